@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+// Shown with status 410 for the URL of an unpublished story (see proxy.ts).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Story removed",
+  description: "This story is no longer published.",
+  robots: { index: false, follow: true },
+};
+
+export default function GonePage() {
+  return (
+    <div className="page-narrow notice-page">
+      <h1>This story has been removed</h1>
+      <p>The story that was published at this address is no longer available.</p>
+      <p>
+        <Link href="/">Go to the front page</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="page-narrow notice-page">
+      <h1>Page not found</h1>
+      <p>We could not find a page at this address. It may have been mistyped, or it never existed.</p>
+      <p>
+        <Link href="/">Go to the front page</Link>
+      </p>
+    </div>
+  );
+}

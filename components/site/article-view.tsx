@@ -1,0 +1,111 @@
+import Image from "next/image";
+import { wasUpdated } from "@/lib/format/dates";
+import type { Article } from "@/lib/stories/queries";
+import { Breadcrumb, type Crumb } from "./breadcrumb";
+import { CommentsSection } from "./comments-section";
+import { PublishedDate } from "./published-date";
+import { ShareLinks } from "./share-links";
+import { StoryBody } from "./story-body";
+import { StoryCard } from "./story-card";
+
+/** The article page, top to bottom as the reference page lays it out (DESIGN.md). */
+export function ArticleView({
+  article,
+  trail,
+  canonicalUrl,
+}: {
+  article: Article;
+  trail: Crumb[];
+  canonicalUrl: string;
+}) {
+  const updated = wasUpdated(article.publishedAt, article.revisedAt);
+  return (
+    <article className="article">
+      <header className="article-header">
+        <ShareLinks url={canonicalUrl} headline={article.headline} />
+        <Breadcrumb trail={trail} />
+        <h1 className="headline">{article.headline}</h1>
+        {article.deck && <p className="deck">{article.deck}</p>}
+      </header>
+
+      {article.image && (
+        <figure className="hero">
+          <Image
+            src={article.image.src}
+            width={article.image.width}
+            height={article.image.height}
+            alt={article.image.alt}
+            sizes="(min-width: 1100px) 1040px, 100vw"
+            quality={75}
+            preload
+            fetchPriority="high"
+          />
+          {(article.heroCaption || article.heroCredit) && (
+            <figcaption>
+              {article.heroCaption && <span className="caption">{article.heroCaption}</span>}{" "}
+              {article.heroCredit && <span className="credit">{article.heroCredit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+
+      <div className="article-meta">
+        {article.bylines.length > 0 && (
+          <p className="byline">
+            By{" "}
+            {article.bylines.map((byline, index) => (
+              <span key={byline.slug}>
+                {index > 0 && (index === article.bylines.length - 1 ? " and " : ", ")}
+                <span className="byline-name">{byline.name}</span>
+              </span>
+            ))}
+          </p>
+        )}
+        <p className="dateline">
+          <PublishedDate iso={article.publishedAt} label="Published" />
+          {updated && article.revisedAt && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <PublishedDate iso={article.revisedAt} label="Updated" withTime />
+            </>
+          )}
+        </p>
+      </div>
+
+      <StoryBody doc={article.body} related={article.inlineRelated} media={article.bodyMedia} />
+
+      {article.corrections.length > 0 && (
+        <section className="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">Corrections</h2>
+          <ul>
+            {article.corrections.map((correction) => (
+              <li key={correction.createdAt}>
+                <PublishedDate iso={correction.createdAt} withTime />: {correction.note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {article.tags.length > 0 && (
+        <p className="topics">
+          <span className="topics-label">Topics:</span>{" "}
+          {article.tags.map((tag) => tag.name).join(", ")}
+        </p>
+      )}
+
+      {article.related.length > 0 && (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">Related stories</h2>
+          <div className="related-list">
+            {article.related.map((story) => (
+              <StoryCard key={story.id} story={story} variant="compact" />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <CommentsSection count={article.commentCount} />
+    </article>
+  );
+}

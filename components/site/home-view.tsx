@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { sectionSubtreeIds, type SectionTree } from "@/lib/sections/queries";
+import { listCachedStories } from "@/lib/stories/cached";
+import { StoryCard } from "./story-card";
+
+const LATEST_COUNT = 6;
+const SECTION_BLOCK_COUNT = 4;
+
+/** The front page: a lead story, the latest stories, then a block for each top-level section. */
+export async function HomeView({ tree }: { tree: SectionTree }) {
+  const [latest, ...blocks] = await Promise.all([
+    listCachedStories(null, null, LATEST_COUNT + 1),
+    ...tree.roots.map((section) => listCachedStories(sectionSubtreeIds(section), null, SECTION_BLOCK_COUNT)),
+  ]);
+  const [lead, ...rest] = latest.stories;
+  if (!lead) {
+    return (
+      <div className="page-narrow notice-page">
+        <h1>No stories yet</h1>
+        <p>Stories appear here as soon as the newsroom publishes them.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="home">
+      <h1 className="visually-hidden">Front page</h1>
+      <section className="home-top" aria-labelledby="lead-heading">
+        <h2 id="lead-heading" className="visually-hidden">
+          Top story
+        </h2>
+        <div className="home-lead">
+          <StoryCard story={lead} variant="lead" headingLevel={3} showSection eager />
+        </div>
+        <section className="home-latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading" className="rule-heading">
+            Latest
+          </h2>
+          {rest.map((story) => (
+            <StoryCard key={story.id} story={story} variant="compact" showSection />
+          ))}
+        </section>
+      </section>
+
+      {tree.roots.map((section, index) => {
+        const stories = blocks[index]?.stories ?? [];
+        if (stories.length === 0) return null;
+        return (
+          <section key={section.id} className="home-section" aria-labelledby={`section-${section.id}`}>
+            <h2 id={`section-${section.id}`} className="rule-heading">
+              <Link href={`/${section.path}`}>{section.name}</Link>
+            </h2>
+            <div className="card-grid">
+              {stories.map((story) => (
+                <StoryCard key={story.id} story={story} />
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { sectionSubtreeIds, sectionTrail, type SectionNode, type SectionTree } from "@/lib/sections/queries";
+import { isCachedCursorValid, listCachedStories } from "@/lib/stories/cached";
+import { Breadcrumb } from "./breadcrumb";
+import { StoryCard } from "./story-card";
+
+export const SECTION_PAGE_SIZE = 10;
+
+/** A section front: its stories newest first, paginated by keyset (?before=<last story id>). */
+export async function SectionView({
+  tree,
+  section,
+  before,
+}: {
+  tree: SectionTree;
+  section: SectionNode;
+  before: number | null;
+}) {
+  const ids = sectionSubtreeIds(section);
+  if (before !== null && !(await isCachedCursorValid(before, ids))) notFound();
+  const page = await listCachedStories(ids, before, SECTION_PAGE_SIZE);
+  const trail = sectionTrail(tree, section.id).map((s) => ({ name: s.name, path: `/${s.path}` }));
+  const [first, ...rest] = page.stories;
+
+  return (
+    <div className="section-page">
+      <header className="section-header">
+        <Breadcrumb trail={trail} currentIsLast />
+        <h1>{section.name}</h1>
+        {section.description && <p className="section-description">{section.description}</p>}
+        {section.children.length > 0 && (
+          <nav aria-label={`In ${section.name}`} className="subsections">
+            <ul>
+              {section.children.map((child) => (
+                <li key={child.id}>
+                  <Link href={`/${child.path}`}>{child.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+
+      {before !== null && <p className="page-note">Older stories</p>}
+      {first ? (
+        <div className="section-stories">
+          <StoryCard story={first} variant={before === null ? "lead" : "standard"} headingLevel={2} eager />
+          <div className="card-list">
+            {rest.map((story) => (
+              <StoryCard key={story.id} story={story} headingLevel={2} />
+            ))}
+          </div>
+        </div>
+      ) : (
+        <p className="empty">No stories in {section.name} yet.</p>
+      )}
+
+      {(page.nextCursor !== null || before !== null) && (
+        <nav aria-label="Pages" className="pagination">
+          {before !== null && (
+            <Link href={`/${section.path}`} rel="first">
+              Latest stories
+            </Link>
+          )}
+          {page.nextCursor !== null && (
+            <Link href={`/${section.path}?before=${page.nextCursor}`} rel="next">
+              Older stories
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { SectionNode } from "@/lib/sections/queries";
+import { Logo } from "./logo";
+
+export function SiteHeader({ siteName, sections }: { siteName: string; sections: SectionNode[] }) {
+  return (
+    <header className="masthead">
+      <div className="masthead-top">
+        <nav aria-label="Live streams" className="live-links">
+          <Link href="/live" className="live-link">
+            <span className="live-dot" aria-hidden="true" />
+            Live
+          </Link>
+          <Link href="/live/audio" className="live-link">
+            Audio Only
+          </Link>
+        </nav>
+      </div>
+      <div className="brand">
+        <Link href="/" className="brand-link">
+          <Logo className="brand-logo" />
+          <span className="brand-name">{siteName}</span>
+        </Link>
+      </div>
+      <nav aria-label="Sections" className="section-nav">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <Link href={`/${section.path}`}>{section.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,147 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+// One database client per process (DESIGN.md, "Data"): embedded PGlite in DATA_DIR by default,
+// postgres-js against a PostgreSQL server when DATABASE_URL is set. Nothing opens until first use,
+// so `next build` never touches the database.
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Runs raw SQL text (several statements allowed); used by migrations and tests. */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The data directory ${dir} is in use by another process (pid ${pid}). ` +
+        "Stop it, or point DATA_DIR at another directory: two processes on one embedded database lose writes.",
+    );
+    this.name = "DataDirLockedError";
+  }
+}
+
+const drizzleOptions = { schema, casing: "snake_case" } as const;
+
+export function pgliteDir(dataDir: string): string {
+  return path.join(dataDir, "pglite");
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes DATA_DIR/pglite.lock for this process, or throws DataDirLockedError naming the directory
+ * and the holder. A lock left by a process that has died is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "pglite.lock");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx" });
+      const release = () => {
+        try {
+          if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+        } catch {
+          // Already gone.
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+      if (holder === process.pid) return () => {};
+      if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) {
+        throw new DataDirLockedError(dataDir, holder);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the data directory ${dataDir}`);
+}
+
+export function openPglite(dataDir: string | "memory"): DbHandle {
+  const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
+  const client = dataDir === "memory" ? new PGlite() : new PGlite(pgliteDir(dataDir));
+  return {
+    db: drizzlePglite({ client, ...drizzleOptions }) as unknown as Db,
+    driver: "pglite",
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: 5,
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  return {
+    db: drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db,
+    driver: "postgres",
+    exec: async (sqlText) => {
+      await client.unsafe(sqlText);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Opens the database the environment names. */
+export function openDatabase(): DbHandle {
+  const { databaseUrl, dataDir } = env();
+  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
+}
+
+const globalForDb = globalThis as unknown as { meridianDb?: DbHandle };
+
+/** The process-wide handle, opened on first use. */
+export function dbHandle(): DbHandle {
+  globalForDb.meridianDb ??= openDatabase();
+  return globalForDb.meridianDb;
+}
+
+/** The process-wide Drizzle database. */
+export function getDb(): Db {
+  return dbHandle().db;
+}
+
+/** Makes `handle` the process-wide database (scripts that opened it themselves, and tests). */
+export function useDatabase(handle: DbHandle): void {
+  globalForDb.meridianDb = handle;
+}
+
+/** Closes the process-wide handle if one is open. */
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.meridianDb;
+  globalForDb.meridianDb = undefined;
+  await handle?.close();
+}

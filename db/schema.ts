@@ -1,0 +1,389 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { StoryDocument } from "@/lib/stories/document";
+
+// The whole data dictionary of the publication (DESIGN.md, "Data"). Columns are snake_case in the
+// database (drizzle.config.ts `casing`) and camelCase here.
+
+const id = () => integer().primaryKey().generatedAlwaysAsIdentity();
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp({ withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+export const userRole = pgEnum("user_role", ["admin", "editor", "writer"]);
+export const storyStatus = pgEnum("story_status", [
+  "draft",
+  "review",
+  "scheduled",
+  "published",
+  "unpublished",
+]);
+export const commentStatus = pgEnum("comment_status", ["pending", "approved", "spam", "removed"]);
+export const streamKind = pgEnum("stream_kind", ["video", "audio"]);
+export const streamStatus = pgEnum("stream_status", ["on_air", "off_air"]);
+
+/** People who sign in to the newsroom. */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: userRole().notNull().default("writer"),
+    passwordHash: text().notNull(),
+    /** Bumped on password reset, role change or disabling: older sessions stop working. */
+    sessionVersion: integer().notNull().default(1),
+    disabledAt: timestamp({ withTimezone: true }),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+/** The section tree: News > U.S. `path` is the full URL path ("news/us"), kept by the domain code. */
+export const sections = pgTable(
+  "sections",
+  {
+    id: id(),
+    parentId: integer().references((): AnyPgColumn => sections.id, { onDelete: "restrict" }),
+    slug: text().notNull(),
+    path: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    sortOrder: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("sections_path_key").on(t.path),
+    index("sections_parent_idx").on(t.parentId, t.sortOrder),
+  ],
+);
+
+/** Bylines. An author may or may not be a newsroom user. */
+export const authors = pgTable(
+  "authors",
+  {
+    id: id(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    title: text().notNull().default(""),
+    bio: text().notNull().default(""),
+    userId: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("authors_slug_key").on(t.slug)],
+);
+
+/** Uploaded images. Files live under DATA_DIR/uploads (or object storage) by `storageKey`. */
+export const media = pgTable(
+  "media",
+  {
+    id: id(),
+    storageKey: text().notNull(),
+    mimeType: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    bytes: integer().notNull(),
+    alt: text().notNull(),
+    caption: text().notNull().default(""),
+    credit: text().notNull().default(""),
+    uploadedById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("media_storage_key_key").on(t.storageKey), index("media_created_idx").on(t.createdAt)],
+);
+
+export const stories = pgTable(
+  "stories",
+  {
+    id: id(),
+    /** Unique across the site; the last segment of the story's URL. */
+    slug: text().notNull(),
+    sectionId: integer()
+      .notNull()
+      .references(() => sections.id, { onDelete: "restrict" }),
+    headline: text().notNull(),
+    deck: text().notNull().default(""),
+    body: jsonb().$type<StoryDocument>().notNull(),
+    heroMediaId: integer().references(() => media.id, { onDelete: "set null" }),
+    /** Alt text, caption and credit as used on this story (may differ from the library's). */
+    heroAlt: text().notNull().default(""),
+    heroCaption: text().notNull().default(""),
+    heroCredit: text().notNull().default(""),
+    status: storyStatus().notNull().default("draft"),
+    publishedAt: timestamp({ withTimezone: true }),
+    /** When readers were last shown a change after publication ("Updated …"). */
+    revisedAt: timestamp({ withTimezone: true }),
+    scheduledAt: timestamp({ withTimezone: true }),
+    unpublishedAt: timestamp({ withTimezone: true }),
+    /** Optimistic concurrency: every save carries the revision it started from. */
+    revision: integer().notNull().default(1),
+    seoTitle: text().notNull().default(""),
+    seoDescription: text().notNull().default(""),
+    commentsOpen: boolean().notNull().default(true),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    updatedById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("stories_slug_key").on(t.slug),
+    // Keyset pagination of published stories, newest first, overall and per section.
+    index("stories_published_idx")
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index("stories_section_published_idx")
+      .on(t.sectionId, t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index("stories_status_idx").on(t.status, t.updatedAt),
+    check("stories_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const storyAuthors = pgTable(
+  "story_authors",
+  {
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    authorId: integer()
+      .notNull()
+      .references(() => authors.id, { onDelete: "restrict" }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.authorId] }),
+    index("story_authors_author_idx").on(t.authorId),
+  ],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: id(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("tags_slug_key").on(t.slug)],
+);
+
+export const storyTags = pgTable(
+  "story_tags",
+  {
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    tagId: integer()
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index("story_tags_tag_idx").on(t.tagId)],
+);
+
+/** Hand-picked related stories, listed after the body. */
+export const relatedStories = pgTable(
+  "related_stories",
+  {
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    relatedId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.relatedId] }),
+    check("related_stories_not_self", sql`${t.storyId} <> ${t.relatedId}`),
+  ],
+);
+
+/** A snapshot of the story as each save left it. */
+export const storyRevisions = pgTable(
+  "story_revisions",
+  {
+    id: id(),
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    revision: integer().notNull(),
+    snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
+    authorId: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("story_revisions_story_revision_key").on(t.storyId, t.revision)],
+);
+
+/** Dated correction notes shown at the end of an article. */
+export const corrections = pgTable(
+  "corrections",
+  {
+    id: id(),
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    note: text().notNull(),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("corrections_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/** Old paths of stories whose slug or section changed; answered with a 301 to the story's URL. */
+export const redirects = pgTable(
+  "redirects",
+  {
+    fromPath: text().primaryKey(),
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("redirects_story_idx").on(t.storyId)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    parentId: integer().references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    status: commentStatus().notNull().default("pending"),
+    authorName: text().notNull(),
+    /** Never shown; a hash so moderators can recognise a repeat commenter. */
+    emailHash: text(),
+    body: text().notNull(),
+    ipHash: text(),
+    idempotencyKey: text(),
+    approvedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("comments_story_idx").on(t.storyId, t.status, t.createdAt),
+    index("comments_status_idx").on(t.status, t.createdAt),
+    uniqueIndex("comments_idempotency_key").on(t.idempotencyKey),
+  ],
+);
+
+export const liveStreams = pgTable(
+  "live_streams",
+  {
+    id: id(),
+    slug: text().notNull(),
+    kind: streamKind().notNull(),
+    title: text().notNull(),
+    url: text().notNull().default(""),
+    posterMediaId: integer().references(() => media.id, { onDelete: "set null" }),
+    status: streamStatus().notNull().default("off_air"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("live_streams_slug_key").on(t.slug)],
+);
+
+export const liveShows = pgTable(
+  "live_shows",
+  {
+    id: id(),
+    streamId: integer()
+      .notNull()
+      .references(() => liveStreams.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("live_shows_stream_idx").on(t.streamId, t.startsAt),
+    check("live_shows_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Site-wide settings edited in the newsroom (key → JSON value). */
+export const settings = pgTable("settings", {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Fixed-window counters for sign-in throttling and rate limits, shared by every instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  count: integer().notNull().default(0),
+  resetAt: timestamp({ withTimezone: true }).notNull(),
+  blockedUntil: timestamp({ withTimezone: true }),
+});
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    tokenHash: text().notNull(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    actorId: integer().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    targetType: text(),
+    targetId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    ip: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_action_idx").on(t.action, t.createdAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Author = typeof authors.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type Story = typeof stories.$inferSelect;
+export type NewStory = typeof stories.$inferInsert;
+export type Tag = typeof tags.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type LiveStream = typeof liveStreams.$inferSelect;
+export type LiveShow = typeof liveShows.$inferSelect;

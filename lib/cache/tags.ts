@@ -1,0 +1,14 @@
+// Every cache tag of the public site, in one place. A write revalidates the tags of what it
+// changed (DESIGN.md, "Rendering and caching"); reads declare the tags they depend on.
+
+export const cacheTags = {
+  /** The section tree: navigation, breadcrumbs, section pages. */
+  sections: "sections",
+  /** Any list of stories: home, section pages, related lists. */
+  storyLists: "story-lists",
+  /** One story's article page and the cards that show it. */
+  story: (id: number) => `story:${id}`,
+} as const;
+
+/** How long a cached public page may be served before it is regenerated, even with no write. */
+export const PAGE_REVALIDATE_SECONDS = 3600;

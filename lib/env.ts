@@ -1,0 +1,101 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting the application reads, validated once. A bad value stops the process with one
+// line naming the variable (see formatEnvError), never a stack trace.
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  SITE_NAME: optional(z.string().trim().min(1).max(80)),
+  SITE_DESCRIPTION: optional(z.string().trim().min(1).max(300)),
+  SITE_URL: optional(
+    z
+      .string()
+      .url("must be an absolute http(s) URL such as https://news.example.org")
+      .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://"),
+  ),
+  SITE_TIMEZONE: optional(
+    z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London or UTC"),
+  ),
+  PORT: optional(z.string().regex(/^\d{1,5}$/, "must be a port number between 1 and 65535")).refine(
+    (value) => value === undefined || (Number(value) >= 1 && Number(value) <= 65535),
+    "must be a port number between 1 and 65535",
+  ),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .refine(
+        (value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+        "must be a postgres:// or postgresql:// connection URL",
+      ),
+  ),
+});
+
+export interface Env {
+  siteName: string;
+  siteDescription: string;
+  siteUrl: string;
+  timeZone: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = "EnvError";
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    const value = source[variable];
+    const problem = issue?.message ?? "is invalid";
+    throw new EnvError(variable, `${problem}${value === undefined ? "" : ` (got "${value}")`}`);
+  }
+  const data = result.data;
+  const port = Number(data.PORT ?? 3000);
+  return {
+    siteName: data.SITE_NAME ?? "The Meridian",
+    siteDescription:
+      data.SITE_DESCRIPTION ??
+      "Independent reporting on the U.S., the world, business, science, sports and culture.",
+    siteUrl: (data.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    timeZone: data.SITE_TIMEZONE ?? "UTC",
+    port,
+    dataDir: path.resolve(data.DATA_DIR ?? "data"),
+    databaseUrl: data.DATABASE_URL,
+  };
+}
+
+/** One line for a person reading a terminal. */
+export function formatEnvError(error: EnvError): string {
+  return `Configuration error: ${error.variable} ${error.problem}. See .env.example.`;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { storageKeyPattern } from "./urls";
+
+// Uploaded files on local disk under DATA_DIR/uploads, named by the server, never by the uploader.
+
+export const mimeByExtension = {
+  jpg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+  gif: "image/gif",
+} as const;
+export type MediaExtension = keyof typeof mimeByExtension;
+
+export function uploadsDir(dataDir = env().dataDir): string {
+  return path.join(dataDir, "uploads");
+}
+
+export function newStorageKey(extension: MediaExtension, now = new Date()): string {
+  const year = now.getUTCFullYear();
+  const month = String(now.getUTCMonth() + 1).padStart(2, "0");
+  return `${year}/${month}/${randomBytes(16).toString("hex")}.${extension}`;
+}
+
+export async function writeUpload(key: string, data: Buffer, dataDir?: string): Promise<void> {
+  if (!storageKeyPattern.test(key)) throw new Error(`Invalid storage key: ${key}`);
+  const file = path.join(uploadsDir(dataDir), key);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await fs.writeFile(partial, data);
+  await fs.rename(partial, file);
+}
+
+/** The file and its type, or null when the key is malformed or nothing is stored under it. */
+export async function readUpload(key: string): Promise<{ data: Buffer; mimeType: string } | null> {
+  const match = storageKeyPattern.exec(key);
+  if (!match) return null;
+  try {
+    const data = await fs.readFile(path.join(uploadsDir(), key));
+    return { data, mimeType: mimeByExtension[match[1] as MediaExtension] };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}

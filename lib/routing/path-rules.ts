@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { redirects, sections, stories } from "@/db/schema";
+import { storyPath } from "@/lib/stories/queries";
+
+// Answers the request proxy gives before any page renders: 410 for the URLs of unpublished
+// stories, 301 from a story's old URLs to its current one. App-router pages cannot set those
+// statuses themselves, so the proxy keeps a small snapshot of these rules in memory.
+
+export type PathRule = { status: 410 } | { status: 301; location: string };
+
+export interface PathRules {
+  rules: Map<string, PathRule>;
+  loadedAt: number;
+}
+
+export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
+  const [storyRows, redirectRows] = await Promise.all([
+    db
+      .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
+      .from(stories)
+      .innerJoin(sections, eq(sections.id, stories.sectionId))
+      .where(eq(stories.status, "unpublished")),
+    db
+      .select({
+        fromPath: redirects.fromPath,
+        slug: stories.slug,
+        status: stories.status,
+        sectionPath: sections.path,
+      })
+      .from(redirects)
+      .innerJoin(stories, eq(stories.id, redirects.storyId))
+      .innerJoin(sections, eq(sections.id, stories.sectionId)),
+  ]);
+  const rules = new Map<string, PathRule>();
+  for (const row of redirectRows) {
+    const current = storyPath(row.sectionPath, row.slug);
+    if (current === row.fromPath) continue;
+    rules.set(
+      row.fromPath,
+      row.status === "unpublished" ? { status: 410 } : { status: 301, location: current },
+    );
+  }
+  for (const row of storyRows) rules.set(storyPath(row.sectionPath, row.slug), { status: 410 });
+  return { rules, loadedAt: Date.now() };
+}
+
+/** How old a snapshot may be before a request triggers a refresh (served stale meanwhile). */
+const FRESH_MS = 1000;
+
+const globalForRules = globalThis as unknown as {
+  meridianPathRules?: PathRules;
+  meridianPathRulesLoading?: Promise<PathRules>;
+};
+
+function refresh(): Promise<PathRules> {
+  globalForRules.meridianPathRulesLoading ??= loadPathRules()
+    .then((loaded) => {
+      globalForRules.meridianPathRules = loaded;
+      return loaded;
+    })
+    .finally(() => {
+      globalForRules.meridianPathRulesLoading = undefined;
+    });
+  return globalForRules.meridianPathRulesLoading;
+}
+
+/** The rule for `pathname`, if any. Waits only for the very first load. */
+export async function matchPathRule(pathname: string): Promise<PathRule | undefined> {
+  let snapshot = globalForRules.meridianPathRules;
+  if (!snapshot) snapshot = await refresh();
+  else if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
+  return snapshot.rules.get(pathname.replace(/\/+$/, "") || "/");
+}
+
+/** Forget the snapshot so the next request reloads it (after a write in this process). */
+export function invalidatePathRules(): void {
+  if (globalForRules.meridianPathRules) globalForRules.meridianPathRules.loadedAt = 0;
+}

@@ -1,0 +1,68 @@
+import { cache } from "react";
+import { getCachedSectionTree } from "@/lib/sections/cached";
+import type { SectionNode, SectionTree } from "@/lib/sections/queries";
+import { lookupCachedStorySlug } from "@/lib/stories/cached";
+import type { StoryLookup } from "@/lib/stories/queries";
+
+// What a public path under the catch-all route is: home, a section (maybe an older page of it),
+// an article, a wrong-section URL of an article, or nothing.
+
+export type ResolvedPath =
+  | { kind: "home" }
+  | { kind: "section"; section: SectionNode; before: number | null }
+  | { kind: "article"; storyId: number; path: string }
+  | { kind: "redirect"; location: string }
+  | { kind: "gone" }
+  | { kind: "not-found" };
+
+const SEGMENT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Section pages paginate as /<section>/_before/<story id> (next.config.js rewrites ?before=). */
+const PAGE_MARKER = "_before";
+
+export async function resolvePath(
+  segments: string[],
+  tree: SectionTree,
+  lookupSlug: (slug: string) => Promise<StoryLookup>,
+): Promise<ResolvedPath> {
+  if (segments.length === 0) return { kind: "home" };
+
+  const markerAt = segments.length - 2;
+  if (segments[markerAt] === PAGE_MARKER) {
+    const section = tree.byPath[segments.slice(0, markerAt).join("/")];
+    const before = Number(segments[markerAt + 1]);
+    if (!section || !/^[1-9][0-9]{0,9}$/.test(segments[markerAt + 1] ?? "")) return { kind: "not-found" };
+    return { kind: "section", section, before };
+  }
+
+  if (!segments.every((segment) => SEGMENT.test(segment))) return { kind: "not-found" };
+  const section = tree.byPath[segments.join("/")];
+  if (section) return { kind: "section", section, before: null };
+  if (segments.length < 2) return { kind: "not-found" };
+
+  const lookup = await lookupSlug(segments.at(-1)!);
+  const requested = `/${segments.join("/")}`;
+  switch (lookup.state) {
+    case "published":
+      return lookup.path === requested
+        ? { kind: "article", storyId: lookup.id, path: lookup.path }
+        : { kind: "redirect", location: lookup.path };
+    case "gone":
+      return { kind: "gone" };
+    case "missing":
+      return { kind: "not-found" };
+  }
+}
+
+/** resolvePath with the cached section tree and story lookups, shared by a page and its metadata. */
+export const resolvePublicPath = cache(async (joinedPath: string) => {
+  const segments = joinedPath === "" ? [] : joinedPath.split("/");
+  const decoded = segments.map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+  const tree = await getCachedSectionTree();
+  return { tree, resolved: await resolvePath(decoded, tree, lookupCachedStorySlug) };
+});

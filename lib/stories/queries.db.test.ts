@@ -1,0 +1,146 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuthor, createSection, createStory, documentOf } from "@/db/fixtures";
+import { relatedStories, stories } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import {
+  getPublishedArticle,
+  getStoryCards,
+  isPublishedStoryInSections,
+  listPublishedStories,
+  lookupStorySlug,
+} from "./queries";
+
+let test: TestDatabase;
+let news: number;
+let us: number;
+let world: number;
+const publishedIds: number[] = [];
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  const db = test.db;
+  news = await createSection(db, "news", "News");
+  us = await createSection(db, "news/us", "U.S.");
+  world = await createSection(db, "news/world", "World");
+  // 25 published stories, one per hour, alternating between U.S. and World; two share a timestamp
+  // so the id breaks the tie.
+  const base = Date.UTC(2026, 9, 1, 12);
+  for (let i = 0; i < 25; i++) {
+    const publishedAt = new Date(base + (i === 24 ? 23 : i) * 3_600_000);
+    const { id } = await createStory(db, { sectionId: i % 2 ? world : us, slug: `story-${i}`, publishedAt });
+    publishedIds.push(id);
+  }
+  await createStory(db, { sectionId: us, slug: "a-draft", status: "draft", publishedAt: null });
+  await createStory(db, { sectionId: us, slug: "withdrawn", status: "unpublished" });
+  await createStory(db, {
+    sectionId: us,
+    slug: "embargoed",
+    status: "published",
+    publishedAt: new Date(Date.now() + 86_400_000),
+  });
+});
+
+afterAll(async () => {
+  await test.dispose();
+});
+
+describe("listPublishedStories", () => {
+  it("walks every published story newest first, by keyset, without gaps or repeats", async () => {
+    const seen: number[] = [];
+    let before: number | undefined;
+    let pages = 0;
+    do {
+      const page = await listPublishedStories({ limit: 10, before, sectionIds: [news, us, world] });
+      seen.push(...page.stories.map((story) => story.id));
+      before = page.nextCursor ?? undefined;
+      pages++;
+    } while (before !== undefined && pages < 10);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(25);
+    const expected = [...publishedIds].sort((a, b) => {
+      const ta = Math.min(publishedIds.indexOf(a), 23);
+      const tb = Math.min(publishedIds.indexOf(b), 23);
+      return tb - ta || b - a;
+    });
+    expect(seen).toEqual(expected);
+  });
+
+  it("keeps to the sections asked for", async () => {
+    const page = await listPublishedStories({ limit: 50, sectionIds: [world] });
+    expect(page.stories).toHaveLength(12);
+    expect(page.stories.every((story) => story.sectionPath === "news/world")).toBe(true);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("never lists drafts, unpublished or future stories", async () => {
+    const page = await listPublishedStories({ limit: 100 });
+    const slugs = page.stories.map((story) => story.slug);
+    expect(slugs).not.toContain("a-draft");
+    expect(slugs).not.toContain("withdrawn");
+    expect(slugs).not.toContain("embargoed");
+  });
+
+  it("builds article paths from the section path", async () => {
+    const [card] = await getStoryCards([publishedIds[0]!]);
+    expect(card?.path).toBe("/news/us/story-0");
+  });
+});
+
+describe("cursor validation", () => {
+  it("accepts only a published story inside the sections", async () => {
+    expect(await isPublishedStoryInSections(publishedIds[0]!, [us])).toBe(true);
+    expect(await isPublishedStoryInSections(publishedIds[0]!, [world])).toBe(false);
+    expect(await isPublishedStoryInSections(999_999, [us, world])).toBe(false);
+  });
+});
+
+describe("lookupStorySlug", () => {
+  it.each([
+    ["story-3", "published"],
+    ["withdrawn", "gone"],
+    ["a-draft", "missing"],
+    ["embargoed", "missing"],
+    ["no-such-story", "missing"],
+  ])("%s is %s", async (slug, state) => {
+    expect((await lookupStorySlug(slug)).state).toBe(state);
+  });
+});
+
+describe("getPublishedArticle", () => {
+  it("returns bylines in order, related stories and inline related cards", async () => {
+    const db = test.db;
+    const first = await createAuthor(db, "First Writer");
+    const second = await createAuthor(db, "Second Writer");
+    const target = publishedIds[5]!;
+    const { id } = await createStory(
+      db,
+      { sectionId: us, slug: "with-extras" },
+      { authorIds: [second, first] },
+    );
+    await db
+      .update(stories)
+      .set({
+        body: {
+          type: "doc",
+          content: [...documentOf("One.").content, { type: "relatedStory", attrs: { storyId: target } }],
+        },
+      })
+      .where(eq(stories.id, id));
+    await db.insert(relatedStories).values([
+      { storyId: id, relatedId: publishedIds[1]!, position: 1 },
+      { storyId: id, relatedId: publishedIds[2]!, position: 0 },
+    ]);
+
+    const article = await getPublishedArticle(id);
+    expect(article?.bylines.map((b) => b.name)).toEqual(["Second Writer", "First Writer"]);
+    expect(article?.related.map((r) => r.id)).toEqual([publishedIds[2], publishedIds[1]]);
+    expect(article?.inlineRelated[target]?.slug).toBe("story-5");
+    expect(article?.commentCount).toBe(0);
+  });
+
+  it("returns null for stories readers cannot see", async () => {
+    const [draft] = await test.db.select({ id: stories.id }).from(stories).where(eq(stories.slug, "a-draft"));
+    expect(await getPublishedArticle(draft!.id)).toBeNull();
+  });
+});

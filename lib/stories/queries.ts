@@ -1,0 +1,289 @@
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import {
+  authors,
+  comments,
+  corrections,
+  media,
+  relatedStories,
+  sections,
+  stories,
+  storyAuthors,
+  storyTags,
+  tags,
+} from "@/db/schema";
+import { mediaUrl } from "@/lib/media/urls";
+import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "./document";
+
+// Public reads. Every one filters on published status and time (a scheduled story is invisible
+// until its time). Dates leave this module as ISO strings: results are cached as JSON.
+
+export interface StoryImage {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface StoryCard {
+  id: number;
+  slug: string;
+  /** Path of the article: "/news/us/<slug>". */
+  path: string;
+  headline: string;
+  deck: string;
+  sectionName: string;
+  sectionPath: string;
+  publishedAt: string;
+  revisedAt: string | null;
+  image: StoryImage | null;
+}
+
+export interface Byline {
+  name: string;
+  slug: string;
+  title: string;
+}
+
+export interface Article extends StoryCard {
+  sectionId: number;
+  body: StoryDocument;
+  heroCaption: string;
+  heroCredit: string;
+  seoTitle: string;
+  seoDescription: string;
+  bylines: Byline[];
+  tags: { name: string; slug: string }[];
+  related: StoryCard[];
+  /** Cards for the related-story blocks inside the body, by story id (published ones only). */
+  inlineRelated: Record<number, StoryCard>;
+  /** Files of the images inside the body, by media id. */
+  bodyMedia: Record<number, { src: string; width: number; height: number }>;
+  corrections: { note: string; createdAt: string }[];
+  commentCount: number;
+  commentsOpen: boolean;
+}
+
+export const isPublished: SQL = and(
+  eq(stories.status, "published"),
+  lte(stories.publishedAt, sql`now()`),
+)!;
+
+export function storyPath(sectionPath: string, slug: string): string {
+  return `/${sectionPath}/${slug}`;
+}
+
+const cardColumns = {
+  id: stories.id,
+  slug: stories.slug,
+  headline: stories.headline,
+  deck: stories.deck,
+  sectionName: sections.name,
+  sectionPath: sections.path,
+  publishedAt: stories.publishedAt,
+  revisedAt: stories.revisedAt,
+  heroAlt: stories.heroAlt,
+  mediaKey: media.storageKey,
+  mediaWidth: media.width,
+  mediaHeight: media.height,
+};
+
+type CardRow = {
+  id: number;
+  slug: string;
+  headline: string;
+  deck: string;
+  sectionName: string;
+  sectionPath: string;
+  publishedAt: Date | null;
+  revisedAt: Date | null;
+  heroAlt: string;
+  mediaKey: string | null;
+  mediaWidth: number | null;
+  mediaHeight: number | null;
+};
+
+function toCard(row: CardRow): StoryCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    path: storyPath(row.sectionPath, row.slug),
+    headline: row.headline,
+    deck: row.deck,
+    sectionName: row.sectionName,
+    sectionPath: row.sectionPath,
+    publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
+    revisedAt: row.revisedAt?.toISOString() ?? null,
+    image:
+      row.mediaKey && row.mediaWidth && row.mediaHeight
+        ? { src: mediaUrl(row.mediaKey), width: row.mediaWidth, height: row.mediaHeight, alt: row.heroAlt }
+        : null,
+  };
+}
+
+function cardQuery(db: Db) {
+  return db
+    .select(cardColumns)
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .leftJoin(media, eq(media.id, stories.heroMediaId));
+}
+
+export interface StoryPage {
+  stories: StoryCard[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextCursor: number | null;
+}
+
+/**
+ * Published stories, newest first, optionally within some sections. Keyset pagination: `before`
+ * is the id of the last story of the previous page, so deep pages cost what the first one does.
+ */
+export async function listPublishedStories(
+  options: { sectionIds?: number[]; before?: number; limit: number; excludeIds?: number[] },
+  db: Db = getDb(),
+): Promise<StoryPage> {
+  const { sectionIds, before, limit, excludeIds } = options;
+  const conditions: SQL[] = [isPublished];
+  if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
+  if (excludeIds?.length) conditions.push(sql`${stories.id} not in ${excludeIds}`);
+  if (before !== undefined) {
+    conditions.push(
+      sql`(${stories.publishedAt}, ${stories.id}) < (select s.published_at, s.id from ${stories} s where s.id = ${before})`,
+    );
+  }
+  const rows = await cardQuery(db)
+    .where(and(...conditions))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map(toCard);
+  return { stories: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Whether `storyId` is a published story within `sectionIds` (a valid pagination cursor). */
+export async function isPublishedStoryInSections(
+  storyId: number,
+  sectionIds: number[],
+  db: Db = getDb(),
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.id, storyId), inArray(stories.sectionId, sectionIds), isPublished));
+  return row !== undefined;
+}
+
+export async function getStoryCards(ids: number[], db: Db = getDb()): Promise<StoryCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await cardQuery(db).where(and(inArray(stories.id, ids), isPublished));
+  const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
+  return ids.flatMap((id) => cards.get(id) ?? []);
+}
+
+export type StoryLookup =
+  | { state: "published"; id: number; path: string }
+  | { state: "gone"; path: string }
+  | { state: "missing" };
+
+/** What a public URL ending in `slug` should answer. */
+export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<StoryLookup> {
+  const [row] = await db
+    .select({
+      id: stories.id,
+      status: stories.status,
+      publishedAt: stories.publishedAt,
+      sectionPath: sections.path,
+    })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .where(eq(stories.slug, slug));
+  if (!row) return { state: "missing" };
+  const path = storyPath(row.sectionPath, slug);
+  if (row.status === "unpublished") return { state: "gone", path };
+  if (row.status === "published" && row.publishedAt && row.publishedAt <= new Date()) {
+    return { state: "published", id: row.id, path };
+  }
+  return { state: "missing" };
+}
+
+/** Everything the article page shows, or null when the story is not published. */
+export async function getPublishedArticle(id: number, db: Db = getDb()): Promise<Article | null> {
+  const [row] = await db
+    .select({
+      ...cardColumns,
+      sectionId: stories.sectionId,
+      body: stories.body,
+      heroCaption: stories.heroCaption,
+      heroCredit: stories.heroCredit,
+      seoTitle: stories.seoTitle,
+      seoDescription: stories.seoDescription,
+      commentsOpen: stories.commentsOpen,
+    })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .leftJoin(media, eq(media.id, stories.heroMediaId))
+    .where(and(eq(stories.id, id), isPublished));
+  if (!row) return null;
+
+  const [bylines, tagRows, relatedRows, correctionRows, [commentTotal]] = await Promise.all([
+    db
+      .select({ name: authors.name, slug: authors.slug, title: authors.title })
+      .from(storyAuthors)
+      .innerJoin(authors, eq(authors.id, storyAuthors.authorId))
+      .where(eq(storyAuthors.storyId, id))
+      .orderBy(asc(storyAuthors.position)),
+    db
+      .select({ name: tags.name, slug: tags.slug })
+      .from(storyTags)
+      .innerJoin(tags, eq(tags.id, storyTags.tagId))
+      .where(eq(storyTags.storyId, id))
+      .orderBy(asc(storyTags.position)),
+    db
+      .select({ relatedId: relatedStories.relatedId })
+      .from(relatedStories)
+      .where(eq(relatedStories.storyId, id))
+      .orderBy(asc(relatedStories.position)),
+    db
+      .select({ note: corrections.note, createdAt: corrections.createdAt })
+      .from(corrections)
+      .where(eq(corrections.storyId, id))
+      .orderBy(asc(corrections.createdAt)),
+    db
+      .select({ total: count() })
+      .from(comments)
+      .where(and(eq(comments.storyId, id), eq(comments.status, "approved"))),
+  ]);
+
+  const inlineIds = relatedStoryIds(row.body);
+  const imageIds = bodyMediaIds(row.body);
+  const [related, inlineCards, imageRows] = await Promise.all([
+    getStoryCards(relatedRows.map((r) => r.relatedId), db),
+    getStoryCards(inlineIds, db),
+    imageIds.length === 0
+      ? []
+      : db
+          .select({ id: media.id, key: media.storageKey, width: media.width, height: media.height })
+          .from(media)
+          .where(inArray(media.id, imageIds)),
+  ]);
+
+  return {
+    ...toCard(row),
+    sectionId: row.sectionId,
+    body: row.body,
+    heroCaption: row.heroCaption,
+    heroCredit: row.heroCredit,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    bylines,
+    tags: tagRows,
+    related,
+    inlineRelated: Object.fromEntries(inlineCards.map((card) => [card.id, card])),
+    bodyMedia: Object.fromEntries(
+      imageRows.map((m) => [m.id, { src: mediaUrl(m.key), width: m.width, height: m.height }]),
+    ),
+    corrections: correctionRows.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
+    commentCount: commentTotal?.total ?? 0,
+    commentsOpen: row.commentsOpen,
+  };
+}

@@ -1,0 +1,43 @@
+// @ts-check
+
+/** Security headers for every response; pages add their own caching headers. */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "sharp"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  images: {
+    localPatterns: [{ pathname: "/media/**" }],
+    formats: ["image/avif", "image/webp"],
+    deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600],
+    imageSizes: [96, 160, 240, 320],
+    qualities: [70, 75],
+    minimumCacheTTL: 31536000,
+  },
+  async rewrites() {
+    return {
+      // Section pages paginate with ?before=<story id>. The cursor moves into the path so the
+      // page stays statically cached (reading searchParams would render it on every request).
+      beforeFiles: [
+        {
+          source: "/:path+",
+          has: [{ type: "query", key: "before", value: "(?<before>[1-9][0-9]{0,9})" }],
+          destination: "/:path+/_before/:before",
+        },
+      ],
+    };
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,30 @@
+// npm start – builds if the sources changed, migrates, seeds an empty database, then serves.
+import { env } from "@/lib/env";
+import { buildApp, isBuildCurrent } from "./lib/build";
+import { fail, loadEnvFiles } from "./lib/cli";
+import { prepareDatabase } from "./lib/prepare-database";
+import { isPortFree, startNextServer, waitForPort } from "./lib/server";
+
+loadEnvFiles();
+try {
+  const { port, siteUrl } = env();
+  if (!(await isPortFree(port))) throw new Error(`Port ${port} is already in use; set PORT to use another.`);
+
+  if (isBuildCurrent()) {
+    console.log("Build is current");
+  } else {
+    console.log("Building the application (first start, or the sources changed)…");
+    if (!(await buildApp())) throw new Error("The build failed; see the output above.");
+  }
+
+  await prepareDatabase({ seed: true, log: console.log });
+
+  const server = startNextServer({ port });
+  server.on("exit", (code) => process.exit(code ?? 1));
+  await waitForPort(port);
+  console.log(`\n  ${env().siteName} is running at http://localhost:${port}`);
+  if (!siteUrl.includes(`localhost:${port}`)) console.log(`  Public URL (SITE_URL): ${siteUrl}`);
+  console.log("  The newsroom (/editor, sign-in) arrives with the newsroom issue; there is no editor yet.\n");
+} catch (error) {
+  fail(error);
+}

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests. Domain tests run on PGlite always, and again on a PostgreSQL
+// server when TEST_DATABASE_URL is set (each test file in its own throwaway database).
+const root = path.dirname(new URL(import.meta.url).pathname);
+const include = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"];
+const shared = {
+  alias: { "@": root },
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    projects: [
+      { test: { ...shared, name: "pglite", include, env: { TEST_DB_DRIVER: "pglite" } } },
+      ...(serverUrl
+        ? [
+            {
+              test: {
+                ...shared,
+                name: "postgres",
+                // Only the tests that touch the database run twice.
+                include: include.map((glob) => glob.replace(".test.", ".db.test.")),
+                env: { TEST_DB_DRIVER: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
