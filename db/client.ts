@@ -135,7 +135,7 @@ export function getDb(): Db {
 }
 
 /** Makes `handle` the process-wide database (scripts that opened it themselves, and tests). */
-export function useDatabase(handle: DbHandle): void {
+export function setProcessDatabase(handle: DbHandle): void {
   globalForDb.meridianDb = handle;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openPglite, openPostgres, useDatabase, type DbHandle } from "./client";
+import { openPglite, openPostgres, setProcessDatabase, type DbHandle } from "./client";
 import { runMigrations } from "./migrate";
 
 // A fresh, migrated database for one test file: in-memory PGlite, or — in the "postgres" Vitest
@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB_DRIVER !== "postgres") {
     const handle = openPglite("memory");
     await runMigrations(handle);
-    useDatabase(handle);
+    setProcessDatabase(handle);
     return { ...handle, name: "pglite:memory", dispose: () => handle.close() };
   }
   const name = `meridian_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database "${name}"`);
   const handle = openPostgres(withDatabase(serverUrl(), name), { max: 4 });
   await runMigrations(handle);
-  useDatabase(handle);
+  setProcessDatabase(handle);
   return {
     ...handle,
     name,

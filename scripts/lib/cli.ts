@@ -1,10 +1,15 @@
-import { loadEnvConfig } from "@next/env";
+import fs from "node:fs";
 import { DataDirLockedError } from "@/db/client";
 import { EnvError, formatEnvError } from "@/lib/env";
 
-/** Loads .env files the way Next.js does, so scripts and the server agree on settings. */
+/**
+ * Loads .env.local, then .env, as Next.js does: a variable already set wins over both, and
+ * .env.local wins over .env. Scripts and the server then agree on every setting.
+ */
 export function loadEnvFiles(): void {
-  loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  for (const file of [".env.local", ".env"]) {
+    if (fs.existsSync(file)) process.loadEnvFile(file);
+  }
 }
 
 /** One clear line for a known failure; a short message for anything else. Never a stack trace. */
@@ -37,7 +42,8 @@ export function describeConnectionError(url: string, error: unknown): DatabaseUn
   } catch {
     // Already validated by lib/env.ts; keep the generic wording.
   }
-  const cause = error as { code?: string; message?: string };
+  let cause = error as { code?: string; message?: string; cause?: unknown };
+  while (!cause.code && cause.cause) cause = cause.cause as typeof cause;
   const reason =
     cause.code === "ECONNREFUSED"
       ? "connection refused"

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { seedDemoEdition } from "@/db/seed/demo-edition";
 import { env } from "@/lib/env";
 import { describeConnectionError } from "./cli";
 
@@ -10,9 +9,14 @@ export async function openCheckedDatabase(): Promise<DbHandle> {
   const { databaseUrl } = env();
   const handle = openDatabase();
   try {
-    await handle.db.execute(sql`select 1`);
+    // A server that accepts the connection but never answers must not hang the start.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: "CONNECT_TIMEOUT" })), 10_000);
+    });
+    await Promise.race([handle.db.execute(sql`select 1`), timeout]).finally(() => clearTimeout(timer));
   } catch (error) {
-    await handle.close().catch(() => {});
+    void handle.close().catch(() => {});
     if (databaseUrl) throw describeConnectionError(databaseUrl, error);
     throw error;
   }
@@ -28,6 +32,8 @@ export async function prepareDatabase(options: { seed: boolean; log: (line: stri
     await runMigrations(handle);
     options.log("Migrations applied");
     if (options.seed) {
+      // Loaded only when seeding: it brings the demo content and the image renderer.
+      const { seedDemoEdition } = await import("@/db/seed/demo-edition");
       const result = await seedDemoEdition(handle, { log: options.log });
       options.log(
         result.seeded

@@ -6,7 +6,7 @@ import path from "node:path";
  * Starts `next start` as a child process (not through npx, which leaves a stray next-server
  * behind when killed) and stops it with this process.
  */
-export function startNextServer(options: { port: number; env?: NodeJS.ProcessEnv; quiet?: boolean }): ChildProcess {
+export function startNextServer(options: { port: number; env?: Record<string, string>; quiet?: boolean }): ChildProcess {
   const child = spawn(
     process.execPath,
     [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "--port", String(options.port)],

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { WITHDRAWN } from "./fixtures/setup";
+import { reference, storyPath } from "./demo";
+
+test.describe("exact status codes", () => {
+  for (const path of ["/no-such-page", "/news/us/no-such-story", "/news/nowhere", "/news/us/Not-A-Slug", "/news?before=999999"]) {
+    test(`404 for ${path}, with the site's navigation`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator("h1")).toHaveText("Page not found");
+      await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    });
+  }
+
+  test("410 for a story that was unpublished", async ({ page, request }) => {
+    const response = await page.goto(WITHDRAWN.path);
+    expect(response?.status()).toBe(410);
+    await expect(page.locator("h1")).toHaveText("This story has been removed");
+    // Asked again (now from the cache), still 410.
+    expect((await request.get(WITHDRAWN.path)).status()).toBe(410);
+  });
+
+  test("an article under the wrong section redirects permanently to its URL", async ({ request }) => {
+    const response = await request.get(`/news/${reference.slug}`, { maxRedirects: 0 });
+    expect([301, 308]).toContain(response.status());
+    expect(response.headers()["location"]).toBe(storyPath(reference));
+  });
+
+  test("public pages are cacheable, and served from the cache the second time", async ({ request }) => {
+    const path = storyPath(reference);
+    await request.get(path);
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
+    expect(response.headers()["x-nextjs-cache"]).toBe("HIT");
+  });
+});

@@ -1,0 +1,36 @@
+// The server the end-to-end tests run against: the production build, on a fresh embedded
+// database in .data/e2e with the demo edition and the fixtures the specs need.
+import fs from "node:fs";
+import path from "node:path";
+import { setupE2eFixtures } from "@/e2e/fixtures/setup";
+import { openDatabase } from "@/db/client";
+import { buildApp, isBuildCurrent } from "./lib/build";
+import { fail } from "./lib/cli";
+import { prepareDatabase } from "./lib/prepare-database";
+import { startNextServer } from "./lib/server";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = path.resolve(".data/e2e");
+process.env.DATA_DIR = dataDir;
+process.env.PORT = String(port);
+process.env.SITE_URL = `http://127.0.0.1:${port}`;
+delete process.env.DATABASE_URL;
+
+try {
+  if (!isBuildCurrent()) {
+    console.log("Building for the end-to-end tests…");
+    if (!(await buildApp())) throw new Error("The build failed");
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  await prepareDatabase({ seed: true, log: console.log });
+  const handle = openDatabase();
+  try {
+    await setupE2eFixtures(handle.db);
+  } finally {
+    await handle.close();
+  }
+  const server = startNextServer({ port, env: { DATA_DIR: dataDir } });
+  server.on("exit", (code) => process.exit(code ?? 1));
+} catch (error) {
+  fail(error);
+}

@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+/** Runs `npm run db:migrate`'s script with extra environment; returns its exit code and output. */
+async function migrate(extraEnv: Record<string, string>) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-failfast-"));
+  const started = Date.now();
+  const result = await run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ...extraEnv },
+    timeout: 30_000,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { ...result, seconds: (Date.now() - started) / 1000 };
+}
+
+describe("bad configuration stops the process with one clear line", () => {
+  it.each([
+    [{ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" }, "DATABASE_URL cannot reach the database at 127.0.0.1:1/nowhere (connection refused)"],
+    [{ DATABASE_URL: "mysql://127.0.0.1/news" }, "DATABASE_URL must be a postgres:// or postgresql:// connection URL"],
+    [{ SITE_URL: "example.org" }, "SITE_URL must be an absolute"],
+    [{ PORT: "http" }, "PORT must be a port number"],
+  ])("%j", async (extraEnv, message) => {
+    const result = await migrate(extraEnv);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("migrates a fresh embedded database when the configuration is good", async () => {
+    const result = await migrate({});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Migrations applied");
+  });
+});

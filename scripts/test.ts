@@ -1,0 +1,77 @@
+// npm test – the whole suite, in order: typecheck, lint, unit/integration (Vitest), end-to-end
+// (Playwright in Chromium against the production build). Every step runs; the exit code is
+// non-zero if any failed.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+interface Step {
+  name: string;
+  command: string[];
+  /** Reads the step's pass/fail counts from its JSON report. */
+  counts?: () => { passed: number; failed: number };
+}
+
+const bin = (name: string) => path.join("node_modules", ".bin", name);
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
+
+const steps: Step[] = [
+  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+  { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."] },
+  {
+    name: "unit and integration",
+    command: [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"],
+    counts: () => {
+      const report = readJson("test-results/unit.json");
+      return { passed: report.numPassedTests, failed: report.numFailedTests };
+    },
+  },
+  {
+    name: "end-to-end",
+    command: [bin("playwright"), "test"],
+    counts: () => {
+      const { stats } = readJson("test-results/e2e.json");
+      return { passed: stats.expected, failed: stats.unexpected + stats.flaky };
+    },
+  },
+];
+
+function run(command: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env: process.env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+fs.mkdirSync("test-results", { recursive: true });
+const started = Date.now();
+const summary: string[] = [];
+let passed = 0;
+let failed = 0;
+let failedSteps = 0;
+
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const stepStarted = Date.now();
+  const code = await run(step.command);
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+  let detail = "";
+  if (step.counts) {
+    try {
+      const counts = step.counts();
+      passed += counts.passed;
+      failed += counts.failed;
+      detail = `, ${counts.passed} passed, ${counts.failed} failed`;
+    } catch {
+      detail = ", no report";
+    }
+  }
+  if (code !== 0) failedSteps++;
+  summary.push(`${code === 0 ? "ok  " : "FAIL"} ${step.name} (${seconds} s${detail})`);
+}
+
+console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)} s) ===`);
+for (const line of summary) console.log(line);
+if (failedSteps > 0 && failed === 0) failed = failedSteps;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failedSteps > 0 ? 1 : 0);
