@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 
 /** Security headers for every response; pages add their own caching headers. */
 const securityHeaders = [
@@ -12,6 +13,9 @@ const securityHeaders = [
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "sharp"],
+  // Rendered pages and cached reads live in memory (see the handler for why), not in .next.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.cjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   poweredByHeader: false,
   reactStrictMode: true,
   images: {

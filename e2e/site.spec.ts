@@ -23,8 +23,12 @@ test("home: a lead story, the latest stories and a block for each top-level sect
 
   for (const section of topSections) {
     const block = page.getByRole("region", { name: section.name, exact: true });
+    if (newestFirst(inSection(section.slug)).every((s) => newest.slice(0, 7).includes(s))) continue;
     await expect(block.getByRole("link", { name: section.name, exact: true })).toHaveAttribute("href", `/${section.slug}`);
-    const expected = newestFirst(inSection(section.slug)).slice(0, 4);
+    const shown = new Set(newest.slice(0, 7).map((s) => s.slug));
+    const expected = newestFirst(inSection(section.slug))
+      .filter((s) => !shown.has(s.slug))
+      .slice(0, 4);
     await expect(block.getByRole("heading", { level: 3 })).toHaveText(expected.map((s) => s.headline));
   }
 

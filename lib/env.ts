@@ -82,7 +82,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     siteUrl: (data.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     timeZone: data.SITE_TIMEZONE ?? "UTC",
     port,
-    dataDir: path.resolve(data.DATA_DIR ?? "data"),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ data.DATA_DIR ?? "data"),
     databaseUrl: data.DATABASE_URL,
   };
 }

@@ -8,10 +8,12 @@ const SECTION_BLOCK_COUNT = 4;
 
 /** The front page: a lead story, the latest stories, then a block for each top-level section. */
 export async function HomeView({ tree }: { tree: SectionTree }) {
-  const [latest, ...blocks] = await Promise.all([
-    listCachedStories(null, null, LATEST_COUNT + 1),
-    ...tree.roots.map((section) => listCachedStories(sectionSubtreeIds(section), null, SECTION_BLOCK_COUNT)),
-  ]);
+  const latest = await listCachedStories(null, null, LATEST_COUNT + 1);
+  // Section blocks skip what the top of the page already shows.
+  const shown = latest.stories.map((story) => story.id);
+  const blocks = await Promise.all(
+    tree.roots.map((section) => listCachedStories(sectionSubtreeIds(section), null, SECTION_BLOCK_COUNT, shown)),
+  );
   const [lead, ...rest] = latest.stories;
   if (!lead) {
     return (

@@ -5,13 +5,13 @@ import { lookupCachedStorySlug } from "@/lib/stories/cached";
 import type { StoryLookup } from "@/lib/stories/queries";
 
 // What a public path under the catch-all route is: home, a section (maybe an older page of it),
-// an article, a wrong-section URL of an article, or nothing.
+// an article, or nothing. An article asked for under another section is not found: its URL is
+// exact. Old URLs of moved stories are answered by the proxy from the redirects table.
 
 export type ResolvedPath =
   | { kind: "home" }
   | { kind: "section"; section: SectionNode; before: number | null }
   | { kind: "article"; storyId: number; path: string }
-  | { kind: "redirect"; location: string }
   | { kind: "gone" }
   | { kind: "not-found" };
 
@@ -45,7 +45,7 @@ export async function resolvePath(
     case "published":
       return lookup.path === requested
         ? { kind: "article", storyId: lookup.id, path: lookup.path }
-        : { kind: "redirect", location: lookup.path };
+        : { kind: "not-found" };
     case "gone":
       return { kind: "gone" };
     case "missing":

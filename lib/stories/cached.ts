@@ -20,15 +20,16 @@ export const lookupCachedStorySlug = cache((slug: string) =>
 );
 
 export const listCachedStories = cache(
-  (sectionIds: number[] | null, before: number | null, limit: number) =>
+  (sectionIds: number[] | null, before: number | null, limit: number, excludeIds: number[] = []) =>
     cachedRead(
-      ["story-list", sectionIds?.join(",") ?? "all", String(before ?? ""), String(limit)],
+      ["story-list", sectionIds?.join(",") ?? "all", String(before ?? ""), String(limit), excludeIds.join(",")],
       [cacheTags.storyLists],
       () =>
         listPublishedStories({
           sectionIds: sectionIds ?? undefined,
           before: before ?? undefined,
           limit,
+          excludeIds,
         }),
     ),
 );

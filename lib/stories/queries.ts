@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import {
   authors,
@@ -146,7 +146,7 @@ export async function listPublishedStories(
   const { sectionIds, before, limit, excludeIds } = options;
   const conditions: SQL[] = [isPublished];
   if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
-  if (excludeIds?.length) conditions.push(sql`${stories.id} not in ${excludeIds}`);
+  if (excludeIds?.length) conditions.push(notInArray(stories.id, excludeIds));
   if (before !== undefined) {
     conditions.push(
       sql`(${stories.publishedAt}, ${stories.id}) < (select s.published_at, s.id from ${stories} s where s.id = ${before})`,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ArticleJsonLd } from "@/components/site/article-json-ld";
 import { ArticleView } from "@/components/site/article-view";
 import { HomeView } from "@/components/site/home-view";
@@ -82,8 +82,6 @@ export default async function PublicPage(props: Props) {
       return <HomeView tree={tree} />;
     case "section":
       return <SectionView tree={tree} section={resolved.section} before={resolved.before} />;
-    case "redirect":
-      permanentRedirect(resolved.location);
     case "article": {
       const article = await getCachedArticle(resolved.storyId);
       if (!article) notFound();
