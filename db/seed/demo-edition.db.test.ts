@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSection } from "@/db/fixtures";
+import { media, relatedStories, sections, stories, storyAuthors, storyTags } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { openPglite } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { getPublishedArticle } from "@/lib/stories/queries";
+import { seedStories } from "./content/stories";
+import { seedDemoEdition } from "./demo-edition";
+
+let test: TestDatabase;
+let dataDir: string;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-seed-"));
+});
+
+afterAll(async () => {
+  await test.dispose();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the demo edition", () => {
+  it("seeds an empty database with at least 24 illustrated stories in at least 5 sections", async () => {
+    const result = await seedDemoEdition(test, { dataDir });
+    expect(result.seeded).toBe(true);
+
+    const sectionPaths = (await test.db.select({ path: sections.path }).from(sections)).map((s) => s.path);
+    expect(sectionPaths).toEqual(expect.arrayContaining(["news", "news/us", "news/world"]));
+    expect(sectionPaths.length).toBeGreaterThanOrEqual(5);
+
+    const rows = await test.db
+      .select({ id: stories.id, alt: stories.heroAlt, caption: stories.heroCaption, credit: stories.heroCredit, key: media.storageKey })
+      .from(stories)
+      .innerJoin(media, eq(media.id, stories.heroMediaId));
+    expect(rows.length).toBeGreaterThanOrEqual(24);
+    for (const row of rows) {
+      expect(row.alt.length).toBeGreaterThan(10);
+      expect(row.caption.length).toBeGreaterThan(10);
+      expect(row.credit.length).toBeGreaterThan(3);
+      const file = fs.readFileSync(path.join(dataDir, "uploads", row.key));
+      expect(file.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff])); // a JPEG
+    }
+
+    // Every story has bylines, tags and related stories.
+    for (const [table, column] of [
+      [storyAuthors, storyAuthors.storyId],
+      [storyTags, storyTags.storyId],
+      [relatedStories, relatedStories.storyId],
+    ] as const) {
+      const withRows = await test.db.selectDistinct({ id: column }).from(table);
+      expect(withRows).toHaveLength(rows.length);
+    }
+  });
+
+  it("has one story that follows the reference page: News > U.S., deck, credited photo, inline related link", async () => {
+    const reference = seedStories[0]!;
+    const [row] = await test.db.select({ id: stories.id }).from(stories).where(eq(stories.slug, reference.slug));
+    const article = await getPublishedArticle(row!.id);
+    expect(article).toMatchObject({ sectionPath: "news/us", deck: reference.deck, commentCount: 0 });
+    expect(article?.heroCredit).toMatch(/^Photo: X\/ @\w+/);
+    expect(article?.heroCaption).toBe(reference.hero.caption);
+    const blocks = article!.body.content;
+    const inline = blocks.findIndex((block) => block.type === "relatedStory");
+    expect(inline).toBeGreaterThan(0);
+    expect(blocks[inline - 1]?.type).toBe("paragraph");
+    expect(blocks[inline + 1]?.type).toBe("paragraph");
+    expect(Object.keys(article!.inlineRelated)).toHaveLength(1);
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    const before = await test.db.select({ n: count() }).from(stories);
+    const result = await seedDemoEdition(test, { dataDir });
+    expect(result).toEqual({ seeded: false, reason: "the database already has content" });
+    expect(await test.db.select({ n: count() }).from(stories)).toEqual(before);
+  });
+});
+
+it("never touches a database that already has content", async () => {
+  const other = openPglite("memory");
+  try {
+    await runMigrations(other);
+    await createSection(other.db, "local", "Local news");
+    const result = await seedDemoEdition(other, { dataDir });
+    expect(result.seeded).toBe(false);
+    expect(await other.db.select({ n: count() }).from(stories)).toEqual([{ n: 0 }]);
+    expect(await other.db.select({ n: count() }).from(sections)).toEqual([{ n: 1 }]);
+  } finally {
+    await other.close();
+  }
+});

@@ -1,0 +1,34 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const PageCacheHandler = require("./page-cache-handler.cjs");
+
+const page = (html: string, tags: string) => ({ kind: "APP_PAGE", html, rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags } });
+
+describe("PageCacheHandler", () => {
+  it("serves what was stored until one of its tags is revalidated", async () => {
+    const cache = new PageCacheHandler();
+    await cache.set("/news/a", page("<p>a</p>", "story:1,story-lists"), {});
+    await cache.set("/news/b", page("<p>b</p>", "story:2"), {});
+    expect((await cache.get("/news/a", { kind: "APP_PAGE" }))?.value.html).toBe("<p>a</p>");
+
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await cache.revalidateTag(["story:1"]);
+    expect(await cache.get("/news/a", { kind: "APP_PAGE" })).toBeNull();
+    expect((await cache.get("/news/b", { kind: "APP_PAGE" }))?.value.html).toBe("<p>b</p>");
+
+    // Stored again after the revalidation: served again.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await cache.set("/news/a", page("<p>a2</p>", "story:1"), {});
+    expect((await cache.get("/news/a", { kind: "APP_PAGE" }))?.value.html).toBe("<p>a2</p>");
+  });
+
+  it("checks the tags a cached read is asked with", async () => {
+    const cache = new PageCacheHandler();
+    await cache.set("fetch-key", { kind: "FETCH", data: { body: "{}" } }, { tags: ["sections"] });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await cache.revalidateTag("_N_T_/news");
+    expect(await cache.get("fetch-key", { kind: "FETCH", tags: ["sections"], softTags: ["_N_T_/news"] })).toBeNull();
+  });
+});
