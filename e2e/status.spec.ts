@@ -21,6 +21,10 @@ test.describe("exact status codes", () => {
     expect((await request.get(WITHDRAWN.path)).status()).toBe(410);
   });
 
+  test("the removed-story page is not reachable at an address of its own", async ({ request }) => {
+    expect((await request.get("/gone")).status()).toBe(404);
+  });
+
   test("an article has exactly one URL: under another section it is not found", async ({ request }) => {
     expect((await request.get(storyPath(reference))).status()).toBe(200);
     expect((await request.get(`/news/${reference.slug}`)).status()).toBe(404);

@@ -7,7 +7,7 @@ import { openDatabase } from "@/db/client";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
-import { startNextServer } from "./lib/server";
+import { startAppServer } from "./lib/server";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve(".data/e2e");
@@ -29,7 +29,7 @@ try {
   } finally {
     await handle.close();
   }
-  const server = startNextServer({ port, env: { DATA_DIR: dataDir } });
+  const server = startAppServer({ port, env: { DATA_DIR: dataDir } });
   server.on("exit", (code) => process.exit(code ?? 1));
 } catch (error) {
   fail(error);

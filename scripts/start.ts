@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
-import { isPortFree, startNextServer, waitForPort } from "./lib/server";
+import { isPortFree, startAppServer, waitForPort } from "./lib/server";
 
 loadEnvFiles();
 try {
@@ -19,7 +19,7 @@ try {
 
   await prepareDatabase({ seed: true, log: console.log });
 
-  const server = startNextServer({ port });
+  const server = startAppServer({ port });
   server.on("exit", (code) => process.exit(code ?? 1));
   await waitForPort(port);
   console.log(`\n  ${env().siteName} is running at http://localhost:${port}`);

@@ -3,9 +3,9 @@ import { getDb, type Db } from "@/db/client";
 import { redirects, sections, stories } from "@/db/schema";
 import { storyPath } from "@/lib/stories/queries";
 
-// Answers the request proxy gives before any page renders: 410 for the URLs of unpublished
-// stories, 301 from a story's old URLs to its current one. App-router pages cannot set those
-// statuses themselves, so the proxy keeps a small snapshot of these rules in memory.
+// Answers given before any page renders (lib/routing/answer-path-rule.ts): 410 for the URLs of
+// unpublished stories, 301 from a story's old URLs to its current one. App-router pages cannot
+// set those statuses themselves; the server keeps a small snapshot of these rules in memory.
 
 export type PathRule = { status: 410 } | { status: 301; location: string };
 

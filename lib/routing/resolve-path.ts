@@ -6,7 +6,7 @@ import type { StoryLookup } from "@/lib/stories/queries";
 
 // What a public path under the catch-all route is: home, a section (maybe an older page of it),
 // an article, or nothing. An article asked for under another section is not found: its URL is
-// exact. Old URLs of moved stories are answered by the proxy from the redirects table.
+// exact. Old URLs of moved stories are answered by the server from the redirects table.
 
 export type ResolvedPath =
   | { kind: "home" }

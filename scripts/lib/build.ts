@@ -7,7 +7,7 @@ import path from "node:path";
 // keeps a hash of every input that shapes it.
 
 const INPUT_DIRS = ["app", "components", "lib", "db", "public"];
-const INPUT_FILES = ["next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "package.json"];
+const INPUT_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "package.json"];
 const IGNORED_DIRS = new Set(["node_modules", ".next", "migrations"]);
 
 function listFiles(dir: string): string[] {

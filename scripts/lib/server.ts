@@ -3,18 +3,14 @@ import net from "node:net";
 import path from "node:path";
 
 /**
- * Starts `next start` as a child process (not through npx, which leaves a stray next-server
- * behind when killed) and stops it with this process.
+ * Starts the production server (scripts/serve.ts) as a child process and stops it with this
+ * process. It is started directly with node, never through npx, so no stray server outlives it.
  */
-export function startNextServer(options: { port: number; env?: Record<string, string>; quiet?: boolean }): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "--port", String(options.port)],
-    {
-      stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
-      env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...options.env },
-    },
-  );
+export function startAppServer(options: { port: number; env?: Record<string, string>; quiet?: boolean }): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts/serve.ts")], {
+    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...options.env, PORT: String(options.port) },
+  });
   const stop = () => {
     if (child.exitCode === null) child.kill("SIGTERM");
   };

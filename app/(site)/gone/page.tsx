@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-// Shown with status 410 for the URL of an unpublished story (see proxy.ts).
+// Shown with status 410 for the URL of an unpublished story (see lib/routing/answer-path-rule.ts).
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {

@@ -1,0 +1,42 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { matchPathRule } from "./path-rules";
+
+// Runs in the HTTP server (scripts/serve.ts) before Next.js sees a request: 301 from a story's old
+// URLs, 410 for an unpublished story. App-router pages cannot answer those statuses, and doing it
+// here costs a map lookup where Next's request proxy would halve the throughput of cached pages.
+
+/** The page shown with a 410. Only reachable through this rewrite; asked for directly it is 404. */
+export const GONE_PAGE = "/gone";
+const NOT_ADDRESSABLE = "/_not-addressable";
+const SKIPPED = /^\/(_next|api|media|editor|live)\//;
+
+export async function answerPathRule(request: IncomingMessage, response: ServerResponse): Promise<"answered" | "continue"> {
+  const url = request.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  const search = queryAt === -1 ? "" : url.slice(queryAt);
+
+  if (pathname === GONE_PAGE || pathname.startsWith(`${GONE_PAGE}/`)) {
+    request.url = NOT_ADDRESSABLE;
+    return "continue";
+  }
+  // Only story URLs (two or more segments) can have a rule.
+  if (pathname.indexOf("/", 1) === -1 || SKIPPED.test(pathname)) return "continue";
+
+  let rule;
+  try {
+    rule = await matchPathRule(decodeURIComponent(pathname));
+  } catch {
+    // Unreadable rules must not take the site down: the page itself answers 404 for a gone story.
+    return "continue";
+  }
+  if (!rule) return "continue";
+  if (rule.status === 301) {
+    response.writeHead(301, { Location: rule.location + search, "Cache-Control": "public, max-age=300" });
+    response.end();
+    return "answered";
+  }
+  response.statusCode = 410;
+  request.url = GONE_PAGE;
+  return "continue";
+}
