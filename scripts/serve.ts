@@ -1,19 +1,24 @@
-// The production HTTP server: Next.js behind a thin handler that answers the status codes pages
-// cannot (lib/routing/answer-path-rule.ts). `npm start`, the end-to-end tests and the benchmark
-// run it; run it alone with `node --import tsx scripts/serve.ts` after a build and a migration.
+// The HTTP server: Next.js behind a thin handler that answers the status codes pages cannot
+// (lib/routing/answer-path-rule.ts). `npm start`, the end-to-end tests and the benchmark run it;
+// alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
 import http from "node:http";
-import { closeDatabase } from "@/db/client";
+import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { fail, loadEnvFiles } from "./lib/cli";
+import { openCheckedDatabase } from "./lib/prepare-database";
 
 loadEnvFiles();
 try {
   const { port } = env();
-  // React and Next.js pick their production builds from NODE_ENV when first loaded.
-  (process.env as Record<string, string>).NODE_ENV = "production";
+  const dev = process.argv.includes("--dev");
+  // Open the database now: a locked data directory or an unreachable server stops the start
+  // with one clear line, instead of failing the first request.
+  setProcessDatabase(await openCheckedDatabase());
+  // React and Next.js pick their builds from NODE_ENV when first loaded.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: process.cwd(), port });
+  const app = next({ dev, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
