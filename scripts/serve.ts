@@ -44,7 +44,9 @@ try {
   process.once("SIGINT", shutdown);
 
   server.on("error", fail);
-  server.listen(port, () => console.log(`Listening on port ${port}`));
+  server.listen(port, () => {
+    if (dev || !process.env.MERIDIAN_SUPERVISED) console.log(`Listening on port ${port}`);
+  });
 } catch (error) {
   fail(error);
 }

@@ -9,7 +9,8 @@ import path from "node:path";
 export function startAppServer(options: { port: number; env?: Record<string, string>; quiet?: boolean }): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts/serve.ts")], {
     stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...options.env, PORT: String(options.port) },
+    // MERIDIAN_SUPERVISED: the parent announces the address itself.
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...options.env, PORT: String(options.port), MERIDIAN_SUPERVISED: "1" },
   });
   const stop = () => {
     if (child.exitCode === null) child.kill("SIGTERM");
