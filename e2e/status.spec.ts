@@ -3,11 +3,12 @@ import { WITHDRAWN } from "./fixtures/setup";
 import { reference, storyPath } from "./demo";
 
 test.describe("exact status codes", () => {
-  for (const path of ["/no-such-page", "/news/us/no-such-story", "/news/nowhere", "/news/us/Not-A-Slug", "/news?before=999999"]) {
+  for (const path of ["/no-such-page", "/news/us/no-such-story", "/news/nowhere", "/news/us/Not-A-Slug", "/news?before=999999", "/live/nowhere"]) {
     test(`404 for ${path}, with the site's navigation`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.locator("h1")).toHaveText("Page not found");
+      await expect(page).toHaveTitle("Page not found | The Meridian");
       await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
       await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
     });

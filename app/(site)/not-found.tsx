@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+// Its title and description come from the catch-all route's generateMetadata.
+
 export default function NotFound() {
   return (
     <div className="page-narrow notice-page">

@@ -6,8 +6,8 @@ import { HomeView } from "@/components/site/home-view";
 import { SectionView } from "@/components/site/section-view";
 import { env } from "@/lib/env";
 import { resolvePublicPath } from "@/lib/routing/resolve-path";
-import { sectionTrail } from "@/lib/sections/queries";
-import { getCachedArticle } from "@/lib/stories/cached";
+import { sectionSubtreeIds, sectionTrail } from "@/lib/sections/queries";
+import { getCachedArticle, isCachedCursorValid } from "@/lib/stories/cached";
 
 // GET / · /<section path> · /<section path>/<slug>
 // Every public page is generated on its first request, then served from the cache until a write
@@ -21,6 +21,8 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ path?: string[] }> };
+
+const notFoundMetadata: Metadata = { title: "Page not found", description: "There is no page at this address." };
 
 async function load(props: Props) {
   const { path } = await props.params;
@@ -39,6 +41,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       };
     case "section": {
       const { section, before } = resolved;
+      if (before !== null && !(await isCachedCursorValid(before, sectionSubtreeIds(section)))) {
+        return notFoundMetadata;
+      }
       const parent = section.parentId === null ? undefined : tree.byId[section.parentId];
       const name = parent ? `${section.name} · ${parent.name}` : section.name;
       return {
@@ -50,7 +55,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     }
     case "article": {
       const article = await getCachedArticle(resolved.storyId);
-      if (!article) return {};
+      if (!article) return notFoundMetadata;
       const description = article.seoDescription || article.deck;
       return {
         title: article.seoTitle || article.headline,
@@ -71,7 +76,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       };
     }
     default:
-      return {};
+      return notFoundMetadata;
   }
 }
 
