@@ -24,6 +24,12 @@ const envSchema = z.object({
     "must be a port number between 1 and 65535",
   ),
   DATA_DIR: optional(z.string()),
+  TRUST_PROXY: optional(
+    z.string().regex(/^([0-9]|10)$/, "must be the number of proxies in front of the server, 0 to 10"),
+  ),
+  ADMIN_EMAIL: optional(z.string().trim().email("must be an e-mail address")),
+  ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters").max(200)),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   DATABASE_URL: optional(
     z
       .string()
@@ -42,6 +48,11 @@ export interface Env {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** How many reverse proxies to believe in X-Forwarded-For (0: use the socket address). */
+  trustProxy: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  authSecret: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -84,6 +95,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     port,
     dataDir: path.resolve(/*turbopackIgnore: true*/ data.DATA_DIR ?? "data"),
     databaseUrl: data.DATABASE_URL,
+    trustProxy: Number(data.TRUST_PROXY ?? 0),
+    adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: data.ADMIN_PASSWORD,
+    authSecret: data.AUTH_SECRET,
   };
 }
 

@@ -2,7 +2,7 @@
 // database in .data/e2e with the demo edition and the fixtures the specs need.
 import fs from "node:fs";
 import path from "node:path";
-import { setupE2eFixtures } from "@/e2e/fixtures/setup";
+import { E2E_ADMIN, setupE2eFixtures } from "@/e2e/fixtures/setup";
 import { openDatabase } from "@/db/client";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
@@ -14,6 +14,8 @@ const dataDir = path.resolve(".data/e2e");
 process.env.DATA_DIR = dataDir;
 process.env.PORT = String(port);
 process.env.SITE_URL = `http://127.0.0.1:${port}`;
+process.env.ADMIN_EMAIL = E2E_ADMIN.email;
+process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
 delete process.env.DATABASE_URL;
 
 try {

@@ -4,17 +4,21 @@
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
+import { stampClientIp } from "@/lib/auth/client-ip";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
+import { ensureAuthSecret } from "@/lib/settings/store";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
 loadEnvFiles();
 try {
-  const { port } = env();
+  const { port, siteUrl, trustProxy, authSecret } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
   setProcessDatabase(await openCheckedDatabase());
+  process.env.NEXTAUTH_SECRET = await ensureAuthSecret(authSecret);
+  process.env.NEXTAUTH_URL = siteUrl;
   // React and Next.js pick their builds from NODE_ENV when first loaded.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   const { default: next } = await import("next");
@@ -23,6 +27,7 @@ try {
   await app.prepare();
 
   const server = http.createServer((request, response) => {
+    stampClientIp(request, trustProxy);
     answerPathRule(request, response)
       .then((outcome) => (outcome === "answered" ? undefined : handle(request, response)))
       .catch((error: unknown) => {

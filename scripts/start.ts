@@ -17,14 +17,23 @@ try {
     if (!(await buildApp())) throw new Error("The build failed; see the output above.");
   }
 
-  await prepareDatabase({ seed: true, log: console.log });
+  const prepared = await prepareDatabase({ seed: true, log: console.log });
 
   const server = startAppServer({ port });
   server.on("exit", (code) => process.exit(code ?? 1));
   await waitForPort(port);
   console.log(`\n  ${env().siteName} is running at http://localhost:${port}`);
   if (!siteUrl.includes(`localhost:${port}`)) console.log(`  Public URL (SITE_URL): ${siteUrl}`);
-  console.log("  The newsroom (/editor, sign-in) arrives with the newsroom issue; there is no editor yet.\n");
+  console.log(`\n  Newsroom: http://localhost:${port}/editor`);
+  if (prepared.newAdmin?.password) {
+    console.log(`  Admin account created: ${prepared.newAdmin.email} / ${prepared.newAdmin.password}`);
+    console.log("  This password is shown once. Change it under Account after signing in.");
+  } else if (prepared.newAdmin) {
+    console.log(`  Admin account: ${prepared.newAdmin.email} (password from ADMIN_PASSWORD)`);
+  } else {
+    console.log("  Sign in with your admin account (ADMIN_EMAIL, or the one printed on the first start).");
+  }
+  console.log("  Demo accounts (local only): editor@demo.test / demo-editor-pass, writer@demo.test / demo-writer-pass\n");
 } catch (error) {
   fail(error);
 }

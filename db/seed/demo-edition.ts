@@ -10,6 +10,7 @@ import {
   storyTags,
   tags,
 } from "@/db/schema";
+import { createUser } from "@/lib/auth/users";
 import { slugify } from "@/lib/format/slug";
 import { newStorageKey, writeUpload } from "@/lib/media/storage";
 import { storyDocumentSchema, type StoryDocument } from "@/lib/stories/document";
@@ -22,6 +23,12 @@ import type { SeedBlock, SeedStory } from "./types";
 // The demo edition: seeded into an empty database on first start, never into one with content.
 
 const SEED_LOCK = 7_361_002;
+
+/** Local-only demo accounts, documented in README. Never use them on a public site. */
+export const demoAccounts = [
+  { email: "editor@demo.test", name: "Morgan Ellery", role: "editor", password: "demo-editor-pass" },
+  { email: "writer@demo.test", name: "Riley Okonjo", role: "writer", password: "demo-writer-pass" },
+] as const;
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; stories: number; sections: number };
 
@@ -78,7 +85,7 @@ export async function seedDemoEdition(
   }
   log(`Drew ${heroes.length} demo images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  return handle.db.transaction(async (tx) => {
+  const result = await handle.db.transaction(async (tx) => {
     // Instances starting together on one PostgreSQL server: only one seeds.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [existing] = await tx.select({ n: count() }).from(sections);
@@ -157,6 +164,10 @@ export async function seedDemoEdition(
     }
     return { seeded: true as const, stories: seedStories.length, sections: seedSections.length };
   });
+  if (result.seeded) {
+    for (const account of demoAccounts) await createUser(account, handle.db);
+  }
+  return result;
 }
 
 function storyValues(story: SeedStory, sectionIds: Map<string, number>, heroMediaId: number) {

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { ensureFirstAdmin } from "@/lib/auth/users";
 import { env } from "@/lib/env";
+import { ensureAuthSecret } from "@/lib/settings/store";
 import { describeConnectionError } from "./cli";
 
 /** Opens the configured database and proves it answers, with a clear error if it does not. */
@@ -23,9 +25,18 @@ export async function openCheckedDatabase(): Promise<DbHandle> {
   return handle;
 }
 
-/** Migrates, then seeds the demo edition into an empty database. Closes the database after. */
-export async function prepareDatabase(options: { seed: boolean; log: (line: string) => void }) {
-  const { databaseUrl, dataDir } = env();
+export interface PreparedDatabase {
+  /** Set when this start created the first admin with a random password: print it once. */
+  newAdmin?: { email: string; password: string | null };
+}
+
+/**
+ * Migrates, seeds the demo edition into an empty database, makes sure there is an admin and a
+ * session secret. Closes the database after.
+ */
+export async function prepareDatabase(options: { seed: boolean; log: (line: string) => void }): Promise<PreparedDatabase> {
+  const { databaseUrl, dataDir, adminEmail, adminPassword, authSecret } = env();
+  const prepared: PreparedDatabase = {};
   options.log(databaseUrl ? "Database: PostgreSQL server (DATABASE_URL)" : `Database: embedded PGlite in ${dataDir}`);
   const handle = await openCheckedDatabase();
   try {
@@ -40,7 +51,11 @@ export async function prepareDatabase(options: { seed: boolean; log: (line: stri
           ? `Seeded the demo edition: ${result.stories} stories in ${result.sections} sections`
           : `Demo edition not seeded: ${result.reason}`,
       );
+      const admin = await ensureFirstAdmin({ email: adminEmail, password: adminPassword }, handle.db);
+      if (admin.created) prepared.newAdmin = { email: admin.email, password: admin.password };
+      await ensureAuthSecret(authSecret, handle.db);
     }
+    return prepared;
   } finally {
     await handle.close();
   }

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { listAudit } from "@/lib/audit/log";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format/dates";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const filtersSchema = z.object({
+  action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
+  since: z.coerce.date().optional().catch(undefined),
+  until: z.coerce.date().optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireUser(["admin"], "/editor/audit");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
+  );
+  const filters = filtersSchema.parse(raw);
+  const entries = await listAudit({ ...filters, limit: 50 });
+  const last = entries.at(-1);
+  const next = new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(last ? { before: String(last.id) } : {}) });
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form className="filters" method="get" aria-label="Filter the audit log">
+        <label>
+          Action
+          <input type="text" name="action" defaultValue={filters.action ?? ""} placeholder="e.g. story.publish" />
+        </label>
+        <label>
+          Since
+          <input type="datetime-local" name="since" defaultValue={raw.since ?? ""} />
+        </label>
+        <label>
+          Until
+          <input type="datetime-local" name="until" defaultValue={raw.until ?? ""} />
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      {entries.length === 0 ? (
+        <p className="empty">Nothing recorded for these filters.</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Target</th>
+              <th scope="col">From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatDateTime(entry.createdAt.toISOString())}</td>
+                <td>{entry.actorName ?? <span className="muted">unknown</span>}</td>
+                <td>
+                  <code>{entry.action}</code>
+                  {Object.keys(entry.details).length > 0 && <div className="muted">{JSON.stringify(entry.details)}</div>}
+                </td>
+                <td>{entry.targetType ? `${entry.targetType} ${entry.targetId}` : "—"}</td>
+                <td>{entry.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {entries.length === 50 && (
+        <nav aria-label="Pages" className="pagination">
+          <Link href={`/editor/audit?${next.toString()}`} rel="next">
+            Older entries
+          </Link>
+        </nav>
+      )}
+    </>
+  );
+}

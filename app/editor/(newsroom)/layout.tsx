@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { EditorShell } from "@/components/editor/editor-shell";
+import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import "../editor.css";
+
+// Every newsroom page is rendered per request for the signed-in person; each page and action
+// checks the session and role itself as well (this layout is a convenience, not the guard).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Newsroom", template: "%s · Newsroom" },
+  robots: { index: false, follow: false },
+};
+
+export default async function NewsroomLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <EditorShell user={user} siteName={env().siteName}>
+      {children}
+    </EditorShell>
+  );
+}

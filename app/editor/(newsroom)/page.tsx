@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format/dates";
+import {
+  listAuthorsForPicker,
+  listSectionsForPicker,
+  listStoriesForDashboard,
+  storyStatuses,
+} from "@/lib/stories/editor-queries";
+
+export const metadata: Metadata = { title: "Stories" };
+
+const filtersSchema = z.object({
+  status: z.enum(storyStatuses).optional().catch(undefined),
+  section: z.coerce.number().int().positive().optional().catch(undefined),
+  author: z.coerce.number().int().positive().optional().catch(undefined),
+  mine: z.literal("1").optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+const statusLabels: Record<(typeof storyStatuses)[number], string> = {
+  draft: "Draft",
+  review: "In review",
+  scheduled: "Scheduled",
+  published: "Published",
+  unpublished: "Unpublished",
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+  );
+  const filters = filtersSchema.parse(raw);
+  const [page, sections, authors] = await Promise.all([
+    listStoriesForDashboard({
+      status: filters.status,
+      sectionId: filters.section,
+      authorId: filters.author,
+      createdById: filters.mine ? user.id : undefined,
+      q: filters.q,
+      before: filters.before,
+    }),
+    listSectionsForPicker(),
+    listAuthorsForPicker(),
+  ]);
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...raw, before: page.nextCursor ? String(page.nextCursor) : undefined }).flatMap(([k, v]) =>
+      v ? [[k, String(v)]] : [],
+    ),
+  );
+
+  return (
+    <>
+      <div className="editor-title-row">
+        <h1>Stories</h1>
+        <Link href="/editor/stories/new" className="button button-primary">
+          New story
+        </Link>
+      </div>
+      <form className="filters" method="get" role="search" aria-label="Filter stories">
+        <label>
+          Headline
+          <input type="search" name="q" defaultValue={filters.q ?? ""} />
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Any</option>
+            {storyStatuses.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Section
+          <select name="section" defaultValue={filters.section ?? ""}>
+            <option value="">Any</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.path}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Author
+          <select name="author" defaultValue={filters.author ?? ""}>
+            <option value="">Any</option>
+            {authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine === "1"} /> Mine
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+
+      {page.rows.length === 0 ? (
+        <p className="empty">No stories match these filters.</p>
+      ) : (
+        <table className="story-table">
+          <thead>
+            <tr>
+              <th scope="col">Headline</th>
+              <th scope="col">Status</th>
+              <th scope="col">Section</th>
+              <th scope="col">Authors</th>
+              <th scope="col">Last change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link href={`/editor/stories/${row.id}`}>{row.headline}</Link>
+                </td>
+                <td>
+                  <span className={`status status-${row.status}`}>{statusLabels[row.status]}</span>
+                  {row.status === "scheduled" && row.scheduledAt && (
+                    <span className="muted"> for {formatDateTime(row.scheduledAt.toISOString())}</span>
+                  )}
+                </td>
+                <td>{row.sectionName}</td>
+                <td>{row.bylines.join(", ") || "—"}</td>
+                <td>
+                  <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt.toISOString())}</time>
+                  {row.updatedByName && <span className="muted"> by {row.updatedByName}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.nextCursor && (
+        <nav aria-label="Pages" className="pagination">
+          <Link href={`/editor?${nextParams.toString()}`} rel="next">
+            Older changes
+          </Link>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { ActionError } from "@/lib/actions/errors";
+import { addPerson, changeRole, resetPassword, setDisabled } from "@/lib/auth/people";
+import { EmailTakenError, newUserSchema } from "@/lib/auth/users";
+
+const userId = z.coerce.number().int().positive();
+const role = z.enum(["admin", "editor", "writer"]);
+
+export const addPersonAction = formAction({
+  roles: ["admin"],
+  schema: newUserSchema,
+  run: async (data, { user, ip }) => {
+    try {
+      await addPerson(user, data, ip);
+    } catch (error) {
+      if (error instanceof EmailTakenError) throw new ActionError(error.message, "email");
+      throw error;
+    }
+    revalidatePath("/editor/people");
+    return { ok: `${data.name} can now sign in as ${data.role}.` };
+  },
+});
+
+export const changeRoleAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ userId, role }),
+  run: async (data, { user, ip }) => {
+    await changeRole(user, data.userId, data.role, ip);
+    revalidatePath("/editor/people");
+    return { ok: "Role changed. Their open sessions have ended." };
+  },
+});
+
+export const setDisabledAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ userId, disabled: z.enum(["true", "false"]) }),
+  run: async (data, { user, ip }) => {
+    if (data.userId === user.id && data.disabled === "true") throw new ActionError("You cannot disable your own account.");
+    await setDisabled(user, data.userId, data.disabled === "true", ip);
+    revalidatePath("/editor/people");
+    return { ok: data.disabled === "true" ? "Account disabled; its sessions have ended." : "Account enabled." };
+  },
+});
+
+export const resetPasswordAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ userId }),
+  run: async (data, { user, ip }) => {
+    const password = await resetPassword(user, data.userId, ip);
+    return { ok: "Password reset. Give them this password; it will not be shown again.", secret: password };
+  },
+});

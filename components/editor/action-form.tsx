@@ -1,0 +1,112 @@
+"use client";
+
+import { createContext, useActionState, useContext, useId } from "react";
+import type { FormState } from "@/lib/actions/errors";
+
+// A form bound to a server action: shows the action's message, and each field's error next to it.
+
+const StateContext = createContext<FormState>({});
+
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  className = "editor-form",
+  danger = false,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  submitLabel: string;
+  children?: React.ReactNode;
+  className?: string;
+  danger?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className={className} noValidate>
+      <StateContext.Provider value={state}>{children}</StateContext.Provider>
+      {state.error && (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.ok && (
+        <p className="form-success" role="status">
+          {state.ok}
+        </p>
+      )}
+      {state.secret && (
+        <p className="panel" role="status">
+          Shown once: <code>{state.secret}</code>
+        </p>
+      )}
+      <div>
+        <button type="submit" className={`button ${danger ? "button-danger" : "button-primary"}`} disabled={pending}>
+          {pending ? "Working…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Field({
+  name,
+  label,
+  hint,
+  type = "text",
+  defaultValue,
+  required,
+  options,
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "textarea" | "select" | "datetime-local" | "hidden";
+  defaultValue?: string;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  autoComplete?: string;
+}) {
+  const state = useContext(StateContext);
+  const id = useId();
+  const error = state.fieldErrors?.[name];
+  // After a refused submit the form resets to these defaults: what the person typed.
+  defaultValue = state.values?.[name] ?? defaultValue;
+  if (type === "hidden") return <input type="hidden" name={name} value={defaultValue} />;
+  const common = {
+    id,
+    name,
+    defaultValue,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {type === "textarea" ? (
+        <textarea {...common} />
+      ) : type === "select" ? (
+        <select {...common}>
+          {options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} />
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/users";
+import { SignOutButton } from "./sign-out-button";
+
+const links = [
+  { href: "/editor", label: "Stories", roles: ["admin", "editor", "writer"] },
+  { href: "/editor/stories/new", label: "New story", roles: ["admin", "editor", "writer"] },
+  { href: "/editor/people", label: "People", roles: ["admin"] },
+  { href: "/editor/audit", label: "Audit log", roles: ["admin"] },
+  { href: "/editor/account", label: "Account", roles: ["admin", "editor", "writer"] },
+] as const;
+
+/** The newsroom's frame: navigation for the signed-in person's role. */
+export function EditorShell({ user, siteName, children }: { user: CurrentUser; siteName: string; children: React.ReactNode }) {
+  return (
+    <div className="editor">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="editor-header">
+        <Link href="/editor" className="editor-brand">
+          {siteName} <span>newsroom</span>
+        </Link>
+        <nav aria-label="Newsroom">
+          <ul>
+            {links
+              .filter((link) => (link.roles as readonly string[]).includes(user.role))
+              .map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href}>{link.label}</Link>
+                </li>
+              ))}
+            <li>
+              <Link href="/">View site</Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="editor-user">
+          <span>
+            {user.name} <span className="role-badge">{user.role}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="editor-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

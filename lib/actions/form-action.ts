@@ -1,0 +1,48 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { CurrentUser, Role } from "@/lib/auth/users";
+import { ActionError, fieldErrorsOf, submittedValues, type FormState } from "./errors";
+
+export type { FormState } from "./errors";
+
+// Every newsroom mutation goes through here: session and role checked on the server, input
+// parsed with zod, and a result the form can show — a message per field, never an exception.
+
+export interface ActionContext {
+  user: CurrentUser;
+  ip: string;
+}
+
+export function formAction<S extends z.ZodType>(options: {
+  roles?: Role[];
+  schema: S;
+  run: (data: z.output<S>, context: ActionContext) => Promise<FormState | void>;
+}) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const state = await runAction(formData);
+    return state.ok ? state : { ...state, values: submittedValues(formData) };
+  };
+
+  async function runAction(formData: FormData): Promise<FormState> {
+    const user = await getCurrentUser();
+    if (!user) return { error: "Your session has ended. Sign in again." };
+    if (options.roles && !options.roles.includes(user.role)) {
+      return { error: "You do not have permission to do this." };
+    }
+    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    try {
+      const ip = clientIpFromHeaders(await headers());
+      return (await options.run(parsed.data, { user, ip })) ?? { ok: "Saved." };
+    } catch (error) {
+      if (error instanceof ActionError) {
+        return error.field ? { error: error.message, fieldErrors: { [error.field]: error.message } } : { error: error.message };
+      }
+      console.error(error);
+      return { error: "Something went wrong on our side; nothing was changed. Try again." };
+    }
+  }
+}

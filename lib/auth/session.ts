@@ -1,0 +1,22 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "./options";
+import { getActiveUser, type CurrentUser, type Role } from "./users";
+
+// The signed-in person, checked against the database on every use: a disabled account, a role
+// change or a password reset ends older sessions at once.
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.uid || session.sv === undefined) return null;
+  return getActiveUser(session.uid, session.sv);
+});
+
+/** For editor pages: the signed-in person, or a redirect to the sign-in page. */
+export async function requireUser(roles?: Role[], returnTo = "/editor"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/editor/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (roles && !roles.includes(user.role)) redirect("/editor?denied=1");
+  return user;
+}

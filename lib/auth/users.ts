@@ -1,0 +1,106 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { users, type User } from "@/db/schema";
+import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
+
+// People who sign in to the newsroom: reads and the commands that change who may do what.
+
+export type Role = User["role"];
+export const roles: Role[] = ["admin", "editor", "writer"];
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export const emailSchema = z.string().trim().toLowerCase().email("Enter an e-mail address").max(200);
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "Use at most 200 characters");
+export const newUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  role: z.enum(["admin", "editor", "writer"]),
+  password: passwordSchema,
+});
+
+export async function findUserByEmail(email: string, db: Db = getDb()): Promise<User | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  return row;
+}
+
+/** The user a session belongs to, if the account is enabled and the session is not outdated. */
+export async function getActiveUser(id: number, sessionVersion: number, db: Db = getDb()): Promise<CurrentUser | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, version: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.disabledAt)));
+  if (!row || row.version !== sessionVersion) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`Someone already uses ${email}`);
+    this.name = "EmailTakenError";
+  }
+}
+
+export async function createUser(input: z.input<typeof newUserSchema>, db: Db = getDb()): Promise<User> {
+  const data = newUserSchema.parse(input);
+  if (await findUserByEmail(data.email, db)) throw new EmailTakenError(data.email);
+  const [row] = await db
+    .insert(users)
+    .values({ email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(data.password) })
+    .returning();
+  return row!;
+}
+
+export async function recordSignIn(id: number, db: Db = getDb()): Promise<void> {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function listUsers(db: Db = getDb()) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .orderBy(asc(users.name));
+}
+
+/**
+ * Makes sure the newsroom has an admin. With ADMIN_EMAIL and ADMIN_PASSWORD that account is
+ * created; otherwise one with a random password, returned once so the caller can print it.
+ */
+export async function ensureFirstAdmin(
+  settings: { email?: string; password?: string },
+  db: Db = getDb(),
+): Promise<{ created: false } | { created: true; email: string; password: string | null }> {
+  const [admins] = await db.select({ n: count() }).from(users).where(eq(users.role, "admin"));
+  if ((admins?.n ?? 0) > 0) return { created: false };
+  const email = settings.email ?? "admin@localhost.test";
+  const password = settings.password ?? generatePassword();
+  const existing = await findUserByEmail(email, db);
+  if (existing) {
+    await db
+      .update(users)
+      .set({ role: "admin", sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, existing.id));
+    return { created: true, email, password: null };
+  }
+  await createUser({ email, name: "Administrator", role: "admin", password }, db);
+  return { created: true, email, password: settings.password ? null : password };
+}
