@@ -10,11 +10,18 @@
 const NEXT_CACHE_TAGS_HEADER = "x-next-cache-tags";
 const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 256) * 1024 * 1024;
 
-/** @type {Map<string, { value: any; lastModified: number; tags: string[]; size: number }>} */
-const entries = new Map();
-/** @type {Map<string, number>} tag → when it was last revalidated */
-const revalidatedAt = new Map();
-let totalBytes = 0;
+// The state lives on globalThis so lib/cache/invalidate.ts (bundled into the app, or loaded by the
+// server for the scheduling sweeper) marks tags in the very map this handler reads.
+/**
+ * @type {{ entries: Map<string, { value: any; lastModified: number; tags: string[]; size: number }>;
+ *          revalidatedAt: Map<string, number>; totalBytes: number }}
+ */
+const state = (/** @type {any} */ (globalThis).meridianPageCache ??= {
+  entries: new Map(),
+  revalidatedAt: new Map(),
+  totalBytes: 0,
+});
+const { entries, revalidatedAt } = state;
 
 /** @param {any} value */
 function sizeOf(value) {
@@ -39,7 +46,7 @@ function remove(key) {
   const entry = entries.get(key);
   if (!entry) return;
   entries.delete(key);
-  totalBytes -= entry.size;
+  state.totalBytes -= entry.size;
 }
 
 /** @param {string[]} tags @param {number} since */
@@ -70,9 +77,9 @@ module.exports = class PageCacheHandler {
     const size = sizeOf(data);
     if (size > maxBytes / 4) return;
     entries.set(key, { value: data, lastModified: Date.now(), tags: [...(ctx.tags ?? []), ...headerTags(data)], size });
-    totalBytes += size;
+    state.totalBytes += size;
     for (const oldest of entries.keys()) {
-      if (totalBytes <= maxBytes) break;
+      if (state.totalBytes <= maxBytes) break;
       remove(oldest);
     }
   }

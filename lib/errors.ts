@@ -1,0 +1,38 @@
+// Typed errors thrown by domain commands, turned into answers in one place: forms show them
+// (lib/actions/form-action.ts), route handlers answer with their status (lib/http/respond.ts).
+
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly fieldErrors?: Record<string, string>,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = "Not found") {
+    super(message, 404);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You do not have permission to do this.") {
+    super(message, 403);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(fieldErrors: Record<string, string>, message = "Check the highlighted fields.") {
+    super(message, 422, fieldErrors);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, 409, undefined, details);
+  }
+}

@@ -1,0 +1,351 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import {
+  authors,
+  corrections,
+  media,
+  redirects,
+  relatedStories,
+  sections,
+  stories,
+  storyAuthors,
+  storyRevisions,
+  storyTags,
+  tags,
+  users,
+  type Story,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit/log";
+import type { CurrentUser } from "@/lib/auth/users";
+import { invalidateStory } from "@/lib/cache/invalidate";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { slugify } from "@/lib/format/slug";
+import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { canEditStory, canPublish } from "./permissions";
+import { storyPath } from "./queries";
+import { storyInputSchema, type StoryInput } from "./schemas";
+
+// Commands on stories: create, save (optimistic concurrency, a revision per save), the workflow
+// (review, publish, schedule, unpublish), corrections and restoring revisions. Each one checks
+// the actor's role itself, writes in one transaction, audits, then refreshes what readers see.
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Actor extends CurrentUser {
+  ip?: string;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let cause = error as { code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; cause && depth < 4; depth++) {
+    if (cause.code === "23505") return true;
+    cause = cause.cause as typeof cause;
+  }
+  return false;
+}
+
+export function parseStoryInput(input: unknown): StoryInput {
+  const parsed = storyInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    throw new ValidationError(fieldErrors);
+  }
+  return parsed.data;
+}
+
+async function lockStory(tx: Tx, id: number): Promise<Story> {
+  const [story] = await tx.select().from(stories).where(eq(stories.id, id)).for("update");
+  if (!story) throw new NotFoundError("This story does not exist.");
+  return story;
+}
+
+async function sectionPathOf(tx: Tx, sectionId: number): Promise<string> {
+  const [section] = await tx.select({ path: sections.path }).from(sections).where(eq(sections.id, sectionId));
+  if (!section) throw new ValidationError({ sectionId: "Choose a section that exists" });
+  return section.path;
+}
+
+/** Checks that every referenced row exists, so a bad id is a message, not a database error. */
+async function checkReferences(tx: Tx, input: StoryInput, storyId: number | null): Promise<void> {
+  const errors: Record<string, string> = {};
+  const authorRows = await tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, input.authorIds));
+  if (authorRows.length !== new Set(input.authorIds).size) errors.authorIds = "One of the bylines does not exist";
+  if (input.heroMediaId !== null) {
+    const [row] = await tx.select({ id: media.id }).from(media).where(eq(media.id, input.heroMediaId));
+    if (!row) errors.heroMediaId = "That image is no longer in the media library";
+  }
+  if (input.relatedIds.length) {
+    if (storyId !== null && input.relatedIds.includes(storyId)) errors.relatedIds = "A story cannot be related to itself";
+    const rows = await tx.select({ id: stories.id }).from(stories).where(inArray(stories.id, input.relatedIds));
+    if (rows.length !== new Set(input.relatedIds).size) errors.relatedIds ??= "One of the related stories does not exist";
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+async function writeRelations(tx: Tx, storyId: number, input: StoryInput): Promise<void> {
+  await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
+  await tx.insert(storyAuthors).values([...new Set(input.authorIds)].map((authorId, position) => ({ storyId, authorId, position })));
+
+  await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
+  const names = [...new Map(input.tags.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
+  if (names.length) {
+    await tx
+      .insert(tags)
+      .values(names.map(([slug, name]) => ({ slug, name })))
+      .onConflictDoNothing({ target: tags.slug });
+    const tagRows = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, names.map(([slug]) => slug)));
+    const ids = new Map(tagRows.map((row) => [row.slug, row.id]));
+    await tx.insert(storyTags).values(names.map(([slug], position) => ({ storyId, tagId: ids.get(slug)!, position })));
+  }
+
+  await tx.delete(relatedStories).where(eq(relatedStories.storyId, storyId));
+  const related = [...new Set(input.relatedIds)];
+  if (related.length) {
+    await tx.insert(relatedStories).values(related.map((relatedId, position) => ({ storyId, relatedId, position })));
+  }
+}
+
+function snapshotOf(story: Story, input: StoryInput) {
+  return {
+    headline: story.headline,
+    deck: story.deck,
+    slug: story.slug,
+    sectionId: story.sectionId,
+    body: story.body,
+    heroMediaId: story.heroMediaId,
+    heroAlt: story.heroAlt,
+    heroCaption: story.heroCaption,
+    heroCredit: story.heroCredit,
+    seoTitle: story.seoTitle,
+    seoDescription: story.seoDescription,
+    commentsOpen: story.commentsOpen,
+    tags: input.tags,
+    authorIds: input.authorIds,
+    relatedIds: input.relatedIds,
+  };
+}
+
+async function keepRevision(tx: Tx, story: Story, input: StoryInput, actorId: number): Promise<void> {
+  await tx.insert(storyRevisions).values({ storyId: story.id, revision: story.revision, snapshot: snapshotOf(story, input), authorId: actorId });
+}
+
+function storyValues(input: StoryInput, slug: string) {
+  return {
+    headline: input.headline,
+    deck: input.deck,
+    slug,
+    sectionId: input.sectionId,
+    body: input.body,
+    heroMediaId: input.heroMediaId,
+    heroAlt: input.heroAlt,
+    heroCaption: input.heroCaption,
+    heroCredit: input.heroCredit,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+    commentsOpen: input.commentsOpen,
+  };
+}
+
+const isPublic = (status: Story["status"]) => status === "published";
+
+export async function createStory(actor: Actor, rawInput: unknown, db: Db = getDb()): Promise<{ id: number; slug: string; revision: number }> {
+  const input = parseStoryInput(rawInput);
+  const slug = input.slug ?? slugify(input.headline);
+  if (!slug) throw new ValidationError({ slug: "Write a slug: the headline has no letters or digits" });
+  try {
+    const created = await db.transaction(async (tx) => {
+      await sectionPathOf(tx, input.sectionId);
+      await checkReferences(tx, input, null);
+      const [story] = await tx
+        .insert(stories)
+        .values({ ...storyValues(input, slug), status: "draft", createdById: actor.id, updatedById: actor.id })
+        .returning();
+      await writeRelations(tx, story!.id, input);
+      await keepRevision(tx, story!, input, actor.id);
+      await recordAudit({ actorId: actor.id, action: "story.create", targetType: "story", targetId: story!.id, details: { slug }, ip: actor.ip }, tx);
+      return story!;
+    });
+    return { id: created.id, slug: created.slug, revision: created.revision };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
+    throw error;
+  }
+}
+
+/** Who last changed the story and when: what a refused stale save tells the editor. */
+async function lastChange(tx: Tx, story: Story) {
+  const [editor] = story.updatedById
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, story.updatedById))
+    : [];
+  return { revision: story.revision, updatedBy: editor?.name ?? "someone", updatedAt: story.updatedAt.toISOString() };
+}
+
+/**
+ * Saves a new version of the story. `baseRevision` is the revision the editor started from: if
+ * someone saved since, nothing is written and a ConflictError (409) says who and when.
+ */
+export async function saveStory(
+  actor: Actor,
+  id: number,
+  rawInput: unknown,
+  baseRevision: number,
+  db: Db = getDb(),
+): Promise<{ revision: number; path: string }> {
+  const input = parseStoryInput(rawInput);
+  let paths: string[] = [];
+  let wasPublic = false;
+  let slugChanged = false;
+  try {
+    const result = await db.transaction(async (tx) => {
+      const story = await lockStory(tx, id);
+      if (!canEditStory(actor, story)) throw new ForbiddenError("You cannot edit this story.");
+      if (story.revision !== baseRevision) {
+        const change = await lastChange(tx, story);
+        throw new ConflictError(`${change.updatedBy} saved this story after you opened it.`, change);
+      }
+      const slug = input.slug ?? story.slug;
+      const [oldSectionPath, newSectionPath] = await Promise.all([sectionPathOf(tx, story.sectionId), sectionPathOf(tx, input.sectionId)]);
+      await checkReferences(tx, input, id);
+      const oldPath = storyPath(oldSectionPath, story.slug);
+      const newPath = storyPath(newSectionPath, slug);
+      wasPublic = isPublic(story.status);
+      const revision = story.revision + 1;
+      const [saved] = await tx
+        .update(stories)
+        .set({
+          ...storyValues(input, slug),
+          revision,
+          updatedById: actor.id,
+          // Readers are told when a published story changes.
+          ...(wasPublic ? { revisedAt: new Date() } : {}),
+        })
+        .where(eq(stories.id, id))
+        .returning();
+      await writeRelations(tx, id, input);
+      await keepRevision(tx, saved!, input, actor.id);
+      if (oldPath !== newPath) {
+        slugChanged = true;
+        // Every old URL answers 301 to the current one in one hop, and the current one is never
+        // itself a redirect (no loops).
+        if (story.status === "published" || story.status === "unpublished" || story.publishedAt) {
+          await tx.insert(redirects).values({ fromPath: oldPath, storyId: id }).onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: id } });
+        }
+        await tx.delete(redirects).where(eq(redirects.fromPath, newPath));
+        await recordAudit({ actorId: actor.id, action: "story.slug_change", targetType: "story", targetId: id, details: { from: oldPath, to: newPath }, ip: actor.ip }, tx);
+      }
+      await recordAudit({ actorId: actor.id, action: "story.save", targetType: "story", targetId: id, details: { revision }, ip: actor.ip }, tx);
+      paths = [oldPath, newPath];
+      return { revision, path: newPath };
+    });
+    if (slugChanged) invalidatePathRules();
+    if (wasPublic || slugChanged) invalidateStory(id, paths);
+    return result;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
+    throw error;
+  }
+}
+
+async function transition(
+  actor: Actor,
+  id: number,
+  action: string,
+  change: (story: Story, tx: Tx) => Promise<Partial<typeof stories.$inferInsert>>,
+  db: Db,
+): Promise<Story> {
+  let path = "";
+  const updated = await db.transaction(async (tx) => {
+    const story = await lockStory(tx, id);
+    const values = await change(story, tx);
+    const [row] = await tx
+      .update(stories)
+      .set({ ...values, revision: story.revision + 1, updatedById: actor.id })
+      .where(eq(stories.id, id))
+      .returning();
+    path = storyPath(await sectionPathOf(tx, row!.sectionId), row!.slug);
+    await recordAudit({ actorId: actor.id, action, targetType: "story", targetId: id, details: { from: story.status, to: row!.status }, ip: actor.ip }, tx);
+    return row!;
+  });
+  invalidatePathRules();
+  invalidateStory(id, [path]);
+  return updated;
+}
+
+export function submitForReview(actor: Actor, id: number, db: Db = getDb()) {
+  return transition(actor, id, "story.submit", async (story) => {
+    if (!canEditStory(actor, story)) throw new ForbiddenError("You cannot submit this story.");
+    if (story.status !== "draft") throw new ConflictError("Only a draft can be submitted for review.");
+    return { status: "review" };
+  }, db);
+}
+
+export function publishStory(actor: Actor, id: number, db: Db = getDb()) {
+  return transition(actor, id, "story.publish", async (story) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins publish.");
+    if (story.status === "published") throw new ConflictError("This story is already published.");
+    const now = new Date();
+    // A story published before keeps its first publication time; readers see it was updated.
+    return story.publishedAt && story.status === "unpublished"
+      ? { status: "published", revisedAt: now, scheduledAt: null, unpublishedAt: null }
+      : { status: "published", publishedAt: now, scheduledAt: null, unpublishedAt: null };
+  }, db);
+}
+
+export function scheduleStory(actor: Actor, id: number, at: Date, db: Db = getDb()) {
+  return transition(actor, id, "story.schedule", async (story) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins schedule.");
+    if (story.status === "published") throw new ConflictError("This story is already published.");
+    if (!(at.getTime() > Date.now())) throw new ValidationError({ scheduledAt: "Choose a time in the future" });
+    return { status: "scheduled", scheduledAt: at };
+  }, db);
+}
+
+export function unpublishStory(actor: Actor, id: number, db: Db = getDb()) {
+  return transition(actor, id, "story.unpublish", async (story) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins unpublish.");
+    if (story.status !== "published" && story.status !== "scheduled") {
+      throw new ConflictError("Only a published or scheduled story can be unpublished.");
+    }
+    return story.status === "scheduled"
+      ? { status: "draft", scheduledAt: null }
+      : { status: "unpublished", unpublishedAt: new Date() };
+  }, db);
+}
+
+export async function addCorrection(actor: Actor, id: number, note: string, db: Db = getDb()) {
+  const text = note.trim();
+  if (!text) throw new ValidationError({ note: "Write the correction" });
+  if (text.length > 1000) throw new ValidationError({ note: "Keep the correction under 1,000 characters" });
+  return transition(actor, id, "story.correct", async (story, tx) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins add corrections.");
+    if (story.status !== "published") throw new ConflictError("Corrections are for published stories.");
+    await tx.insert(corrections).values({ storyId: id, note: text, createdById: actor.id });
+    return { revisedAt: new Date() };
+  }, db);
+}
+
+/**
+ * Publishes every scheduled story whose time has come. Run by the sweeper every few seconds and
+ * at start, so a story scheduled while the server was down appears at once.
+ */
+export async function publishDueStories(db: Db = getDb()): Promise<number[]> {
+  const due = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(stories)
+      .set({ status: "published", publishedAt: sql`${stories.scheduledAt}`, scheduledAt: null, revision: sql`${stories.revision} + 1` })
+      .where(and(eq(stories.status, "scheduled"), lte(stories.scheduledAt, sql`now()`)))
+      .returning({ id: stories.id, slug: stories.slug, sectionId: stories.sectionId });
+    for (const row of rows) {
+      await recordAudit({ actorId: null, action: "story.publish_scheduled", targetType: "story", targetId: row.id }, tx);
+    }
+    return rows;
+  });
+  if (due.length) {
+    const sectionRows = await db.select({ id: sections.id, path: sections.path }).from(sections).orderBy(asc(sections.id));
+    const paths = new Map(sectionRows.map((s) => [s.id, s.path]));
+    for (const row of due) invalidateStory(row.id, [storyPath(paths.get(row.sectionId) ?? "", row.slug)]);
+    invalidatePathRules();
+  }
+  return due.map((row) => row.id);
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { storyDocumentSchema } from "./document";
+
+// What the editor and the admin API send to save a story. Numbers and booleans may arrive as
+// strings (forms), so they are coerced.
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const id = z.coerce.number().int().positive();
+
+export const storyInputSchema = z
+  .object({
+    headline: z.string().trim().min(1, "Write a headline").max(200, "Keep the headline under 200 characters"),
+    deck: z.string().trim().max(400, "Keep the deck under 400 characters").default(""),
+    slug: z
+      .string()
+      .trim()
+      .max(80, "Keep the slug under 80 characters")
+      .regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    sectionId: id.describe("section"),
+    tags: z.array(z.string().trim().min(1).max(60, "Keep each tag under 60 characters")).max(12, "Use at most 12 tags").default([]),
+    authorIds: z.array(id).min(1, "Add at least one byline").max(6, "Use at most 6 bylines"),
+    heroMediaId: id.nullable().default(null),
+    heroAlt: z.string().trim().max(500).default(""),
+    heroCaption: z.string().trim().max(500).default(""),
+    heroCredit: z.string().trim().max(200).default(""),
+    body: storyDocumentSchema,
+    relatedIds: z.array(id).max(8, "Use at most 8 related stories").default([]),
+    seoTitle: z.string().trim().max(120).default(""),
+    seoDescription: z.string().trim().max(300).default(""),
+    commentsOpen: z.coerce.boolean().default(true),
+  })
+  .superRefine((data, context) => {
+    if (data.heroMediaId !== null && !data.heroAlt) {
+      context.addIssue({ code: "custom", path: ["heroAlt"], message: "Describe the image for people who cannot see it" });
+    }
+  });
+
+export type StoryInput = z.output<typeof storyInputSchema>;
