@@ -35,6 +35,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // The reading site checks the demo edition as seeded…
+    { name: "site", testIgnore: /(newsroom|sign-in)\.spec\.ts/ },
+    // …then the newsroom changes it.
+    { name: "newsroom", testMatch: /(newsroom|sign-in)\.spec\.ts/, dependencies: ["site"] },
+  ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: `${baseURL}/`,

@@ -7,8 +7,11 @@ import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { ensureAuthSecret } from "@/lib/settings/store";
+import { publishDueStories } from "@/lib/stories/commands";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
+
+const SWEEP_MS = 5000;
 
 loadEnvFiles();
 try {
@@ -25,6 +28,13 @@ try {
   const app = next({ dev, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
   await app.prepare();
+
+  // Scheduled stories appear on time with no visitor needed; one whose time passed while the
+  // server was down appears now. Several instances may sweep: the update is atomic.
+  const sweep = () =>
+    publishDueStories().catch((error: unknown) => console.error(`Scheduled publishing failed: ${(error as Error).message}`));
+  await sweep();
+  setInterval(sweep, SWEEP_MS).unref();
 
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);

@@ -12,6 +12,8 @@ export type PathRule = { status: 410 } | { status: 301; location: string };
 export interface PathRules {
   rules: Map<string, PathRule>;
   loadedAt: number;
+  /** Set by a write in this process: the next request waits for fresh rules. */
+  invalidated?: boolean;
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
@@ -65,15 +67,19 @@ function refresh(): Promise<PathRules> {
   return globalForRules.meridianPathRulesLoading;
 }
 
-/** The rule for `pathname`, if any. Waits only for the very first load. */
+/**
+ * The rule for `pathname`, if any. Waits for the first load and after a write in this process;
+ * otherwise serves the snapshot and refreshes it in the background once it is a second old (the
+ * bound on how long another instance's write takes to show here).
+ */
 export async function matchPathRule(pathname: string): Promise<PathRule | undefined> {
   let snapshot = globalForRules.meridianPathRules;
-  if (!snapshot) snapshot = await refresh();
+  if (!snapshot || snapshot.invalidated) snapshot = await refresh();
   else if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
   return snapshot.rules.get(pathname.replace(/\/+$/, "") || "/");
 }
 
 /** Forget the snapshot so the next request reloads it (after a write in this process). */
 export function invalidatePathRules(): void {
-  if (globalForRules.meridianPathRules) globalForRules.meridianPathRules.loadedAt = 0;
+  if (globalForRules.meridianPathRules) globalForRules.meridianPathRules.invalidated = true;
 }

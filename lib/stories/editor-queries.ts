@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { authors, sections, stories, storyAuthors, users } from "@/db/schema";
+import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 
 // Reads for the newsroom: every status, not only what readers see.
 
@@ -103,4 +103,80 @@ export async function listAuthorsForPicker(db: Db = getDb()) {
 
 export async function listSectionsForPicker(db: Db = getDb()) {
   return db.select({ id: sections.id, name: sections.name, path: sections.path }).from(sections).orderBy(sections.path);
+}
+
+/** Everything the story editor needs, or null when there is no such story. */
+export async function getStoryForEditing(id: number, db: Db = getDb()) {
+  const [story] = await db
+    .select({
+      id: stories.id,
+      slug: stories.slug,
+      headline: stories.headline,
+      deck: stories.deck,
+      sectionId: stories.sectionId,
+      sectionPath: sections.path,
+      body: stories.body,
+      heroMediaId: stories.heroMediaId,
+      heroAlt: stories.heroAlt,
+      heroCaption: stories.heroCaption,
+      heroCredit: stories.heroCredit,
+      heroKey: media.storageKey,
+      status: stories.status,
+      publishedAt: stories.publishedAt,
+      scheduledAt: stories.scheduledAt,
+      revision: stories.revision,
+      seoTitle: stories.seoTitle,
+      seoDescription: stories.seoDescription,
+      commentsOpen: stories.commentsOpen,
+      createdById: stories.createdById,
+      updatedAt: stories.updatedAt,
+    })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .leftJoin(media, eq(media.id, stories.heroMediaId))
+    .where(eq(stories.id, id));
+  if (!story) return null;
+  const [authorRows, tagRows, relatedRows] = await Promise.all([
+    db.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, id)).orderBy(storyAuthors.position),
+    db
+      .select({ name: tags.name })
+      .from(storyTags)
+      .innerJoin(tags, eq(tags.id, storyTags.tagId))
+      .where(eq(storyTags.storyId, id))
+      .orderBy(storyTags.position),
+    db
+      .select({ id: relatedStories.relatedId, headline: stories.headline })
+      .from(relatedStories)
+      .innerJoin(stories, eq(stories.id, relatedStories.relatedId))
+      .where(eq(relatedStories.storyId, id))
+      .orderBy(relatedStories.position),
+  ]);
+  return {
+    ...story,
+    authorIds: authorRows.map((row) => row.id),
+    tags: tagRows.map((row) => row.name),
+    related: relatedRows,
+  };
+}
+
+export type EditableStory = NonNullable<Awaited<ReturnType<typeof getStoryForEditing>>>;
+
+/** Headlines matching the words typed, for picking related stories. */
+export async function searchStoryHeadlines(q: string, excludeId: number | null, db: Db = getDb()) {
+  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 6);
+  const conditions: SQL[] = words.map((word) => ilike(stories.headline, `%${escapeLike(word)}%`));
+  if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
+  return db
+    .select({ id: stories.id, headline: stories.headline, status: stories.status })
+    .from(stories)
+    .where(and(...conditions))
+    .orderBy(desc(stories.updatedAt))
+    .limit(10);
+}
+
+/** Headlines of the given stories, by id. */
+export async function searchHeadlinesByIds(ids: number[], db: Db = getDb()): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: stories.id, headline: stories.headline }).from(stories).where(inArray(stories.id, ids));
+  return new Map(rows.map((row) => [row.id, row.headline]));
 }

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { HttpError, adminRoute, jsonResponse, positiveId, readJson } from "@/lib/http/route";
+import { ValidationError } from "@/lib/errors";
+import {
+  addCorrection,
+  publishStory,
+  scheduleStory,
+  submitForReview,
+  unpublishStory,
+} from "@/lib/stories/commands";
+
+// POST /api/admin/stories/:id/publish | schedule | unpublish | submit | corrections
+// The workflow. `schedule` takes {"at": ISO time}; `corrections` takes {"note": text}.
+
+type Params = { id: string; action: string };
+
+const scheduleSchema = z.object({ at: z.coerce.date() });
+const correctionSchema = z.object({ note: z.string() });
+
+export const POST = adminRoute<Params>(async (request, { user, ip }, params) => {
+  const id = positiveId(params.id);
+  const actor = { ...user, ip };
+  let story;
+  switch (params.action) {
+    case "publish":
+      story = await publishStory(actor, id);
+      break;
+    case "unpublish":
+      story = await unpublishStory(actor, id);
+      break;
+    case "submit":
+      story = await submitForReview(actor, id);
+      break;
+    case "schedule": {
+      const parsed = scheduleSchema.safeParse(await readJson(request));
+      if (!parsed.success || Number.isNaN(parsed.data.at.getTime())) throw new ValidationError({ at: "Send the time as an ISO date" });
+      story = await scheduleStory(actor, id, parsed.data.at);
+      break;
+    }
+    case "corrections": {
+      const parsed = correctionSchema.safeParse(await readJson(request, 20_000));
+      if (!parsed.success) throw new ValidationError({ note: "Write the correction" });
+      story = await addCorrection(actor, id, parsed.data.note);
+      break;
+    }
+    default:
+      throw new HttpError(404, "Not found.");
+  }
+  return jsonResponse(200, {
+    id: story.id,
+    status: story.status,
+    revision: story.revision,
+    publishedAt: story.publishedAt,
+    scheduledAt: story.scheduledAt,
+  });
+});

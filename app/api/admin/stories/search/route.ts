@@ -1,0 +1,10 @@
+import { adminRoute, jsonResponse } from "@/lib/http/route";
+import { searchStoryHeadlines } from "@/lib/stories/editor-queries";
+
+// GET /api/admin/stories/search?q=&exclude= – headlines for the related-story picker.
+
+export const GET = adminRoute(async (request) => {
+  const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
+  const exclude = Number(request.nextUrl.searchParams.get("exclude")) || null;
+  return jsonResponse(200, { results: q.trim() ? await searchStoryHeadlines(q, exclude) : [] });
+});

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StoryEditor } from "@/components/editor/story-editor";
+import { requireUser } from "@/lib/auth/session";
+import { listMedia } from "@/lib/media/queries";
+import { mediaUrl } from "@/lib/media/urls";
+import { relatedStoryIds } from "@/lib/stories/document";
+import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, searchHeadlinesByIds } from "@/lib/stories/editor-queries";
+import { canEditStory, canPublish, canViewStory } from "@/lib/stories/permissions";
+import { storyPath } from "@/lib/stories/queries";
+
+export const metadata: Metadata = { title: "Edit story" };
+
+export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const user = await requireUser(undefined, `/editor/stories/${raw}`);
+  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+  const story = id ? await getStoryForEditing(id) : null;
+  if (!story || !canViewStory(user, story)) notFound();
+  const [sections, authors, media, inline] = await Promise.all([
+    listSectionsForPicker(),
+    listAuthorsForPicker(),
+    listMedia(),
+    searchHeadlinesByIds(relatedStoryIds(story.body)),
+  ]);
+  // Related-story blocks show their headline in the editor.
+  const body = {
+    ...story.body,
+    content: story.body.content.map((node) =>
+      node.type === "relatedStory" ? { ...node, attrs: { ...node.attrs, headline: inline.get(node.attrs.storyId) ?? "" } } : node,
+    ),
+  };
+  return (
+    <>
+      <h1>Edit story</h1>
+      <StoryEditor
+        initial={{
+          id: story.id,
+          revision: story.revision,
+          status: story.status,
+          headline: story.headline,
+          deck: story.deck,
+          slug: story.slug,
+          sectionId: story.sectionId,
+          tags: story.tags,
+          authorIds: story.authorIds,
+          hero: story.heroMediaId && story.heroKey
+            ? { id: story.heroMediaId, src: mediaUrl(story.heroKey), alt: story.heroAlt, caption: story.heroCaption, credit: story.heroCredit }
+            : null,
+          heroAlt: story.heroAlt,
+          heroCaption: story.heroCaption,
+          heroCredit: story.heroCredit,
+          body,
+          related: story.related,
+          seoTitle: story.seoTitle,
+          seoDescription: story.seoDescription,
+          commentsOpen: story.commentsOpen,
+          publicPath: storyPath(story.sectionPath, story.slug),
+          scheduledAt: story.scheduledAt?.toISOString() ?? null,
+        }}
+        sections={sections}
+        authors={authors}
+        media={media}
+        canPublish={canPublish(user)}
+        canEdit={canEditStory(user, story)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { THROTTLED } from "./fixtures/setup";
+
+/** One sign-in attempt through next-auth's credentials endpoint, as the sign-in form makes it. */
+async function attempt(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: "/editor", json: "true" },
+    maxRedirects: 0,
+  });
+}
+
+test("the newsroom asks anonymous visitors to sign in", async ({ page }) => {
+  await page.goto("/editor");
+  await expect(page).toHaveURL(/\/editor\/sign-in\?callbackUrl=%2Feditor$/);
+  await expect(page.locator("meta[name=robots]")).toHaveAttribute("content", /noindex/);
+});
+
+test("a wrong password is refused with a message, the same as an unknown e-mail", async ({ page, request }) => {
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("E-mail").fill("writer@demo.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("The e-mail address or password is not right.");
+
+  const wrong = await attempt(request, "writer@demo.test", "x".repeat(16));
+  const unknown = await attempt(request, "no-such-person@demo.test", "x".repeat(16));
+  expect(wrong.status()).toBe(unknown.status());
+  expect((await wrong.json()).url).toBe((await unknown.json()).url);
+});
+
+test("after 5 failures for one account, sign-in answers 429 with Retry-After, even with the right password", async ({ request }) => {
+  const { email, password } = THROTTLED;
+  for (let i = 0; i < 5; i++) expect((await attempt(request, email, `wrong-password-${i}`)).status()).not.toBe(429);
+  const blocked = await attempt(request, email, password);
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await blocked.json()).message).toMatch(/Try again in \d+ seconds/);
+});
+
+test("session cookies are HttpOnly and SameSite=Lax", async ({ page, context }) => {
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("E-mail").fill("writer@demo.test");
+  await page.getByLabel("Password").fill("demo-writer-pass");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
