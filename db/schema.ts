@@ -107,6 +107,8 @@ export const media = pgTable(
     alt: text().notNull(),
     caption: text().notNull().default(""),
     credit: text().notNull().default(""),
+    /** Smaller WebP copies made at upload: [{ width, storageKey }], narrowest first. */
+    variants: jsonb().$type<{ width: number; storageKey: string }[]>().notNull().default([]),
     uploadedById: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

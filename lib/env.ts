@@ -29,6 +29,7 @@ const envSchema = z.object({
   ),
   ADMIN_EMAIL: optional(z.string().trim().email("must be an e-mail address")),
   ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters").max(200)),
+  MEDIA_MAX_MB: optional(z.string().regex(/^\d{1,4}$/, "must be a whole number of megabytes")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   DATABASE_URL: optional(
     z
@@ -53,6 +54,8 @@ export interface Env {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   authSecret: string | undefined;
+  /** Largest upload accepted, in bytes. */
+  mediaMaxBytes: number;
 }
 
 export class EnvError extends Error {
@@ -99,6 +102,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: data.ADMIN_PASSWORD,
     authSecret: data.AUTH_SECRET,
+    mediaMaxBytes: Number(data.MEDIA_MAX_MB ?? 20) * 1024 * 1024,
   };
 }
 

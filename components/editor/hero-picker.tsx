@@ -2,9 +2,12 @@
 
 /* eslint-disable @next/next/no-img-element -- newsroom thumbnails of our own uploads */
 
+import { MediaUpload } from "./media-upload";
+
 export interface MediaItem {
   id: number;
   src: string;
+  thumb?: string;
   alt: string;
   caption: string;
   credit: string;
@@ -48,7 +51,7 @@ export function HeroPicker({
           </button>
         </div>
       ) : (
-        <p className="muted">No image. Choose one from the library below, or upload on the Media page.</p>
+        <p className="muted">No image. Upload one, or choose one from the library.</p>
       )}
       {error("heroMediaId")}
       {value && (
@@ -69,6 +72,16 @@ export function HeroPicker({
           </div>
         </>
       )}
+      {!disabled && (
+        <details>
+          <summary>Upload a new image</summary>
+          <MediaUpload
+            onUploaded={(item) =>
+              onChange({ hero: item, heroAlt: item.alt, heroCaption: item.caption, heroCredit: item.credit })
+            }
+          />
+        </details>
+      )}
       {!disabled && media.length > 0 && (
         <details>
           <summary>Media library</summary>
@@ -83,7 +96,7 @@ export function HeroPicker({
                     onChange({ hero: item, heroAlt: alt || item.alt, heroCaption: caption || item.caption, heroCredit: credit || item.credit })
                   }
                 >
-                  <img src={item.src} alt="" width={160} height={90} loading="lazy" />
+                  <img src={item.thumb ?? item.src} alt="" width={160} height={90} loading="lazy" />
                   <span>{item.alt}</span>
                 </button>
               </li>

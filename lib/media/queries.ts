@@ -6,6 +6,8 @@ import { mediaUrl } from "./urls";
 export interface LibraryItem {
   id: number;
   src: string;
+  /** The smallest stored copy, for thumbnails. */
+  thumb: string;
   alt: string;
   caption: string;
   credit: string;
@@ -30,6 +32,7 @@ export async function listMedia(options: { q?: string; limit?: number } = {}, db
   return rows.map((row) => ({
     id: row.id,
     src: mediaUrl(row.storageKey),
+    thumb: mediaUrl(row.variants[0]?.storageKey ?? row.storageKey),
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
