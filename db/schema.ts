@@ -255,6 +255,22 @@ export const corrections = pgTable(
   (t) => [index("corrections_story_idx").on(t.storyId, t.createdAt)],
 );
 
+/** Private preview links of unpublished stories: a random token, stored as a hash, revocable. */
+export const previewLinks = pgTable(
+  "preview_links",
+  {
+    id: id(),
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull(),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("preview_links_token_key").on(t.tokenHash), index("preview_links_story_idx").on(t.storyId)],
+);
+
 /** Old paths of stories whose slug or section changed; answered with a 301 to the story's URL. */
 export const redirects = pgTable(
   "redirects",

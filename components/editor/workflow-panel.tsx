@@ -38,6 +38,22 @@ export function WorkflowPanel({
   const [notice, setNotice] = useState<string | null>(null);
   const [when, setWhen] = useState("");
   const [note, setNote] = useState("");
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+
+  async function preview(action: "preview" | "preview-revoke") {
+    setError(null);
+    const response = await fetch(`/api/admin/stories/${storyId}/${action}`, { method: "POST" });
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      setError(data.error ?? `Refused (${response.status}).`);
+      return;
+    }
+    if (action === "preview") setPreviewUrl(`${window.location.origin}${data.path}`);
+    else {
+      setPreviewUrl(null);
+      setNotice(`Preview links revoked (${data.revoked}).`);
+    }
+  }
 
   async function run(action: string, body?: unknown, done?: string) {
     setBusy(true);
@@ -114,6 +130,21 @@ export function WorkflowPanel({
           </button>
         )}
       </div>
+      {status !== "published" && (
+        <div className="preview-links">
+          <button type="button" className="button" onClick={() => void preview("preview")}>
+            Create a preview link
+          </button>{" "}
+          <button type="button" className="button" onClick={() => void preview("preview-revoke")}>
+            Revoke preview links
+          </button>
+          {previewUrl && (
+            <p>
+              Private link: <a href={previewUrl}>{previewUrl}</a>
+            </p>
+          )}
+        </div>
+      )}
       {canPublish && status === "published" && (
         <div className="field correction">
           <label htmlFor="correction-note">Correction note</label>

@@ -207,7 +207,17 @@ export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<S
 }
 
 /** Everything the article page shows, or null when the story is not published. */
-export async function getPublishedArticle(id: number, db: Db = getDb()): Promise<Article | null> {
+export function getPublishedArticle(id: number, db: Db = getDb()): Promise<Article | null> {
+  return loadArticle(id, isPublished, db);
+}
+
+/** The article as it would look if published now: for private preview links only. */
+export async function getArticleForPreview(id: number, db: Db = getDb()): Promise<Article | null> {
+  const article = await loadArticle(id, undefined, db);
+  return article && { ...article, publishedAt: new Date().toISOString(), revisedAt: null };
+}
+
+async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promise<Article | null> {
   const [row] = await db
     .select({
       ...cardColumns,
@@ -222,7 +232,7 @@ export async function getPublishedArticle(id: number, db: Db = getDb()): Promise
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(media, eq(media.id, stories.heroMediaId))
-    .where(and(eq(stories.id, id), isPublished));
+    .where(and(eq(stories.id, id), visible));
   if (!row) return null;
 
   const [bylines, tagRows, relatedRows, correctionRows, [commentTotal]] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
@@ -32,7 +33,10 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   };
   return (
     <>
-      <h1>Edit story</h1>
+      <div className="editor-title-row">
+        <h1>Edit story</h1>
+        <Link href={`/editor/stories/${story.id}/revisions`}>Revisions</Link>
+      </div>
       <StoryEditor
         initial={{
           id: story.id,

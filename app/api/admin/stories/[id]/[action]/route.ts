@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HttpError, adminRoute, jsonResponse, positiveId, readJson } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
+import { createPreviewLink, revokePreviewLinks } from "@/lib/stories/previews";
 import {
   addCorrection,
   publishStory,
@@ -11,6 +12,7 @@ import {
 
 // POST /api/admin/stories/:id/publish | schedule | unpublish | submit | corrections
 // The workflow. `schedule` takes {"at": ISO time}; `corrections` takes {"note": text}.
+// POST /api/admin/stories/:id/preview – a new private preview link; /preview-revoke ends them all.
 
 type Params = { id: string; action: string };
 
@@ -20,6 +22,8 @@ const correctionSchema = z.object({ note: z.string() });
 export const POST = adminRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
   const actor = { ...user, ip };
+  if (params.action === "preview") return jsonResponse(201, await createPreviewLink(actor, id));
+  if (params.action === "preview-revoke") return jsonResponse(200, { revoked: await revokePreviewLinks(actor, id) });
   let story;
   switch (params.action) {
     case "publish":

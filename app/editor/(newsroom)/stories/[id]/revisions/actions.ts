@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError } from "@/lib/actions/errors";
+import { formAction } from "@/lib/actions/form-action";
+import { DomainError } from "@/lib/errors";
+import { restoreRevision } from "@/lib/stories/revisions";
+
+export const restoreRevisionAction = formAction({
+  schema: z.object({
+    storyId: z.coerce.number().int().positive(),
+    revision: z.coerce.number().int().positive(),
+    baseRevision: z.coerce.number().int().positive(),
+  }),
+  run: async (data, { user, ip }) => {
+    try {
+      const saved = await restoreRevision({ ...user, ip }, data.storyId, data.revision, data.baseRevision);
+      revalidatePath(`/editor/stories/${data.storyId}/revisions`);
+      return { ok: `Revision ${data.revision} restored as revision ${saved.revision}.` };
+    } catch (error) {
+      if (error instanceof DomainError) throw new ActionError(error.message);
+      throw error;
+    }
+  },
+});
