@@ -49,7 +49,7 @@ test("a writer drafts a story with a photo and submits it for review", async ({ 
   await page.getByLabel("Tags").fill("Transportation, Labor");
   await page.getByText("Media library").click();
   await page.locator(".media-choice").first().click();
-  await expect(page.getByLabel("Alt text (required)")).not.toHaveValue("");
+  await expect(page.getByLabel("Hero alt text (required)")).not.toHaveValue("");
   const body = page.getByRole("textbox", { name: "Story body" });
   await body.click();
   await page.keyboard.type("Ferries across Tidewater Sound will run again on Monday morning.");

@@ -5,7 +5,9 @@ import { SignOutButton } from "./sign-out-button";
 const links = [
   { href: "/editor", label: "Stories", roles: ["admin", "editor", "writer"] },
   { href: "/editor/stories/new", label: "New story", roles: ["admin", "editor", "writer"] },
+  { href: "/editor/media", label: "Media", roles: ["admin", "editor", "writer"] },
   { href: "/editor/people", label: "People", roles: ["admin"] },
+  { href: "/editor/sections", label: "Sections", roles: ["admin"] },
   { href: "/editor/audit", label: "Audit log", roles: ["admin"] },
   { href: "/editor/account", label: "Account", roles: ["admin", "editor", "writer"] },
 ] as const;

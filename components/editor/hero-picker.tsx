@@ -57,17 +57,17 @@ export function HeroPicker({
       {value && (
         <>
           <div className="field">
-            <label htmlFor="heroAlt">Alt text (required)</label>
+            <label htmlFor="heroAlt">Hero alt text (required)</label>
             <span className="hint">What the image shows, for people who cannot see it.</span>
             <input id="heroAlt" type="text" value={alt} maxLength={500} disabled={disabled} onChange={(event) => onChange({ heroAlt: event.target.value })} {...invalid("heroAlt")} />
             {error("heroAlt")}
           </div>
           <div className="field">
-            <label htmlFor="heroCaption">Caption</label>
+            <label htmlFor="heroCaption">Hero caption</label>
             <input id="heroCaption" type="text" value={caption} maxLength={500} disabled={disabled} onChange={(event) => onChange({ heroCaption: event.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="heroCredit">Credit</label>
+            <label htmlFor="heroCredit">Hero credit</label>
             <input id="heroCredit" type="text" value={credit} maxLength={200} disabled={disabled} onChange={(event) => onChange({ heroCredit: event.target.value })} />
           </div>
         </>

@@ -19,6 +19,7 @@ const filtersSchema = z.object({
   mine: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
+  denied: z.literal("1").optional().catch(undefined),
 });
 
 const statusLabels: Record<(typeof storyStatuses)[number], string> = {
@@ -63,6 +64,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           New story
         </Link>
       </div>
+      {filters.denied && (
+        <p className="panel form-error" role="alert">
+          You do not have permission to open that page.
+        </p>
+      )}
       <form className="filters" method="get" role="search" aria-label="Filter stories">
         <label>
           Headline

@@ -1,6 +1,8 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { formAction } from "@/lib/actions/form-action";
 import { changeOwnPassword } from "@/lib/auth/people";
 import { passwordSchema } from "@/lib/auth/users";
@@ -12,5 +14,23 @@ export const changePasswordAction = formAction({
   run: async (data, { user, ip }) => {
     await changeOwnPassword(user, data.currentPassword, data.newPassword, ip);
     return { ok: "Password changed. Sign in again with the new password." };
+  },
+});
+
+export const createTokenAction = formAction({
+  schema: z.object({ name: z.string().trim().min(1, "Name the token, e.g. “wire ingest”").max(80) }),
+  run: async (data, { user, ip }) => {
+    const { token } = await createApiToken(user, data.name, ip);
+    revalidatePath("/editor/account");
+    return { ok: `Token “${data.name}” created. Copy it now: it will not be shown again.`, secret: token };
+  },
+});
+
+export const revokeTokenAction = formAction({
+  schema: z.object({ tokenId: z.coerce.number().int().positive() }),
+  run: async (data, { user, ip }) => {
+    const revoked = await revokeApiToken(user, data.tokenId, ip);
+    revalidatePath("/editor/account");
+    return revoked ? { ok: "Token revoked." } : { error: "That token was already revoked." };
   },
 });
