@@ -13,7 +13,7 @@ const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 256) * 1024 * 1024;
 // The state lives on globalThis so lib/cache/invalidate.ts (bundled into the app, or loaded by the
 // server for the scheduling sweeper) marks tags in the very map this handler reads.
 /**
- * @type {{ entries: Map<string, { value: any; lastModified: number; tags: string[]; size: number }>;
+ * @type {{ entries: Map<string, { value: any; lastModified: number; tags: string[]; size: number; staleServed?: boolean }>;
  *          revalidatedAt: Map<string, number>; totalBytes: number }}
  */
 const state = (/** @type {any} */ (globalThis).meridianPageCache ??= {
@@ -61,6 +61,12 @@ module.exports = class PageCacheHandler {
     if (!entry) return null;
     const tags = [...entry.tags, ...(ctx.tags ?? []), ...(ctx.softTags ?? [])];
     if (anyRevalidatedSince(tags, entry.lastModified)) {
+      // A page is served stale once while Next.js renders it afresh in the background, so
+      // readers never wait on a write. Cached reads are dropped: that render must see new data.
+      if (entry.value?.kind === "APP_PAGE" && !entry.staleServed) {
+        entry.staleServed = true;
+        return { value: entry.value, lastModified: 1, tags: entry.tags };
+      }
       remove(key);
       return null;
     }

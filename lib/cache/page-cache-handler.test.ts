@@ -7,7 +7,7 @@ const PageCacheHandler = require("./page-cache-handler.cjs");
 const page = (html: string, tags: string) => ({ kind: "APP_PAGE", html, rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags } });
 
 describe("PageCacheHandler", () => {
-  it("serves what was stored until one of its tags is revalidated", async () => {
+  it("serves what was stored until one of its tags is revalidated, then once more as stale", async () => {
     const cache = new PageCacheHandler();
     await cache.set("/news/a", page("<p>a</p>", "story:1,story-lists"), {});
     await cache.set("/news/b", page("<p>b</p>", "story:2"), {});
@@ -15,6 +15,11 @@ describe("PageCacheHandler", () => {
 
     await new Promise((resolve) => setTimeout(resolve, 2));
     await cache.revalidateTag(["story:1"]);
+    // Served stale once (lastModified in the past makes Next.js render it again in the background)…
+    const stale = await cache.get("/news/a", { kind: "APP_PAGE" });
+    expect(stale?.value.html).toBe("<p>a</p>");
+    expect(stale?.lastModified).toBe(1);
+    // …and gone if asked again before the new render is stored.
     expect(await cache.get("/news/a", { kind: "APP_PAGE" })).toBeNull();
     expect((await cache.get("/news/b", { kind: "APP_PAGE" }))?.value.html).toBe("<p>b</p>");
 
