@@ -1,12 +1,13 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { THROTTLED } from "./fixtures/setup";
+import { SPOOFED, THROTTLED } from "./fixtures/setup";
 
 /** One sign-in attempt through next-auth's credentials endpoint, as the sign-in form makes it. */
-async function attempt(request: APIRequestContext, email: string, password: string) {
+async function attempt(request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
   return request.post("/api/auth/callback/credentials", {
     form: { email, password, csrfToken, callbackUrl: "/editor", json: "true" },
     maxRedirects: 0,
+    headers,
   });
 }
 
@@ -46,4 +47,13 @@ test("session cookies are HttpOnly and SameSite=Lax", async ({ page, context }) 
   await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
+
+test("a spoofed X-Forwarded-For does not get around the limit (no trusted proxy is configured)", async ({ request }) => {
+  for (let i = 0; i < 5; i++) {
+    const spoof = { "X-Forwarded-For": `203.0.113.${i + 1}` };
+    expect((await attempt(request, SPOOFED.email, `wrong-${i}`, spoof)).status()).not.toBe(429);
+  }
+  const blocked = await attempt(request, SPOOFED.email, SPOOFED.password, { "X-Forwarded-For": "198.51.100.77" });
+  expect(blocked.status()).toBe(429);
 });

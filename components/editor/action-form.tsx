@@ -73,6 +73,8 @@ export function Field({
   // After a refused submit the form resets to these defaults: what the person typed.
   defaultValue = state.values?.[name] ?? defaultValue;
   if (type === "hidden") return <input type="hidden" name={name} value={defaultValue} />;
+  // Remounted when a refused submit hands back what was typed, so selects show it too.
+  const fieldKey = state.values?.[name] ?? "initial";
   const common = {
     id,
     name,
@@ -90,9 +92,9 @@ export function Field({
         </span>
       )}
       {type === "textarea" ? (
-        <textarea {...common} />
+        <textarea {...common} key={fieldKey} />
       ) : type === "select" ? (
-        <select {...common}>
+        <select {...common} key={fieldKey}>
           {options?.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -100,7 +102,7 @@ export function Field({
           ))}
         </select>
       ) : (
-        <input {...common} type={type} autoComplete={autoComplete} />
+        <input {...common} key={fieldKey} type={type} autoComplete={autoComplete} />
       )}
       {error && (
         <span id={`${id}-error`} className="field-error">

@@ -1,0 +1,217 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { E2E_ADMIN } from "./fixtures/setup";
+
+// The rest of the newsroom in Chromium: people and sessions, preview links, revisions, media
+// uploads, autosave and the unsaved-changes warning, the audit log and dashboard filters.
+
+const EDITOR = { email: "editor@demo.test", password: "demo-editor-pass" };
+const run = Date.now().toString(36);
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
+}
+
+async function newSignedInPage(browser: Browser, who: { email: string; password: string }) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/** A draft made through the API as the signed-in person of `page`. */
+async function createDraft(page: Page, headline: string, paragraph = "First version of the text.") {
+  const origin = new URL(page.url()).origin;
+  const search = await page.request.get("/api/admin/stories/search?q=Sorrel");
+  const reference = (await search.json()).results[0];
+  const { sectionId } = await (await page.request.get(`/api/admin/stories/${reference.id}`)).json();
+  const response = await page.request.post("/api/admin/stories", {
+    headers: { Origin: origin },
+    data: { headline, sectionId, authorIds: [1], body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: paragraph }] }] } },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: number; slug: string };
+}
+
+test("an admin adds a person; disabling or demoting them ends their open session at once", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, E2E_ADMIN);
+  const email = `casey-${run}@e2e.test`;
+  await admin.goto("/editor/people");
+  await admin.getByLabel("Name").fill("Casey Newhire");
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("editor");
+  await admin.getByLabel("First password").fill("short");
+  await admin.getByRole("button", { name: "Add person" }).click();
+  await expect(admin.getByText("Use at least 12 characters")).toBeVisible();
+  // The refused form kept what was typed.
+  await expect(admin.getByLabel("E-mail")).toHaveValue(email);
+  await admin.getByLabel("First password").fill("casey-first-password");
+  await admin.getByRole("button", { name: "Add person" }).click();
+  await expect(admin.getByText("Casey Newhire can now sign in as editor.")).toBeVisible();
+
+  const casey = await newSignedInPage(browser, { email, password: "casey-first-password" });
+  await expect(casey.getByText("Casey Newhire")).toBeVisible();
+
+  // Demoted to writer: the next request already has the new role.
+  await admin.goto("/editor/people");
+  await admin.getByLabel("Role of Casey Newhire").selectOption("writer");
+  const row = admin.getByRole("row", { name: /Casey Newhire/ });
+  await row.getByRole("button", { name: "Change role" }).click();
+  await expect(admin.getByText("Role changed.")).toBeVisible();
+  await casey.goto("/editor");
+  await expect(casey).toHaveURL(/\/editor\/sign-in/);
+
+  // Signed in again, then disabled: out at once, and unable to sign in.
+  await signIn(casey, { email, password: "casey-first-password" });
+  await admin.reload();
+  await admin.getByRole("button", { name: "Disable Casey Newhire" }).click();
+  await expect(admin.getByRole("button", { name: "Enable Casey Newhire" })).toBeVisible();
+  await casey.goto("/editor");
+  await expect(casey).toHaveURL(/\/editor\/sign-in/);
+  await casey.getByLabel("E-mail").fill(email);
+  await casey.getByLabel("Password").fill("casey-first-password");
+  await casey.getByRole("button", { name: "Sign in" }).click();
+  await expect(casey.getByRole("alert").filter({ hasText: /./ })).toHaveText("The e-mail address or password is not right.");
+
+  // The audit log has all of it.
+  await admin.goto("/editor/audit?action=user.disable");
+  await expect(admin.getByRole("cell", { name: "user.disable" }).first()).toBeVisible();
+});
+
+test("everyone can change their own password, and signs in again with it", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, E2E_ADMIN);
+  const email = `robin-${run}@e2e.test`;
+  await admin.goto("/editor/people");
+  await admin.getByLabel("Name").fill("Robin Writer");
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.getByLabel("First password").fill("robin-first-password");
+  await admin.getByRole("button", { name: "Add person" }).click();
+  await expect(admin.getByText("Robin Writer can now sign in as writer.")).toBeVisible();
+
+  const robin = await newSignedInPage(browser, { email, password: "robin-first-password" });
+  await robin.goto("/editor/account");
+  await robin.getByLabel("Current password").fill("not-my-password");
+  await robin.getByLabel("New password", { exact: true }).fill("robin-second-password");
+  await robin.getByLabel("New password again").fill("robin-second-password");
+  await robin.getByRole("button", { name: "Change password" }).click();
+  await expect(robin.getByText("That is not your current password.").first()).toBeVisible();
+  await robin.getByLabel("Current password").fill("robin-first-password");
+  await robin.getByLabel("New password", { exact: true }).fill("robin-second-password");
+  await robin.getByLabel("New password again").fill("robin-second-password");
+  await robin.getByRole("button", { name: "Change password" }).click();
+  await expect(robin.getByText("Password changed.")).toBeVisible();
+  await robin.goto("/editor");
+  await expect(robin).toHaveURL(/\/editor\/sign-in/);
+  await signIn(robin, { email, password: "robin-second-password" });
+});
+
+test("a private preview link shows a draft, is not cached or indexed, can be revoked, and leads to the published story", async ({ browser, request }) => {
+  const editor = await newSignedInPage(browser, EDITOR);
+  const headline = `Preview of a council budget story ${run}`;
+  const { id } = await createDraft(editor, headline);
+  await editor.goto(`/editor/stories/${id}`);
+  await editor.getByRole("button", { name: "Create a preview link" }).click();
+  const link = editor.getByRole("link", { name: /\/preview\// });
+  const url = (await link.getAttribute("href"))!;
+  expect(new URL(url).pathname).toMatch(/^\/preview\/[A-Za-z0-9_-]{22}$/);
+
+  const preview = await request.get(url);
+  expect(preview.status()).toBe(200);
+  expect(preview.headers()["cache-control"]).toMatch(/no-store/);
+  expect(preview.headers()["x-robots-tag"]).toMatch(/noindex/);
+  expect(await preview.text()).toContain(headline);
+
+  await editor.getByRole("button", { name: "Revoke preview links" }).click();
+  await expect(editor.getByText("Preview links revoked (1).")).toBeVisible();
+  expect((await request.get(url)).status()).toBe(404);
+
+  await editor.getByRole("button", { name: "Create a preview link" }).click();
+  const second = (await editor.getByRole("link", { name: /\/preview\// }).getAttribute("href"))!;
+  await editor.getByRole("button", { name: "Publish now" }).click();
+  await expect(editor.getByRole("heading", { name: "Status: Published" })).toBeVisible();
+  const moved = await request.get(second, { maxRedirects: 0 });
+  expect([307, 308]).toContain(moved.status());
+  expect(moved.headers()["location"]).toMatch(/^\/news\/us\/preview-of-a-council-budget-story-/);
+});
+
+test("revisions: every save keeps one; compare two and restore one", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, EDITOR);
+  const { id } = await createDraft(editor, `Library hours story ${run}`, "The library opens at nine.");
+  await editor.goto(`/editor/stories/${id}`);
+  await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
+  await editor.getByLabel("Headline").fill(`Library hours change ${run}`);
+  await editor.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(editor.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
+
+  await editor.goto(`/editor/stories/${id}/revisions`);
+  await expect(editor.getByRole("row")).toHaveCount(3);
+  await editor.getByRole("button", { name: "Compare" }).click();
+  const comparison = editor.getByRole("region", { name: /Revision 1 → 2/ });
+  await expect(comparison.getByText("headline")).toBeVisible();
+  await expect(comparison.locator("ins")).toContainText(`Library hours change ${run}`);
+  await comparison.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(editor.getByText("Revision 1 restored as revision 3.")).toBeVisible();
+  await editor.goto(`/editor/stories/${id}`);
+  await expect(editor.getByLabel("Headline")).toHaveValue(`Library hours story ${run}`);
+});
+
+test("images upload with a progress bar; other files are refused with a message", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, EDITOR);
+  await editor.goto("/editor/media");
+  const png = await sharp({ create: { width: 1400, height: 800, channels: 3, background: "#2b6f77" } }).png().toBuffer();
+  await editor.getByLabel("Image file").setInputFiles({ name: "lighthouse.png", mimeType: "image/png", buffer: png });
+  await editor.getByLabel("Alt text (required)").fill(`A teal test card ${run}`);
+  await editor.getByLabel("Credit", { exact: true }).fill("Test desk");
+  await editor.getByRole("button", { name: "Upload" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "Uploaded." })).toBeVisible();
+  await expect(editor.getByRole("img", { name: `A teal test card ${run}` })).toBeVisible();
+
+  await editor.getByLabel("Image file").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
+  await editor.getByLabel("Alt text (required)").fill("A vector logo");
+  await editor.getByRole("button", { name: "Upload" }).click();
+  await expect(editor.getByText("Only JPEG, PNG, WebP, AVIF and GIF images can be uploaded.")).toBeVisible();
+
+  // The library searches alt text, and finds the upload again.
+  await editor.goto(`/editor/media?q=${encodeURIComponent(`teal test card ${run}`)}`);
+  await expect(editor.getByRole("img", { name: `A teal test card ${run}` })).toBeVisible();
+});
+
+test("drafts autosave, and leaving with unsaved changes asks first", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const editor = await newSignedInPage(browser, EDITOR);
+  const { id } = await createDraft(editor, `Autosave story ${run}`);
+  await editor.goto(`/editor/stories/${id}`);
+  await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
+  await editor.getByLabel("Deck").fill("Written, never saved by hand.");
+
+  let asked = false;
+  editor.once("dialog", (dialog) => {
+    asked = true;
+    void dialog.dismiss();
+  });
+  await editor.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Stories" }).click();
+  expect(asked).toBe(true);
+  await expect(editor).toHaveURL(new RegExp(`/editor/stories/${id}$`));
+
+  await expect(editor.getByRole("status").filter({ hasText: /Autosaved at/ })).toBeVisible({ timeout: 20_000 });
+  await editor.reload();
+  await expect(editor.getByLabel("Deck")).toHaveValue("Written, never saved by hand.");
+});
+
+test("the dashboard filters by status, section, author and headline", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, EDITOR);
+  const { id } = await createDraft(editor, `Dashboard filter story ${run}`);
+  await editor.goto("/editor");
+  await editor.getByLabel("Headline").fill(`filter story ${run}`);
+  await editor.getByLabel("Status").selectOption("draft");
+  await editor.getByRole("button", { name: "Filter" }).click();
+  const rows = editor.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).getByRole("link")).toHaveAttribute("href", `/editor/stories/${id}`);
+  await editor.getByLabel("Status").selectOption("published");
+  await editor.getByRole("button", { name: "Filter" }).click();
+  await expect(editor.getByText("No stories match these filters.")).toBeVisible();
+});
