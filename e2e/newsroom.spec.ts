@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { E2E_ADMIN } from "./fixtures/setup";
 
 // The newsroom, walked by each role in Chromium: draft with a photo, review, publish, slug
@@ -47,14 +48,24 @@ test("a writer drafts a story with a photo and submits it for review", async ({ 
   await page.getByLabel("Section").selectOption({ label: "news/us" });
   await page.getByLabel("Add a byline").selectOption({ index: 1 });
   await page.getByLabel("Tags").fill("Transportation, Labor");
-  await page.getByText("Media library").click();
-  await page.locator(".media-choice").first().click();
-  await expect(page.getByLabel("Hero alt text (required)")).not.toHaveValue("");
+  // The photo is uploaded from the story editor itself.
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#1f4e79" } }).jpeg().toBuffer();
+  await page.getByText("Upload a new image").click();
+  await page.getByLabel("Image file").setInputFiles({ name: "ferry.jpg", mimeType: "image/jpeg", buffer: photo });
+  await page.getByLabel("Alt text (required)", { exact: true }).fill("A blue test card standing in for a ferry photo");
+  await page.getByLabel("Credit", { exact: true }).fill("Photo: Tidewater desk");
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByLabel("Hero alt text (required)")).toHaveValue("A blue test card standing in for a ferry photo");
+  await expect(page.getByLabel("Hero credit")).toHaveValue("Photo: Tidewater desk");
   const body = page.getByRole("textbox", { name: "Story body" });
   await body.click();
   await page.keyboard.type("Ferries across Tidewater Sound will run again on Monday morning.");
   await page.keyboard.press("Enter");
   await page.keyboard.type("Crews voted 212 to 40 to accept the agreement.");
+  // An image from the library inside the body.
+  await page.getByRole("button", { name: "Image", exact: true }).click();
+  await page.getByRole("list", { name: "Choose an image for the body" }).getByRole("button").first().click();
+  await expect(body.locator("figure")).toHaveCount(1);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/editor\/stories\/\d+$/);
   storyUrl = new URL(page.url()).pathname;
@@ -76,7 +87,10 @@ test("an editor publishes it, and it appears on the home page and its section", 
   await waitForPublic(request, "/news/us", headline);
   const article = await request.get(publicPath);
   expect(article.status()).toBe(200);
-  expect(await article.text()).toContain("Crews voted 212 to 40");
+  const html = await article.text();
+  expect(html).toContain("Crews voted 212 to 40");
+  expect(html).toContain("Photo: Tidewater desk");
+  expect(html).toContain('class="body-image"');
 });
 
 test("changing the slug leaves a 301 from the old URL", async ({ page, request }) => {

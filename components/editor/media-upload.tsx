@@ -10,8 +10,14 @@ export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => v
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
 
-  function upload(form: HTMLFormElement) {
-    const data = new FormData(form);
+  // Not a <form>: it also sits inside the story editor's form, and forms cannot nest.
+  function upload(container: HTMLElement) {
+    const data = new FormData();
+    for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) {
+      if (input.type === "file") {
+        if (input.files?.[0]) data.append(input.name, input.files[0]);
+      } else data.append(input.name, input.value);
+    }
     setErrors({});
     setMessage(null);
     setProgress(0);
@@ -29,7 +35,7 @@ export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => v
         // Keep the generic message below.
       }
       if (request.status === 201) {
-        form.reset();
+        for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) input.value = "";
         setMessage("Uploaded.");
         onUploaded(body as unknown as MediaItem);
         return;
@@ -53,14 +59,7 @@ export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => v
   const described = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${id}-${name}-error` } : {});
 
   return (
-    <form
-      className="editor-form media-upload"
-      onSubmit={(event) => {
-        event.preventDefault();
-        upload(event.currentTarget);
-      }}
-      noValidate
-    >
+    <div className="editor-form media-upload" role="group" aria-label="Upload an image">
       <div className="field">
         <label htmlFor={`${id}-file`}>Image file</label>
         <span className="hint">JPEG, PNG, WebP, AVIF or GIF.</span>
@@ -86,11 +85,16 @@ export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => v
         </progress>
       )}
       <div>
-        <button type="submit" className="button button-primary" disabled={progress !== null}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={progress !== null}
+          onClick={(event) => upload(event.currentTarget.closest<HTMLElement>(".media-upload")!)}
+        >
           Upload
         </button>{" "}
         <span role="status">{message}</span>
       </div>
-    </form>
+    </div>
   );
 }

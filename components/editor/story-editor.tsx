@@ -296,6 +296,7 @@ export function StoryEditor({
           <BodyEditor
             initial={initial.body}
             storyId={story.id}
+            media={media}
             invalid={Boolean(fieldErrors.body)}
             onChange={(json) => {
               bodyRef.current = json;
