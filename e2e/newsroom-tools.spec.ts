@@ -215,3 +215,18 @@ test("the dashboard filters by status, section, author and headline", async ({ b
   await editor.getByRole("button", { name: "Filter" }).click();
   await expect(editor.getByText("No stories match these filters.")).toBeVisible();
 });
+
+test("an admin adds a subsection; it is on the public site at once, and a bad slug is refused by the field", async ({ browser, request }) => {
+  const admin = await newSignedInPage(browser, E2E_ADMIN);
+  await admin.goto("/editor/sections");
+  await admin.getByLabel("Name of the new section").fill("Education");
+  await admin.getByLabel("Slug of the new section").fill("Not Valid");
+  await admin.getByLabel("Parent of the new section").selectOption({ label: "News" });
+  await admin.getByRole("button", { name: "Add section" }).click();
+  await expect(admin.getByText("Use lowercase letters, digits and single hyphens").first()).toBeVisible();
+  await admin.getByLabel("Slug of the new section").fill(`education-${run}`);
+  await admin.getByRole("button", { name: "Add section" }).click();
+  await expect(admin.getByText("Education added.")).toBeVisible();
+  await expect.poll(async () => (await request.get(`/news/education-${run}`)).status(), { timeout: 5000 }).toBe(200);
+  await expect.poll(async () => (await request.get("/news")).text(), { timeout: 5000 }).toContain(`/news/education-${run}`);
+});

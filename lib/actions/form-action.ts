@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser, Role } from "@/lib/auth/users";
+import { DomainError } from "@/lib/errors";
 import { ActionError, fieldErrorsOf, submittedValues, type FormState } from "./errors";
 
 export type { FormState } from "./errors";
@@ -38,6 +39,7 @@ export function formAction<S extends z.ZodType>(options: {
       const ip = clientIpFromHeaders(await headers());
       return (await options.run(parsed.data, { user, ip })) ?? { ok: "Saved." };
     } catch (error) {
+      if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
       if (error instanceof ActionError) {
         return error.field ? { error: error.message, fieldErrors: { [error.field]: error.message } } : { error: error.message };
       }

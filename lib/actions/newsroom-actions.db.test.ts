@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createAuthor, createSection, documentOf } from "@/db/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createUser, type CurrentUser } from "@/lib/auth/users";
+import { createStory } from "@/lib/stories/commands";
+
+// The role × action matrix for the newsroom's server actions: each is called as anonymous,
+// writer, editor and admin, the way a form would, and must refuse whoever may not use it.
+
+let current: CurrentUser | null = null;
+vi.mock("server-only", () => ({}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current }));
+
+const people = await import("@/app/editor/(newsroom)/people/actions");
+const account = await import("@/app/editor/(newsroom)/account/actions");
+const sections = await import("@/app/editor/(newsroom)/sections/actions");
+const revisions = await import("@/app/editor/(newsroom)/stories/[id]/revisions/actions");
+
+type Role = "anonymous" | "writer" | "editor" | "admin";
+let test: TestDatabase;
+const users = {} as Record<Exclude<Role, "anonymous">, CurrentUser>;
+let targetUserId = 0;
+let sectionId = 0;
+let storyId = 0;
+
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, String(value));
+  return data;
+};
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  for (const role of ["admin", "editor", "writer"] as const) {
+    const user = await createUser({ email: `${role}@matrix.test`, name: `${role} person`, role, password: "a-long-test-password" });
+    users[role] = { id: user.id, email: user.email, name: user.name, role };
+  }
+  targetUserId = (await createUser({ email: "target@matrix.test", name: "Target", role: "writer", password: "a-long-test-password" })).id;
+  sectionId = await createSection(test.db, "news", "News");
+  const authorId = await createAuthor(test.db, "Matrix Author");
+  storyId = (await createStory(users.editor, { headline: "Matrix story", sectionId, authorIds: [authorId], body: documentOf("Text.") })).id;
+});
+
+afterAll(async () => {
+  await test.dispose();
+});
+
+const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: Role[] }> = {
+  "people: add a person": {
+    call: () => people.addPersonAction({}, form({ name: "New Person", email: `new-${Math.random()}@matrix.test`, role: "writer", password: "a-long-test-password" })),
+    allowed: ["admin"],
+  },
+  "people: change a role": { call: () => people.changeRoleAction({}, form({ userId: targetUserId, role: "writer" })), allowed: ["admin"] },
+  "people: disable": { call: () => people.setDisabledAction({}, form({ userId: targetUserId, disabled: "false" })), allowed: ["admin"] },
+  "people: reset a password": { call: () => people.resetPasswordAction({}, form({ userId: targetUserId })), allowed: ["admin"] },
+  "sections: create": { call: () => sections.createSectionAction({}, form({ name: `Section ${Math.random().toString(36).slice(2, 7)}` })), allowed: ["admin"] },
+  "sections: update": { call: () => sections.updateSectionAction({}, form({ sectionId, name: "News", slug: "news" })), allowed: ["admin"] },
+  "sections: move": { call: () => sections.moveSectionAction({}, form({ sectionId, direction: "down" })), allowed: ["admin"] },
+  "account: create a token": { call: () => account.createTokenAction({}, form({ name: "script" })), allowed: ["writer", "editor", "admin"] },
+  "revisions: restore": {
+    // The story is the editor's draft: writers may not edit it.
+    call: async () => revisions.restoreRevisionAction({}, form({ storyId, revision: 1, baseRevision: await currentRevision() })),
+    allowed: ["editor", "admin"],
+  },
+};
+
+async function currentRevision() {
+  const { getStoryForEditing } = await import("@/lib/stories/editor-queries");
+  return (await getStoryForEditing(storyId))!.revision;
+}
+
+const REFUSED = /do not have permission|cannot edit|session has ended/i;
+
+describe("newsroom server actions", () => {
+  for (const [name, { call, allowed }] of Object.entries(actions)) {
+    it(`${name}: only ${allowed.join(", ")}`, async () => {
+      const outcome: Record<string, "allowed" | "refused"> = {};
+      for (const role of ["anonymous", "writer", "editor", "admin"] as const) {
+        current = role === "anonymous" ? null : users[role];
+        const result = await call();
+        outcome[role] = result.error && REFUSED.test(result.error) ? "refused" : "allowed";
+      }
+      expect(outcome).toEqual({
+        anonymous: "refused",
+        writer: allowed.includes("writer") ? "allowed" : "refused",
+        editor: allowed.includes("editor") ? "allowed" : "refused",
+        admin: allowed.includes("admin") ? "allowed" : "refused",
+      });
+    });
+  }
+
+  it("answers bad input with messages per field, writing nothing", async () => {
+    current = users.admin;
+    const result = await people.addPersonAction({}, form({ name: "", email: "not-an-email", role: "chief", password: "short" }));
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password", "role"]);
+    expect(result.values).toMatchObject({ email: "not-an-email" });
+  });
+});

@@ -1,0 +1,58 @@
+import type { IncomingMessage } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { clientIpOf } from "./client-ip";
+import {
+  ACCOUNT_FAILURES_ALLOWED,
+  ADDRESS_FAILURES_ALLOWED,
+  accountBlockMs,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInRetryAfter,
+} from "./sign-in-throttle";
+
+let test: TestDatabase;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await test.dispose();
+});
+
+describe("sign-in throttling", () => {
+  it("blocks one account from one address after 5 failures, with a back-off that grows", async () => {
+    for (let i = 0; i < ACCOUNT_FAILURES_ALLOWED - 1; i++) await recordSignInFailure("pat@example.org", "10.0.0.1");
+    expect(await signInRetryAfter("pat@example.org", "10.0.0.1")).toBe(0);
+    await recordSignInFailure("Pat@Example.org", "10.0.0.1");
+    const first = await signInRetryAfter("pat@example.org", "10.0.0.1");
+    expect(first).toBeGreaterThan(25);
+    expect(first).toBeLessThanOrEqual(30);
+    // Another address, or another account from this address, is not blocked by it.
+    expect(await signInRetryAfter("pat@example.org", "10.0.0.2")).toBe(0);
+    expect(await signInRetryAfter("sam@example.org", "10.0.0.1")).toBe(0);
+    expect([5, 6, 7, 20].map(accountBlockMs)).toEqual([30_000, 60_000, 120_000, 3_600_000]);
+    await recordSignInSuccess("pat@example.org", "10.0.0.1");
+    expect(await signInRetryAfter("pat@example.org", "10.0.0.1")).toBe(0);
+  });
+
+  it("blocks an address that fails across many accounts", async () => {
+    for (let i = 0; i < ADDRESS_FAILURES_ALLOWED; i++) await recordSignInFailure(`user${i}@example.org`, "10.9.9.9");
+    expect(await signInRetryAfter("someone-new@example.org", "10.9.9.9")).toBeGreaterThan(0);
+  });
+});
+
+describe("clientIpOf", () => {
+  const request = (remoteAddress: string, forwarded?: string) =>
+    ({ socket: { remoteAddress }, headers: forwarded ? { "x-forwarded-for": forwarded } : {} }) as unknown as IncomingMessage;
+
+  it.each([
+    ["no trusted proxy: the socket, whatever the header says", request("::ffff:192.0.2.10", "203.0.113.9"), 0, "192.0.2.10"],
+    ["one proxy: the address it saw", request("10.0.0.5", "198.51.100.1, 203.0.113.9"), 1, "203.0.113.9"],
+    ["two proxies: the address the first one saw", request("10.0.0.5", "198.51.100.1, 203.0.113.9, 10.0.0.4"), 2, "203.0.113.9"],
+    ["a proxy, but no header", request("10.0.0.5"), 1, "10.0.0.5"],
+  ])("%s", (_name, incoming, trusted, expected) => {
+    expect(clientIpOf(incoming, trusted)).toBe(expected);
+  });
+});
