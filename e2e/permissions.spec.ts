@@ -144,6 +144,10 @@ test("mutations refuse cross-site requests, JSON sent as text/plain, broken JSON
     data: { ...body("Huge", sectionId), baseRevision: story.revision, deck: "x".repeat(1_100_000) },
   });
   expect(huge.status()).toBe(413);
+  const tooBig = await editor.post("/api/admin/media", {
+    multipart: { file: { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(21 * 1024 * 1024, 7) }, alt: "Too big" },
+  });
+  expect(tooBig.status()).toBe(413);
   const invalid = await editor.post("/api/admin/stories", { data: { headline: "", sectionId: "x" } });
   expect(invalid.status()).toBe(422);
   expect(Object.keys((await invalid.json()).fieldErrors)).toEqual(expect.arrayContaining(["headline", "sectionId"]));

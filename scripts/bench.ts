@@ -6,6 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { seedStories } from "@/db/seed/content/stories";
+import { openDatabase } from "@/db/client";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { findUserByEmail } from "@/lib/auth/users";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -32,6 +35,46 @@ async function load(url: string) {
   };
 }
 
+/** An API token for the demo editor, made before the server opens the database. */
+async function editorToken(): Promise<string> {
+  const handle = openDatabase();
+  try {
+    const user = await findUserByEmail("editor@demo.test", handle.db);
+    if (!user) throw new Error("The demo editor is missing");
+    return (await createApiToken({ id: user.id, email: user.email, name: user.name, role: user.role }, "bench", undefined, handle.db)).token;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Publishes a new story through the admin API and polls the (cached) home page until it shows. */
+async function measurePublishToVisible(site: string, token: string, runs: number): Promise<number[]> {
+  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const headline = `Bench story ${Date.now()} ${run}`;
+    const created = await fetch(`${site}/api/admin/stories`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        headline,
+        sectionId: 2,
+        authorIds: [1],
+        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Measured." }] }] },
+      }),
+    }).then((r) => r.json() as Promise<{ id: number }>);
+    for (let i = 0; i < 3; i++) await fetch(`${site}/`).then((r) => r.text());
+    const started = performance.now();
+    await fetch(`${site}/api/admin/stories/${created.id}/publish`, { method: "POST", headers: { Authorization: headers.Authorization } });
+    while (!(await fetch(`${site}/`).then((r) => r.text())).includes(headline)) {
+      if (performance.now() - started > 10_000) throw new Error("The story did not appear within 10 s");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    times.push(Math.round(performance.now() - started));
+  }
+  return times;
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -44,6 +87,7 @@ try {
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   await prepareDatabase({ seed: true, log: console.log });
+  const token = await editorToken();
 
   const app = startAppServer({ port: APP_PORT, env: { DATA_DIR: dataDir }, quiet: true });
   await waitForPort(APP_PORT);
@@ -70,6 +114,9 @@ try {
   console.log(`autocannon -c ${connections} -d ${duration}: the same HTML from a static file server…`);
   const plain = await load(`http://127.0.0.1:${STATIC_PORT}/index.html`);
 
+  console.log("Publish → visible on the cached home page, 5 times…");
+  const publishToVisibleMs = await measurePublishToVisible(`http://127.0.0.1:${APP_PORT}`, token, 5);
+
   const results = {
     date: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}, node ${process.version}`,
@@ -81,6 +128,7 @@ try {
     staticFileServer: plain,
     articleVsStatic: Number((article.requestsPerSecond / plain.requestsPerSecond).toFixed(2)),
     appRssAfterLoadMb: appRss,
+    publishToVisibleMs,
   };
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync("bench-results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
@@ -90,6 +138,7 @@ try {
     "static file server, same bytes": plain,
   });
   console.log(`Article page: ${results.articleVsStatic}× the static server; app RSS after load ${appRss} MB`);
+  console.log(`Publish → visible on the cached home page: ${publishToVisibleMs.map((ms) => `${ms} ms`).join(", ")}`);
 
   staticServer.kill();
   app.kill();

@@ -33,8 +33,7 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Sign
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
-export function authOptions(): AuthOptions {
-  const { siteUrl } = env();
+export function authOptions(siteUrl = env().siteUrl): AuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 12 * 3600 },

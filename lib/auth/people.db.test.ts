@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { ActionError } from "@/lib/actions/errors";
+import { authOptions, checkCredentials } from "./options";
+import { changeRole, resetPassword, setDisabled } from "./people";
+import { createUser, getActiveUser, type CurrentUser } from "./users";
+
+let test: TestDatabase;
+let admin: CurrentUser;
+let writerId: number;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  const a = await createUser({ email: "boss@test.test", name: "Boss", role: "admin", password: "boss-long-password" });
+  admin = { id: a.id, email: a.email, name: a.name, role: a.role };
+  writerId = (await createUser({ email: "wren@test.test", name: "Wren", role: "writer", password: "wren-long-password" })).id;
+});
+
+afterAll(async () => {
+  await test.dispose();
+});
+
+describe("people", () => {
+  it("a password reset replaces the old password and ends the old sessions", async () => {
+    const before = await checkCredentials({ email: "wren@test.test", password: "wren-long-password" }, "127.0.0.1");
+    expect(before.ok).toBe(true);
+    const version = before.ok ? before.user.sessionVersion : 0;
+    expect(await getActiveUser(writerId, version)).not.toBeNull();
+    const password = await resetPassword(admin, writerId, "127.0.0.1");
+    expect(await getActiveUser(writerId, version)).toBeNull();
+    expect((await checkCredentials({ email: "wren@test.test", password: "wren-long-password" }, "127.0.0.1")).ok).toBe(false);
+    expect((await checkCredentials({ email: "WREN@test.test", password }, "127.0.0.1")).ok).toBe(true);
+  });
+
+  it("keeps at least one admin", async () => {
+    await expect(changeRole(admin, admin.id, "editor", "127.0.0.1")).rejects.toBeInstanceOf(ActionError);
+    await expect(setDisabled(admin, admin.id, true, "127.0.0.1")).rejects.toBeInstanceOf(ActionError);
+  });
+
+  it("a disabled account cannot sign in, with the same answer as a wrong password", async () => {
+    await setDisabled(admin, writerId, true, "127.0.0.1");
+    const outcome = await checkCredentials({ email: "wren@test.test", password: "anything-at-all" }, "127.0.0.2");
+    expect(outcome).toEqual({ ok: false });
+  });
+});
+
+describe("session cookies", () => {
+  it("are Secure when the site is served over https", () => {
+    expect(authOptions("https://news.example.org").useSecureCookies).toBe(true);
+    expect(authOptions("http://localhost:3000").useSecureCookies).toBe(false);
+  });
+});
