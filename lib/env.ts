@@ -30,6 +30,8 @@ const envSchema = z.object({
   ADMIN_EMAIL: optional(z.string().trim().email("must be an e-mail address")),
   ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters").max(200)),
   MEDIA_MAX_MB: optional(z.string().regex(/^\d{1,4}$/, "must be a whole number of megabytes")),
+  COMMENTS_PER_ADDRESS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
+  COMMENTS_PER_STORY_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   DATABASE_URL: optional(
     z
@@ -56,6 +58,8 @@ export interface Env {
   authSecret: string | undefined;
   /** Largest upload accepted, in bytes. */
   mediaMaxBytes: number;
+  /** Comment rate limits, per client address and per story, each per minute. */
+  commentLimits: { perAddress: number; perStory: number };
 }
 
 export class EnvError extends Error {
@@ -103,6 +107,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     adminPassword: data.ADMIN_PASSWORD,
     authSecret: data.AUTH_SECRET,
     mediaMaxBytes: Number(data.MEDIA_MAX_MB ?? 20) * 1024 * 1024,
+    commentLimits: {
+      perAddress: Number(data.COMMENTS_PER_ADDRESS_PER_MINUTE ?? 5),
+      perStory: Number(data.COMMENTS_PER_STORY_PER_MINUTE ?? 30),
+    },
   };
 }
 

@@ -36,3 +36,12 @@ export class ConflictError extends DomainError {
     super(message, 409, undefined, details);
   }
 }
+
+export class RateLimitError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429, undefined, { retryAfter: retryAfterSeconds });
+  }
+}

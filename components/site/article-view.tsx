@@ -105,7 +105,7 @@ export function ArticleView({
         </section>
       )}
 
-      <CommentsSection count={article.commentCount} />
+      <CommentsSection storyId={article.id} count={article.commentCount} thread={article.thread} open={article.commentsOpen} />
     </article>
   );
 }

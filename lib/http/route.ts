@@ -29,11 +29,31 @@ export interface RouteContext {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
 
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+
+/** The database is restarting or out of reach: worth a retry, not a 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let cause = error as { code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; cause && depth < 5; depth++) {
+    if (cause.code && UNAVAILABLE_CODES.has(cause.code)) return true;
+    cause = cause.cause as typeof cause;
+  }
+  return false;
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    return json(error.status, { error: error.message, fieldErrors: error.fieldErrors, ...error.details });
+    const retryAfter = (error.details?.retryAfter as number | undefined) ?? undefined;
+    return json(
+      error.status,
+      { error: error.message, fieldErrors: error.fieldErrors, ...error.details },
+      retryAfter ? { "Retry-After": String(retryAfter) } : {},
+    );
   }
   if (error instanceof HttpError) return json(error.status, { error: error.message });
+  if (isDatabaseUnavailable(error)) {
+    return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, { "Retry-After": "5" });
+  }
   console.error(error);
   return json(500, { error: "Something went wrong on our side; nothing was changed." });
 }

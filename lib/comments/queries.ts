@@ -1,0 +1,55 @@
+import { and, asc, eq, gt, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { comments } from "@/db/schema";
+
+// The public thread: approved comments, oldest first, replies nested one level under their parent.
+
+export interface PublicComment {
+  id: number;
+  name: string;
+  body: string;
+  createdAt: string;
+  replies: Omit<PublicComment, "replies">[];
+}
+
+export interface CommentPage {
+  comments: PublicComment[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: number | null;
+}
+
+export async function listApprovedComments(storyId: number, options: { cursor?: number; limit?: number } = {}, db: Db = getDb()): Promise<CommentPage> {
+  const limit = Math.min(options.limit ?? 50, 500);
+  const conditions: SQL[] = [eq(comments.storyId, storyId), eq(comments.status, "approved"), isNull(comments.parentId)];
+  if (options.cursor) {
+    const [after] = await db.select({ createdAt: comments.createdAt }).from(comments).where(eq(comments.id, options.cursor));
+    if (!after) return { comments: [], nextCursor: null };
+    conditions.push(or(gt(comments.createdAt, after.createdAt), and(eq(comments.createdAt, after.createdAt), gt(comments.id, options.cursor)))!);
+  }
+  const top = await db
+    .select({ id: comments.id, name: comments.authorName, body: comments.body, createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(...conditions))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(limit + 1);
+  const page = top.slice(0, limit);
+  const replies = page.length
+    ? await db
+        .select({ id: comments.id, parentId: comments.parentId, name: comments.authorName, body: comments.body, createdAt: comments.createdAt })
+        .from(comments)
+        .where(and(inArray(comments.parentId, page.map((c) => c.id)), eq(comments.status, "approved")))
+        .orderBy(asc(comments.createdAt), asc(comments.id))
+    : [];
+  return {
+    comments: page.map((comment) => ({
+      id: comment.id,
+      name: comment.name,
+      body: comment.body,
+      createdAt: comment.createdAt.toISOString(),
+      replies: replies
+        .filter((reply) => reply.parentId === comment.id)
+        .map((reply) => ({ id: reply.id, name: reply.name, body: reply.body, createdAt: reply.createdAt.toISOString() })),
+    })),
+    nextCursor: top.length > limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}

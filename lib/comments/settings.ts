@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { getSetting, setSetting } from "@/lib/settings/store";
+
+// How the newsroom moderates comments, edited by editors and admins.
+
+export const commentSettingsSchema = z.object({
+  /** Who is held for moderation before appearing: nobody, first-time commenters, or everyone. */
+  premoderation: z.enum(["none", "first-time", "everyone"]).default("first-time"),
+  /** Comments close this many days after publication. */
+  closeAfterDays: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Comments containing any of these words or phrases are held. */
+  blockedWords: z.array(z.string().trim().toLowerCase().min(1).max(100)).max(500).default([]),
+});
+
+export type CommentSettings = z.output<typeof commentSettingsSchema>;
+
+const KEY = "comments";
+
+export async function getCommentSettings(db: Db = getDb()): Promise<CommentSettings> {
+  const stored = await getSetting<unknown>(KEY, db);
+  const parsed = commentSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : commentSettingsSchema.parse({});
+}
+
+export async function saveCommentSettings(settings: CommentSettings, db: Db = getDb()): Promise<void> {
+  await setSetting(KEY, commentSettingsSchema.parse(settings), db);
+}
+
+/** Whether comments on a story published at `publishedAt` are still open. */
+export function commentsStillOpen(story: { commentsOpen: boolean; publishedAt: Date | null }, settings: CommentSettings, now = new Date()): boolean {
+  if (!story.commentsOpen || !story.publishedAt) return false;
+  return now.getTime() < story.publishedAt.getTime() + settings.closeAfterDays * 86_400_000;
+}
