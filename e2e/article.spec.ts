@@ -83,7 +83,7 @@ test.describe("the reference article", () => {
 
     // Comments with the count and the empty state.
     const comments = page.getByRole("region", { name: /Comments/ });
-    await expect(comments.getByRole("heading")).toHaveText("Comments (0)");
+    await expect(comments.getByRole("heading", { level: 2 })).toHaveText("Comments (0)");
     await expect(comments).toContainText("Post with no comments.");
 
     // The parts come in the reference order.

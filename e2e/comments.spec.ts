@@ -122,3 +122,22 @@ test("the Big List of Naughty Strings goes through the API, and the page renders
     expect(rel).toBe("ugc nofollow noopener");
   }
 });
+
+test("an editor approves a held comment in the queue, and it appears under the story", async ({ page, request }) => {
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("E-mail").fill("editor@demo.test");
+  await page.getByLabel("Password").fill("demo-editor-pass");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: /^Comments, \d+ pending$/ })).toBeVisible();
+  await page.getByRole("link", { name: /^Comments/ }).click();
+  await page.getByRole("button", { name: "Approve the comment by Hedy" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /approved/ })).toBeVisible();
+  await expect
+    .poll(async () => (await request.get(DISCUSSED.path)).text(), { timeout: 10_000 })
+    .toContain("Posted in place, visit");
+  const html = await (await request.get(DISCUSSED.path)).text();
+  expect(html).toContain('rel="ugc nofollow noopener"');
+  await page.goto(DISCUSSED.path);
+  await expect(page.locator("#comments-heading")).toHaveText("Comments (1)");
+  await expect(page.getByRole("article", { name: "Comment by Hedy" })).toBeVisible();
+});

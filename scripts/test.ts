@@ -34,6 +34,16 @@ const steps: Step[] = [
       return { passed: stats.expected, failed: stats.unexpected + stats.flaky };
     },
   },
+  {
+    // Comments acknowledged while PostgreSQL restarts are kept exactly once (its own server).
+    name: "comment reliability under a database restart",
+    command: [bin("tsx"), "scripts/comments-restart-test.ts"],
+    counts: () => {
+      const report = readJson("bench-results/comments-restart.json");
+      const failed = report.lost + report.duplicated + (report.statuses["500"] ?? 0) > 0 ? 1 : 0;
+      return { passed: 1 - failed, failed };
+    },
+  },
 ];
 
 function run(command: string[]): Promise<number> {

@@ -15,7 +15,8 @@ export function ActionForm({
   danger = false,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
-  submitLabel: string;
+  /** The form's own submit button; leave it out when the children bring their own buttons. */
+  submitLabel?: string;
   children?: React.ReactNode;
   className?: string;
   danger?: boolean;
@@ -39,11 +40,13 @@ export function ActionForm({
           Shown once: <code>{state.secret}</code>
         </p>
       )}
-      <div>
-        <button type="submit" className={`button ${danger ? "button-danger" : "button-primary"}`} disabled={pending}>
-          {pending ? "Working…" : submitLabel}
-        </button>
-      </div>
+      {submitLabel && (
+        <div>
+          <button type="submit" className={`button ${danger ? "button-danger" : "button-primary"}`} disabled={pending}>
+            {pending ? "Working…" : submitLabel}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

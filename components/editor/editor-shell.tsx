@@ -6,14 +6,26 @@ const links = [
   { href: "/editor", label: "Stories", roles: ["admin", "editor", "writer"] },
   { href: "/editor/stories/new", label: "New story", roles: ["admin", "editor", "writer"] },
   { href: "/editor/media", label: "Media", roles: ["admin", "editor", "writer"] },
+  { href: "/editor/comments", label: "Comments", roles: ["admin", "editor", "writer"] },
   { href: "/editor/people", label: "People", roles: ["admin"] },
   { href: "/editor/sections", label: "Sections", roles: ["admin"] },
   { href: "/editor/audit", label: "Audit log", roles: ["admin"] },
   { href: "/editor/account", label: "Account", roles: ["admin", "editor", "writer"] },
 ] as const;
 
-/** The newsroom's frame: navigation for the signed-in person's role. */
-export function EditorShell({ user, siteName, children }: { user: CurrentUser; siteName: string; children: React.ReactNode }) {
+/** The newsroom's frame: navigation for the signed-in person's role, with the comments awaiting moderation. */
+export function EditorShell({
+  user,
+  siteName,
+  pendingComments = 0,
+  children,
+}: {
+  user: CurrentUser;
+  siteName: string;
+  /** Pending comments the person may see (writers: on their own stories). */
+  pendingComments?: number;
+  children: React.ReactNode;
+}) {
   return (
     <div className="editor">
       <a className="skip-link" href="#main">
@@ -29,7 +41,14 @@ export function EditorShell({ user, siteName, children }: { user: CurrentUser; s
               .filter((link) => (link.roles as readonly string[]).includes(user.role))
               .map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href}>{link.label}</Link>
+                  {link.href === "/editor/comments" && pendingComments > 0 ? (
+                    // The badge alone would read as "Comments 3": the name says what the number counts.
+                    <Link href={link.href} aria-label={`${link.label}, ${pendingComments} pending`}>
+                      {link.label} <span className="count-badge">{pendingComments}</span>
+                    </Link>
+                  ) : (
+                    <Link href={link.href}>{link.label}</Link>
+                  )}
                 </li>
               ))}
             <li>

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { comments } from "@/db/schema";
 
@@ -22,9 +22,10 @@ export async function listApprovedComments(storyId: number, options: { cursor?: 
   const limit = Math.min(options.limit ?? 50, 500);
   const conditions: SQL[] = [eq(comments.storyId, storyId), eq(comments.status, "approved"), isNull(comments.parentId)];
   if (options.cursor) {
-    const [after] = await db.select({ createdAt: comments.createdAt }).from(comments).where(eq(comments.id, options.cursor));
-    if (!after) return { comments: [], nextCursor: null };
-    conditions.push(or(gt(comments.createdAt, after.createdAt), and(eq(comments.createdAt, after.createdAt), gt(comments.id, options.cursor)))!);
+    // Compared in SQL: a JavaScript Date would lose the microseconds PostgreSQL keeps.
+    conditions.push(
+      sql`(${comments.createdAt}, ${comments.id}) > (select c.created_at, c.id from ${comments} c where c.id = ${options.cursor})`,
+    );
   }
   const top = await db
     .select({ id: comments.id, name: comments.authorName, body: comments.body, createdAt: comments.createdAt })

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EditorShell } from "@/components/editor/editor-shell";
 import { requireUser } from "@/lib/auth/session";
+import { countPendingComments } from "@/lib/comments/moderation";
 import { env } from "@/lib/env";
 import "../editor.css";
 
@@ -15,8 +16,9 @@ export const metadata: Metadata = {
 
 export default async function NewsroomLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const pendingComments = await countPendingComments(user);
   return (
-    <EditorShell user={user} siteName={env().siteName}>
+    <EditorShell user={user} siteName={env().siteName} pendingComments={pendingComments}>
       {children}
     </EditorShell>
   );

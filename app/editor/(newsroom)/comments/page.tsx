@@ -1,0 +1,244 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { ActionForm, Field } from "@/components/editor/action-form";
+import { requireUser } from "@/lib/auth/session";
+import {
+  canModerateComments,
+  commentStatuses,
+  listCommentedStories,
+  listCommentsForModeration,
+  type CommentStatus,
+  type ModerationAction,
+  type ModerationRow,
+} from "@/lib/comments/moderation";
+import { getCommentSettings } from "@/lib/comments/settings";
+import { formatDateTime } from "@/lib/format/dates";
+import { moderateCommentsAction, saveCommentSettingsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Comments" };
+
+const filtersSchema = z.object({
+  status: z.enum(commentStatuses).optional().catch(undefined),
+  story: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+const statusLabels: Record<CommentStatus, string> = { pending: "Pending", approved: "Approved", spam: "Spam", removed: "Removed" };
+
+const actionLabels: Record<ModerationAction, string> = { approve: "Approve", spam: "Spam", remove: "Remove", restore: "Restore" };
+
+/** A row's own buttons: the decisions that make sense from its status (the bulk buttons do all). */
+const rowActions: Record<CommentStatus, ModerationAction[]> = {
+  pending: ["approve", "spam", "remove"],
+  approved: ["remove", "spam"],
+  spam: ["restore"],
+  removed: ["restore"],
+};
+
+const EXCERPT_CHARACTERS = 280;
+
+const premoderationOptions = [
+  { value: "first-time", label: "First-time commenters" },
+  { value: "everyone", label: "Everyone" },
+  { value: "none", label: "Nobody: publish at once" },
+];
+
+/** Readers' text, always as plain text; long comments show an excerpt and open in full. */
+function CommentText({ text }: { text: string }) {
+  // By code point, so a cut never splits an emoji in half.
+  const characters = Array.from(text);
+  if (characters.length <= EXCERPT_CHARACTERS) return <p className="moderation-text">{text}</p>;
+  return (
+    <>
+      <p className="moderation-text">{characters.slice(0, EXCERPT_CHARACTERS).join("").trimEnd()}…</p>
+      <details>
+        <summary>Whole comment ({characters.length.toLocaleString("en")} characters)</summary>
+        <p className="moderation-text">{text}</p>
+      </details>
+    </>
+  );
+}
+
+function CommentRow({ row, moderator }: { row: ModerationRow; moderator: boolean }) {
+  return (
+    <tr>
+      {moderator && (
+        <td>
+          <label className="checkbox">
+            <input type="checkbox" name="ids" value={row.id} />
+            <span className="visually-hidden">Select the comment by {row.authorName}</span>
+          </label>
+        </td>
+      )}
+      <td>
+        <strong>{row.authorName}</strong>
+        {row.parentId !== null && <span className="muted"> (a reply)</span>}
+        <CommentText text={row.body} />
+      </td>
+      <td>
+        <Link href={row.storyPath}>{row.storyHeadline}</Link>
+      </td>
+      <td>
+        <span className={`status comment-status-${row.status}`}>{statusLabels[row.status]}</span>
+      </td>
+      <td>
+        <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt.toISOString())}</time>
+      </td>
+      {moderator && (
+        <td className="row-actions">
+          {rowActions[row.status].map((action) => (
+            <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="button button-small">
+              {actionLabels[action]}
+              <span className="visually-hidden"> the comment by {row.authorName}</span>
+            </button>
+          ))}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function CommentTable({ rows, moderator }: { rows: ModerationRow[]; moderator: boolean }) {
+  return (
+    <table className="data-table moderation-table">
+      <thead>
+        <tr>
+          {moderator && (
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
+            </th>
+          )}
+          <th scope="col">Comment</th>
+          <th scope="col">Story</th>
+          <th scope="col">Status</th>
+          <th scope="col">Received</th>
+          {moderator && <th scope="col">Actions</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <CommentRow key={row.id} row={row} moderator={moderator} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser(undefined, "/editor/comments");
+  const moderator = canModerateComments(user);
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
+  );
+  const filters = filtersSchema.parse(raw);
+  const [page, commented, settings] = await Promise.all([
+    listCommentsForModeration(user, { status: filters.status, storyId: filters.story, before: filters.before }),
+    listCommentedStories(user),
+    moderator ? getCommentSettings() : null,
+  ]);
+  const older = new URLSearchParams({
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.story ? { story: String(filters.story) } : {}),
+    ...(page.nextCursor ? { before: String(page.nextCursor) } : {}),
+  });
+
+  return (
+    <>
+      <h1>Comments</h1>
+      {!moderator && <p className="muted">Comments on the stories you created. Editors and admins moderate them.</p>}
+      <form className="filters" method="get" role="search" aria-label="Filter comments">
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Any (pending first)</option>
+            {commentStatuses.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Story
+          <select name="story" defaultValue={filters.story ?? ""}>
+            <option value="">Any</option>
+            {commented.map((story) => (
+              <option key={story.id} value={story.id}>
+                {story.headline}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+
+      {page.rows.length === 0 ? (
+        <p className="empty">{filters.before ? "No older comments." : "No comments match these filters."}</p>
+      ) : moderator ? (
+        // One form around the table: the ticked boxes go with whichever bulk or row button is used.
+        <ActionForm action={moderateCommentsAction} className="moderation-form">
+          <CommentTable rows={page.rows} moderator />
+          <div className="bulk-actions" role="group" aria-label="With the selected comments">
+            <span>With the selected comments:</span>
+            <button type="submit" name="action" value="approve" className="button button-primary">
+              Approve selected
+            </button>
+            <button type="submit" name="action" value="spam" className="button">
+              Mark selected as spam
+            </button>
+            <button type="submit" name="action" value="remove" className="button button-danger">
+              Remove selected
+            </button>
+            <button type="submit" name="action" value="restore" className="button">
+              Restore selected
+            </button>
+          </div>
+        </ActionForm>
+      ) : (
+        <CommentTable rows={page.rows} moderator={false} />
+      )}
+      {page.nextCursor && (
+        <nav aria-label="Pages" className="pagination">
+          <Link href={`/editor/comments?${older.toString()}`} rel="next">
+            Older comments
+          </Link>
+        </nav>
+      )}
+
+      {settings && (
+        <section aria-labelledby="comment-settings-heading">
+          <h2 id="comment-settings-heading">Comment settings</h2>
+          <ActionForm action={saveCommentSettingsAction} submitLabel="Save comment settings">
+            <Field
+              name="premoderation"
+              label="Hold for moderation"
+              type="select"
+              hint="Whose comments wait for an editor before readers see them."
+              defaultValue={settings.premoderation}
+              options={premoderationOptions}
+            />
+            <Field
+              name="closeAfterDays"
+              label="Days until comments close"
+              hint="Counted from publication; a whole number from 1 to 3650."
+              defaultValue={String(settings.closeAfterDays)}
+              required
+            />
+            <Field
+              name="blockedWords"
+              label="Blocked words"
+              type="textarea"
+              hint="One word or phrase per line. A comment containing one waits for moderation."
+              defaultValue={settings.blockedWords.join("\n")}
+            />
+          </ActionForm>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createSection, createStory } from "@/db/fixtures";
+import { auditLog, comments } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createUser, type CurrentUser } from "@/lib/auth/users";
+import { getCommentSettings } from "@/lib/comments/settings";
+
+// The role × action matrix for the comment queue's server actions, called the way the queue's
+// forms call them (several `ids` entries, row buttons sending "approve:12"), and their answers
+// to bad input: a message, never an exception.
+
+let current: CurrentUser | null = null;
+vi.mock("server-only", () => ({}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current }));
+
+const queue = await import("@/app/editor/(newsroom)/comments/actions");
+
+type Role = "anonymous" | "writer" | "editor" | "admin";
+let test: TestDatabase;
+const users = {} as Record<Exclude<Role, "anonymous">, CurrentUser>;
+let storyId = 0;
+
+const form = (fields: [string, string | number][]) => {
+  const data = new FormData();
+  for (const [key, value] of fields) data.append(key, String(value));
+  return data;
+};
+
+async function comment(status: "pending" | "approved" | "spam" | "removed" = "pending"): Promise<number> {
+  const [row] = await test.db.insert(comments).values({ storyId, status, authorName: "Reader", body: "A thought." }).returning({ id: comments.id });
+  return row!.id;
+}
+
+const statuses = async (ids: number[]) =>
+  (await test.db.select({ id: comments.id, status: comments.status }).from(comments).where(inArray(comments.id, ids)).orderBy(comments.id)).map(
+    (row) => row.status,
+  );
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  for (const role of ["admin", "editor", "writer"] as const) {
+    const user = await createUser({ email: `${role}@comments.test`, name: `${role} person`, role, password: "a-long-test-password" });
+    users[role] = { id: user.id, email: user.email, name: user.name, role };
+  }
+  const sectionId = await createSection(test.db, "news", "News");
+  // The writer's own story: even there, writers may not moderate.
+  storyId = (await createStory(test.db, { sectionId, createdById: users.writer.id })).id;
+});
+
+afterAll(async () => {
+  await test.dispose();
+});
+
+const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: Role[] }> = {
+  "queue: approve the ticked comments": {
+    call: async () => queue.moderateCommentsAction({}, form([["ids", await comment()], ["ids", await comment()], ["action", "approve"]])),
+    allowed: ["editor", "admin"],
+  },
+  "queue: a row's own button": {
+    call: async () => queue.moderateCommentsAction({}, form([["action", `spam:${await comment()}`]])),
+    allowed: ["editor", "admin"],
+  },
+  "settings: save": {
+    call: () => queue.saveCommentSettingsAction({}, form([["premoderation", "first-time"], ["closeAfterDays", "14"], ["blockedWords", ""]])),
+    allowed: ["editor", "admin"],
+  },
+};
+
+const REFUSED = /do not have permission|session has ended/i;
+
+describe("comment queue server actions", () => {
+  for (const [name, { call, allowed }] of Object.entries(actions)) {
+    it(`${name}: only ${allowed.join(", ")}`, async () => {
+      const outcome: Record<string, "allowed" | "refused"> = {};
+      for (const role of ["anonymous", "writer", "editor", "admin"] as const) {
+        current = role === "anonymous" ? null : users[role];
+        const result = await call();
+        expect(result.error ?? "", `${role}: ${result.error}`).toMatch(/^$|do not have permission|session has ended/i);
+        outcome[role] = result.error && REFUSED.test(result.error) ? "refused" : "allowed";
+      }
+      expect(outcome).toEqual({
+        anonymous: "refused",
+        writer: allowed.includes("writer") ? "allowed" : "refused",
+        editor: allowed.includes("editor") ? "allowed" : "refused",
+        admin: allowed.includes("admin") ? "allowed" : "refused",
+      });
+    });
+  }
+
+  it("applies a bulk decision to every ticked comment, and a row button to its comment only", async () => {
+    current = users.editor;
+    const ticked = [await comment(), await comment("approved"), await comment("spam")];
+    const bystander = await comment();
+    const result = await queue.moderateCommentsAction({}, form([...ticked.map((id) => ["ids", id] as [string, number]), ["action", "remove"]]));
+    expect(result).toEqual({ ok: "3 comments removed." });
+    expect(await statuses([...ticked, bystander])).toEqual(["removed", "removed", "removed", "pending"]);
+
+    // The row button wins over whatever else is ticked.
+    const row = await queue.moderateCommentsAction({}, form([["ids", bystander], ["action", `restore:${ticked[0]}`]]));
+    expect(row).toEqual({ ok: "1 comment put back in the queue." });
+    expect(await statuses([ticked[0]!, bystander])).toEqual(["pending", "pending"]);
+    const audit = await test.db.select().from(auditLog).where(eq(auditLog.targetId, String(ticked[0])));
+    expect(audit.map((entry) => entry.action)).toEqual(["comment.remove", "comment.restore"]);
+  });
+
+  it("says what was left alone", async () => {
+    current = users.admin;
+    const result = await queue.moderateCommentsAction({}, form([["ids", await comment("approved")], ["ids", await comment()], ["action", "approve"]]));
+    expect(result).toEqual({ ok: "1 comment approved. 1 comment left unchanged." });
+  });
+
+  const badQueueInput: [string, [string, string | number][], RegExp][] = [
+    ["nothing ticked", [["action", "approve"]], /select at least one/i],
+    ["no decision", [["ids", 1]], /choose approve, spam, remove or restore/i],
+    ["an unknown decision", [["ids", 1], ["action", "delete"]], /choose approve/i],
+    ["an id that is not a number", [["ids", "abc"], ["action", "approve"]], /not comment numbers/i],
+    ["a row button with a bad id", [["action", "approve:x"]], /not comment numbers/i],
+    ["too many ids", [...Array.from({ length: 101 }, (_, i) => ["ids", i + 1] as [string, number]), ["action", "spam"]], /at most 100/i],
+    ["a comment that no longer exists", [["ids", 99_999_999], ["action", "spam"]], /no longer exist/i],
+  ];
+  for (const [name, fields, message] of badQueueInput) {
+    it(`answers ${name} with a message`, async () => {
+      current = users.editor;
+      const result = await queue.moderateCommentsAction({}, form(fields));
+      expect(result.ok).toBeUndefined();
+      expect(result.error).toMatch(message);
+    });
+  }
+
+  const badSettings: [string, Record<string, string>, string[]][] = [
+    ["everything wrong", { premoderation: "sometimes", closeAfterDays: "soon", blockedWords: "x".repeat(101) }, ["blockedWords", "closeAfterDays", "premoderation"]],
+    ["no days", { premoderation: "none", closeAfterDays: "" }, ["closeAfterDays"]],
+    ["zero days", { premoderation: "none", closeAfterDays: "0" }, ["closeAfterDays"]],
+    ["too many days", { premoderation: "none", closeAfterDays: "3651" }, ["closeAfterDays"]],
+    ["a fraction of a day", { premoderation: "none", closeAfterDays: "1.5" }, ["closeAfterDays"]],
+    ["too many words", { premoderation: "none", closeAfterDays: "7", blockedWords: Array.from({ length: 501 }, (_, i) => `w${i}`).join("\n") }, ["blockedWords"]],
+  ];
+  for (const [name, fields, invalid] of badSettings) {
+    it(`settings: answers ${name} with a message per field, saving nothing`, async () => {
+      current = users.editor;
+      const before = await getCommentSettings();
+      const result = await queue.saveCommentSettingsAction({}, form(Object.entries(fields)));
+      expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(invalid);
+      expect(await getCommentSettings()).toEqual(before);
+    });
+  }
+
+  it("settings: saves a tidy blocked-words list and audits the change", async () => {
+    current = users.admin;
+    const result = await queue.saveCommentSettingsAction(
+      {},
+      form([["premoderation", "everyone"], ["closeAfterDays", " 21 "], ["blockedWords", "Casino\r\n\n  cheap pills \ncasino\n"]]),
+    );
+    expect(result).toEqual({ ok: "Comment settings saved." });
+    expect(await getCommentSettings()).toEqual({ premoderation: "everyone", closeAfterDays: 21, blockedWords: ["casino", "cheap pills"] });
+    const entries = await test.db.select().from(auditLog).where(eq(auditLog.action, "comments.settings"));
+    expect(entries.at(-1)).toMatchObject({ actorId: users.admin.id, ip: "127.0.0.1" });
+  });
+});

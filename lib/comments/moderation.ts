@@ -1,0 +1,217 @@
+import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { comments, sections, stories, type Comment } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/log";
+import type { CurrentUser } from "@/lib/auth/users";
+import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
+import { cacheTags } from "@/lib/cache/tags";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { storyPath } from "@/lib/stories/queries";
+import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
+
+// The newsroom's side of comments: the moderation queue, the pending count for the navigation,
+// the moderation commands and the moderation settings. Editors and admins moderate; writers
+// only read the comments on stories they created.
+
+export type CommentStatus = Comment["status"];
+export const commentStatuses = comments.status.enumValues;
+export const moderationActions = ["approve", "spam", "remove", "restore"] as const;
+export type ModerationAction = (typeof moderationActions)[number];
+export const MAX_BULK = 100;
+
+const targetOf: Record<ModerationAction, CommentStatus> = { approve: "approved", spam: "spam", remove: "removed", restore: "pending" };
+/** Restoring undoes a spam mark or a removal; the other actions apply from any status. */
+const appliesTo: Record<ModerationAction, CommentStatus[]> = {
+  approve: ["pending", "spam", "removed"],
+  spam: ["pending", "approved", "removed"],
+  remove: ["pending", "approved", "spam"],
+  restore: ["spam", "removed"],
+};
+
+export function canModerateComments(user: CurrentUser): boolean {
+  return user.role === "admin" || user.role === "editor";
+}
+
+function requireModerator(user: CurrentUser): void {
+  if (!canModerateComments(user)) throw new ForbiddenError("Only editors and admins can moderate comments.");
+}
+
+/** Writers see the comments on the stories they created; editors and admins see all. */
+function visibleTo(viewer: CurrentUser): SQL | undefined {
+  return canModerateComments(viewer) ? undefined : eq(stories.createdById, viewer.id);
+}
+
+const pendingRank = sql<number>`(case when ${comments.status} = 'pending' then 1 else 0 end)`;
+
+export interface ModerationFilters {
+  status?: CommentStatus;
+  storyId?: number;
+  /** Id of the last comment of the previous page. */
+  before?: number;
+  limit?: number;
+}
+
+export interface ModerationRow {
+  id: number;
+  storyId: number;
+  parentId: number | null;
+  status: CommentStatus;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  approvedAt: Date | null;
+  storyHeadline: string;
+  storyPath: string;
+}
+
+/** The queue: pending comments first, then newest first; keyset pages of `limit`. */
+export async function listCommentsForModeration(viewer: CurrentUser, filters: ModerationFilters = {}, db: Db = getDb()) {
+  const limit = Math.min(Math.max(filters.limit ?? 50, 1), 100);
+  const conditions: (SQL | undefined)[] = [visibleTo(viewer)];
+  if (filters.status) conditions.push(eq(comments.status, filters.status));
+  if (filters.storyId) conditions.push(eq(comments.storyId, filters.storyId));
+  if (filters.before) {
+    // The same order as below, compared as one row: (pending first, newest first, id).
+    conditions.push(
+      sql`(${pendingRank}, ${comments.createdAt}, ${comments.id}) < (select case when c.status = 'pending' then 1 else 0 end, c.created_at, c.id from ${comments} c where c.id = ${filters.before})`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: comments.id,
+      storyId: comments.storyId,
+      parentId: comments.parentId,
+      status: comments.status,
+      authorName: comments.authorName,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      approvedAt: comments.approvedAt,
+      storyHeadline: stories.headline,
+      storySlug: stories.slug,
+      sectionPath: sections.path,
+    })
+    .from(comments)
+    .innerJoin(stories, eq(stories.id, comments.storyId))
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .where(and(...conditions))
+    .orderBy(desc(pendingRank), desc(comments.createdAt), desc(comments.id))
+    .limit(limit + 1);
+  const page: ModerationRow[] = rows.slice(0, limit).map(({ storySlug, sectionPath, ...row }) => ({
+    ...row,
+    storyPath: storyPath(sectionPath, storySlug),
+  }));
+  return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Stories with comments the viewer may see, most recently commented first: the story filter. */
+export async function listCommentedStories(viewer: CurrentUser, db: Db = getDb()) {
+  return db
+    .select({ id: stories.id, headline: stories.headline })
+    .from(stories)
+    .innerJoin(comments, eq(comments.storyId, stories.id))
+    .where(visibleTo(viewer))
+    .groupBy(stories.id)
+    .orderBy(desc(max(comments.createdAt)))
+    .limit(200);
+}
+
+/** The badge in the navigation: comments awaiting a decision that the viewer may see. */
+export async function countPendingComments(viewer: CurrentUser, db: Db = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(comments)
+    .innerJoin(stories, eq(stories.id, comments.storyId))
+    .where(and(eq(comments.status, "pending"), visibleTo(viewer)));
+  return row?.n ?? 0;
+}
+
+export interface ModerationResult {
+  /** Comments whose status changed. */
+  changed: number;
+  /** Comments left as they were: already there, or not restorable. */
+  unchanged: number;
+}
+
+export async function moderateComments(
+  actor: CurrentUser & { ip?: string },
+  ids: number[],
+  action: ModerationAction,
+  db: Db = getDb(),
+): Promise<ModerationResult> {
+  requireModerator(actor);
+  if (!moderationActions.includes(action)) throw new ValidationError({ action: "Choose approve, spam, remove or restore" });
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) throw new ValidationError({ ids: "Select at least one comment" });
+  if (unique.length > MAX_BULK) throw new ValidationError({ ids: `Select at most ${MAX_BULK} comments at a time` });
+  if (unique.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new ValidationError({ ids: "Those are not comment numbers" });
+
+  const to = targetOf[action];
+  const moved = await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: comments.id, storyId: comments.storyId, status: comments.status })
+      .from(comments)
+      .where(inArray(comments.id, unique))
+      .orderBy(comments.id)
+      .for("update");
+    if (rows.length !== unique.length) throw new NotFoundError("Some of these comments no longer exist. Reload the list.");
+    const movable = rows.filter((row) => row.status !== to && appliesTo[action].includes(row.status));
+    if (movable.length === 0) return [];
+    // approvedAt is kept only while a comment is approved: "published since".
+    await tx
+      .update(comments)
+      .set({ status: to, approvedAt: to === "approved" ? new Date() : null })
+      .where(inArray(comments.id, movable.map((row) => row.id)));
+    for (const row of movable) {
+      await recordAudit(
+        { actorId: actor.id, action: `comment.${action}`, targetType: "comment", targetId: row.id, details: { storyId: row.storyId, from: row.status, to }, ip: actor.ip },
+        tx,
+      );
+    }
+    return movable;
+  });
+
+  // Readers see approved comments only: a story's pages change when one arrives or leaves.
+  const seenByReaders = [...new Set(moved.filter((row) => row.status === "approved" || to === "approved").map((row) => row.storyId))];
+  if (seenByReaders.length > 0) {
+    const touched = await db
+      .select({ id: stories.id, slug: stories.slug, sectionPath: sections.path })
+      .from(stories)
+      .innerJoin(sections, eq(sections.id, stories.sectionId))
+      .where(inArray(stories.id, seenByReaders));
+    for (const story of touched) invalidateStory(story.id, [storyPath(story.sectionPath, story.slug)]);
+  }
+  return { changed: moved.length, unchanged: unique.length - moved.length };
+}
+
+/** What changed, for the audit log: a long blocked-words list is recorded as what was added and removed. */
+function settingsChanges(from: CommentSettings, to: CommentSettings): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  if (from.premoderation !== to.premoderation) changes.premoderation = { from: from.premoderation, to: to.premoderation };
+  if (from.closeAfterDays !== to.closeAfterDays) changes.closeAfterDays = { from: from.closeAfterDays, to: to.closeAfterDays };
+  const added = to.blockedWords.filter((word) => !from.blockedWords.includes(word));
+  const removed = from.blockedWords.filter((word) => !to.blockedWords.includes(word));
+  if (added.length || removed.length) changes.blockedWords = { added, removed };
+  return changes;
+}
+
+export async function updateCommentSettings(actor: CurrentUser & { ip?: string }, next: CommentSettings, db: Db = getDb()): Promise<void> {
+  requireModerator(actor);
+  const previous = await db.transaction(async (tx) => {
+    const before = await getCommentSettings(tx);
+    await saveCommentSettings(next, tx);
+    await recordAudit({ actorId: actor.id, action: "comments.settings", targetType: "settings", targetId: "comments", details: settingsChanges(before, next), ip: actor.ip }, tx);
+    return before;
+  });
+  if (previous.closeAfterDays === next.closeAfterDays) return;
+  // Articles show whether comments are open; only those published within the longer of the two
+  // periods can have changed.
+  const days = Math.max(previous.closeAfterDays, next.closeAfterDays);
+  const recent = await db
+    .select({ id: stories.id, slug: stories.slug, sectionPath: sections.path })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .where(and(eq(stories.status, "published"), gt(stories.publishedAt, sql`now() - make_interval(days => ${days})`)));
+  if (recent.length > 0) {
+    invalidate({ tags: recent.map((story) => cacheTags.story(story.id)), paths: recent.map((story) => storyPath(story.sectionPath, story.slug)) });
+  }
+}
