@@ -35,6 +35,36 @@ async function load(url: string) {
   };
 }
 
+/** Comment POSTs under load, each with its own text and idempotency key. */
+async function loadCommentPosts(url: string) {
+  let counter = 0;
+  const result = await autocannon({
+    url,
+    connections: 20,
+    duration,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => {
+          counter++;
+          return {
+            ...request,
+            body: JSON.stringify({ name: `Reader ${counter}`, body: `Benchmark comment number ${counter}.`, idempotencyKey: `bench-${Date.now()}-${counter}` }),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50ms: result.latency.p50,
+    latencyP99ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
 /** An API token for the demo editor, made before the server opens the database. */
 async function editorToken(): Promise<string> {
   const handle = openDatabase();
@@ -89,7 +119,12 @@ try {
   await prepareDatabase({ seed: true, log: console.log });
   const token = await editorToken();
 
-  const app = startAppServer({ port: APP_PORT, env: { DATA_DIR: dataDir }, quiet: true });
+  // The comment limits would stop the POST benchmark after a few requests.
+  const app = startAppServer({
+    port: APP_PORT,
+    env: { DATA_DIR: dataDir, COMMENTS_PER_ADDRESS_PER_MINUTE: "999999", COMMENTS_PER_STORY_PER_MINUTE: "999999" },
+    quiet: true,
+  });
   await waitForPort(APP_PORT);
   const articlePath = `/${seedStories[0]!.section}/${seedStories[0]!.slug}`;
   const articleUrl = `http://127.0.0.1:${APP_PORT}${articlePath}`;
@@ -114,6 +149,12 @@ try {
   console.log(`autocannon -c ${connections} -d ${duration}: the same HTML from a static file server…`);
   const plain = await load(`http://127.0.0.1:${STATIC_PORT}/index.html`);
 
+  console.log(`autocannon -c 20 -d ${duration}: POST comments (each one different)…`);
+  const storyId = await fetch(`http://127.0.0.1:${APP_PORT}/api/admin/stories/search?q=Sorrel`, { headers: { Authorization: `Bearer ${token}` } })
+    .then((r) => r.json() as Promise<{ results: { id: number }[] }>)
+    .then((data) => data.results[0]!.id);
+  const commentPosts = await loadCommentPosts(`http://127.0.0.1:${APP_PORT}/api/stories/${storyId}/comments`);
+
   console.log("Publish → visible on the cached home page, 5 times…");
   const publishToVisibleMs = await measurePublishToVisible(`http://127.0.0.1:${APP_PORT}`, token, 5);
 
@@ -129,6 +170,7 @@ try {
     articleVsStatic: Number((article.requestsPerSecond / plain.requestsPerSecond).toFixed(2)),
     appRssAfterLoadMb: appRss,
     publishToVisibleMs,
+    commentPosts,
   };
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync("bench-results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
@@ -139,6 +181,7 @@ try {
   });
   console.log(`Article page: ${results.articleVsStatic}× the static server; app RSS after load ${appRss} MB`);
   console.log(`Publish → visible on the cached home page: ${publishToVisibleMs.map((ms) => `${ms} ms`).join(", ")}`);
+  console.log(`Comment POSTs: ${commentPosts.requestsPerSecond} req/s (p50 ${commentPosts.latencyP50ms} ms, p99 ${commentPosts.latencyP99ms} ms, non-2xx ${commentPosts.non2xx})`);
 
   staticServer.kill();
   app.kill();
