@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { FilterSelect } from "@/components/editor/filter-select";
 import { requireUser } from "@/lib/auth/session";
+import { firstValues } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import {
   listAuthorsForPicker,
@@ -34,9 +36,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
-  );
+  const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const [page, sections, authors] = await Promise.all([
     listStoriesForDashboard({
@@ -74,39 +74,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           Headline
           <input type="search" name="q" defaultValue={filters.q ?? ""} />
         </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any</option>
-            {storyStatuses.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Section
-          <select name="section" defaultValue={filters.section ?? ""}>
-            <option value="">Any</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.path}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <select name="author" defaultValue={filters.author ?? ""}>
-            <option value="">Any</option>
-            {authors.map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="status" label="Status" value={filters.status} options={storyStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
+        <FilterSelect name="section" label="Section" value={filters.section} options={sections.map((s) => ({ value: s.id, label: s.path }))} />
+        <FilterSelect name="author" label="Author" value={filters.author} options={authors.map((a) => ({ value: a.id, label: a.name }))} />
         <label className="checkbox">
           <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine === "1"} /> Mine
         </label>

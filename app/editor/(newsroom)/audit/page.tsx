@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { listAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/session";
+import { firstValues } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -18,9 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(["admin"], "/editor/audit");
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
-  );
+  const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const entries = await listAudit({ ...filters, limit: 50 });
   const last = entries.at(-1);

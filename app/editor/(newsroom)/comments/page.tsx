@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { FilterSelect } from "@/components/editor/filter-select";
+import { firstValues } from "@/lib/http/search-params";
 import { requireUser } from "@/lib/auth/session";
 import {
   canModerateComments,
@@ -130,9 +132,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/comments");
   const moderator = canModerateComments(user);
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
-  );
+  const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const [page, commented, settings] = await Promise.all([
     listCommentsForModeration(user, { status: filters.status, storyId: filters.story, before: filters.before }),
@@ -150,28 +150,14 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
       <h1>Comments</h1>
       {!moderator && <p className="muted">Comments on the stories you created. Editors and admins moderate them.</p>}
       <form className="filters" method="get" role="search" aria-label="Filter comments">
-        <label>
-          Status
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any (pending first)</option>
-            {commentStatuses.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Story
-          <select name="story" defaultValue={filters.story ?? ""}>
-            <option value="">Any</option>
-            {commented.map((story) => (
-              <option key={story.id} value={story.id}>
-                {story.headline}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status}
+          anyLabel="Any (pending first)"
+          options={commentStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
+        />
+        <FilterSelect name="story" label="Story" value={filters.story} options={commented.map((s) => ({ value: s.id, label: s.headline }))} />
         <button type="submit" className="button">
           Filter
         </button>
