@@ -56,7 +56,7 @@ async function postWithRetries(url: string, key: string, index: number, outcome:
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ name: `Load ${index}`, body: `Comment under load ${key}`, idempotencyKey: key }),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(30_000),
       });
       status = String(response.status);
       const body = (await response.json().catch(() => ({}))) as { id?: number };
@@ -159,6 +159,7 @@ async function main() {
 
     const problems = [
       outcome.statuses["500"] ? `${outcome.statuses["500"]} answers were 500` : "",
+      outcome.statuses["network error"] ? `${outcome.statuses["network error"]} requests got no HTTP answer within 30 s` : "",
       !outcome.statuses["503"] ? "no 503 was seen: the restart did not hit the load" : "",
       lost.length ? `${lost.length} acknowledged comments are missing` : "",
       duplicated.length ? `${duplicated.length} comments are stored more than once` : "",
