@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { ensureAuthSecret } from "@/lib/settings/store";
-import { publishDueStories } from "@/lib/stories/commands";
+import { publishDueStories } from "@/lib/stories/workflow";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 

@@ -6,16 +6,8 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { loadPathRules } from "@/lib/routing/path-rules";
-import {
-  addCorrection,
-  createStory,
-  publishDueStories,
-  publishStory,
-  saveStory,
-  scheduleStory,
-  submitForReview,
-  unpublishStory,
-} from "./commands";
+import { createStory, saveStory } from "./commands";
+import { addCorrection, publishDueStories, publishStory, scheduleStory, submitForReview, unpublishStory } from "./workflow";
 import { getPublishedArticle, lookupStorySlug } from "./queries";
 
 let test: TestDatabase;

@@ -8,7 +8,7 @@ import {
   scheduleStory,
   submitForReview,
   unpublishStory,
-} from "@/lib/stories/commands";
+} from "@/lib/stories/workflow";
 
 // POST /api/admin/stories/:id/publish | schedule | unpublish | submit | corrections
 // The workflow. `schedule` takes {"at": ISO time}; `corrections` takes {"note": text}.

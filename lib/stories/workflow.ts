@@ -1,0 +1,117 @@
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { corrections, sections, stories, type Story } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/log";
+import { invalidateStory } from "@/lib/cache/invalidate";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { lockStory, sectionPathOf, type Actor, type Tx } from "./commands";
+import { canEditStory, canPublish } from "./permissions";
+import { storyPath } from "./queries";
+
+// The workflow of a story: review, publish, schedule, unpublish, corrections, and the sweeper that
+// publishes scheduled stories on time. Each step checks the actor's role, writes one revision
+// number and an audit entry in one transaction, then refreshes what readers see.
+
+async function transition(
+  actor: Actor,
+  id: number,
+  action: string,
+  change: (story: Story, tx: Tx) => Promise<Partial<typeof stories.$inferInsert>>,
+  db: Db,
+): Promise<Story> {
+  let path = "";
+  const updated = await db.transaction(async (tx) => {
+    const story = await lockStory(tx, id);
+    const values = await change(story, tx);
+    const [row] = await tx
+      .update(stories)
+      .set({ ...values, revision: story.revision + 1, updatedById: actor.id })
+      .where(eq(stories.id, id))
+      .returning();
+    path = storyPath(await sectionPathOf(tx, row!.sectionId), row!.slug);
+    await recordAudit({ actorId: actor.id, action, targetType: "story", targetId: id, details: { from: story.status, to: row!.status }, ip: actor.ip }, tx);
+    return row!;
+  });
+  invalidatePathRules();
+  invalidateStory(id, [path]);
+  return updated;
+}
+
+export function submitForReview(actor: Actor, id: number, db: Db = getDb()) {
+  return transition(actor, id, "story.submit", async (story) => {
+    if (!canEditStory(actor, story)) throw new ForbiddenError("You cannot submit this story.");
+    if (story.status !== "draft") throw new ConflictError("Only a draft can be submitted for review.");
+    return { status: "review" };
+  }, db);
+}
+
+export function publishStory(actor: Actor, id: number, db: Db = getDb()) {
+  return transition(actor, id, "story.publish", async (story) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins publish.");
+    if (story.status === "published") throw new ConflictError("This story is already published.");
+    const now = new Date();
+    // A story published before keeps its first publication time; readers see it was updated.
+    return story.publishedAt && story.status === "unpublished"
+      ? { status: "published", revisedAt: now, scheduledAt: null, unpublishedAt: null }
+      : { status: "published", publishedAt: now, scheduledAt: null, unpublishedAt: null };
+  }, db);
+}
+
+export function scheduleStory(actor: Actor, id: number, at: Date, db: Db = getDb()) {
+  return transition(actor, id, "story.schedule", async (story) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins schedule.");
+    if (story.status === "published") throw new ConflictError("This story is already published.");
+    if (!(at.getTime() > Date.now())) throw new ValidationError({ scheduledAt: "Choose a time in the future" });
+    return { status: "scheduled", scheduledAt: at };
+  }, db);
+}
+
+export function unpublishStory(actor: Actor, id: number, db: Db = getDb()) {
+  return transition(actor, id, "story.unpublish", async (story) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins unpublish.");
+    if (story.status !== "published" && story.status !== "scheduled") {
+      throw new ConflictError("Only a published or scheduled story can be unpublished.");
+    }
+    return story.status === "scheduled"
+      ? { status: "draft", scheduledAt: null }
+      : { status: "unpublished", unpublishedAt: new Date() };
+  }, db);
+}
+
+export async function addCorrection(actor: Actor, id: number, note: string, db: Db = getDb()) {
+  const text = note.trim();
+  if (!text) throw new ValidationError({ note: "Write the correction" });
+  if (text.length > 1000) throw new ValidationError({ note: "Keep the correction under 1,000 characters" });
+  return transition(actor, id, "story.correct", async (story, tx) => {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins add corrections.");
+    if (story.status !== "published") throw new ConflictError("Corrections are for published stories.");
+    await tx.insert(corrections).values({ storyId: id, note: text, createdById: actor.id });
+    return { revisedAt: new Date() };
+  }, db);
+}
+
+/**
+ * Publishes every scheduled story whose time has come. Run by the sweeper every few seconds and
+ * at start, so a story scheduled while the server was down appears at once.
+ */
+export async function publishDueStories(db: Db = getDb()): Promise<number[]> {
+  const due = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(stories)
+      .set({ status: "published", publishedAt: sql`${stories.scheduledAt}`, scheduledAt: null, revision: sql`${stories.revision} + 1` })
+      .where(and(eq(stories.status, "scheduled"), lte(stories.scheduledAt, sql`now()`)))
+      .returning({ id: stories.id, slug: stories.slug, sectionId: stories.sectionId });
+    for (const row of rows) {
+      await recordAudit({ actorId: null, action: "story.publish_scheduled", targetType: "story", targetId: row.id }, tx);
+    }
+    return rows;
+  });
+  if (due.length) {
+    const sectionRows = await db.select({ id: sections.id, path: sections.path }).from(sections).orderBy(asc(sections.id));
+    const paths = new Map(sectionRows.map((s) => [s.id, s.path]));
+    for (const row of due) invalidateStory(row.id, [storyPath(paths.get(row.sectionId) ?? "", row.slug)]);
+    invalidatePathRules();
+  }
+  return due.map((row) => row.id);
+}
