@@ -6,7 +6,9 @@ import { toStoryDocument } from "@/lib/stories/tiptap";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
 import { HeroPicker, type MediaItem } from "./hero-picker";
-import { RelatedPicker, type PickedStory } from "./related-picker";
+import type { PickedStory } from "./related-picker";
+import { RelatedStoriesField, SeoFields } from "./story-extra-fields";
+import { useUnsavedWarning } from "./use-unsaved-warning";
 import { WorkflowPanel } from "./workflow-panel";
 
 // The story editor: every field of a story, saved through the admin API (the same validation,
@@ -151,27 +153,7 @@ export function StoryEditor({
     return () => clearTimeout(timer);
   }, [dirty, story, save]);
 
-  // Leaving with unsaved changes asks first: closing the tab, and links inside the newsroom.
-  useEffect(() => {
-    if (!dirty) return;
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    const onClick = (event: MouseEvent) => {
-      const link = (event.target as HTMLElement).closest("a[href]");
-      if (link && !window.confirm("You have unsaved changes. Leave without saving?")) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("click", onClick, true);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("click", onClick, true);
-    };
-  }, [dirty]);
+  useUnsavedWarning(dirty);
 
   const fieldProps = (name: string) => ({
     "aria-invalid": fieldErrors[name] ? true : undefined,
@@ -306,53 +288,15 @@ export function StoryEditor({
           {fieldError("body")}
         </div>
 
-        <fieldset className="field">
-          <legend>Related stories</legend>
-          {story.related.length > 0 && (
-            <ol className="picked-list">
-              {story.related.map((related) => (
-                <li key={related.id}>
-                  {related.headline}{" "}
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => update({ related: story.related.filter((r) => r.id !== related.id) })}
-                    disabled={!canEdit}
-                  >
-                    Remove<span className="visually-hidden"> {related.headline}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
-          {canEdit && (
-            <RelatedPicker
-              excludeId={story.id}
-              label="Add a related story"
-              onPick={(picked) => {
-                if (!story.related.some((r) => r.id === picked.id)) update({ related: [...story.related, picked] });
-              }}
-            />
-          )}
-          {fieldError("relatedIds")}
-        </fieldset>
+        <RelatedStoriesField
+          storyId={story.id}
+          related={story.related}
+          disabled={!canEdit}
+          error={fieldErrors.relatedIds}
+          onChange={(related) => update({ related })}
+        />
 
-        <details className="field">
-          <summary>Search engines and comments</summary>
-          <div className="field">
-            <label htmlFor="seoTitle">SEO title</label>
-            <span className="hint">Leave empty to use the headline.</span>
-            <input id="seoTitle" type="text" value={story.seoTitle} maxLength={120} onChange={(event) => update({ seoTitle: event.target.value })} {...fieldProps("seoTitle")} />
-          </div>
-          <div className="field">
-            <label htmlFor="seoDescription">SEO description</label>
-            <span className="hint">Leave empty to use the deck.</span>
-            <textarea id="seoDescription" value={story.seoDescription} maxLength={300} rows={2} onChange={(event) => update({ seoDescription: event.target.value })} {...fieldProps("seoDescription")} />
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" checked={story.commentsOpen} onChange={(event) => update({ commentsOpen: event.target.checked })} disabled={!canEdit} /> Comments open
-          </label>
-        </details>
+        <SeoFields story={story} disabled={!canEdit} onChange={update} />
 
         <div className="save-bar" role="group" aria-label="Save">
           {canEdit && (
