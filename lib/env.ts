@@ -32,6 +32,7 @@ const envSchema = z.object({
   MEDIA_MAX_MB: optional(z.string().regex(/^\d{1,4}$/, "must be a whole number of megabytes")),
   COMMENTS_PER_ADDRESS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
   COMMENTS_PER_STORY_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
+  LIVE_ALLOW_HTTP: optional(z.enum(["0", "1"], { message: "must be 0 or 1" })),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   DATABASE_URL: optional(
     z
@@ -58,6 +59,8 @@ export interface Env {
   authSecret: string | undefined;
   /** Largest upload accepted, in bytes. */
   mediaMaxBytes: number;
+  /** Whether live stream addresses may use plain http. */
+  liveAllowHttp: boolean;
   /** Comment rate limits, per client address and per story, each per minute. */
   commentLimits: { perAddress: number; perStory: number };
 }
@@ -107,6 +110,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     adminPassword: data.ADMIN_PASSWORD,
     authSecret: data.AUTH_SECRET,
     mediaMaxBytes: Number(data.MEDIA_MAX_MB ?? 20) * 1024 * 1024,
+    liveAllowHttp: data.LIVE_ALLOW_HTTP === "1",
     commentLimits: {
       perAddress: Number(data.COMMENTS_PER_ADDRESS_PER_MINUTE ?? 5),
       perStory: Number(data.COMMENTS_PER_STORY_PER_MINUTE ?? 30),

@@ -2,6 +2,8 @@ import { count, eq, sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import {
   authors,
+  liveShows,
+  liveStreams,
   media,
   relatedStories,
   sections,
@@ -162,12 +164,54 @@ export async function seedDemoEdition(
         );
       }
     }
+    await seedLiveStreams(tx);
     return { seeded: true as const, stories: seedStories.length, sections: seedSections.length };
   });
   if (result.seeded) {
     for (const account of demoAccounts) await createUser(account, handle.db);
   }
   return result;
+}
+
+/**
+ * The demo streams, served by the app itself (public/live/demo, made by
+ * scripts/generate-live-streams.sh), with a programme of two-hour shows for the week ahead.
+ */
+async function seedLiveStreams(tx: Parameters<Parameters<DbHandle["db"]["transaction"]>[0]>[0]) {
+  const [video, audio] = await tx
+    .insert(liveStreams)
+    .values([
+      { slug: "video", kind: "video", title: "Meridian Live", url: "/live/demo/video/index.m3u8", status: "on_air" },
+      { slug: "audio", kind: "audio", title: "Meridian Radio", url: "/live/demo/audio/index.m3u8", status: "on_air" },
+    ])
+    .returning({ id: liveStreams.id });
+  const programmes: Record<number, [string, string][]> = {
+    [video!.id]: [
+      ["Morning Briefing", "The overnight news and the day ahead."],
+      ["Midday Report", "Headlines from the U.S. and the world."],
+      ["Markets Hour", "Rates, prices and the companies that move them."],
+      ["Science Desk", "Research, health and climate, explained."],
+      ["World Tonight", "Correspondents across the time zones."],
+      ["Late Edition", "The day's stories, once more with context."],
+    ],
+    [audio!.id]: [
+      ["News on the Hour", "Bulletins read by the duty editor."],
+      ["The Long Read, Aloud", "One feature, read in full."],
+      ["Weather and Roads", "Forecasts and travel for the morning commute."],
+      ["Interview Hour", "One guest, one hour, no interruptions."],
+    ],
+  };
+  const start = new Date();
+  start.setUTCMinutes(0, 0, 0);
+  start.setUTCHours(start.getUTCHours() - (start.getUTCHours() % 2) - 2);
+  for (const [streamId, shows] of Object.entries(programmes)) {
+    const rows = Array.from({ length: 7 * 12 }, (_, slot) => {
+      const [title, description] = shows[slot % shows.length]!;
+      const startsAt = new Date(start.getTime() + slot * 2 * 3600_000);
+      return { streamId: Number(streamId), title, description, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) };
+    });
+    await tx.insert(liveShows).values(rows);
+  }
 }
 
 function storyValues(story: SeedStory, sectionIds: Map<string, number>, heroMediaId: number) {

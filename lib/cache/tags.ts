@@ -6,6 +6,8 @@ export const cacheTags = {
   sections: "sections",
   /** Any list of stories: home, section pages, related lists. */
   storyLists: "story-lists",
+  /** Live streams: their pages, and the on-air indicator in every page's header. */
+  live: "live",
   /** One story's article page and the cards that show it. */
   story: (id: number) => `story:${id}`,
 } as const;

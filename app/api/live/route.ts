@@ -1,0 +1,31 @@
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/http/route";
+import { getLiveOverview } from "@/lib/live/queries";
+
+// GET /api/live – every stream's status, playable address, the show on now and the next one.
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const { siteUrl } = env();
+    const streams = await getLiveOverview();
+    return Response.json(
+      {
+        streams: streams.map((stream) => ({
+          slug: stream.slug,
+          kind: stream.kind,
+          title: stream.title,
+          status: stream.status,
+          url: stream.playable ? new URL(stream.url, siteUrl).toString() : null,
+          link: `${siteUrl}/api/live/${stream.slug}`,
+          now: stream.now,
+          next: stream.next,
+        })),
+      },
+      { headers: { "Cache-Control": "public, s-maxage=5, stale-while-revalidate=30" } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

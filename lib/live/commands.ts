@@ -1,0 +1,71 @@
+import { and, eq, gt, lt } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { liveShows, liveStreams } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/log";
+import type { CurrentUser } from "@/lib/auth/users";
+import { invalidate } from "@/lib/cache/invalidate";
+import { cacheTags } from "@/lib/cache/tags";
+import { env } from "@/lib/env";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { showInputSchema, streamInputSchema } from "./schemas";
+
+// Editors and admins set each stream's address and status and its programme schedule; readers
+// see the change within seconds (the `live` tag refreshes the live pages and every header).
+
+type Actor = CurrentUser & { ip?: string };
+
+function requireEditor(actor: Actor) {
+  if (actor.role !== "admin" && actor.role !== "editor") throw new ForbiddenError("Only editors and admins run the live streams.");
+}
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return new ValidationError(errors);
+}
+
+const refreshLive = () => invalidate({ tags: [cacheTags.live], paths: ["/live", "/live/audio"] });
+
+export async function updateStream(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
+  requireEditor(actor);
+  const parsed = streamInputSchema(env().liveAllowHttp).safeParse(raw);
+  if (!parsed.success) throw fieldErrors(parsed.error.issues);
+  const [before] = await db.select().from(liveStreams).where(eq(liveStreams.id, streamId));
+  if (!before) throw new NotFoundError("There is no such stream.");
+  const [row] = await db.update(liveStreams).set(parsed.data).where(eq(liveStreams.id, streamId)).returning();
+  await recordAudit(
+    { actorId: actor.id, action: "live.stream_update", targetType: "live_stream", targetId: streamId, details: { from: { status: before.status, url: before.url }, to: { status: row!.status, url: row!.url } }, ip: actor.ip },
+    db,
+  );
+  refreshLive();
+  return row!;
+}
+
+export async function addShow(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
+  requireEditor(actor);
+  const parsed = showInputSchema.safeParse(raw);
+  if (!parsed.success) throw fieldErrors(parsed.error.issues);
+  const show = parsed.data;
+  return db.transaction(async (tx) => {
+    const [stream] = await tx.select({ id: liveStreams.id }).from(liveStreams).where(eq(liveStreams.id, streamId)).for("update");
+    if (!stream) throw new NotFoundError("There is no such stream.");
+    const [clash] = await tx
+      .select({ title: liveShows.title })
+      .from(liveShows)
+      .where(and(eq(liveShows.streamId, streamId), lt(liveShows.startsAt, show.endsAt), gt(liveShows.endsAt, show.startsAt)))
+      .limit(1);
+    if (clash) throw new ValidationError({ startsAt: `This overlaps “${clash.title}”` });
+    const [row] = await tx.insert(liveShows).values({ streamId, ...show }).returning();
+    await recordAudit({ actorId: actor.id, action: "live.show_add", targetType: "live_show", targetId: row!.id, details: { streamId, title: show.title }, ip: actor.ip }, tx);
+    refreshLive();
+    return row!;
+  });
+}
+
+export async function deleteShow(actor: Actor, showId: number, db: Db = getDb()) {
+  requireEditor(actor);
+  const [row] = await db.delete(liveShows).where(eq(liveShows.id, showId)).returning();
+  if (!row) throw new NotFoundError("There is no such show.");
+  await recordAudit({ actorId: actor.id, action: "live.show_delete", targetType: "live_show", targetId: showId, details: { title: row.title }, ip: actor.ip }, db);
+  refreshLive();
+}

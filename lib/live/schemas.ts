@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// What editors set for a stream and its programme schedule. Stream addresses must be https or a
+// path on this site (plain http only with LIVE_ALLOW_HTTP=1); the server never fetches them.
+
+export function streamUrlSchema(allowHttp: boolean) {
+  return z
+    .string()
+    .trim()
+    .max(2048, "Keep the address under 2,048 characters")
+    .refine(
+      (url) =>
+        url === "" ||
+        (/^\/(?!\/)\S*$/.test(url)) ||
+        ((url.startsWith("https://") || (allowHttp && url.startsWith("http://"))) && URL.canParse(url)),
+      allowHttp ? "Use an https:// or http:// address, or a path on this site" : "Use an https:// address or a path on this site",
+    );
+}
+
+export function streamInputSchema(allowHttp: boolean) {
+  return z
+    .object({
+      title: z.string().trim().min(1, "Name the stream").max(100, "Keep the title under 100 characters"),
+      url: streamUrlSchema(allowHttp),
+      status: z.enum(["on_air", "off_air"], { message: "Choose on air or off air" }),
+    })
+    .refine((stream) => stream.status === "off_air" || stream.url !== "", { message: "A stream on air needs an address", path: ["url"] });
+}
+
+export const showInputSchema = z
+  .object({
+    title: z.string().trim().min(1, "Name the show").max(120, "Keep the title under 120 characters"),
+    description: z.string().trim().max(500, "Keep the description under 500 characters").default(""),
+    startsAt: z.coerce.date({ message: "Enter when the show starts" }),
+    endsAt: z.coerce.date({ message: "Enter when the show ends" }),
+  })
+  .refine((show) => !Number.isNaN(show.startsAt.getTime()), { message: "Enter when the show starts", path: ["startsAt"] })
+  .refine((show) => !Number.isNaN(show.endsAt.getTime()), { message: "Enter when the show ends", path: ["endsAt"] })
+  .refine((show) => show.endsAt > show.startsAt, { message: "The show must end after it starts", path: ["endsAt"] })
+  .refine((show) => show.endsAt.getTime() - show.startsAt.getTime() <= 24 * 3600_000, { message: "A show lasts at most 24 hours", path: ["endsAt"] });
+
+export type ShowInput = z.output<typeof showInputSchema>;
