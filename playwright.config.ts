@@ -32,6 +32,8 @@ export default defineConfig({
         "--disable-sync",
         "--no-first-run",
         "--disable-quic",
+        // Tests start media without a click where they mute it first; pages never autoplay.
+        "--autoplay-policy=no-user-gesture-required",
       ],
     },
   },

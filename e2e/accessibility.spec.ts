@@ -7,6 +7,8 @@ const pages = [
   ["section", "/news"],
   ["subsection", "/news/us"],
   ["article", storyPath(reference)],
+  ["live", "/live"],
+  ["audio only", "/live/audio"],
 ] as const;
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -86,15 +86,3 @@ test("section pagination walks the whole archive by cursor, newest first, withou
   }
   expect(seen).toEqual(expected);
 });
-
-test("the Live and Audio Only pages say the stream is off air", async ({ page }) => {
-  for (const [path, title] of [
-    ["/live", "Live"],
-    ["/live/audio", "Audio Only"],
-  ] as const) {
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    await expectOwnHead(page, `${title} | The Meridian`);
-    await expect(page.getByRole("status")).toHaveText(/Off air/);
-  }
-});

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { formatDateTime } from "@/lib/format/dates";
+import type { ShowView } from "@/lib/live/queries";
 
-/** The Live and Audio Only pages until the streams are set up: an honest off-air notice. */
-export function OffAir({ title, kind }: { title: string; kind: "video" | "audio" }) {
+/** The Live and Audio Only pages while the stream is off air, with the next show's time. */
+export function OffAir({ title, kind, next = null }: { title: string; kind: "video" | "audio"; next?: ShowView | null }) {
   return (
     <div className="page-narrow notice-page">
       <p className="kicker">{kind === "video" ? "Live video" : "Live audio"}</p>
@@ -13,6 +15,11 @@ export function OffAir({ title, kind }: { title: string; kind: "video" | "audio"
         The {kind === "video" ? "live stream" : "audio stream"} is off air right now. Check back later,
         or read the <Link href="/">latest stories</Link>.
       </p>
+      {next && (
+        <p className="live-next">
+          Next: <strong>{next.title}</strong> at <time dateTime={next.startsAt}>{formatDateTime(next.startsAt)}</time>
+        </p>
+      )}
     </div>
   );
 }

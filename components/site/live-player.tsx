@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/**
+ * Plays an HLS stream in a <video> or <audio> element: through hls.js (loaded only here) where
+ * Media Source Extensions exist, natively elsewhere (Safari). Nothing starts on its own; the
+ * reader presses play. The demo streams are short loops, hence `loop`.
+ */
+export function useHls(src: string) {
+  const media = useRef<HTMLMediaElement | null>(null);
+  useEffect(() => {
+    const element = media.current;
+    if (!element) return;
+    let destroy = () => {};
+    let cancelled = false;
+    void import("hls.js").then(({ default: Hls }) => {
+      if (cancelled) return;
+      if (Hls.isSupported()) {
+        const hls = new Hls();
+        hls.loadSource(src);
+        hls.attachMedia(element);
+        destroy = () => hls.destroy();
+      } else {
+        element.src = src;
+      }
+    });
+    return () => {
+      cancelled = true;
+      destroy();
+    };
+  }, [src]);
+  return media;
+}
+
+export function LiveVideo({ src, title }: { src: string; title: string }) {
+  const media = useHls(src);
+  return (
+    <video
+      ref={media as React.RefObject<HTMLVideoElement>}
+      className="live-video"
+      controls
+      playsInline
+      loop
+      preload="metadata"
+      aria-label={`${title}, live video`}
+      width={1280}
+      height={720}
+    />
+  );
+}
