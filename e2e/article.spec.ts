@@ -12,7 +12,7 @@ test.describe("the reference article", () => {
 
     // Site header with Live and Audio Only.
     const header = page.getByRole("banner");
-    await expect(header.getByRole("link", { name: "Live", exact: true })).toHaveAttribute("href", "/live");
+    await expect(header.getByRole("link", { name: /^Live/ })).toHaveAttribute("href", "/live");
     await expect(header.getByRole("link", { name: "Audio Only" })).toHaveAttribute("href", "/live/audio");
 
     // Share links carry the canonical URL and the headline.

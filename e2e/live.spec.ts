@@ -5,6 +5,9 @@ import { expect, test } from "@playwright/test";
 test("the Live page plays the video stream, with now, next, the schedule and broadcast data", async ({ page }) => {
   const response = await page.goto("/live");
   expect(response?.status()).toBe(200);
+  // The header says the streams are on air, on every page.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Live On air" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Audio Only On air" })).toBeVisible();
   await expect(page).toHaveTitle("Live | The Meridian");
   await expect(page.getByText("On now:")).toBeVisible();
   await expect(page.getByText("Next:")).toBeVisible();

@@ -1,17 +1,19 @@
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { env } from "@/lib/env";
+import { getCachedLiveOverview } from "@/lib/live/cached";
 import { getCachedSectionTree } from "@/lib/sections/cached";
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const tree = await getCachedSectionTree();
+  const [tree, live] = await Promise.all([getCachedSectionTree(), getCachedLiveOverview()]);
+  const onAir = { video: live.some((s) => s.kind === "video" && s.playable), audio: live.some((s) => s.kind === "audio" && s.playable) };
   const { siteName } = env();
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <SiteHeader siteName={siteName} sections={tree.roots} />
+      <SiteHeader siteName={siteName} sections={tree.roots} onAir={onAir} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

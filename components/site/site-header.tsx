@@ -2,17 +2,28 @@ import Link from "next/link";
 import type { SectionNode } from "@/lib/sections/queries";
 import { Logo } from "./logo";
 
-export function SiteHeader({ siteName, sections }: { siteName: string; sections: SectionNode[] }) {
+export function SiteHeader({
+  siteName,
+  sections,
+  onAir,
+}: {
+  siteName: string;
+  sections: SectionNode[];
+  /** Which streams are on air: the Live links show it. */
+  onAir: { video: boolean; audio: boolean };
+}) {
   return (
     <header className="masthead">
       <div className="masthead-top">
         <nav aria-label="Live streams" className="live-links">
           <Link href="/live" className="live-link">
-            <span className="live-dot" aria-hidden="true" />
+            {onAir.video && <span className="live-dot" aria-hidden="true" />}
             Live
+            {onAir.video && <span className="on-air-badge">On air</span>}
           </Link>
           <Link href="/live/audio" className="live-link">
             Audio Only
+            {onAir.audio && <span className="on-air-badge">On air</span>}
           </Link>
         </nav>
       </div>
