@@ -1,5 +1,6 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { comments, sections, stories } from "@/db/schema";
 import { invalidateStory } from "@/lib/cache/invalidate";
 import { env } from "@/lib/env";
@@ -146,7 +147,7 @@ export async function postComment(storyId: number, raw: unknown, context: { ip: 
     return answer(row!);
   } catch (error) {
     // Two retries with one key racing: the second returns the first one's comment.
-    if (input.idempotencyKey && (error as { cause?: { code?: string }; code?: string }).cause?.code === "23505") {
+    if (input.idempotencyKey && isUniqueViolation(error)) {
       const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, `${storyId}:${input.idempotencyKey}`));
       if (existing) return answer(existing);
     }

@@ -4,6 +4,7 @@ import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/users";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
@@ -28,18 +29,6 @@ export interface RouteContext {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
-
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
-
-/** The database is restarting or out of reach: worth a retry, not a 500. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  let cause = error as { code?: string; cause?: unknown } | undefined;
-  for (let depth = 0; cause && depth < 5; depth++) {
-    if (cause.code && UNAVAILABLE_CODES.has(cause.code)) return true;
-    cause = cause.cause as typeof cause;
-  }
-  return false;
-}
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { CurrentUser } from "@/lib/auth/users";
@@ -178,10 +179,7 @@ async function withUniquePath<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    let cause = error as { code?: string; cause?: unknown } | undefined;
-    for (let depth = 0; cause && depth < 4; depth++, cause = cause.cause as typeof cause) {
-      if (cause.code === "23505") throw new ValidationError({ slug: "Another section already has this address" });
-    }
+    if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another section already has this address" });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import {
   authors,
   media,
@@ -32,15 +33,6 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface Actor extends CurrentUser {
   ip?: string;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  let cause = error as { code?: string; cause?: unknown } | undefined;
-  for (let depth = 0; cause && depth < 4; depth++) {
-    if (cause.code === "23505") return true;
-    cause = cause.cause as typeof cause;
-  }
-  return false;
 }
 
 export function parseStoryInput(input: unknown): StoryInput {

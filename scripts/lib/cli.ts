@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { DataDirLockedError } from "@/db/client";
+import { databaseErrorCause } from "@/db/errors";
 import { EnvError, formatEnvError } from "@/lib/env";
 
 /**
@@ -42,8 +43,7 @@ export function describeConnectionError(url: string, error: unknown): DatabaseUn
   } catch {
     // Already validated by lib/env.ts; keep the generic wording.
   }
-  let cause = error as { code?: string; message?: string; cause?: unknown };
-  while (!cause.code && cause.cause) cause = cause.cause as typeof cause;
+  const cause = databaseErrorCause(error) ?? { code: "", message: (error as Error)?.message ?? "" };
   const reason =
     cause.code === "ECONNREFUSED"
       ? "connection refused"
@@ -51,6 +51,6 @@ export function describeConnectionError(url: string, error: unknown): DatabaseUn
         ? "host not found"
         : cause.code === "CONNECT_TIMEOUT" || cause.code === "ETIMEDOUT"
           ? "no answer within 5 seconds"
-          : (cause.message ?? "unknown error").split("\n")[0];
+          : (cause.message || "unknown error").split("\n")[0];
   return new DatabaseUnavailableError(`DATABASE_URL cannot reach the database at ${where} (${reason}).`);
 }
