@@ -1,5 +1,6 @@
 import { and, desc, ilike, or, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { containsPattern, searchWords } from "@/db/search";
 import { media } from "@/db/schema";
 import { mediaUrl } from "./urls";
 
@@ -19,8 +20,8 @@ export interface LibraryItem {
 /** The media library, newest first, optionally searched in alt text, caption and credit. */
 export async function listMedia(options: { q?: string; limit?: number } = {}, db: Db = getDb()): Promise<LibraryItem[]> {
   const conditions: SQL[] = [];
-  for (const word of (options.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 6)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  for (const word of searchWords(options.q)) {
+    const pattern = containsPattern(word);
     conditions.push(or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))!);
   }
   const rows = await db

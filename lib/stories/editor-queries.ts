@@ -1,5 +1,6 @@
 import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import { containsPattern, searchWords } from "@/db/search";
 import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 
 // Reads for the newsroom: every status, not only what readers see.
@@ -35,10 +36,6 @@ export interface DashboardRow {
   bylines: string[];
 }
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listStoriesForDashboard(filters: DashboardFilters = {}, db: Db = getDb()) {
   const limit = Math.min(filters.limit ?? 30, 100);
   const conditions: SQL[] = [];
@@ -50,11 +47,7 @@ export async function listStoriesForDashboard(filters: DashboardFilters = {}, db
       inArray(stories.id, db.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, filters.authorId))),
     );
   }
-  if (filters.q?.trim()) {
-    for (const word of filters.q.trim().split(/\s+/).slice(0, 8)) {
-      conditions.push(ilike(stories.headline, `%${escapeLike(word)}%`));
-    }
-  }
+  for (const word of searchWords(filters.q, 8)) conditions.push(ilike(stories.headline, containsPattern(word)));
   if (filters.before) {
     conditions.push(
       sql`(${stories.updatedAt}, ${stories.id}) < (select s.updated_at, s.id from ${stories} s where s.id = ${filters.before})`,
@@ -163,8 +156,7 @@ export type EditableStory = NonNullable<Awaited<ReturnType<typeof getStoryForEdi
 
 /** Headlines matching the words typed, for picking related stories. */
 export async function searchStoryHeadlines(q: string, excludeId: number | null, db: Db = getDb()) {
-  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-  const conditions: SQL[] = words.map((word) => ilike(stories.headline, `%${escapeLike(word)}%`));
+  const conditions: SQL[] = searchWords(q).map((word) => ilike(stories.headline, containsPattern(word)));
   if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
   return db
     .select({ id: stories.id, headline: stories.headline, status: stories.status })

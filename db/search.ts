@@ -1,0 +1,11 @@
+// Word search with ILIKE: what every "search by words" box in the newsroom uses.
+
+/** The words of a query, at most `limit` of them. */
+export function searchWords(q: string | undefined, limit = 6): string[] {
+  return (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, limit);
+}
+
+/** An ILIKE pattern matching `word` anywhere, with %, _ and \ taken literally. */
+export function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
