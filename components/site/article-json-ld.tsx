@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import type { Article } from "@/lib/stories/queries";
 import type { Crumb } from "./breadcrumb";
+import { JsonLd } from "./json-ld";
 
 /** NewsArticle and BreadcrumbList structured data for search engines. */
 export function ArticleJsonLd({ article, url, trail }: { article: Article; url: string; trail: Crumb[] }) {
@@ -31,7 +32,5 @@ export function ArticleJsonLd({ article, url, trail }: { article: Article; url: 
       })),
     },
   ];
-  // JSON, not HTML: "<" is escaped so no text in it can close the script element.
-  const json = JSON.stringify(data).replace(/</g, "\\u003c");
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+  return <JsonLd data={data} />;
 }

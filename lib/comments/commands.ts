@@ -118,8 +118,9 @@ export async function postComment(storyId: number, raw: unknown, context: { ip: 
     idempotencyKey: input.idempotencyKey ? `${storyId}:${input.idempotencyKey}` : null,
   };
   if (input.website?.trim()) {
+    // Stored as spam, answered like any held comment: the bot learns nothing.
     const [trap] = await db.insert(comments).values({ ...base, status: "spam" }).returning();
-    return { ...answer(trap!), status: 202, comment: { ...answer(trap!).comment, state: "pending" } };
+    return answer(trap!);
   }
 
   if (input.parentId) {

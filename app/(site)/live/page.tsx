@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { JsonLd } from "@/components/site/json-ld";
 import { LiveVideo } from "@/components/site/live-player";
 import { LiveSchedule } from "@/components/site/live-schedule";
 import { OffAir } from "@/components/site/off-air";
@@ -32,7 +33,7 @@ export default async function LivePage() {
   };
   return (
     <div className="live-page">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <JsonLd data={jsonLd} />
       <p className="kicker">
         <span className="live-dot" aria-hidden="true" /> On air
       </p>
