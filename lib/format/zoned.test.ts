@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { parseZonedLocal, toZonedLocal } from "./zoned";
+
+describe("wall-clock times in the site's time zone", () => {
+  it("reads a datetime-local value in the zone, in winter and in summer", () => {
+    expect(parseZonedLocal("2026-01-15T09:30", "Europe/London")?.toISOString()).toBe("2026-01-15T09:30:00.000Z");
+    expect(parseZonedLocal("2026-07-15T09:30", "Europe/London")?.toISOString()).toBe("2026-07-15T08:30:00.000Z");
+    expect(parseZonedLocal("2026-07-15T09:30", "America/New_York")?.toISOString()).toBe("2026-07-15T13:30:00.000Z");
+    expect(parseZonedLocal("2026-07-15T09:30", "Asia/Kolkata")?.toISOString()).toBe("2026-07-15T04:00:00.000Z");
+    expect(parseZonedLocal("2026-07-15T09:30", "UTC")?.toISOString()).toBe("2026-07-15T09:30:00.000Z");
+  });
+
+  it("takes the first of a repeated hour and moves a skipped one forward", () => {
+    // London goes back at 02:00 BST on 25 October 2026: 01:30 happens twice.
+    expect(parseZonedLocal("2026-10-25T01:30", "Europe/London")?.toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    // …and forward at 01:00 GMT on 29 March 2026: 01:30 never happens.
+    expect(parseZonedLocal("2026-03-29T01:30", "Europe/London")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+  });
+
+  it.each(["", "tomorrow", "2026-02-30T10:00", "2026-01-01T24:00", "2026-01-01 10:00", "2026-01-01T10:00:00Z"])(
+    "refuses %j",
+    (value) => {
+      expect(parseZonedLocal(value, "UTC")).toBeNull();
+    },
+  );
+
+  it("writes an instant back as the zone's wall clock", () => {
+    const instant = new Date("2026-07-15T13:30:00Z");
+    expect(toZonedLocal(instant, "America/New_York")).toBe("2026-07-15T09:30");
+    expect(parseZonedLocal(toZonedLocal(instant, "Asia/Kolkata"), "Asia/Kolkata")?.getTime()).toBe(instant.getTime());
+  });
+});
