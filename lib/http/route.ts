@@ -137,8 +137,11 @@ export async function readBytesLimited(request: Request, maxBytes: number): Prom
   return out;
 }
 
+/** Database ids are PostgreSQL integers: anything else in a URL names nothing there is. */
+export const MAX_ID = 2_147_483_647;
+
 export const positiveId = (value: string): number => {
-  if (!/^[1-9][0-9]{0,9}$/.test(value)) throw new HttpError(404, "Not found.");
+  if (!/^[1-9][0-9]{0,9}$/.test(value) || Number(value) > MAX_ID) throw new HttpError(404, "Not found.");
   return Number(value);
 };
 

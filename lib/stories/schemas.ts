@@ -6,7 +6,8 @@ import { storyDocumentSchema } from "./document";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const id = z.coerce.number().int().positive();
+// PostgreSQL integers: a larger number names nothing and must not reach the database.
+const id = z.coerce.number().int().positive().max(2_147_483_647, "There is no such item");
 
 export const storyInputSchema = z
   .object({
