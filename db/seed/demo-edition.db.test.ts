@@ -8,6 +8,7 @@ import { media, relatedStories, sections, stories, storyAuthors, storyTags } fro
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { openPglite } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { getLiveOverview } from "@/lib/live/queries";
 import { getPublishedArticle } from "@/lib/stories/queries";
 import { seedStories } from "./content/stories";
 import { seedDemoEdition } from "./demo-edition";
@@ -71,6 +72,24 @@ describe("the demo edition", () => {
     expect(blocks[inline - 1]?.type).toBe("paragraph");
     expect(blocks[inline + 1]?.type).toBe("paragraph");
     expect(Object.keys(article!.inlineRelated)).toHaveLength(1);
+  });
+
+  it("ships both live streams on air, with posters in the library and a show on now and next", async () => {
+    const streams = await getLiveOverview();
+    expect(streams.map((stream) => [stream.slug, stream.playable])).toEqual([
+      ["video", true],
+      ["audio", true],
+    ]);
+    for (const stream of streams) {
+      expect(stream.poster?.alt.length).toBeGreaterThan(10);
+      const file = fs.readFileSync(path.join(dataDir, "uploads", stream.poster!.src.replace("/media/", "")));
+      expect(file.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+      expect(stream.now).not.toBeNull();
+      expect(stream.next).not.toBeNull();
+    }
+    // Weeks of programme: a demo database started again next week still has a "now".
+    const inThreeWeeks = await getLiveOverview(new Date(Date.now() + 21 * 86_400_000));
+    expect(inThreeWeeks.every((stream) => stream.now !== null)).toBe(true);
   });
 
   it("is idempotent: a second run changes nothing", async () => {

@@ -19,6 +19,7 @@ import { storyDocumentSchema, type StoryDocument } from "@/lib/stories/document"
 import { seedAuthors } from "./content/authors";
 import { seedSections } from "./content/sections";
 import { seedStories } from "./content/stories";
+import { livePosters, renderPosterJpeg } from "./live-posters";
 import { renderSceneJpeg } from "./scenes";
 import type { SeedBlock, SeedStory } from "./types";
 
@@ -85,7 +86,14 @@ export async function seedDemoEdition(
     await writeUpload(key, image.data, options.dataDir);
     heroes.push({ key, width: image.width, height: image.height, bytes: image.data.length });
   }
-  log(`Drew ${heroes.length} demo images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const posters: Partial<Record<keyof typeof livePosters, Poster>> = {};
+  for (const kind of ["video", "audio"] as const) {
+    const image = await renderPosterJpeg(kind);
+    const key = newStorageKey("jpg");
+    await writeUpload(key, image.data, options.dataDir);
+    posters[kind] = { key, width: image.width, height: image.height, bytes: image.data.length };
+  }
+  log(`Drew ${heroes.length + 2} demo images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const result = await handle.db.transaction(async (tx) => {
     // Instances starting together on one PostgreSQL server: only one seeds.
@@ -164,7 +172,7 @@ export async function seedDemoEdition(
         );
       }
     }
-    await seedLiveStreams(tx);
+    await seedLiveStreams(tx, posters as Record<keyof typeof livePosters, Poster>);
     return { seeded: true as const, stories: seedStories.length, sections: seedSections.length };
   });
   if (result.seeded) {
@@ -173,16 +181,31 @@ export async function seedDemoEdition(
   return result;
 }
 
+type Poster = { key: string; width: number; height: number; bytes: number };
+
+/** Days of programme the demo seeds: an old demo database still has a "now" and a "next". */
+const DEMO_SCHEDULE_DAYS = 28;
+
 /**
  * The demo streams, served by the app itself (public/live/demo, made by
- * scripts/generate-live-streams.sh), with a programme of two-hour shows for the week ahead.
+ * scripts/generate-live-streams.sh), with their posters and a programme of two-hour shows for
+ * the weeks ahead.
  */
-async function seedLiveStreams(tx: Parameters<Parameters<DbHandle["db"]["transaction"]>[0]>[0]) {
+async function seedLiveStreams(tx: Parameters<Parameters<DbHandle["db"]["transaction"]>[0]>[0], posters: Record<keyof typeof livePosters, Poster>) {
+  const posterId = async (kind: keyof typeof livePosters) => {
+    const { key, width, height, bytes } = posters[kind];
+    const { alt, caption } = livePosters[kind];
+    const [row] = await tx
+      .insert(media)
+      .values({ storageKey: key, mimeType: "image/jpeg", width, height, bytes, alt, caption, credit: "Illustration: Meridian graphics desk" })
+      .returning({ id: media.id });
+    return row!.id;
+  };
   const [video, audio] = await tx
     .insert(liveStreams)
     .values([
-      { slug: "video", kind: "video", title: "Meridian Live", url: "/live/demo/video/index.m3u8", status: "on_air" },
-      { slug: "audio", kind: "audio", title: "Meridian Radio", url: "/live/demo/audio/index.m3u8", status: "on_air" },
+      { slug: "video", kind: "video", title: "Meridian Live", url: "/live/demo/video/index.m3u8", status: "on_air", posterMediaId: await posterId("video") },
+      { slug: "audio", kind: "audio", title: "Meridian Radio", url: "/live/demo/audio/index.m3u8", status: "on_air", posterMediaId: await posterId("audio") },
     ])
     .returning({ id: liveStreams.id });
   const programmes: Record<number, [string, string][]> = {
@@ -205,7 +228,7 @@ async function seedLiveStreams(tx: Parameters<Parameters<DbHandle["db"]["transac
   start.setUTCMinutes(0, 0, 0);
   start.setUTCHours(start.getUTCHours() - (start.getUTCHours() % 2) - 2);
   for (const [streamId, shows] of Object.entries(programmes)) {
-    const rows = Array.from({ length: 7 * 12 }, (_, slot) => {
+    const rows = Array.from({ length: DEMO_SCHEDULE_DAYS * 12 }, (_, slot) => {
       const [title, description] = shows[slot % shows.length]!;
       const startsAt = new Date(start.getTime() + slot * 2 * 3600_000);
       return { streamId: Number(streamId), title, description, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) };

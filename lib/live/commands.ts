@@ -1,6 +1,6 @@
 import { and, eq, gt, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { liveShows, liveStreams } from "@/db/schema";
+import { liveShows, liveStreams, media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate } from "@/lib/cache/invalidate";
@@ -24,14 +24,27 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
   return new ValidationError(errors);
 }
 
+/** An unknown stream is bad input (the id came in the request), answered 422 like the other fields. */
+const noSuchStream = () => new ValidationError({ streamId: "There is no such stream." }, "There is no such stream.");
+
 const refreshLive = () => invalidate({ tags: [cacheTags.live], paths: ["/live", "/live/audio"] });
 
+/**
+ * Sets a stream's title, address, status and poster. Fields left out keep their values, so an
+ * API client can send only `{"status": "off_air"}`.
+ */
 export async function updateStream(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
   requireEditor(actor);
-  const parsed = streamInputSchema(env().liveAllowHttp).safeParse(raw);
-  if (!parsed.success) throw fieldErrors(parsed.error.issues);
   const [before] = await db.select().from(liveStreams).where(eq(liveStreams.id, streamId));
-  if (!before) throw new NotFoundError("There is no such stream.");
+  if (!before) throw noSuchStream();
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ValidationError({ form: "Send the stream as an object" });
+  const { title, url, status, posterMediaId } = before;
+  const parsed = streamInputSchema(env().liveAllowHttp).safeParse({ title, url, status, posterMediaId, ...raw });
+  if (!parsed.success) throw fieldErrors(parsed.error.issues);
+  if (parsed.data.posterMediaId) {
+    const [image] = await db.select({ id: media.id }).from(media).where(eq(media.id, parsed.data.posterMediaId));
+    if (!image) throw new ValidationError({ posterMediaId: "That image is not in the library." });
+  }
   const [row] = await db.update(liveStreams).set(parsed.data).where(eq(liveStreams.id, streamId)).returning();
   await recordAudit(
     { actorId: actor.id, action: "live.stream_update", targetType: "live_stream", targetId: streamId, details: { from: { status: before.status, url: before.url }, to: { status: row!.status, url: row!.url } }, ip: actor.ip },
@@ -48,7 +61,7 @@ export async function addShow(actor: Actor, streamId: number, raw: unknown, db: 
   const show = parsed.data;
   return db.transaction(async (tx) => {
     const [stream] = await tx.select({ id: liveStreams.id }).from(liveStreams).where(eq(liveStreams.id, streamId)).for("update");
-    if (!stream) throw new NotFoundError("There is no such stream.");
+    if (!stream) throw noSuchStream();
     const [clash] = await tx
       .select({ title: liveShows.title })
       .from(liveShows)

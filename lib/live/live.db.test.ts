@@ -3,12 +3,19 @@ import { liveShows, liveStreams } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { media } from "@/db/schema";
+import { NextRequest } from "next/server";
 import { addShow, deleteShow, updateStream } from "./commands";
 import { getLiveOverview } from "./queries";
 
 vi.mock("server-only", () => ({}));
 const liveRoute = await import("@/app/api/live/route");
 const streamRoute = await import("@/app/api/live/[slug]/route");
+const adminLive = await import("@/app/api/admin/live/route");
+const adminStream = await import("@/app/api/admin/live/streams/[id]/route");
+const adminShows = await import("@/app/api/admin/live/streams/[id]/shows/route");
+const adminShow = await import("@/app/api/admin/live/shows/[id]/route");
 
 let test: TestDatabase;
 let editor: CurrentUser;
@@ -79,6 +86,30 @@ describe("streams and schedule", () => {
     expect(Object.keys((error as ValidationError).fieldErrors ?? {})).toContain(field);
   });
 
+  it("answers an unknown stream as bad input (422) naming the stream", async () => {
+    for (const error of [
+      await updateStream(editor, 987_654, { status: "off_air" }).catch((e) => e),
+      await addShow(editor, 987_654, { title: "Lost", startsAt: at(50), endsAt: at(51) }).catch((e) => e),
+    ]) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ status: 422, fieldErrors: { streamId: "There is no such stream." } });
+    }
+  });
+
+  it("keeps the fields a change leaves out, and sets a poster from the library", async () => {
+    const before = (await getLiveOverview())[0]!;
+    const [image] = await test.db
+      .insert(media)
+      .values({ storageKey: "2026/11/0123456789abcdef0123456789abcdef.jpg", mimeType: "image/jpeg", width: 1280, height: 720, bytes: 1000, alt: "A test card" })
+      .returning({ id: media.id });
+    const saved = await updateStream(editor, videoId, { posterMediaId: image!.id });
+    expect(saved).toMatchObject({ title: before.title, url: before.url, status: before.status, posterMediaId: image!.id });
+    expect((await getLiveOverview())[0]!.poster).toMatchObject({ mediaId: image!.id, alt: "A test card", src: "/media/2026/11/0123456789abcdef0123456789abcdef.jpg" });
+    const missing = await updateStream(editor, videoId, { posterMediaId: 999_999 }).catch((e) => e);
+    expect(missing).toMatchObject({ status: 422, fieldErrors: { posterMediaId: "That image is not in the library." } });
+    expect((await updateStream(editor, videoId, { posterMediaId: null })).posterMediaId).toBeNull();
+  });
+
   it("adds and deletes shows; writers may not", async () => {
     const show = await addShow(editor, videoId, { title: "Evening", startsAt: at(2), endsAt: at(3) });
     await expect(addShow(writer, videoId, { title: "Mine", startsAt: at(3), endsAt: at(4) })).rejects.toBeInstanceOf(ForbiddenError);
@@ -88,9 +119,9 @@ describe("streams and schedule", () => {
   });
 });
 
-describe("GET /api/live and /api/live/:slug", () => {
-  const stream = (slug: string) => streamRoute.GET(new Request(`http://localhost/api/live/${slug}`), { params: Promise.resolve({ slug }) });
+const stream = (slug: string) => streamRoute.GET(new Request(`http://localhost/api/live/${slug}`), { params: Promise.resolve({ slug }) });
 
+describe("GET /api/live and /api/live/:slug", () => {
   it("lists every stream with a short shared cache", async () => {
     const response = await liveRoute.GET();
     expect(response.headers.get("cache-control")).toMatch(/s-maxage=5, stale-while-revalidate=30/);
@@ -110,5 +141,76 @@ describe("GET /api/live and /api/live/:slug", () => {
     expect(await offAir.json()).toMatchObject({ reason: "off_air" });
     expect((await stream("smell-o-vision")).status).toBe(404);
     expect((await stream("../etc")).status).toBe(404);
+  });
+});
+
+describe("the live desk's admin API", () => {
+  let token = "";
+  beforeAll(async () => {
+    token = (await createApiToken(editor, "live desk")).token;
+  });
+  const call = (method: string, path: string, body?: unknown) =>
+    new NextRequest(`http://localhost${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+  it("lists the streams with their programmes", async () => {
+    const response = await adminLive.GET(call("GET", "/api/admin/live"), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.streams[0]).toMatchObject({ slug: "video", shows: expect.arrayContaining([expect.objectContaining({ title: "Next Show" })]) });
+  });
+
+  it("changes status alone, adds and deletes a show", async () => {
+    const off = await adminStream.PATCH(call("PATCH", `/api/admin/live/streams/${videoId}`, { status: "off_air" }), params(String(videoId)));
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ status: "off_air", url: "/live/demo/video/index.m3u8" });
+    expect((await stream("video")).status).toBe(503);
+    await adminStream.PATCH(call("PATCH", `/api/admin/live/streams/${videoId}`, { status: "on_air" }), params(String(videoId)));
+
+    const added = await adminShows.POST(
+      call("POST", `/api/admin/live/streams/${videoId}/shows`, { title: "Via API", startsAt: at(30).toISOString(), endsAt: at(31).toISOString() }),
+      params(String(videoId)),
+    );
+    expect(added.status).toBe(201);
+    const { id } = await added.json();
+    expect((await adminShow.DELETE(call("DELETE", `/api/admin/live/shows/${id}`), params(String(id)))).status).toBe(204);
+    expect((await adminShow.DELETE(call("DELETE", `/api/admin/live/shows/${id}`), params(String(id)))).status).toBe(404);
+  });
+
+  it.each([
+    ["a bad address", "PATCH", "streams/:video", { url: "ftp://example.org/live" }, "url"],
+    ["an unknown status", "PATCH", "streams/:video", { status: "maybe" }, "status"],
+    ["an unknown stream", "PATCH", "streams/424242", { status: "off_air" }, "streamId"],
+    ["a stream id out of range", "PATCH", "streams/99999999999", { status: "off_air" }, "streamId"],
+    ["a body that is not an object", "PATCH", "streams/:video", ["off_air"], "form"],
+    ["a show ending before it starts", "POST", "streams/:video/shows", { title: "Backwards", startsAt: at(41).toISOString(), endsAt: at(40).toISOString() }, "endsAt"],
+    ["an overlapping show", "POST", "streams/:video/shows", { title: "Clash", startsAt: at(0).toISOString(), endsAt: at(0.5).toISOString() }, "startsAt"],
+    ["a show for an unknown stream", "POST", "streams/424242/shows", { title: "Lost", startsAt: at(60).toISOString(), endsAt: at(61).toISOString() }, "streamId"],
+  ])("answers %s with 422 and a message on the field", async (_label, method, route, body, field) => {
+    const path = `/api/admin/live/${route.replace(":video", String(videoId))}`;
+    const id = path.split("/")[5]!;
+    const handler = method === "PATCH" ? adminStream.PATCH : adminShows.POST;
+    const response = await handler(call(method, path, body), params(id));
+    expect(response.status).toBe(422);
+    const answer = await response.json();
+    expect(answer.fieldErrors[field]).toEqual(expect.any(String));
+  });
+
+  it("refuses writers (403) and strangers (401)", async () => {
+    const writerToken = (await createApiToken(writer, "not mine")).token;
+    const asWriter = new NextRequest("http://localhost/api/admin/live", { headers: { authorization: `Bearer ${writerToken}` } });
+    expect((await adminLive.GET(asWriter, { params: Promise.resolve({}) })).status).toBe(403);
+    const patch = new NextRequest(`http://localhost/api/admin/live/streams/${videoId}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${writerToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "off_air" }),
+    });
+    expect((await adminStream.PATCH(patch, params(String(videoId)))).status).toBe(403);
+    const stranger = new NextRequest("http://localhost/api/admin/live", { headers: { authorization: "Bearer nope" } });
+    expect((await adminLive.GET(stranger, { params: Promise.resolve({}) })).status).toBe(401);
   });
 });

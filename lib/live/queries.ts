@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { liveShows, liveStreams } from "@/db/schema";
+import { liveShows, liveStreams, media } from "@/db/schema";
+import { mediaUrl } from "@/lib/media/urls";
 
 // The streams as readers and players see them: status, playable address, the show on now, the
 // next one and the day's schedule.
@@ -21,6 +22,8 @@ export interface StreamView {
   status: "on_air" | "off_air";
   /** The address as set: https or a path on this site. */
   url: string;
+  /** The library image shown before the video plays and as lock-screen art. */
+  poster: { mediaId: number; src: string; width: number; height: number; alt: string } | null;
   /** On air with an address to play. */
   playable: boolean;
   now: ShowView | null;
@@ -37,12 +40,20 @@ const view = (show: typeof liveShows.$inferSelect): ShowView => ({
   endsAt: show.endsAt.toISOString(),
 });
 
+/** The 960 px copy where the upload has one: enough for a player, a fraction of the original. */
+const posterKey = (image: typeof media.$inferSelect) =>
+  image.variants.find((variant) => variant.width >= 960)?.storageKey ?? image.storageKey;
+
 export async function getLiveOverview(now = new Date(), db: Db = getDb()): Promise<StreamView[]> {
-  const streams = await db.select().from(liveStreams).orderBy(asc(liveStreams.kind), asc(liveStreams.id));
+  const streams = await db
+    .select({ stream: liveStreams, poster: media })
+    .from(liveStreams)
+    .leftJoin(media, eq(media.id, liveStreams.posterMediaId))
+    .orderBy(asc(liveStreams.kind), asc(liveStreams.id));
   const from = new Date(now.getTime() - 6 * 3600_000);
   const to = new Date(now.getTime() + 24 * 3600_000);
   return Promise.all(
-    streams.map(async (stream) => {
+    streams.map(async ({ stream, poster }) => {
       const [schedule, [next]] = await Promise.all([
         db
           .select()
@@ -64,6 +75,9 @@ export async function getLiveOverview(now = new Date(), db: Db = getDb()): Promi
         title: stream.title,
         status: stream.status,
         url: stream.url,
+        poster: poster
+          ? { mediaId: poster.id, src: mediaUrl(posterKey(poster)), width: poster.width, height: poster.height, alt: poster.alt }
+          : null,
         playable: stream.status === "on_air" && stream.url !== "",
         now: current ? view(current) : null,
         next: next ? view(next) : null,
@@ -75,4 +89,15 @@ export async function getLiveOverview(now = new Date(), db: Db = getDb()): Promi
 
 export async function getStreamOverview(slug: string, now = new Date(), db: Db = getDb()): Promise<StreamView | null> {
   return (await getLiveOverview(now, db)).find((stream) => stream.slug === slug) ?? null;
+}
+
+/** A stream's programme from the show on now onwards, for the newsroom; at most `limit` shows. */
+export async function listUpcomingShows(streamId: number, now = new Date(), limit = 100, db: Db = getDb()): Promise<ShowView[]> {
+  const rows = await db
+    .select()
+    .from(liveShows)
+    .where(and(eq(liveShows.streamId, streamId), gte(liveShows.endsAt, now)))
+    .orderBy(asc(liveShows.startsAt))
+    .limit(limit);
+  return rows.map(view);
 }

@@ -23,6 +23,8 @@ export function streamInputSchema(allowHttp: boolean) {
       title: z.string().trim().min(1, "Name the stream").max(100, "Keep the title under 100 characters"),
       url: streamUrlSchema(allowHttp),
       status: z.enum(["on_air", "off_air"], { message: "Choose on air or off air" }),
+      /** An image from the media library shown before the video plays and as lock-screen art; null for none. */
+      posterMediaId: z.number({ message: "Choose an image from the library" }).int().positive().nullable().optional(),
     })
     .refine((stream) => stream.status === "off_air" || stream.url !== "", { message: "A stream on air needs an address", path: ["url"] });
 }
@@ -40,3 +42,11 @@ export const showInputSchema = z
   .refine((show) => show.endsAt.getTime() - show.startsAt.getTime() <= 24 * 3600_000, { message: "A show lasts at most 24 hours", path: ["endsAt"] });
 
 export type ShowInput = z.output<typeof showInputSchema>;
+
+/**
+ * A stream id from a URL. Anything that is not a stream's id, a number or not, is answered
+ * like an unknown stream: 422 naming the field.
+ */
+export function streamIdParam(value: string): number {
+  return /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2_147_483_647 /* PostgreSQL integer */ ? Number(value) : 0;
+}
