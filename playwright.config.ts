@@ -39,9 +39,9 @@ export default defineConfig({
   },
   projects: [
     // The reading site checks the demo edition as seeded…
-    { name: "site", testIgnore: /(newsroom|newsroom-tools|sign-in|permissions|comments)\.spec\.ts/ },
+    { name: "site", testIgnore: /(newsroom|newsroom-tools|sign-in|permissions|comments|live-desk)\.spec\.ts/ },
     // …then the newsroom changes it.
-    { name: "newsroom", testMatch: /(newsroom|newsroom-tools|sign-in|permissions|comments)\.spec\.ts/, dependencies: ["site"] },
+    { name: "newsroom", testMatch: /(newsroom|newsroom-tools|sign-in|permissions|comments|live-desk)\.spec\.ts/, dependencies: ["site"] },
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",

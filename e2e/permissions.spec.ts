@@ -33,6 +33,8 @@ const body = (headline: string, sectionId: number) => ({
 });
 
 let sectionId = 0;
+let video = { id: 0, title: "" };
+let slot = 0;
 /** A fresh story created by the editor, so every role acts on someone else's story. */
 async function editorsStory(label: string) {
   const created = await contexts.editor.post("/api/admin/stories", { data: body(`Matrix ${label} ${Date.now()}`, sectionId) });
@@ -48,6 +50,8 @@ test.beforeAll(async ({ baseURL: url }) => {
   // The U.S. section of the demo edition: read it from the reference story.
   const reference = (await search.json()).results[0];
   sectionId = (await (await contexts.editor.get(`/api/admin/stories/${reference.id}`)).json()).sectionId;
+  const live = await (await contexts.editor.get("/api/admin/live")).json();
+  video = live.streams.find((stream: { slug: string }) => stream.slug === "video");
 });
 
 test.afterAll(async () => {
@@ -80,6 +84,21 @@ test("admin API: every route answers each role as its permissions say", async ()
     "POST /api/admin/stories/:id/submit": async (c) => (await c.post(`/api/admin/stories/${(await editorsStory("submit")).id}/submit`)).status(),
     "POST /api/admin/stories/:id/preview": async (c) => (await c.post(`/api/admin/stories/${(await editorsStory("preview")).id}/preview`)).status(),
     "GET /api/admin/media": async (c) => (await c.get("/api/admin/media")).status(),
+    "GET /api/admin/live": async (c) => (await c.get("/api/admin/live")).status(),
+    // Only the title, unchanged: the live-desk spec changes the audio stream meanwhile.
+    "PATCH /api/admin/live/streams/:id": async (c) => (await c.patch(`/api/admin/live/streams/${video.id}`, { data: { title: video.title } })).status(),
+    "POST /api/admin/live/streams/:id/shows": async (c) => {
+      const startsAt = new Date(Date.UTC(2032, 0, 1) + ++slot * 3_600_000);
+      const data = { title: `Matrix show ${slot}`, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString() };
+      return (await c.post(`/api/admin/live/streams/${video.id}/shows`, { data })).status();
+    },
+    "DELETE /api/admin/live/shows/:id": async (c) => {
+      const startsAt = new Date(Date.UTC(2033, 0, 1) + ++slot * 3_600_000);
+      const data = { title: `Matrix delete ${slot}`, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString() };
+      const created = await contexts.editor.post(`/api/admin/live/streams/${video.id}/shows`, { data });
+      expect(created.status()).toBe(201);
+      return (await c.delete(`/api/admin/live/shows/${(await created.json()).id}`)).status();
+    },
     "POST /api/admin/media": async (c) =>
       (
         await c.post("/api/admin/media", {
@@ -101,6 +120,10 @@ test("admin API: every route answers each role as its permissions say", async ()
     "GET /api/admin/media": { anonymous: 401, writer: 200, editor: 200, admin: 200 },
     // Signed in, the SVG reaches validation and is refused as a type (415), never a 500.
     "POST /api/admin/media": { anonymous: 401, writer: 415, editor: 415, admin: 415 },
+    "GET /api/admin/live": { anonymous: 401, writer: 403, editor: 200, admin: 200 },
+    "PATCH /api/admin/live/streams/:id": { anonymous: 401, writer: 403, editor: 200, admin: 200 },
+    "POST /api/admin/live/streams/:id/shows": { anonymous: 401, writer: 403, editor: 201, admin: 201 },
+    "DELETE /api/admin/live/shows/:id": { anonymous: 401, writer: 403, editor: 204, admin: 204 },
   };
   const actual: Record<string, Record<Role, number>> = {};
   for (const [route, call] of Object.entries(matrix)) {
@@ -110,9 +133,10 @@ test("admin API: every route answers each role as its permissions say", async ()
   expect(actual).toEqual(expected);
 });
 
-test("editor pages: anonymous people are sent to sign in; admin pages only open for admins", async () => {
-  const pages = ["/editor", "/editor/stories/new", "/editor/media", "/editor/account", "/editor/people", "/editor/audit", "/editor/sections"];
+test("editor pages: anonymous people are sent to sign in; admin pages only open for admins, the live desk for editors", async () => {
+  const pages = ["/editor", "/editor/stories/new", "/editor/media", "/editor/account", "/editor/people", "/editor/audit", "/editor/sections", "/editor/live"];
   const adminOnly = new Set(["/editor/people", "/editor/audit", "/editor/sections"]);
+  const editorsOnly = new Set(["/editor/live"]);
   for (const path of pages) {
     for (const role of roles) {
       const response = await contexts[role].get(path, { maxRedirects: 0 });
@@ -120,7 +144,7 @@ test("editor pages: anonymous people are sent to sign in; admin pages only open 
       if (role === "anonymous") {
         expect([307, 303], `${role} ${path}`).toContain(response.status());
         expect(location, `${role} ${path}`).toContain("/editor/sign-in");
-      } else if (adminOnly.has(path) && role !== "admin") {
+      } else if ((adminOnly.has(path) && role !== "admin") || (editorsOnly.has(path) && role === "writer")) {
         expect([307, 303], `${role} ${path}`).toContain(response.status());
         expect(location, `${role} ${path}`).toContain("/editor?denied=1");
       } else {

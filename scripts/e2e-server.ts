@@ -14,6 +14,8 @@ const dataDir = path.resolve(".data/e2e");
 process.env.DATA_DIR = dataDir;
 process.env.PORT = String(port);
 process.env.SITE_URL = `http://127.0.0.1:${port}`;
+// The live desk's datetime fields are read on the site's clock; the specs write UTC times.
+process.env.SITE_TIMEZONE = "UTC";
 // Every spec posts comments from 127.0.0.1; the limits themselves are tested in Vitest.
 process.env.COMMENTS_PER_ADDRESS_PER_MINUTE = "100000";
 process.env.COMMENTS_PER_STORY_PER_MINUTE = "100000";

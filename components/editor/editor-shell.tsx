@@ -7,6 +7,7 @@ const links = [
   { href: "/editor/stories/new", label: "New story", roles: ["admin", "editor", "writer"] },
   { href: "/editor/media", label: "Media", roles: ["admin", "editor", "writer"] },
   { href: "/editor/comments", label: "Comments", roles: ["admin", "editor", "writer"] },
+  { href: "/editor/live", label: "Live", roles: ["admin", "editor"] },
   { href: "/editor/people", label: "People", roles: ["admin"] },
   { href: "/editor/sections", label: "Sections", roles: ["admin"] },
   { href: "/editor/audit", label: "Audit log", roles: ["admin"] },

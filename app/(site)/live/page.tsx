@@ -16,11 +16,13 @@ export default async function LivePage() {
   if (!stream?.playable) return <OffAir title="Live" kind="video" next={stream?.next ?? null} />;
   const { siteUrl, siteName } = env();
   const src = new URL(stream.url, siteUrl).toString();
+  const poster = stream.poster ? new URL(stream.poster.src, siteUrl).toString() : undefined;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "VideoObject",
     name: stream.now?.title ?? stream.title,
     description: stream.now?.description || `${siteName} live`,
+    ...(poster ? { thumbnailUrl: poster } : {}),
     contentUrl: src,
     embedUrl: `${siteUrl}/live`,
     uploadDate: stream.now?.startsAt ?? new Date().toISOString(),

@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction, type FormState } from "@/lib/actions/form-action";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { parseZonedLocal } from "@/lib/format/zoned";
+import { addShow, deleteShow, updateStream } from "@/lib/live/commands";
+
+// The live desk's forms. The commands validate (the admin API uses them too); the schemas here
+// only shape FormData. Times arrive as the site's wall clock from datetime-local fields.
+
+const EDITORS = ["admin", "editor"] as const;
+
+/** A tampered id becomes 0, which the command answers as "There is no such stream/show". */
+const id = z.coerce.number().int().positive().max(2_147_483_647).catch(0);
+const text = z.string().default("");
+/** "" stays "" (the command says what is missing); anything else is read on the site's clock. */
+const siteTime = text.transform((value) => (value === "" ? "" : (parseZonedLocal(value, env().timeZone) ?? value)));
+
+async function answer(command: () => Promise<unknown>, ok: string): Promise<FormState> {
+  try {
+    await command();
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+  revalidatePath("/editor/live");
+  return { ok };
+}
+
+export const updateStreamAction = formAction({
+  roles: [...EDITORS],
+  schema: z.object({
+    streamId: id,
+    title: text,
+    url: text,
+    status: text,
+    // "" is "no poster" in the select.
+    posterMediaId: text.transform((value) => (value === "" ? null : Number(value))),
+  }),
+  run: ({ streamId, ...data }, { user, ip }) =>
+    answer(() => updateStream({ ...user, ip }, streamId, data), "Saved. Readers see it within seconds."),
+});
+
+export const addShowAction = formAction({
+  roles: [...EDITORS],
+  schema: z.object({ streamId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime }),
+  run: ({ streamId, ...show }, { user, ip }) => answer(() => addShow({ ...user, ip }, streamId, show), `“${show.title.trim()}” added to the programme.`),
+});
+
+export const deleteShowAction = formAction({
+  roles: [...EDITORS],
+  schema: z.object({ showId: id, title: text }),
+  run: ({ showId, title }, { user, ip }) => answer(() => deleteShow({ ...user, ip }, showId), `“${title}” taken off the programme.`),
+});

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The live desk (/editor/live) in Chromium: an editor's refused input comes back next to the
+// field; a show is added and deleted; taking Audio Only off air reaches readers within seconds,
+// and putting it back on air brings the player back.
+
+const EDITOR = { email: "editor@demo.test", password: "demo-editor-pass" };
+
+async function signIn(page: Page) {
+  await page.goto("/editor/sign-in");
+  await page.getByLabel("E-mail").fill(EDITOR.email);
+  await page.getByLabel("Password").fill(EDITOR.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
+}
+
+/** The e2e server runs on UTC: a datetime-local value for an instant. */
+const local = (date: Date) => date.toISOString().slice(0, 16);
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+const audioDesk = (page: Page) => page.getByRole("region", { name: /^Audio:/ });
+
+test("refused stream and show input comes back next to its field, with what was typed", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Live" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Live" })).toBeVisible();
+  const desk = audioDesk(page);
+
+  await field(page, "Audio stream address").fill("http://radio.example/stream.mp3");
+  await desk.getByRole("button", { name: "Save the audio stream" }).click();
+  await expect(desk.getByText("Use an https:// address or a path on this site")).toBeVisible();
+  await expect(field(page, "Audio stream address")).toHaveAttribute("aria-invalid", "true");
+  await expect(field(page, "Audio stream address")).toHaveValue("http://radio.example/stream.mp3");
+
+  await field(page, "Audio show title").fill("Backwards Hour");
+  await field(page, "Audio show starts").fill("2031-03-02T10:00");
+  await field(page, "Audio show ends").fill("2031-03-02T09:00");
+  await desk.getByRole("button", { name: "Add to the audio programme" }).click();
+  await expect(desk.getByText("The show must end after it starts")).toBeVisible();
+  await expect(field(page, "Audio show ends")).toHaveAttribute("aria-invalid", "true");
+  await expect(field(page, "Audio show title")).toHaveValue("Backwards Hour");
+
+  // The demo programme has a show on now: a show starting in five minutes overlaps it.
+  const soon = new Date(Date.now() + 5 * 60_000);
+  await field(page, "Audio show title").fill("Clashing Hour");
+  await field(page, "Audio show starts").fill(local(soon));
+  await field(page, "Audio show ends").fill(local(new Date(soon.getTime() + 30 * 60_000)));
+  await desk.getByRole("button", { name: "Add to the audio programme" }).click();
+  await expect(desk.getByText(/^This overlaps “.+”$/)).toBeVisible();
+
+  await field(page, "Audio show title").fill("Desk Test Hour");
+  await field(page, "Audio show description").fill("Added by the end-to-end test.");
+  await field(page, "Audio show starts").fill("2031-03-02T10:00");
+  await field(page, "Audio show ends").fill("2031-03-02T11:00");
+  await desk.getByRole("button", { name: "Add to the audio programme" }).click();
+  await expect(desk.getByText("“Desk Test Hour” added to the programme.")).toBeVisible();
+  const row = desk.getByRole("row", { name: /Desk Test Hour/ });
+  await expect(row).toContainText("2 March 2031, 10:00 UTC");
+
+  await row.getByRole("button", { name: /^Delete Desk Test Hour at/ }).click();
+  await expect(desk.getByText("“Desk Test Hour” taken off the programme.")).toBeVisible();
+  await expect(desk.getByRole("row", { name: /Desk Test Hour/ })).toHaveCount(0);
+});
+
+test("Audio Only off air reaches readers within seconds, and back on air it plays again", async ({ page, browser, request }) => {
+  await signIn(page);
+  await page.goto("/editor/live");
+  const desk = audioDesk(page);
+  const reader = await (await browser.newContext()).newPage();
+  try {
+    await field(page, "Audio stream status").selectOption("off_air");
+    await desk.getByRole("button", { name: "Save the audio stream" }).click();
+    await expect(desk.getByText("Saved. Readers see it within seconds.")).toBeVisible();
+    const changedAt = Date.now();
+
+    await reader.goto("/live/audio");
+    await expect(reader.getByRole("status").filter({ hasText: "Off air" })).toBeVisible();
+    await expect(reader.getByText(/^Next:/)).toBeVisible();
+    await expect(reader.locator("audio, .audio-player")).toHaveCount(0);
+    // The header of a cached page follows within seconds.
+    await expect
+      .poll(
+        async () => {
+          await reader.goto("/");
+          return reader.getByRole("banner").getByRole("link", { name: "Audio Only", exact: true }).count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    test.info().annotations.push({ type: "off air visible after", description: `${Date.now() - changedAt} ms` });
+    const link = await request.get("/api/live/audio", { maxRedirects: 0 });
+    expect(link.status()).toBe(503);
+    expect(Number(link.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await link.json()).toMatchObject({ reason: "off_air" });
+    expect((await (await request.get("/api/live")).json()).streams).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: "audio", status: "off_air", url: null })]),
+    );
+  } finally {
+    await page.goto("/editor/live");
+    await field(page, "Audio stream status").selectOption("on_air");
+    await audioDesk(page).getByRole("button", { name: "Save the audio stream" }).click();
+    await expect(audioDesk(page).getByText("Saved. Readers see it within seconds.")).toBeVisible();
+  }
+  await reader.goto("/live/audio");
+  await expect(reader.getByRole("button", { name: /^Play/ })).toBeVisible();
+  expect((await request.get("/api/live/audio", { maxRedirects: 0 })).status()).toBe(307);
+  await reader.context().close();
+});
+
+test("the video stream takes a poster from the media library, shown on the player and in its data", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/editor/live");
+  const poster = field(page, "Video stream poster");
+  // The demo edition drew one: it is chosen.
+  const chosen = await poster.inputValue();
+  expect(chosen).not.toBe("");
+  await page.goto("/live");
+  const src = await page.getByLabel(/live video/).getAttribute("poster");
+  expect(src).toMatch(/^\/media\/\d{4}\/\d{2}\/[a-f0-9]{32}(-w\d+)?\.(jpg|webp)$/);
+  expect((await page.request.get(src!)).headers()["content-type"]).toMatch(/^image\//);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd.thumbnailUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\//);
+});
