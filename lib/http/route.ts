@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
+import { isIdText } from "@/db/ids";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
 // `Authorization: Bearer` token), refusal of cross-site requests, and every error turned into a
@@ -137,11 +138,8 @@ export async function readBytesLimited(request: Request, maxBytes: number): Prom
   return out;
 }
 
-/** Database ids are PostgreSQL integers: anything else in a URL names nothing there is. */
-export const MAX_ID = 2_147_483_647;
-
 export const positiveId = (value: string): number => {
-  if (!/^[1-9][0-9]{0,9}$/.test(value) || Number(value) > MAX_ID) throw new HttpError(404, "Not found.");
+  if (!isIdText(value)) throw new HttpError(404, "Not found.");
   return Number(value);
 };
 

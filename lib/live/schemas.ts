@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIdText } from "@/db/ids";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
 // path on this site (plain http only with LIVE_ALLOW_HTTP=1); the server never fetches them.
@@ -48,5 +49,5 @@ export type ShowInput = z.output<typeof showInputSchema>;
  * like an unknown stream: 422 naming the field.
  */
 export function streamIdParam(value: string): number {
-  return /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2_147_483_647 /* PostgreSQL integer */ ? Number(value) : 0;
+  return isIdText(value) ? Number(value) : 0;
 }

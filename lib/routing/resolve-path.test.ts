@@ -22,6 +22,9 @@ describe("resolvePath", () => {
     [["news", "us", "_before", "42"], { kind: "section", before: 42 }],
     [["news", "us", "_before", "0"], { kind: "not-found" }],
     [["news", "us", "_before", "x"], { kind: "not-found" }],
+    // Beyond PostgreSQL's integer range no story has that id: 404, not a failed query.
+    [["news", "us", "_before", "2147483648"], { kind: "not-found" }],
+    [["news", "us", "_before", "2147483647"], { kind: "section", before: 2147483647 }],
     [["sport", "_before", "3"], { kind: "not-found" }],
     [["news", "us", "fire-story"], { kind: "article", storyId: 10 }],
     [["news", "fire-story"], { kind: "not-found" }],

@@ -3,6 +3,7 @@ import { getCachedSectionTree } from "@/lib/sections/cached";
 import type { SectionNode, SectionTree } from "@/lib/sections/queries";
 import { lookupCachedStorySlug } from "@/lib/stories/cached";
 import type { StoryLookup } from "@/lib/stories/queries";
+import { isIdText } from "@/db/ids";
 
 // What a public path under the catch-all route is: home, a section (maybe an older page of it),
 // an article, or nothing. An article asked for under another section is not found: its URL is
@@ -30,7 +31,7 @@ export async function resolvePath(
   if (segments[markerAt] === PAGE_MARKER) {
     const section = tree.byPath[segments.slice(0, markerAt).join("/")];
     const before = Number(segments[markerAt + 1]);
-    if (!section || !/^[1-9][0-9]{0,9}$/.test(segments[markerAt + 1] ?? "")) return { kind: "not-found" };
+    if (!section || !isIdText(segments[markerAt + 1])) return { kind: "not-found" };
     return { kind: "section", section, before };
   }
 

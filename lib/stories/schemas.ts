@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { storyDocumentSchema } from "./document";
+import { idSchema } from "@/db/ids";
 
 // What the editor and the admin API send to save a story. Numbers and booleans may arrive as
 // strings (forms), so they are coerced.
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-// PostgreSQL integers: a larger number names nothing and must not reach the database.
-const id = z.coerce.number().int().positive().max(2_147_483_647, "There is no such item");
+const id = idSchema;
 
 export const storyInputSchema = z
   .object({

@@ -11,16 +11,17 @@ import {
   listStoriesForDashboard,
   storyStatuses,
 } from "@/lib/stories/editor-queries";
+import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Stories" };
 
 const filtersSchema = z.object({
   status: z.enum(storyStatuses).optional().catch(undefined),
-  section: z.coerce.number().int().positive().optional().catch(undefined),
-  author: z.coerce.number().int().positive().optional().catch(undefined),
+  section: idSchema.optional().catch(undefined),
+  author: idSchema.optional().catch(undefined),
   mine: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: idSchema.optional().catch(undefined),
   denied: z.literal("1").optional().catch(undefined),
 });
 

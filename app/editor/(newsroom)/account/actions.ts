@@ -6,6 +6,7 @@ import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { formAction } from "@/lib/actions/form-action";
 import { changeOwnPassword } from "@/lib/auth/people";
 import { passwordSchema } from "@/lib/auth/users";
+import { idSchema } from "@/db/ids";
 
 export const changePasswordAction = formAction({
   schema: z
@@ -27,7 +28,7 @@ export const createTokenAction = formAction({
 });
 
 export const revokeTokenAction = formAction({
-  schema: z.object({ tokenId: z.coerce.number().int().positive() }),
+  schema: z.object({ tokenId: idSchema }),
   run: async (data, { user, ip }) => {
     const revoked = await revokeApiToken(user, data.tokenId, ip);
     revalidatePath("/editor/account");

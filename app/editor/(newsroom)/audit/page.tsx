@@ -5,6 +5,7 @@ import { listAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/session";
 import { firstValues } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
+import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -12,7 +13,7 @@ const filtersSchema = z.object({
   action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
   since: z.coerce.date().optional().catch(undefined),
   until: z.coerce.date().optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: idSchema.optional().catch(undefined),
 });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -17,13 +17,14 @@ import {
 import { getCommentSettings } from "@/lib/comments/settings";
 import { formatDateTime } from "@/lib/format/dates";
 import { moderateCommentsAction, saveCommentSettingsAction } from "./actions";
+import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Comments" };
 
 const filtersSchema = z.object({
   status: z.enum(commentStatuses).optional().catch(undefined),
-  story: z.coerce.number().int().positive().optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  story: idSchema.optional().catch(undefined),
+  before: idSchema.optional().catch(undefined),
 });
 
 const statusLabels: Record<CommentStatus, string> = { pending: "Pending", approved: "Approved", spam: "Spam", removed: "Removed" };

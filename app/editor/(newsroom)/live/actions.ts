@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { parseZonedLocal } from "@/lib/format/zoned";
 import { addShow, deleteShow, updateStream } from "@/lib/live/commands";
+import { idSchema } from "@/db/ids";
 
 // The live desk's forms. The commands validate (the admin API uses them too); the schemas here
 // only shape FormData. Times arrive as the site's wall clock from datetime-local fields.
@@ -14,7 +15,7 @@ import { addShow, deleteShow, updateStream } from "@/lib/live/commands";
 const EDITORS = ["admin", "editor"] as const;
 
 /** A tampered id becomes 0, which the command answers as "There is no such stream/show". */
-const id = z.coerce.number().int().positive().max(2_147_483_647).catch(0);
+const id = idSchema.catch(0);
 const text = z.string().default("");
 /** "" stays "" (the command says what is missing); anything else is read on the site's clock. */
 const siteTime = text.transform((value) => (value === "" ? "" : (parseZonedLocal(value, env().timeZone) ?? value)));

@@ -6,8 +6,9 @@ import { formAction } from "@/lib/actions/form-action";
 import { ActionError } from "@/lib/actions/errors";
 import { addPerson, changeRole, resetPassword, setDisabled } from "@/lib/auth/people";
 import { EmailTakenError, newUserSchema } from "@/lib/auth/users";
+import { idSchema } from "@/db/ids";
 
-const userId = z.coerce.number().int().positive();
+const userId = idSchema;
 const role = z.enum(["admin", "editor", "writer"]);
 
 export const addPersonAction = formAction({

@@ -5,11 +5,12 @@ import { z } from "zod";
 import { formAction, type FormState } from "@/lib/actions/form-action";
 import { DomainError } from "@/lib/errors";
 import { createSection, moveSection, updateSection } from "@/lib/sections/commands";
+import { idSchema } from "@/db/ids";
 
 // The section tree's forms. The commands validate (they also serve other callers), so the schemas
 // here only shape FormData; a refusal comes back as a message next to the field it concerns.
 
-const sectionId = z.coerce.number().int().positive();
+const sectionId = idSchema;
 const fields = {
   name: z.string().default(""),
   slug: z.string().default(""),

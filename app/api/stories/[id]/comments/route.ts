@@ -6,6 +6,7 @@ import { DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { HttpError, errorResponse, jsonResponse, positiveId, readLimited } from "@/lib/http/route";
 import { getStoryCards } from "@/lib/stories/queries";
 import { commentErrorPage } from "@/lib/comments/error-page";
+import { isIdText } from "@/db/ids";
 
 // GET /api/stories/:id/comments?cursor= – approved comments, oldest first, replies nested once.
 // POST /api/stories/:id/comments – post one, as JSON or as the article's plain form (which gets a
@@ -28,7 +29,7 @@ export async function GET(request: NextRequest, context: Context) {
   try {
     const story = await publishedStory((await context.params).id);
     const rawCursor = request.nextUrl.searchParams.get("cursor");
-    if (rawCursor !== null && !/^[1-9][0-9]{0,9}$/.test(rawCursor)) throw new ValidationError({ cursor: "The cursor is a comment id" });
+    if (rawCursor !== null && !isIdText(rawCursor)) throw new ValidationError({ cursor: "The cursor is a comment id" });
     const page = await listApprovedComments(story.id, { cursor: rawCursor ? Number(rawCursor) : undefined });
     return Response.json(page, { headers: { "Cache-Control": "public, s-maxage=15, stale-while-revalidate=60" } });
   } catch (error) {

@@ -9,13 +9,14 @@ import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, searchHeadlinesByIds } from "@/lib/stories/editor-queries";
 import { canEditStory, canPublish, canViewStory } from "@/lib/stories/permissions";
 import { storyPath } from "@/lib/stories/queries";
+import { isIdText } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Edit story" };
 
 export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const user = await requireUser(undefined, `/editor/stories/${raw}`);
-  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+  const id = isIdText(raw) ? Number(raw) : null;
   const story = id ? await getStoryForEditing(id) : null;
   if (!story || !canViewStory(user, story)) notFound();
   const [sections, authors, media, inline] = await Promise.all([

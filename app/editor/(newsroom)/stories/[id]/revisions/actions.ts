@@ -6,12 +6,13 @@ import { ActionError } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
 import { DomainError } from "@/lib/errors";
 import { restoreRevision } from "@/lib/stories/revisions";
+import { idSchema } from "@/db/ids";
 
 export const restoreRevisionAction = formAction({
   schema: z.object({
-    storyId: z.coerce.number().int().positive(),
-    revision: z.coerce.number().int().positive(),
-    baseRevision: z.coerce.number().int().positive(),
+    storyId: idSchema,
+    revision: idSchema,
+    baseRevision: idSchema,
   }),
   run: async (data, { user, ip }) => {
     try {

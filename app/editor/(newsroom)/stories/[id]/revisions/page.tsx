@@ -9,17 +9,19 @@ import { getStoryForEditing } from "@/lib/stories/editor-queries";
 import { canEditStory, canViewStory } from "@/lib/stories/permissions";
 import { compareRevisions, listRevisions } from "@/lib/stories/revisions";
 import { restoreRevisionAction } from "./actions";
+import { idSchema } from "@/db/ids";
+import { isIdText } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Revisions" };
 
-const compareSchema = z.object({ a: z.coerce.number().int().positive(), b: z.coerce.number().int().positive() });
+const compareSchema = z.object({ a: idSchema, b: idSchema });
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   const user = await requireUser(undefined, `/editor/stories/${raw}/revisions`);
-  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+  const id = isIdText(raw) ? Number(raw) : null;
   const story = id ? await getStoryForEditing(id) : null;
   if (!story || !canViewStory(user, story)) notFound();
   const revisions = await listRevisions(story.id);
