@@ -1,3 +1,4 @@
+import { LiveAudioProvider } from "@/components/site/live-audio";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { env } from "@/lib/env";
@@ -8,8 +9,9 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
   const [tree, live] = await Promise.all([getCachedSectionTree(), getCachedLiveOverview()]);
   const onAir = { video: live.some((s) => s.kind === "video" && s.playable), audio: live.some((s) => s.kind === "audio" && s.playable) };
   const { siteName } = env();
+  // The provider keeps the live audio (and its mini player) playing across client navigation.
   return (
-    <>
+    <LiveAudioProvider siteName={siteName}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -18,6 +20,6 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
         {children}
       </main>
       <SiteFooter siteName={siteName} sections={tree.roots} />
-    </>
+    </LiveAudioProvider>
   );
 }

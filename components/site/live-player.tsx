@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useLiveAudio } from "./live-audio";
 
 /**
  * Plays an HLS stream in a <video> or <audio> element: through hls.js (loaded only here) where
@@ -33,8 +34,9 @@ export function useHls(src: string) {
   return media;
 }
 
-export function LiveVideo({ src, title }: { src: string; title: string }) {
+export function LiveVideo({ src, title, poster }: { src: string; title: string; poster?: string }) {
   const media = useHls(src);
+  const liveAudio = useLiveAudio();
   return (
     <video
       ref={media as React.RefObject<HTMLVideoElement>}
@@ -43,9 +45,12 @@ export function LiveVideo({ src, title }: { src: string; title: string }) {
       playsInline
       loop
       preload="metadata"
+      poster={poster}
       aria-label={`${title}, live video`}
       width={1280}
       height={720}
+      // One sound at a time: the video stops the live audio.
+      onPlay={() => liveAudio.pause()}
     />
   );
 }

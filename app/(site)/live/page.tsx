@@ -40,7 +40,7 @@ export default async function LivePage() {
         <span className="live-dot" aria-hidden="true" /> On air
       </p>
       <h1>{stream.title}</h1>
-      <LiveVideo src={stream.url} title={stream.title} />
+      <LiveVideo src={stream.url} title={stream.title} poster={stream.poster?.src} />
       <LiveSchedule stream={stream} />
     </div>
   );

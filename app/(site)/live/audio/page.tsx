@@ -20,7 +20,7 @@ export default async function AudioPage() {
       </p>
       <h1>Audio Only</h1>
       <p className="live-stream-name">{stream.title}</p>
-      <LiveAudioPlayer src={stream.url} title={stream.title} nowPlaying={stream.now?.title ?? null} siteName={env().siteName} />
+      <LiveAudioPlayer src={stream.url} title={stream.title} nowPlaying={stream.now?.title ?? null} siteName={env().siteName} artwork={stream.poster?.src ?? null} />
       <LiveSchedule stream={stream} />
     </div>
   );

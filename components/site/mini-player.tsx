@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
+import type { LiveAudio } from "./live-audio";
+
+const AUDIO_PAGE = "/live/audio";
+
+/**
+ * The bar at the bottom of every page once the reader has started the live audio, so it keeps
+ * playing (and can be paused or closed) while they read on. Not on Audio Only, which has the full
+ * player.
+ */
+export function MiniPlayer({ audio }: { audio: LiveAudio }) {
+  const pathname = usePathname();
+  const { stream, started } = audio;
+  if (!stream || !started || pathname === AUDIO_PAGE) return null;
+  return <MiniPlayerBar audio={audio} />;
+}
+
+function MiniPlayerBar({ audio }: { audio: LiveAudio }) {
+  const { stream, playing, error, toggle, stop } = audio;
+  const bar = useRef<HTMLElement | null>(null);
+
+  // The page keeps room for the bar at its foot, so it never covers the footer or a focused link.
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    root.classList.add("has-mini-player");
+    const observer = new ResizeObserver(() => root.style.setProperty("--mini-player-height", `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.classList.remove("has-mini-player");
+      root.style.removeProperty("--mini-player-height");
+    };
+  }, []);
+
+  if (!stream) return null;
+  return (
+    <section ref={bar} className="mini-player" aria-label="Audio player">
+      <div className="mini-player-inner">
+        <button type="button" className="mini-player-toggle" onClick={toggle}>
+          <span className="mini-player-icon" aria-hidden="true">
+            {playing ? "❚❚" : "▶"}
+          </span>
+          {playing ? "Pause" : "Play"}
+          <span className="visually-hidden"> {stream.title}</span>
+        </button>
+        <p className="mini-player-info">
+          <span className="live-dot" aria-hidden="true" />
+          <span className="mini-player-title">
+            <strong>{stream.title}</strong>
+            {stream.nowPlaying && <> — {stream.nowPlaying}</>}
+          </span>
+        </p>
+        <p className="visually-hidden" aria-live="polite">
+          {playing ? "Playing" : "Paused"}
+        </p>
+        <Link href={AUDIO_PAGE} className="mini-player-open">
+          Open Audio Only
+        </Link>
+        <button type="button" className="mini-player-close" onClick={stop}>
+          <span aria-hidden="true">×</span>
+          <span className="visually-hidden">Close the audio player</span>
+        </button>
+        {error && (
+          <p className="mini-player-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
