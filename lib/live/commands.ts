@@ -81,4 +81,5 @@ export async function deleteShow(actor: Actor, showId: number, db: Db = getDb())
   if (!row) throw new NotFoundError("There is no such show.");
   await recordAudit({ actorId: actor.id, action: "live.show_delete", targetType: "live_show", targetId: showId, details: { title: row.title }, ip: actor.ip }, db);
   refreshLive();
+  return row;
 }

@@ -79,6 +79,9 @@ describe("streams and schedule", () => {
     [{ title: "Overlap", startsAt: at(1.5), endsAt: at(3) }, "startsAt"],
     [{ title: "Marathon", startsAt: at(10), endsAt: at(40) }, "endsAt"],
     [{ title: "No start", startsAt: "soon", endsAt: at(6) }, "startsAt"],
+    // JavaScript dates reach far beyond what PostgreSQL stores: refused, not a failed insert.
+    [{ title: "Ancient", startsAt: "-005000-01-01T00:00:00Z", endsAt: "-005000-01-01T01:00:00Z" }, "startsAt"],
+    [{ title: "Far future", startsAt: "+010000-01-01T00:00:00Z", endsAt: "+010000-01-01T01:00:00Z" }, "startsAt"],
     [{ title: "", startsAt: at(6), endsAt: at(7) }, "title"],
   ])("refuses show %j with a message on %s", async (input, field) => {
     const error = await addShow(editor, videoId, input).catch((e) => e);
@@ -189,6 +192,7 @@ describe("the live desk's admin API", () => {
     ["a body that is not an object", "PATCH", "streams/:video", ["off_air"], "form"],
     ["a show ending before it starts", "POST", "streams/:video/shows", { title: "Backwards", startsAt: at(41).toISOString(), endsAt: at(40).toISOString() }, "endsAt"],
     ["an overlapping show", "POST", "streams/:video/shows", { title: "Clash", startsAt: at(0).toISOString(), endsAt: at(0.5).toISOString() }, "startsAt"],
+    ["a show in the year 200,000", "POST", "streams/:video/shows", { title: "Far", startsAt: "+200000-01-01T00:00:00Z", endsAt: "+200000-01-01T01:00:00Z" }, "startsAt"],
     ["a show for an unknown stream", "POST", "streams/424242/shows", { title: "Lost", startsAt: at(60).toISOString(), endsAt: at(61).toISOString() }, "streamId"],
   ])("answers %s with 422 and a message on the field", async (_label, method, route, body, field) => {
     const path = `/api/admin/live/${route.replace(":video", String(videoId))}`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { mediaUrl } from "@/lib/media/urls";
@@ -91,13 +91,20 @@ export async function getStreamOverview(slug: string, now = new Date(), db: Db =
   return (await getLiveOverview(now, db)).find((stream) => stream.slug === slug) ?? null;
 }
 
-/** A stream's programme from the show on now onwards, for the newsroom; at most `limit` shows. */
-export async function listUpcomingShows(streamId: number, now = new Date(), limit = 100, db: Db = getDb()): Promise<ShowView[]> {
+/** How much programme the newsroom sees at once. */
+export const PROGRAMME_DAYS = 7;
+
+/**
+ * A stream's programme for the newsroom: shows still running at `from` or starting in the
+ * `PROGRAMME_DAYS` after it (at most 200).
+ */
+export async function listProgramme(streamId: number, from: Date, db: Db = getDb()): Promise<ShowView[]> {
+  const to = new Date(from.getTime() + PROGRAMME_DAYS * 86_400_000);
   const rows = await db
     .select()
     .from(liveShows)
-    .where(and(eq(liveShows.streamId, streamId), gte(liveShows.endsAt, now)))
+    .where(and(eq(liveShows.streamId, streamId), gt(liveShows.endsAt, from), lt(liveShows.startsAt, to)))
     .orderBy(asc(liveShows.startsAt))
-    .limit(limit);
+    .limit(200);
   return rows.map(view);
 }

@@ -20,15 +20,16 @@ const text = z.string().default("");
 /** "" stays "" (the command says what is missing); anything else is read on the site's clock. */
 const siteTime = text.transform((value) => (value === "" ? "" : (parseZonedLocal(value, env().timeZone) ?? value)));
 
-async function answer(command: () => Promise<unknown>, ok: string): Promise<FormState> {
+async function answer<T>(command: () => Promise<T>, ok: (result: T) => string): Promise<FormState> {
+  let result: T;
   try {
-    await command();
+    result = await command();
   } catch (error) {
     if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
     throw error;
   }
   revalidatePath("/editor/live");
-  return { ok };
+  return { ok: ok(result) };
 }
 
 export const updateStreamAction = formAction({
@@ -42,17 +43,18 @@ export const updateStreamAction = formAction({
     posterMediaId: text.transform((value) => (value === "" ? null : Number(value))),
   }),
   run: ({ streamId, ...data }, { user, ip }) =>
-    answer(() => updateStream({ ...user, ip }, streamId, data), "Saved. Readers see it within seconds."),
+    answer(() => updateStream({ ...user, ip }, streamId, data), () => "Saved. Readers see it within seconds."),
 });
 
 export const addShowAction = formAction({
   roles: [...EDITORS],
   schema: z.object({ streamId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime }),
-  run: ({ streamId, ...show }, { user, ip }) => answer(() => addShow({ ...user, ip }, streamId, show), `“${show.title.trim()}” added to the programme.`),
+  run: ({ streamId, ...show }, { user, ip }) => answer(() => addShow({ ...user, ip }, streamId, show), (added) => `“${added.title}” added to the programme.`),
 });
 
+/** The programme table is one form: each row's Delete button sends its show's id. */
 export const deleteShowAction = formAction({
   roles: [...EDITORS],
-  schema: z.object({ showId: id, title: text }),
-  run: ({ showId, title }, { user, ip }) => answer(() => deleteShow({ ...user, ip }, showId), `“${title}” taken off the programme.`),
+  schema: z.object({ showId: id }),
+  run: ({ showId }, { user, ip }) => answer(() => deleteShow({ ...user, ip }, showId), (deleted) => `“${deleted.title}” taken off the programme.`),
 });

@@ -4,12 +4,14 @@ import { ActionForm, Field } from "@/components/editor/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
-import { toZonedLocal } from "@/lib/format/zoned";
-import { getLiveOverview, listUpcomingShows, type ShowView, type StreamView } from "@/lib/live/queries";
+import { parseZonedLocal, toZonedLocal } from "@/lib/format/zoned";
+import { firstValues } from "@/lib/http/search-params";
+import { getLiveOverview, listProgramme, PROGRAMME_DAYS, type ShowView, type StreamView } from "@/lib/live/queries";
 import { listMedia, type LibraryItem } from "@/lib/media/queries";
 import { addShowAction, deleteShowAction, updateStreamAction } from "./actions";
 
-// GET /editor/live – the live desk: each stream's address, status and poster, and its programme.
+// GET /editor/live?from=YYYY-MM-DD – the live desk: each stream's address, status and poster, and
+// a week of its programme (from now, or from that day on the site's clock).
 
 export const metadata: Metadata = { title: "Live" };
 
@@ -31,58 +33,62 @@ function posterOptions(library: LibraryItem[], current: StreamView["poster"]) {
 
 function Programme({ stream, shows, now }: { stream: StreamView; shows: ShowView[]; now: Date }) {
   const kind = kindName[stream.kind];
-  if (shows.length === 0) return <p className="muted">Nothing scheduled from now on.</p>;
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{kind} programme from now on</caption>
-      <thead>
-        <tr>
-          <th scope="col">Starts</th>
-          <th scope="col">Ends</th>
-          <th scope="col">Show</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {shows.map((show) => {
-          const onNow = Date.parse(show.startsAt) <= now.getTime();
-          const when = formatDateTime(show.startsAt);
-          return (
-            <tr key={show.id}>
-              <td>
-                <time dateTime={show.startsAt}>{when}</time>
-              </td>
-              <td>
-                <time dateTime={show.endsAt}>{formatDateTime(show.endsAt)}</time>
-              </td>
-              <td>
-                <strong>{show.title}</strong> {onNow && <span className="status status-published">On now</span>}
-                {show.description && <div className="muted">{show.description}</div>}
-              </td>
-              <td>
-                <ActionForm action={deleteShowAction} submitLabel={`Delete ${show.title} at ${when}`} className="inline-form" danger>
-                  <Field type="hidden" name="showId" label="" defaultValue={String(show.id)} />
-                  <Field type="hidden" name="title" label="" defaultValue={show.title} />
-                </ActionForm>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    // One form, so its message outlives the row it was about.
+    <ActionForm action={deleteShowAction} className="programme-form">
+      {shows.length === 0 && <p className="muted">Nothing scheduled in this week.</p>}
+      <table className="data-table" hidden={shows.length === 0}>
+        <caption className="visually-hidden">{kind} programme</caption>
+        <thead>
+          <tr>
+            <th scope="col">Starts</th>
+            <th scope="col">Ends</th>
+            <th scope="col">Show</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shows.map((show) => {
+            const onNow = Date.parse(show.startsAt) <= now.getTime() && Date.parse(show.endsAt) > now.getTime();
+            const when = formatDateTime(show.startsAt);
+            return (
+              <tr key={show.id}>
+                <td>
+                  <time dateTime={show.startsAt}>{when}</time>
+                </td>
+                <td>
+                  <time dateTime={show.endsAt}>{formatDateTime(show.endsAt)}</time>
+                </td>
+                <td>
+                  <strong>{show.title}</strong> {onNow && <span className="status status-published">On now</span>}
+                  {show.description && <div className="muted">{show.description}</div>}
+                </td>
+                <td>
+                  <button type="submit" name="showId" value={show.id} className="button button-danger button-small">
+                    Delete<span className="visually-hidden"> {show.title} at {when}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ActionForm>
   );
 }
 
-function StreamDesk({ stream, shows, library, now }: { stream: StreamView; shows: ShowView[]; library: LibraryItem[]; now: Date }) {
+function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView; shows: ShowView[]; library: LibraryItem[]; now: Date; from: Date }) {
   const { siteUrl, timeZone } = env();
   const kind = kindName[stream.kind];
   const readerPath = stream.kind === "video" ? "/live" : "/live/audio";
   // A new show most often follows the last one.
   const lastEnd = shows.at(-1)?.endsAt;
-  const startDefault = toZonedLocal(lastEnd ? new Date(lastEnd) : new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000), timeZone);
-  const endDefault = toZonedLocal(new Date(Date.parse(lastEnd ?? now.toISOString()) + 3_600_000), timeZone);
+  const nextHour = Math.ceil(Math.max(now.getTime(), from.getTime()) / 3_600_000) * 3_600_000;
+  const start = lastEnd ? Date.parse(lastEnd) : nextHour;
+  const startDefault = toZonedLocal(new Date(start), timeZone);
+  const endDefault = toZonedLocal(new Date(start + 3_600_000), timeZone);
   return (
     <section className="panel" aria-labelledby={`stream-${stream.slug}`}>
       <h2 id={`stream-${stream.slug}`}>
@@ -121,7 +127,9 @@ function StreamDesk({ stream, shows, library, now }: { stream: StreamView; shows
         />
       </ActionForm>
 
-      <h3>Programme</h3>
+      <h3>
+        Programme from <time dateTime={from.toISOString()}>{formatDateTime(from.toISOString())}</time>
+      </h3>
       <Programme stream={stream} shows={shows} now={now} />
 
       <h3>Add a show</h3>
@@ -136,20 +144,49 @@ function StreamDesk({ stream, shows, library, now }: { stream: StreamView; shows
   );
 }
 
-export default async function LiveDeskPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The week shown: from the start of `?from=` on the site's clock, or from now. */
+function weekStart(raw: string | undefined, now: Date, timeZone: string): Date {
+  const day = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseZonedLocal(`${raw}T00:00`, timeZone) : null;
+  return day && day.getUTCFullYear() >= 2000 && day.getUTCFullYear() <= 9999 ? day : now;
+}
+
+function WeekNav({ from, timeZone }: { from: Date; timeZone: string }) {
+  const day = (offsetDays: number) => toZonedLocal(new Date(from.getTime() + offsetDays * 86_400_000), timeZone).slice(0, 10);
+  return (
+    <nav aria-label="Programme weeks" className="filters">
+      <form method="get" className="inline-form">
+        <label>
+          Programme from <input type="date" name="from" defaultValue={day(0)} />
+        </label>{" "}
+        <button type="submit" className="button">
+          Show
+        </button>
+      </form>{" "}
+      <Link href={`/editor/live?from=${day(-PROGRAMME_DAYS)}`}>Previous week</Link> · <Link href="/editor/live">Now</Link> ·{" "}
+      <Link href={`/editor/live?from=${day(PROGRAMME_DAYS)}`}>Next week</Link>
+    </nav>
+  );
+}
+
+export default async function LiveDeskPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(["admin", "editor"], "/editor/live");
+  const { timeZone } = env();
   const now = new Date();
+  const from = weekStart((await firstValues(searchParams)).from, now, timeZone);
   const [streams, library] = await Promise.all([getLiveOverview(now), listMedia({ limit: 200 })]);
-  const programmes = await Promise.all(streams.map((stream) => listUpcomingShows(stream.id, now)));
+  const programmes = await Promise.all(streams.map((stream) => listProgramme(stream.id, from)));
   return (
     <>
       <h1>Live</h1>
       <p className="muted">
-        The Live and Audio Only streams. Changes reach readers within seconds. Times are in {env().timeZone}.
+        The Live and Audio Only streams. Changes reach readers within seconds. Times are in {timeZone}.
       </p>
+      <WeekNav from={from} timeZone={timeZone} />
       {streams.length === 0 && <p>There are no streams.</p>}
       {streams.map((stream, index) => (
-        <StreamDesk key={stream.id} stream={stream} shows={programmes[index]!} library={library} now={now} />
+        <StreamDesk key={stream.id} stream={stream} shows={programmes[index]!} library={library} now={now} from={from} />
       ))}
     </>
   );
