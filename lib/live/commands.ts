@@ -35,23 +35,26 @@ const refreshLive = () => invalidate({ tags: [cacheTags.live], paths: ["/live", 
  */
 export async function updateStream(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
   requireEditor(actor);
-  const [before] = await db.select().from(liveStreams).where(eq(liveStreams.id, streamId));
-  if (!before) throw noSuchStream();
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ValidationError({ form: "Send the stream as an object" });
-  const { title, url, status, posterMediaId } = before;
-  const parsed = streamInputSchema(env().liveAllowHttp).safeParse({ title, url, status, posterMediaId, ...raw });
-  if (!parsed.success) throw fieldErrors(parsed.error.issues);
-  if (parsed.data.posterMediaId) {
-    const [image] = await db.select({ id: media.id }).from(media).where(eq(media.id, parsed.data.posterMediaId));
-    if (!image) throw new ValidationError({ posterMediaId: "That image is not in the library." });
-  }
-  const [row] = await db.update(liveStreams).set(parsed.data).where(eq(liveStreams.id, streamId)).returning();
-  await recordAudit(
-    { actorId: actor.id, action: "live.stream_update", targetType: "live_stream", targetId: streamId, details: { from: { status: before.status, url: before.url }, to: { status: row!.status, url: row!.url } }, ip: actor.ip },
-    db,
-  );
+  // Locked from read to write: two changes at once (a status from the API, an address from the
+  // desk) both land, and the audit row goes with the change or not at all.
+  const row = await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(liveStreams).where(eq(liveStreams.id, streamId)).for("update");
+    if (!before) throw noSuchStream();
+    const { title, url, status, posterMediaId } = before;
+    const parsed = streamInputSchema(env().liveAllowHttp).safeParse({ title, url, status, posterMediaId, ...raw });
+    if (!parsed.success) throw fieldErrors(parsed.error.issues);
+    if (parsed.data.posterMediaId) {
+      const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, parsed.data.posterMediaId));
+      if (!image) throw new ValidationError({ posterMediaId: "That image is not in the library." });
+    }
+    const [after] = await tx.update(liveStreams).set(parsed.data).where(eq(liveStreams.id, streamId)).returning();
+    const details = { from: { status: before.status, url: before.url }, to: { status: after!.status, url: after!.url } };
+    await recordAudit({ actorId: actor.id, action: "live.stream_update", targetType: "live_stream", targetId: streamId, details, ip: actor.ip }, tx);
+    return after!;
+  });
   refreshLive();
-  return row!;
+  return row;
 }
 
 export async function addShow(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
@@ -59,7 +62,9 @@ export async function addShow(actor: Actor, streamId: number, raw: unknown, db: 
   const parsed = showInputSchema.safeParse(raw);
   if (!parsed.success) throw fieldErrors(parsed.error.issues);
   const show = parsed.data;
-  return db.transaction(async (tx) => {
+  // The stream's row lock makes adds to one stream take turns, so the overlap check sees every
+  // show committed before it (READ COMMITTED; PGlite runs one transaction at a time).
+  const row = await db.transaction(async (tx) => {
     const [stream] = await tx.select({ id: liveStreams.id }).from(liveStreams).where(eq(liveStreams.id, streamId)).for("update");
     if (!stream) throw noSuchStream();
     const [clash] = await tx
@@ -70,16 +75,20 @@ export async function addShow(actor: Actor, streamId: number, raw: unknown, db: 
     if (clash) throw new ValidationError({ startsAt: `This overlaps “${clash.title}”` });
     const [row] = await tx.insert(liveShows).values({ streamId, ...show }).returning();
     await recordAudit({ actorId: actor.id, action: "live.show_add", targetType: "live_show", targetId: row!.id, details: { streamId, title: show.title }, ip: actor.ip }, tx);
-    refreshLive();
     return row!;
   });
+  refreshLive();
+  return row;
 }
 
 export async function deleteShow(actor: Actor, showId: number, db: Db = getDb()) {
   requireEditor(actor);
-  const [row] = await db.delete(liveShows).where(eq(liveShows.id, showId)).returning();
-  if (!row) throw new NotFoundError("There is no such show.");
-  await recordAudit({ actorId: actor.id, action: "live.show_delete", targetType: "live_show", targetId: showId, details: { title: row.title }, ip: actor.ip }, db);
+  const row = await db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(liveShows).where(eq(liveShows.id, showId)).returning();
+    if (!deleted) throw new NotFoundError("There is no such show.");
+    await recordAudit({ actorId: actor.id, action: "live.show_delete", targetType: "live_show", targetId: showId, details: { title: deleted.title }, ip: actor.ip }, tx);
+    return deleted;
+  });
   refreshLive();
   return row;
 }

@@ -59,6 +59,9 @@ describe("streams and schedule", () => {
     [{ title: "Live TV", url: "http://cdn.example/live.m3u8", status: "on_air" }, "url"],
     [{ title: "Live TV", url: "javascript:alert(1)", status: "on_air" }, "url"],
     [{ title: "Live TV", url: "//evil.example/x.m3u8", status: "on_air" }, "url"],
+    // URL parsers read a backslash as a slash: "/\\evil.example" would be another host.
+    [{ title: "Live TV", url: "/\\evil.example/x.m3u8", status: "on_air" }, "url"],
+    [{ title: "Live TV", url: "/live/\\x.m3u8", status: "on_air" }, "url"],
     [{ title: "Live TV", url: "relative/path.m3u8", status: "on_air" }, "url"],
     [{ title: "Live TV", url: "", status: "on_air" }, "url"],
     [{ title: "", url: "https://cdn.example/live.m3u8", status: "on_air" }, "title"],
@@ -110,6 +113,9 @@ describe("streams and schedule", () => {
     expect((await getLiveOverview())[0]!.poster).toMatchObject({ mediaId: image!.id, alt: "A test card", src: "/media/2026/11/0123456789abcdef0123456789abcdef.jpg" });
     const missing = await updateStream(editor, videoId, { posterMediaId: 999_999 }).catch((e) => e);
     expect(missing).toMatchObject({ status: 422, fieldErrors: { posterMediaId: "That image is not in the library." } });
+    // Past PostgreSQL's integer range: refused before the query.
+    const huge = await updateStream(editor, videoId, { posterMediaId: 3_000_000_000 }).catch((e) => e);
+    expect(huge).toMatchObject({ status: 422, fieldErrors: { posterMediaId: "Choose an image from the library" } });
     expect((await updateStream(editor, videoId, { posterMediaId: null })).posterMediaId).toBeNull();
   });
 
@@ -165,6 +171,20 @@ describe("the live desk's admin API", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.streams[0]).toMatchObject({ slug: "video", shows: expect.arrayContaining([expect.objectContaining({ title: "Next Show" })]) });
+  });
+
+  it.each(["yesterday", "9999-12-31T00:00:00Z", "1999-12-31T00:00:00Z", "+200000-01-01T00:00:00Z"])("answers from=%s with 422", async (from) => {
+    const response = await adminLive.GET(call("GET", `/api/admin/live?from=${encodeURIComponent(from)}`), { params: Promise.resolve({}) });
+    expect(response.status).toBe(422);
+    expect((await response.json()).fieldErrors.from).toMatch(/ISO time/);
+  });
+
+  it("lists the week from a given time", async () => {
+    const response = await adminLive.GET(call("GET", `/api/admin/live?from=${encodeURIComponent(at(0.5).toISOString())}`), { params: Promise.resolve({}) });
+    const titles = (await response.json()).streams[0].shows.map((show: { title: string }) => show.title);
+    expect(titles).toEqual(expect.arrayContaining(["Now Show", "Next Show"]));
+    const later = await adminLive.GET(call("GET", `/api/admin/live?from=${encodeURIComponent(at(24 * 30).toISOString())}`), { params: Promise.resolve({}) });
+    expect((await later.json()).streams[0].shows).toEqual([]);
   });
 
   it("changes status alone, adds and deletes a show", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIdText } from "@/db/ids";
+import { isIdText, MAX_ID } from "@/db/ids";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
 // path on this site (plain http only with LIVE_ALLOW_HTTP=1); the server never fetches them.
@@ -12,7 +12,8 @@ export function streamUrlSchema(allowHttp: boolean) {
     .refine(
       (url) =>
         url === "" ||
-        (/^\/(?!\/)\S*$/.test(url)) ||
+        // A path: one slash, then no slash or backslash (browsers read "/\host" as "//host").
+        /^\/(?![/\\])[^\s\\]*$/.test(url) ||
         ((url.startsWith("https://") || (allowHttp && url.startsWith("http://"))) && URL.canParse(url)),
       allowHttp ? "Use an https:// or http:// address, or a path on this site" : "Use an https:// address or a path on this site",
     );
@@ -25,7 +26,13 @@ export function streamInputSchema(allowHttp: boolean) {
       url: streamUrlSchema(allowHttp),
       status: z.enum(["on_air", "off_air"], { message: "Choose on air or off air" }),
       /** An image from the media library shown before the video plays and as lock-screen art; null for none. */
-      posterMediaId: z.number({ message: "Choose an image from the library" }).int().positive().nullable().optional(),
+      posterMediaId: z
+        .number({ message: "Choose an image from the library" })
+        .int("Choose an image from the library")
+        .positive("Choose an image from the library")
+        .max(MAX_ID, "Choose an image from the library")
+        .nullable()
+        .optional(),
     })
     .refine((stream) => stream.status === "off_air" || stream.url !== "", { message: "A stream on air needs an address", path: ["url"] });
 }
