@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseZonedLocal, toZonedLocal } from "./zoned";
+import { addZonedDays, parseZonedLocal, toZonedLocal } from "./zoned";
 
 describe("wall-clock times in the site's time zone", () => {
   it("reads a datetime-local value in the zone, in winter and in summer", () => {
@@ -8,6 +8,7 @@ describe("wall-clock times in the site's time zone", () => {
     expect(parseZonedLocal("2026-07-15T09:30", "America/New_York")?.toISOString()).toBe("2026-07-15T13:30:00.000Z");
     expect(parseZonedLocal("2026-07-15T09:30", "Asia/Kolkata")?.toISOString()).toBe("2026-07-15T04:00:00.000Z");
     expect(parseZonedLocal("2026-07-15T09:30", "UTC")?.toISOString()).toBe("2026-07-15T09:30:00.000Z");
+    expect(parseZonedLocal("2026-07-15T09:30:15", "Europe/London")?.toISOString()).toBe("2026-07-15T08:30:15.000Z");
   });
 
   it("takes the first of a repeated hour and moves a skipped one forward", () => {
@@ -17,12 +18,22 @@ describe("wall-clock times in the site's time zone", () => {
     expect(parseZonedLocal("2026-03-29T01:30", "Europe/London")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
   });
 
-  it.each(["", "tomorrow", "2026-02-30T10:00", "2026-01-01T24:00", "2026-01-01 10:00", "2026-01-01T10:00:00Z"])(
+  it.each(["", "tomorrow", "2026-02-30T10:00", "2026-01-01T24:00", "2026-01-01 10:00", "2026-01-01T10:00:00Z", "2026-01-01T10:00:60"])(
     "refuses %j",
     (value) => {
       expect(parseZonedLocal(value, "UTC")).toBeNull();
     },
   );
+
+  it("moves by calendar days, keeping the wall clock across a change of the clocks", () => {
+    // From Monday 19 October 2026, midnight in London (BST), to Monday 26 October (GMT): 169 hours.
+    const monday = parseZonedLocal("2026-10-19T00:00", "Europe/London")!;
+    const next = addZonedDays(monday, 7, "Europe/London");
+    expect(toZonedLocal(next, "Europe/London")).toBe("2026-10-26T00:00");
+    expect(next.getTime() - monday.getTime()).toBe(169 * 3_600_000);
+    expect(toZonedLocal(addZonedDays(parseZonedLocal("2026-03-30T00:00", "Europe/London")!, -7, "Europe/London"), "Europe/London")).toBe("2026-03-23T00:00");
+    expect(toZonedLocal(addZonedDays(new Date("2026-12-30T10:00:00Z"), 3, "UTC"), "UTC")).toBe("2027-01-02T10:00");
+  });
 
   it("writes an instant back as the zone's wall clock", () => {
     const instant = new Date("2026-07-15T13:30:00Z");

@@ -94,12 +94,8 @@ export async function getStreamOverview(slug: string, now = new Date(), db: Db =
 /** How much programme the newsroom sees at once. */
 export const PROGRAMME_DAYS = 7;
 
-/**
- * A stream's programme for the newsroom: shows still running at `from` or starting in the
- * `PROGRAMME_DAYS` after it (at most 200).
- */
-export async function listProgramme(streamId: number, from: Date, db: Db = getDb()): Promise<ShowView[]> {
-  const to = new Date(from.getTime() + PROGRAMME_DAYS * 86_400_000);
+/** A stream's programme for the newsroom: shows running between `from` and `to` (at most 200). */
+export async function listProgramme(streamId: number, from: Date, to: Date, db: Db = getDb()): Promise<ShowView[]> {
   const rows = await db
     .select()
     .from(liveShows)

@@ -17,8 +17,11 @@ const EDITORS = ["admin", "editor"] as const;
 /** A tampered id becomes 0, which the command answers as "There is no such stream/show". */
 const id = idSchema.catch(0);
 const text = z.string().default("");
-/** "" stays "" (the command says what is missing); anything else is read on the site's clock. */
-const siteTime = text.transform((value) => (value === "" ? "" : (parseZonedLocal(value, env().timeZone) ?? value)));
+/**
+ * A datetime-local value, read on the site's clock. Anything else, empty or not, becomes "" and
+ * the command answers "Enter when the show starts/ends" (never a date guessed on the server's clock).
+ */
+const siteTime = text.transform((value) => parseZonedLocal(value, env().timeZone) ?? "");
 
 async function answer<T>(command: () => Promise<T>, ok: (result: T) => string): Promise<FormState> {
   let result: T;

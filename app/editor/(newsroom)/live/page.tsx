@@ -4,7 +4,7 @@ import { ActionForm, Field } from "@/components/editor/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
-import { parseZonedLocal, toZonedLocal } from "@/lib/format/zoned";
+import { addZonedDays, parseZonedLocal, toZonedLocal } from "@/lib/format/zoned";
 import { firstValues } from "@/lib/http/search-params";
 import { getLiveOverview, listProgramme, PROGRAMME_DAYS, type ShowView, type StreamView } from "@/lib/live/queries";
 import { listMedia, type LibraryItem } from "@/lib/media/queries";
@@ -146,14 +146,15 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The week shown: from the start of `?from=` on the site's clock, or from now. */
+/** The week shown: from the start of `?from=` on the site's clock (years 2000–9999), or from now. */
 function weekStart(raw: string | undefined, now: Date, timeZone: string): Date {
   const day = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseZonedLocal(`${raw}T00:00`, timeZone) : null;
-  return day && day.getUTCFullYear() >= 2000 && day.getUTCFullYear() <= 9999 ? day : now;
+  if (!day || day.getUTCFullYear() < 2000 || addZonedDays(day, PROGRAMME_DAYS, timeZone).getUTCFullYear() > 9999) return now;
+  return day;
 }
 
 function WeekNav({ from, timeZone }: { from: Date; timeZone: string }) {
-  const day = (offsetDays: number) => toZonedLocal(new Date(from.getTime() + offsetDays * 86_400_000), timeZone).slice(0, 10);
+  const day = (offsetDays: number) => toZonedLocal(addZonedDays(from, offsetDays, timeZone), timeZone).slice(0, 10);
   return (
     <nav aria-label="Programme weeks" className="filters">
       <form method="get" className="inline-form">
@@ -176,7 +177,8 @@ export default async function LiveDeskPage({ searchParams }: { searchParams: Sea
   const now = new Date();
   const from = weekStart((await firstValues(searchParams)).from, now, timeZone);
   const [streams, library] = await Promise.all([getLiveOverview(now), listMedia({ limit: 200 })]);
-  const programmes = await Promise.all(streams.map((stream) => listProgramme(stream.id, from)));
+  const to = addZonedDays(from, PROGRAMME_DAYS, timeZone);
+  const programmes = await Promise.all(streams.map((stream) => listProgramme(stream.id, from, to)));
   return (
     <>
       <h1>Live</h1>
