@@ -72,11 +72,28 @@ test("Audio Only off air reaches readers within seconds, and back on air it play
   await page.goto("/editor/live");
   const desk = audioDesk(page);
   const reader = await (await browser.newContext()).newPage();
+  const readerAudio = () => reader.locator("audio").evaluate((element: HTMLAudioElement) => ({ paused: element.paused, currentTime: element.currentTime }));
+  // A reader is listening, and reading the front page.
+  await reader.goto("/live/audio");
+  await reader.getByRole("button", { name: /^Play/ }).click();
+  await expect.poll(async () => (await readerAudio()).currentTime, { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await reader.getByRole("banner").getByRole("link", { name: "The Meridian" }).click();
+  const miniPlayer = reader.getByRole("region", { name: "Audio player" });
+  await expect(miniPlayer).toBeVisible();
   try {
     await field(page, "Audio stream status").selectOption("off_air");
     await desk.getByRole("button", { name: "Save the audio stream" }).click();
     await expect(desk.getByText("Saved. Readers see it within seconds.")).toBeVisible();
     const changedAt = Date.now();
+
+    // Back to Audio Only from the mini player: the page says off air, and the mini player stays
+    // to control what is still playing.
+    await miniPlayer.getByRole("link", { name: "Open Audio Only" }).click();
+    await expect(reader.getByRole("heading", { level: 1, name: "Audio Only" })).toBeVisible();
+    await expect(reader.getByRole("status").filter({ hasText: "Off air" })).toBeVisible();
+    await expect(miniPlayer).toBeVisible();
+    await miniPlayer.getByRole("button", { name: /^Pause/ }).click();
+    await expect.poll(async () => (await readerAudio()).paused).toBe(true);
 
     await reader.goto("/live/audio");
     await expect(reader.getByRole("status").filter({ hasText: "Off air" })).toBeVisible();

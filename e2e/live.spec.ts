@@ -98,6 +98,8 @@ test("the mini player keeps the live audio playing across client navigation", as
 
   await player.getByRole("button", { name: "Close the audio player" }).click();
   await expect(player).toHaveCount(0);
+  // The button went with the bar: focus is on the page, not lost.
+  await expect(page.locator("#main")).toBeFocused();
   expect((await audioState(page)).paused).toBe(true);
   expect(await page.evaluate(() => getComputedStyle(document.body).paddingBottom)).toBe("0px");
 });
@@ -130,6 +132,7 @@ test("Audio Only works from the keyboard", async ({ page }) => {
   await expect(page.getByRole("slider", { name: "Volume" })).toBeFocused();
   await page.keyboard.press("ArrowLeft");
   await expect.poll(async () => (await audioState(page)).volume).toBeLessThan(1);
+  await expect(page.getByRole("slider", { name: "Volume" })).toHaveAttribute("aria-valuetext", "95%");
 });
 
 test("one sound at a time: the live video pauses the live audio", async ({ page }) => {

@@ -21,11 +21,17 @@ export function LiveAudioPlayer({
   siteName: string;
   artwork?: string | null;
 }) {
-  const { stream, playing, volume, error, load, play, pause, setVolume } = useLiveAudio();
+  const { stream, playing, volume, error, load, play, pause, setVolume, showOnPage } = useLiveAudio();
 
   useEffect(() => {
     load({ src, title, nowPlaying, siteName, artwork });
   }, [load, src, title, nowPlaying, siteName, artwork]);
+
+  // While this player is on the page, the mini player of the same stream is not needed.
+  useEffect(() => {
+    showOnPage(src);
+    return () => showOnPage(null);
+  }, [showOnPage, src]);
 
   // Another stream may still be playing until the reader presses Play on this one.
   const isPlaying = playing && stream?.src === src;
@@ -41,7 +47,15 @@ export function LiveAudioPlayer({
       </button>
       <label className="audio-volume">
         Volume
-        <input type="range" min={0} max={1} step={0.05} value={volume} onChange={(event) => setVolume(Number(event.target.value))} />
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={volume}
+          aria-valuetext={`${Math.round(volume * 100)}%`}
+          onChange={(event) => setVolume(Number(event.target.value))}
+        />
       </label>
       <p className="audio-now" aria-live="polite">
         {isPlaying ? "Playing" : "Paused"}: {nowPlaying ?? title}

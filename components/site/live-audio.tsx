@@ -24,6 +24,9 @@ export type LiveAudio = {
   started: boolean;
   /** A short message when the stream could not be played. */
   error: string | null;
+  /** The stream a full player on the page shows (Audio Only), if any: the mini player steps aside for it. */
+  shownOnPage: string | null;
+  showOnPage: (src: string | null) => void;
   load: (info: LiveAudioInput) => void;
   /** Plays the loaded stream, or `info` (replacing the loaded one) when given. */
   play: (info?: LiveAudioInput) => void;
@@ -67,6 +70,7 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
   const [volume, setVolumeState] = useState(1);
   const [started, setStarted] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [shownOnPage, showOnPage] = useState<string | null>(null);
 
   const loadHlsModule = useCallback(
     () =>
@@ -153,8 +157,9 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
     (info: LiveAudioInput) => {
       const loaded = current.current;
       if (loaded?.src === info.src) {
-        if (loaded.nowPlaying === info.nowPlaying && loaded.title === info.title) return;
-        const next = { ...loaded, title: info.title, nowPlaying: info.nowPlaying };
+        const artwork = info.artwork ?? null;
+        if (loaded.nowPlaying === info.nowPlaying && loaded.title === info.title && (loaded.artwork ?? null) === artwork) return;
+        const next = { ...loaded, title: info.title, nowPlaying: info.nowPlaying, artwork };
         current.current = next;
         setStream(next);
         return;
@@ -244,8 +249,8 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
   useEffect(() => () => hls.current?.destroy(), []);
 
   const value = useMemo<LiveAudio>(
-    () => ({ stream, playing, volume, started, error, load, play, pause, toggle, setVolume, stop }),
-    [stream, playing, volume, started, error, load, play, pause, toggle, setVolume, stop],
+    () => ({ stream, playing, volume, started, error, shownOnPage, showOnPage, load, play, pause, toggle, setVolume, stop }),
+    [stream, playing, volume, started, error, shownOnPage, load, play, pause, toggle, setVolume, stop],
   );
 
   return (

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { LiveAudio } from "./live-audio";
 
@@ -9,13 +8,12 @@ const AUDIO_PAGE = "/live/audio";
 
 /**
  * The bar at the bottom of every page once the reader has started the live audio, so it keeps
- * playing (and can be paused or closed) while they read on. Not on Audio Only, which has the full
- * player.
+ * playing (and can be paused or closed) while they read on. It steps aside only for a full player
+ * of the same stream (Audio Only on air); Audio Only off air, or showing another address, keeps it.
  */
 export function MiniPlayer({ audio }: { audio: LiveAudio }) {
-  const pathname = usePathname();
-  const { stream, started } = audio;
-  if (!stream || !started || pathname === AUDIO_PAGE) return null;
+  const { stream, started, shownOnPage } = audio;
+  if (!stream || !started || shownOnPage === stream.src) return null;
   return <MiniPlayerBar audio={audio} />;
 }
 
@@ -62,7 +60,15 @@ function MiniPlayerBar({ audio }: { audio: LiveAudio }) {
         <Link href={AUDIO_PAGE} className="mini-player-open">
           Open Audio Only
         </Link>
-        <button type="button" className="mini-player-close" onClick={stop}>
+        <button
+          type="button"
+          className="mini-player-close"
+          onClick={() => {
+            stop();
+            // The button goes with the bar: keyboard focus moves to the page, not to nowhere.
+            document.getElementById("main")?.focus({ preventScroll: true });
+          }}
+        >
           <span aria-hidden="true">×</span>
           <span className="visually-hidden">Close the audio player</span>
         </button>
