@@ -105,6 +105,40 @@ async function measurePublishToVisible(site: string, token: string, runs: number
   return times;
 }
 
+/**
+ * Takes Audio Only off air and back on through the admin API, alternately, and polls until the
+ * cached home page's header and the stream link (/api/live/audio: 503 or 307) both show it.
+ */
+async function measureLiveChangeToVisible(site: string, token: string, runs: number): Promise<number[]> {
+  const auth = { Authorization: `Bearer ${token}` };
+  const { streams } = await fetch(`${site}/api/admin/live`, { headers: auth }).then((r) => r.json() as Promise<{ streams: { id: number; slug: string }[] }>);
+  const audio = streams.find((stream) => stream.slug === "audio")!;
+  const onAirMark = /Audio Only<span class="on-air-badge">/;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const status = run % 2 === 0 ? "off_air" : "on_air";
+    for (let i = 0; i < 3; i++) await fetch(`${site}/`).then((r) => r.text());
+    const started = performance.now();
+    const response = await fetch(`${site}/api/admin/live/streams/${audio.id}`, {
+      method: "PATCH",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ status }),
+    });
+    if (!response.ok) throw new Error(`PATCH answered ${response.status}`);
+    const shown = async () => {
+      const header = onAirMark.test(await fetch(`${site}/`).then((r) => r.text()));
+      const link = (await fetch(`${site}/api/live/audio`, { redirect: "manual" })).status;
+      return status === "on_air" ? header && link === 307 : !header && link === 503;
+    };
+    while (!(await shown())) {
+      if (performance.now() - started > 10_000) throw new Error(`Audio Only was not ${status} within 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    times.push(Math.round(performance.now() - started));
+  }
+  return times;
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -157,6 +191,8 @@ try {
 
   console.log("Publish → visible on the cached home page, 5 times…");
   const publishToVisibleMs = await measurePublishToVisible(`http://127.0.0.1:${APP_PORT}`, token, 5);
+  console.log("Live desk change → visible in the cached header and the stream link, 6 times…");
+  const liveChangeToVisibleMs = await measureLiveChangeToVisible(`http://127.0.0.1:${APP_PORT}`, token, 6);
 
   const results = {
     date: new Date().toISOString(),
@@ -170,6 +206,7 @@ try {
     articleVsStatic: Number((article.requestsPerSecond / plain.requestsPerSecond).toFixed(2)),
     appRssAfterLoadMb: appRss,
     publishToVisibleMs,
+    liveChangeToVisibleMs,
     commentPosts,
   };
   fs.mkdirSync("bench-results", { recursive: true });
@@ -181,6 +218,7 @@ try {
   });
   console.log(`Article page: ${results.articleVsStatic}× the static server; app RSS after load ${appRss} MB`);
   console.log(`Publish → visible on the cached home page: ${publishToVisibleMs.map((ms) => `${ms} ms`).join(", ")}`);
+  console.log(`Audio Only on/off air → visible: ${liveChangeToVisibleMs.map((ms) => `${ms} ms`).join(", ")}`);
   console.log(`Comment POSTs: ${commentPosts.requestsPerSecond} req/s (p50 ${commentPosts.latencyP50ms} ms, p99 ${commentPosts.latencyP99ms} ms, non-2xx ${commentPosts.non2xx})`);
 
   staticServer.kill();
