@@ -4,6 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 // field; a show is added and deleted; taking Audio Only off air reaches readers within seconds,
 // and putting it back on air brings the player back.
 
+// Several tests change the audio stream itself (status, address): in order, one at a time.
+test.describe.configure({ mode: "default" });
+
 const EDITOR = { email: "editor@demo.test", password: "demo-editor-pass" };
 
 async function signIn(page: Page) {
@@ -127,6 +130,37 @@ test("Audio Only off air reaches readers within seconds, and back on air it play
   await expect(reader.getByRole("button", { name: /^Play/ })).toBeVisible();
   expect((await request.get("/api/live/audio", { maxRedirects: 0 })).status()).toBe(307);
   await reader.context().close();
+});
+
+test("Audio Only plays a plain MP3 address, as an Icecast server sends it, without hls.js", async ({ page, browser, request }) => {
+  await signIn(page);
+  await page.goto("/editor/live");
+  const address = field(page, "Audio stream address");
+  const original = await address.inputValue();
+  const reader = await (await browser.newContext()).newPage();
+  try {
+    await address.fill("/live/demo/radio.mp3");
+    await audioDesk(page).getByRole("button", { name: "Save the audio stream" }).click();
+    await expect(audioDesk(page).getByText("Saved. Readers see it within seconds.")).toBeVisible();
+
+    const link = await request.get("/api/live/audio", { maxRedirects: 0 });
+    expect(link.status()).toBe(307);
+    expect(link.headers()["location"]).toMatch(/\/live\/demo\/radio\.mp3$/);
+    expect((await request.get(link.headers()["location"]!)).headers()["content-type"]).toBe("audio/mpeg");
+
+    await reader.goto("/live/audio");
+    await reader.getByRole("button", { name: /^Play/ }).click();
+    const audio = reader.locator("audio");
+    await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 15_000 }).toBeGreaterThan(1);
+    // The element plays the address itself (hls.js would have given it a blob: source).
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.currentSrc)).toMatch(/\/live\/demo\/radio\.mp3$/);
+  } finally {
+    await page.goto("/editor/live");
+    await field(page, "Audio stream address").fill(original);
+    await audioDesk(page).getByRole("button", { name: "Save the audio stream" }).click();
+    await expect(audioDesk(page).getByText("Saved. Readers see it within seconds.")).toBeVisible();
+    await reader.context().close();
+  }
 });
 
 test("the video stream takes a poster from the media library, shown on the player and in its data", async ({ page }) => {

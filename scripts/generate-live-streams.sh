@@ -6,6 +6,8 @@
 #   public/live/demo/audio/  20 s: a pip, then a synthesised spoken announcement (about 18 s);
 #                            AAC-LC. A rising tone sequence stands in where no speech synthesiser
 #                            is available.
+#   public/live/demo/radio.mp3  8 s of a two-note chime, MP3 at 32 kb/s: stands in for an Icecast
+#                            MP3 stream, the other kind of address Audio Only plays (natively).
 #
 # Each is a VOD-style HLS playlist (#EXT-X-PLAYLIST-TYPE:VOD ... #EXT-X-ENDLIST) of fragmented
 # MP4: index.m3u8, init.mp4 and 4-second segments segNNN.mp4. The player loops it on the client,
@@ -57,7 +59,7 @@ hls_out() {
     -hls_segment_filename "$1/seg%03d.mp4" "$1/index.m3u8")
 }
 
-rm -rf "$OUT/video" "$OUT/audio"
+rm -rf "$OUT/video" "$OUT/audio" "$OUT/radio.mp3"
 
 # --- Video: test pattern + a 440 Hz tone with a one-second beep (beep_factor doubles it) -------
 # x264: Main profile level 3.0 (decodes everywhere), ~140 kb/s capped, a keyframe exactly every
@@ -105,6 +107,13 @@ ffmpeg "${COMMON[@]}" \
   -c:a aac -b:a 48k -ac 1 -ar 48000 \
   "${HLS[@]}"
 
+# --- Plain MP3 (as an Icecast server sends it): a chime, two notes a fifth apart, each second ---
+ffmpeg "${COMMON[@]}" \
+  -f lavfi -i "aevalsrc='0.35*exp(-4*mod(t,1))*sin(2*PI*t*if(lt(mod(t,2),1),523.25,783.99))':s=22050:d=8" \
+  -map_metadata -1 -fflags +bitexact -flags:a +bitexact -id3v2_version 0 -write_xing 0 \
+  -c:a libmp3lame -b:a 32k -ac 1 -ar 22050 \
+  "$OUT/radio.mp3"
+
 echo "Audio source: $SOURCE"
 ( cd "$OUT" && find . -type f | sort | xargs ls -l | awk '{ printf "%8d  %s\n", $5, $9 }' )
-echo "Total: $(du -cb "$OUT"/video/* "$OUT"/audio/* | tail -1 | cut -f1) bytes"
+echo "Total: $(du -cb "$OUT"/video/* "$OUT"/audio/* "$OUT"/radio.mp3 | tail -1 | cut -f1) bytes"
