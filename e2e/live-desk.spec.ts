@@ -132,6 +132,31 @@ test("Audio Only off air reaches readers within seconds, and back on air it play
   await reader.context().close();
 });
 
+test("Live off air, set through the admin API, shows the off-air page with the next show", async ({ page }) => {
+  await signIn(page);
+  const origin = new URL(page.url()).origin;
+  const { streams } = await (await page.request.get("/api/admin/live")).json();
+  const video = streams.find((stream: { slug: string }) => stream.slug === "video");
+  const setStatus = async (status: string) => {
+    const response = await page.request.patch(`/api/admin/live/streams/${video.id}`, { headers: { Origin: origin }, data: { status } });
+    expect(response.status()).toBe(200);
+  };
+  try {
+    await setStatus("off_air");
+    const response = await page.goto("/live");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: "Live" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Off air" })).toBeVisible();
+    await expect(page.getByText(/^Next:/)).toContainText(video.next.title);
+    await expect(page.getByLabel(/live video/)).toHaveCount(0);
+    await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+  } finally {
+    await setStatus("on_air");
+  }
+  await page.goto("/live");
+  await expect(page.getByLabel(/live video/)).toBeVisible();
+});
+
 test("Audio Only plays a plain MP3 address, as an Icecast server sends it, without hls.js", async ({ page, browser, request }) => {
   await signIn(page);
   await page.goto("/editor/live");
