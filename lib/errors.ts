@@ -1,5 +1,7 @@
+import type { z } from "zod";
+
 // Typed errors thrown by domain commands, turned into answers in one place: forms show them
-// (lib/actions/form-action.ts), route handlers answer with their status (lib/http/respond.ts).
+// (lib/actions/form-action.ts), route handlers answer with their status (lib/http/route.ts).
 
 export class DomainError extends Error {
   constructor(
@@ -29,6 +31,16 @@ export class ValidationError extends DomainError {
   constructor(fieldErrors: Record<string, string>, message = "Check the highlighted fields.") {
     super(message, 422, fieldErrors);
   }
+}
+
+/** The first message for each field of a failed zod parse, as a ValidationError carries them. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
 }
 
 export class ConflictError extends DomainError {

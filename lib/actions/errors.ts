@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { DomainError } from "@/lib/errors";
 
 // What a newsroom action answers, and the error a command throws for a person to read.
 
@@ -20,22 +20,15 @@ export function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export class ActionError extends Error {
+/** A refusal for a person to read, next to `field` when it concerns one; formAction shows it. */
+export class ActionError extends DomainError {
   constructor(
     message: string,
     readonly field?: string,
   ) {
-    super(message);
-    this.name = "ActionError";
+    super(message, 422, field ? { [field]: message } : undefined);
   }
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
+export { fieldErrorsOf } from "@/lib/errors";
 

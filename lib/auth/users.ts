@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
 
 // People who sign in to the newsroom: reads and the commands that change who may do what.
@@ -46,10 +47,10 @@ export async function getActiveUser(id: number, sessionVersion: number, db: Db =
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   constructor(email: string) {
-    super(`Someone already uses ${email}`);
-    this.name = "EmailTakenError";
+    const message = `Someone already uses ${email}`;
+    super(message, 409, { email: message });
   }
 }
 

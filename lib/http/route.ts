@@ -12,13 +12,10 @@ import { isIdText } from "@/db/ids";
 // `Authorization: Bearer` token), refusal of cross-site requests, and every error turned into a
 // JSON answer with its real status — 401, 403, 404, 409, 413, 415, 422 — or a 500 that leaks nothing.
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "HttpError";
+/** A refusal about the request itself (its body, its type, its route), answered like any DomainError. */
+export class HttpError extends DomainError {
+  constructor(status: number, message: string) {
+    super(message, status);
   }
 }
 
@@ -33,14 +30,13 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    const retryAfter = (error.details?.retryAfter as number | undefined) ?? undefined;
+    const retryAfter = error.details?.retryAfter as number | undefined;
     return json(
       error.status,
       { error: error.message, fieldErrors: error.fieldErrors, ...error.details },
       retryAfter ? { "Retry-After": String(retryAfter) } : {},
     );
   }
-  if (error instanceof HttpError) return json(error.status, { error: error.message });
   if (isDatabaseUnavailable(error)) {
     return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, { "Retry-After": "5" });
   }

@@ -18,7 +18,7 @@ import {
 import { recordAudit } from "@/lib/audit/log";
 import type { CurrentUser } from "@/lib/auth/users";
 import { invalidateStory } from "@/lib/cache/invalidate";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { canEditStory } from "./permissions";
@@ -35,13 +35,9 @@ export interface Actor extends CurrentUser {
   ip?: string;
 }
 
-export function parseStoryInput(input: unknown): StoryInput {
+function parseStoryInput(input: unknown): StoryInput {
   const parsed = storyInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new ValidationError(fieldErrors);
-  }
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   return parsed.data;
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { ActionError } from "@/lib/actions/errors";
 import { addPerson, changeRole, resetPassword, setDisabled } from "@/lib/auth/people";
-import { EmailTakenError, newUserSchema } from "@/lib/auth/users";
+import { newUserSchema } from "@/lib/auth/users";
 import { idSchema } from "@/db/ids";
 
 const userId = idSchema;
@@ -15,12 +15,8 @@ export const addPersonAction = formAction({
   roles: ["admin"],
   schema: newUserSchema,
   run: async (data, { user, ip }) => {
-    try {
-      await addPerson(user, data, ip);
-    } catch (error) {
-      if (error instanceof EmailTakenError) throw new ActionError(error.message, "email");
-      throw error;
-    }
+    // A taken e-mail is refused (EmailTakenError) next to the e-mail field.
+    await addPerson(user, data, ip);
     revalidatePath("/editor/people");
     return { ok: `${data.name} can now sign in as ${data.role}.` };
   },
