@@ -5,7 +5,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser, Role } from "@/lib/auth/users";
 import { DomainError } from "@/lib/errors";
-import { ActionError, fieldErrorsOf, submittedValues, type FormState } from "./errors";
+import { fieldErrorsOf, submittedValues, type FormState } from "./errors";
 
 export type { FormState } from "./errors";
 
@@ -20,6 +20,8 @@ export interface ActionContext {
 export function formAction<S extends z.ZodType>(options: {
   roles?: Role[];
   schema: S;
+  /** What the schema parses; by default one value per field name (the last one sent). */
+  input?: (formData: FormData) => unknown;
   run: (data: z.output<S>, context: ActionContext) => Promise<FormState | void>;
 }) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
@@ -33,16 +35,13 @@ export function formAction<S extends z.ZodType>(options: {
     if (options.roles && !options.roles.includes(user.role)) {
       return { error: "You do not have permission to do this." };
     }
-    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    const parsed = options.schema.safeParse(options.input ? options.input(formData) : Object.fromEntries(formData));
     if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
     try {
       const ip = clientIpFromHeaders(await headers());
       return (await options.run(parsed.data, { user, ip })) ?? { ok: "Saved." };
     } catch (error) {
       if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
-      if (error instanceof ActionError) {
-        return error.field ? { error: error.message, fieldErrors: { [error.field]: error.message } } : { error: error.message };
-      }
       console.error(error);
       return { error: "Something went wrong on our side; nothing was changed. Try again." };
     }

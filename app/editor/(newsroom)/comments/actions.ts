@@ -1,19 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { z } from "zod";
-import { fieldErrorsOf, submittedValues, type FormState } from "@/lib/actions/errors";
+import type { FormState } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/users";
 import { MAX_BULK, moderateComments, moderationActions, updateCommentSettings, type ModerationAction } from "@/lib/comments/moderation";
-import { DomainError } from "@/lib/errors";
 
-// The comment queue's forms. Moderation is written by hand rather than with formAction: the
-// queue sends one `ids` entry per ticked comment, and formAction's Object.fromEntries would keep
-// only the last. It makes formAction's checks in the same order and answers the same FormState.
+// The comment queue's forms.
 
 const MODERATORS: Role[] = ["admin", "editor"];
 
@@ -34,37 +28,28 @@ const done: Record<ModerationAction, string> = {
 
 const plural = (n: number) => `${n} comment${n === 1 ? "" : "s"}`;
 
-/** The selection has no field of its own to show a message next to: the message names the problem. */
-const refusal = (message: string, fieldErrors?: Record<string, string>): FormState => ({
-  error: Object.values(fieldErrors ?? {})[0] ?? message,
-  fieldErrors,
-});
-
-async function moderate(formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) return { error: "Your session has ended. Sign in again." };
-  if (!MODERATORS.includes(user.role)) return { error: "You do not have permission to do this." };
+const moderate = formAction({
+  roles: MODERATORS,
+  schema: moderationSchema,
   // A row's own button sends "approve:12" (that comment only); the bulk buttons send the action,
-  // and the ticked boxes the ids.
-  const [action, only] = String(formData.get("action") ?? "").split(":");
-  const parsed = moderationSchema.safeParse({ action, ids: only === undefined ? formData.getAll("ids") : [only] });
-  if (!parsed.success) return refusal("Check the selection.", fieldErrorsOf(parsed.error));
-  try {
-    const ip = clientIpFromHeaders(await headers());
-    const result = await moderateComments({ ...user, ip }, parsed.data.ids, parsed.data.action);
+  // and the ticked boxes one `ids` entry each.
+  input: (formData) => {
+    const [action, only] = String(formData.get("action") ?? "").split(":");
+    return { action, ids: only === undefined ? formData.getAll("ids") : [only] };
+  },
+  run: async (data, { user, ip }) => {
+    const result = await moderateComments({ ...user, ip }, data.ids, data.action);
     revalidatePath("/editor/comments");
     const left = result.unchanged ? ` ${plural(result.unchanged)} left unchanged.` : "";
-    return { ok: result.changed ? `${plural(result.changed)} ${done[parsed.data.action]}.${left}` : `Nothing changed.${left}` };
-  } catch (error) {
-    if (error instanceof DomainError) return refusal(error.message, error.fieldErrors);
-    console.error(error);
-    return { error: "Something went wrong on our side; nothing was changed. Try again." };
-  }
-}
+    return { ok: result.changed ? `${plural(result.changed)} ${done[data.action]}.${left}` : `Nothing changed.${left}` };
+  },
+});
 
-export async function moderateCommentsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const state = await moderate(formData);
-  return state.ok ? state : { ...state, values: submittedValues(formData) };
+/** The selection has no field of its own to show a message next to: the message names the problem. */
+export async function moderateCommentsAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const state = await moderate(previous, formData);
+  const problem = Object.values(state.fieldErrors ?? {})[0];
+  return problem ? { ...state, error: problem } : state;
 }
 
 /** One word or phrase per line; blank lines and repeats dropped, case ignored (as when posting). */
