@@ -2,9 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
-import { DomainError } from "@/lib/errors";
 import { restoreRevision } from "@/lib/stories/revisions";
 import { idSchema } from "@/db/ids";
 
@@ -15,13 +13,8 @@ export const restoreRevisionAction = formAction({
     baseRevision: idSchema,
   }),
   run: async (data, { user, ip }) => {
-    try {
-      const saved = await restoreRevision({ ...user, ip }, data.storyId, data.revision, data.baseRevision);
-      revalidatePath(`/editor/stories/${data.storyId}/revisions`);
-      return { ok: `Revision ${data.revision} restored as revision ${saved.revision}.` };
-    } catch (error) {
-      if (error instanceof DomainError) throw new ActionError(error.message);
-      throw error;
-    }
+    const saved = await restoreRevision({ ...user, ip }, data.storyId, data.revision, data.baseRevision);
+    revalidatePath(`/editor/stories/${data.storyId}/revisions`);
+    return { ok: `Revision ${data.revision} restored as revision ${saved.revision}.` };
   },
 });
