@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { slugify } from "@/lib/format/slug";
+import type { StoryStatus } from "@/lib/stories/editor-queries";
 import { toStoryDocument } from "@/lib/stories/tiptap";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
@@ -18,7 +20,7 @@ import { WorkflowPanel } from "./workflow-panel";
 export interface EditorStory {
   id: number | null;
   revision: number;
-  status: "draft" | "review" | "scheduled" | "published" | "unpublished";
+  status: StoryStatus;
   headline: string;
   deck: string;
   slug: string;
@@ -41,18 +43,6 @@ export interface EditorStory {
 type Conflict = { updatedBy: string; updatedAt: string; revision: number };
 
 const AUTOSAVE_MS = 10_000;
-
-function slugFrom(headline: string) {
-  return headline
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-}
 
 export function StoryEditor({
   initial,
@@ -197,7 +187,7 @@ export function StoryEditor({
             type="text"
             value={story.headline}
             maxLength={200}
-            onChange={(event) => update({ headline: event.target.value, ...(slugTouched ? {} : { slug: slugFrom(event.target.value) }) })}
+            onChange={(event) => update({ headline: event.target.value, ...(slugTouched ? {} : { slug: slugify(event.target.value) }) })}
             {...fieldProps("headline")}
           />
           {fieldError("headline")}

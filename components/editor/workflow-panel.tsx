@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import type { StoryStatus } from "@/lib/stories/editor-queries";
 
-type Status = "draft" | "review" | "scheduled" | "published" | "unpublished";
-
-const statusText: Record<Status, string> = {
+const statusText: Record<StoryStatus, string> = {
   draft: "Draft",
   review: "In review",
   scheduled: "Scheduled",
@@ -25,13 +24,13 @@ export function WorkflowPanel({
   onChanged,
 }: {
   storyId: number;
-  status: Status;
+  status: StoryStatus;
   publicPath: string | null;
   scheduledAt: string | null;
   canPublish: boolean;
   canEdit: boolean;
   dirty: boolean;
-  onChanged: (next: { status: Status; revision: number; scheduledAt: string | null }) => void;
+  onChanged: (next: { status: StoryStatus; revision: number; scheduledAt: string | null }) => void;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

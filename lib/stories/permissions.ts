@@ -1,10 +1,11 @@
 import type { CurrentUser } from "@/lib/auth/users";
+import type { StoryStatus } from "./editor-queries";
 
 // Who may do what with a story (DESIGN.md, "Identity and security"). Checked by every command.
 
 export interface StoryOwnership {
   createdById: number | null;
-  status: "draft" | "review" | "scheduled" | "published" | "unpublished";
+  status: StoryStatus;
 }
 
 /** Editors and admins edit any story; a writer edits their own while it is a draft or in review. */
