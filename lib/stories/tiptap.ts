@@ -80,3 +80,13 @@ export function toStoryDocument(json: unknown): StoryDocument {
   const doc = json as Json;
   return { type: "doc", content: (doc.content ?? []).flatMap(block) } as StoryDocument;
 }
+
+/** The story document → what the editor opens: each related-story block shows its story's headline. */
+export function toEditorDocument(doc: StoryDocument, headlines: Map<number, string>) {
+  return {
+    ...doc,
+    content: doc.content.map((node) =>
+      node.type === "relatedStory" ? { ...node, attrs: { ...node.attrs, headline: headlines.get(node.attrs.storyId) ?? "" } } : node,
+    ),
+  };
+}

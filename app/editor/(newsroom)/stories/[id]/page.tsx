@@ -9,6 +9,7 @@ import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, searchHeadlinesByIds } from "@/lib/stories/editor-queries";
 import { canEditStory, canPublish, canViewStory } from "@/lib/stories/permissions";
 import { storyPath } from "@/lib/stories/queries";
+import { toEditorDocument } from "@/lib/stories/tiptap";
 import { isIdText } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Edit story" };
@@ -19,19 +20,12 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   const id = isIdText(raw) ? Number(raw) : null;
   const story = id ? await getStoryForEditing(id) : null;
   if (!story || !canViewStory(user, story)) notFound();
-  const [sections, authors, media, inline] = await Promise.all([
+  const [sections, authors, media, inlineHeadlines] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
     listMedia(),
     searchHeadlinesByIds(relatedStoryIds(story.body)),
   ]);
-  // Related-story blocks show their headline in the editor.
-  const body = {
-    ...story.body,
-    content: story.body.content.map((node) =>
-      node.type === "relatedStory" ? { ...node, attrs: { ...node.attrs, headline: inline.get(node.attrs.storyId) ?? "" } } : node,
-    ),
-  };
   return (
     <>
       <div className="editor-title-row">
@@ -55,7 +49,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
           heroAlt: story.heroAlt,
           heroCaption: story.heroCaption,
           heroCredit: story.heroCredit,
-          body,
+          body: toEditorDocument(story.body, inlineHeadlines),
           related: story.related,
           seoTitle: story.seoTitle,
           seoDescription: story.seoDescription,
