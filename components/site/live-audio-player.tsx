@@ -12,20 +12,18 @@ export function LiveAudioPlayer({
   src,
   title,
   nowPlaying,
-  siteName,
   artwork = null,
 }: {
   src: string;
   title: string;
   nowPlaying: string | null;
-  siteName: string;
   artwork?: string | null;
 }) {
   const { stream, playing, volume, error, load, play, pause, setVolume, showOnPage } = useLiveAudio();
 
   useEffect(() => {
-    load({ src, title, nowPlaying, siteName, artwork });
-  }, [load, src, title, nowPlaying, siteName, artwork]);
+    load({ src, title, nowPlaying, artwork });
+  }, [load, src, title, nowPlaying, artwork]);
 
   // While this player is on the page, the mini player of the same stream is not needed.
   useEffect(() => {
@@ -40,7 +38,7 @@ export function LiveAudioPlayer({
       <button
         type="button"
         className="audio-toggle"
-        onClick={() => (isPlaying ? pause() : play({ src, title, nowPlaying, siteName, artwork }))}
+        onClick={() => (isPlaying ? pause() : play({ src, title, nowPlaying, artwork }))}
       >
         {isPlaying ? "Pause" : "Play"}
         <span className="visually-hidden"> {title}</span>

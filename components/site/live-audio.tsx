@@ -9,12 +9,9 @@ export type LiveAudioStream = {
   src: string;
   title: string;
   nowPlaying: string | null;
-  siteName: string;
   /** The stream's poster, as lock-screen art. */
   artwork?: string | null;
 };
-/** What a page registers: the site's name defaults to the provider's. */
-export type LiveAudioInput = Omit<LiveAudioStream, "siteName"> & { siteName?: string };
 
 export type LiveAudio = {
   stream: LiveAudioStream | null;
@@ -27,9 +24,9 @@ export type LiveAudio = {
   /** The stream a full player on the page shows (Audio Only), if any: the mini player steps aside for it. */
   shownOnPage: string | null;
   showOnPage: (src: string | null) => void;
-  load: (info: LiveAudioInput) => void;
+  load: (info: LiveAudioStream) => void;
   /** Plays the loaded stream, or `info` (replacing the loaded one) when given. */
-  play: (info?: LiveAudioInput) => void;
+  play: (info?: LiveAudioStream) => void;
   pause: () => void;
   toggle: () => void;
   setVolume: (volume: number) => void;
@@ -151,10 +148,8 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
     [detach, loadHlsModule],
   );
 
-  const withSiteName = useCallback((info: LiveAudioInput): LiveAudioStream => ({ ...info, siteName: info.siteName ?? siteName }), [siteName]);
-
   const load = useCallback(
-    (info: LiveAudioInput) => {
+    (info: LiveAudioStream) => {
       const loaded = current.current;
       if (loaded?.src === info.src) {
         const artwork = info.artwork ?? null;
@@ -166,14 +161,14 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
       }
       // Another stream is playing: the reader switches by pressing Play on this one.
       if (loaded && audio.current && !audio.current.paused) return;
-      replace(withSiteName(info));
+      replace(info);
     },
-    [replace, withSiteName],
+    [replace],
   );
 
   const play = useCallback(
-    (info?: LiveAudioInput) => {
-      if (info && info.src !== current.current?.src) replace(withSiteName(info));
+    (info?: LiveAudioStream) => {
+      if (info && info.src !== current.current?.src) replace(info);
       const target = current.current;
       const element = audio.current;
       if (!target || !element) return;
@@ -194,7 +189,7 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
       if (attached.current === target.src || !isHls(target.src) || hlsModule.current) start();
       else loadHlsModule().then(start, () => fail(PLAY_FAILED));
     },
-    [attach, fail, loadHlsModule, replace, startLoading, withSiteName],
+    [attach, fail, loadHlsModule, replace, startLoading],
   );
 
   const pause = useCallback(() => {
@@ -233,14 +228,14 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
     session.metadata = new MediaMetadata({
       title: stream.nowPlaying ?? stream.title,
       artist: stream.title,
-      album: stream.siteName,
+      album: siteName,
       artwork: stream.artwork ? [{ src: stream.artwork }] : [],
     });
     for (const [action, handler] of Object.entries(actions)) setActionHandler(session, action as MediaSessionAction, handler);
     return () => {
       for (const action of Object.keys(actions)) setActionHandler(session, action as MediaSessionAction, null);
     };
-  }, [stream, play, pause, stop]);
+  }, [stream, siteName, play, pause, stop]);
 
   useEffect(() => {
     if ("mediaSession" in navigator) navigator.mediaSession.playbackState = stream ? (playing ? "playing" : "paused") : "none";

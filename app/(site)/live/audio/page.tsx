@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { LiveAudioPlayer } from "@/components/site/live-audio-player";
 import { LiveSchedule } from "@/components/site/live-schedule";
 import { OffAir } from "@/components/site/off-air";
-import { env } from "@/lib/env";
 import { getCachedLiveOverview } from "@/lib/live/cached";
 
 // GET /live/audio – the audio-only stream, for low bandwidth.
@@ -20,7 +19,7 @@ export default async function AudioPage() {
       </p>
       <h1>Audio Only</h1>
       <p className="live-stream-name">{stream.title}</p>
-      <LiveAudioPlayer src={stream.url} title={stream.title} nowPlaying={stream.now?.title ?? null} siteName={env().siteName} artwork={stream.poster?.src ?? null} />
+      <LiveAudioPlayer src={stream.url} title={stream.title} nowPlaying={stream.now?.title ?? null} artwork={stream.poster?.src ?? null} />
       <LiveSchedule stream={stream} />
     </div>
   );
