@@ -1,8 +1,14 @@
 import Link from "next/link";
+import { sectionTrail, type SectionTree } from "@/lib/sections/queries";
 
 export interface Crumb {
   name: string;
   path: string;
+}
+
+/** The crumbs for a section and its ancestors, outermost first. */
+export function sectionCrumbs(tree: SectionTree, sectionId: number): Crumb[] {
+  return sectionTrail(tree, sectionId).map((section) => ({ name: section.name, path: `/${section.path}` }));
 }
 
 /** The section path (News > U.S.), every level a link; the current level is marked. */

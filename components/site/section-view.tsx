@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { sectionSubtreeIds, sectionTrail, type SectionNode, type SectionTree } from "@/lib/sections/queries";
-import { isCachedCursorValid, listCachedStories } from "@/lib/stories/cached";
-import { Breadcrumb } from "./breadcrumb";
+import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
+import { listCachedStories } from "@/lib/stories/cached";
+import { Breadcrumb, sectionCrumbs } from "./breadcrumb";
 import { StoryCard } from "./story-card";
 
 export const SECTION_PAGE_SIZE = 10;
 
-/** A section front: its stories newest first, paginated by keyset (?before=<last story id>). */
+/** A section front: its stories newest first, paginated by keyset (?before=<last story id>, checked by resolvePublicPath). */
 export async function SectionView({
   tree,
   section,
@@ -17,10 +16,8 @@ export async function SectionView({
   section: SectionNode;
   before: number | null;
 }) {
-  const ids = sectionSubtreeIds(section);
-  if (before !== null && !(await isCachedCursorValid(before, ids))) notFound();
-  const page = await listCachedStories(ids, before, SECTION_PAGE_SIZE);
-  const trail = sectionTrail(tree, section.id).map((s) => ({ name: s.name, path: `/${s.path}` }));
+  const page = await listCachedStories(sectionSubtreeIds(section), before, SECTION_PAGE_SIZE);
+  const trail = sectionCrumbs(tree, section.id);
   const [first, ...rest] = page.stories;
 
   return (

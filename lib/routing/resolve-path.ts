@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { getCachedSectionTree } from "@/lib/sections/cached";
-import type { SectionNode, SectionTree } from "@/lib/sections/queries";
-import { lookupCachedStorySlug } from "@/lib/stories/cached";
+import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
+import { isCachedCursorValid, lookupCachedStorySlug } from "@/lib/stories/cached";
 import type { StoryLookup } from "@/lib/stories/queries";
 import { isIdText } from "@/db/ids";
 
@@ -54,7 +54,10 @@ export async function resolvePath(
   }
 }
 
-/** resolvePath with the cached section tree and story lookups, shared by a page and its metadata. */
+/**
+ * resolvePath with the cached section tree and story lookups, shared by a page and its metadata;
+ * an older page of a section whose cursor is not one of its published stories is not found.
+ */
 export const resolvePublicPath = cache(async (joinedPath: string) => {
   const segments = joinedPath === "" ? [] : joinedPath.split("/");
   const decoded = segments.map((segment) => {
@@ -65,5 +68,10 @@ export const resolvePublicPath = cache(async (joinedPath: string) => {
     }
   });
   const tree = await getCachedSectionTree();
-  return { tree, resolved: await resolvePath(decoded, tree, lookupCachedStorySlug) };
+  let resolved = await resolvePath(decoded, tree, lookupCachedStorySlug);
+  // An older page starts after a published story of that section; any other id is no page.
+  if (resolved.kind === "section" && resolved.before !== null && !(await isCachedCursorValid(resolved.before, sectionSubtreeIds(resolved.section)))) {
+    resolved = { kind: "not-found" };
+  }
+  return { tree, resolved };
 });

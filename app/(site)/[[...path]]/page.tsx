@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleJsonLd } from "@/components/site/article-json-ld";
 import { ArticleView } from "@/components/site/article-view";
+import { sectionCrumbs } from "@/components/site/breadcrumb";
 import { HomeView } from "@/components/site/home-view";
 import { SectionView } from "@/components/site/section-view";
 import { env } from "@/lib/env";
 import { resolvePublicPath } from "@/lib/routing/resolve-path";
-import { sectionSubtreeIds, sectionTrail } from "@/lib/sections/queries";
-import { getCachedArticle, isCachedCursorValid } from "@/lib/stories/cached";
+import { getCachedArticle } from "@/lib/stories/cached";
 
 // GET / · /<section path> · /<section path>/<slug>
 // Every public page is generated on its first request, then served from the cache until a write
@@ -41,9 +41,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       };
     case "section": {
       const { section, before } = resolved;
-      if (before !== null && !(await isCachedCursorValid(before, sectionSubtreeIds(section)))) {
-        return notFoundMetadata;
-      }
       const parent = section.parentId === null ? undefined : tree.byId[section.parentId];
       const name = parent ? `${section.name} · ${parent.name}` : section.name;
       return {
@@ -90,7 +87,7 @@ export default async function PublicPage(props: Props) {
     case "article": {
       const article = await getCachedArticle(resolved.storyId);
       if (!article) notFound();
-      const trail = sectionTrail(tree, article.sectionId).map((s) => ({ name: s.name, path: `/${s.path}` }));
+      const trail = sectionCrumbs(tree, article.sectionId);
       const canonicalUrl = `${env().siteUrl}${article.path}`;
       return (
         <>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
+import { sectionCrumbs } from "@/components/site/breadcrumb";
 import { env } from "@/lib/env";
 import { getCachedSectionTree } from "@/lib/sections/cached";
-import { sectionTrail } from "@/lib/sections/queries";
 import { resolvePreviewToken } from "@/lib/stories/previews";
 import { getArticleForPreview } from "@/lib/stories/queries";
 
@@ -20,7 +20,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ token:
   if (target.kind === "published") redirect(target.path);
   const [article, tree] = await Promise.all([getArticleForPreview(target.storyId), getCachedSectionTree()]);
   if (!article) notFound();
-  const trail = sectionTrail(tree, article.sectionId).map((s) => ({ name: s.name, path: `/${s.path}` }));
+  const trail = sectionCrumbs(tree, article.sectionId);
   return (
     <>
       <p className="preview-banner" role="status">
