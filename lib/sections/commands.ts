@@ -4,24 +4,18 @@ import { getDb, type Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
+import type { Actor, Tx } from "@/lib/stories/commands";
 import { storyPath } from "@/lib/stories/queries";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
 
 // Commands on the section tree (admins only): create, rename or move (re-nest), and reorder among
 // siblings. A section's path is part of every story URL under it, so a move rewrites the paths of
 // the whole subtree and leaves a 301 behind for each story readers may have seen (as saveStory).
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-export interface Actor extends CurrentUser {
-  ip?: string;
-}
 
 export interface SectionFields {
   name: string;
@@ -33,7 +27,7 @@ export interface SectionFields {
 export const MAX_SECTION_DEPTH = 3;
 
 /** First segments the app itself answers (routes, files, rewrites): a section there would be unreachable. */
-export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set(["editor", "api", "media", "live", "gone", "search", "tags", "authors", "feeds", "sitemap", "robots", "_next"]);
+const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set(["editor", "api", "media", "live", "gone", "search", "tags", "authors", "feeds", "sitemap", "robots", "_next"]);
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -54,11 +48,7 @@ type SectionInput = z.output<typeof sectionInputSchema>;
 
 function parseSectionInput(fields: unknown): SectionInput {
   const parsed = sectionInputSchema.safeParse(fields);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new ValidationError(fieldErrors);
-  }
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   return parsed.data;
 }
 
