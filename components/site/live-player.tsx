@@ -4,12 +4,13 @@ import { useEffect, useRef } from "react";
 import { useLiveAudio } from "./live-audio";
 
 /**
- * Plays an HLS stream in a <video> or <audio> element: through hls.js (loaded only here) where
- * Media Source Extensions exist, natively elsewhere (Safari). Nothing starts on its own; the
- * reader presses play. The demo streams are short loops, hence `loop`.
+ * Plays an HLS stream in the live <video>: through hls.js (loaded only here) where Media Source
+ * Extensions exist, natively elsewhere (Safari). Nothing starts on its own; the reader presses
+ * play. The demo streams are short loops, hence `loop`. (Live audio has its own player in
+ * live-audio.tsx, which loads segments only while playing.)
  */
-export function useHls(src: string) {
-  const media = useRef<HTMLMediaElement | null>(null);
+function useHls(src: string) {
+  const media = useRef<HTMLVideoElement | null>(null);
   useEffect(() => {
     const element = media.current;
     if (!element) return;
@@ -39,7 +40,7 @@ export function LiveVideo({ src, title, poster }: { src: string; title: string; 
   const liveAudio = useLiveAudio();
   return (
     <video
-      ref={media as React.RefObject<HTMLVideoElement>}
+      ref={media}
       className="live-video"
       controls
       playsInline

@@ -14,7 +14,7 @@ function cacheState(): CacheState {
 }
 
 /** Next.js tags every cached page with its path as `_N_T_<path>`. */
-export const pathTag = (path: string) => `_N_T_${path}`;
+const pathTag = (path: string) => `_N_T_${path}`;
 
 /**
  * A render that read the old data before the write and finished after it would be cached as
