@@ -11,7 +11,7 @@ const NAME_KEY = "meridian.commenter-name";
 type Result =
   | { kind: "idle" }
   | { kind: "sending" }
-  | { kind: "published" | "held"; name: string; body: string }
+  | { kind: "published" | "held" }
   | { kind: "error"; message: string; fields: Record<string, string> };
 
 function newKey() {
@@ -72,7 +72,7 @@ export function CommentForm({ storyId }: { storyId: number }) {
       });
       const answer = (await response.json().catch(() => ({}))) as { error?: string; fieldErrors?: Record<string, string> };
       if (response.status === 201 || response.status === 202) {
-        setResult({ kind: response.status === 201 ? "published" : "held", name: author.trim(), body: body.trim() });
+        setResult({ kind: response.status === 201 ? "published" : "held" });
         idempotencyKey.current = newKey();
         setReplyTo(null);
         (form.elements.namedItem("body") as HTMLTextAreaElement).value = "";
