@@ -6,23 +6,14 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/errors";
+import { requireLiveDesk } from "./permissions";
 import { showInputSchema, streamInputSchema } from "./schemas";
 
 // Editors and admins set each stream's address and status and its programme schedule; readers
 // see the change within seconds (the `live` tag refreshes the live pages and every header).
 
 type Actor = CurrentUser & { ip?: string };
-
-function requireEditor(actor: Actor) {
-  if (actor.role !== "admin" && actor.role !== "editor") throw new ForbiddenError("Only editors and admins run the live streams.");
-}
-
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return new ValidationError(errors);
-}
 
 /** An unknown stream is bad input (the id came in the request), answered 422 like the other fields. */
 const noSuchStream = () => new ValidationError({ streamId: "There is no such stream." }, "There is no such stream.");
@@ -34,7 +25,7 @@ const refreshLive = () => invalidate({ tags: [cacheTags.live], paths: ["/live", 
  * API client can send only `{"status": "off_air"}`.
  */
 export async function updateStream(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
-  requireEditor(actor);
+  requireLiveDesk(actor);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ValidationError({ form: "Send the stream as an object" });
   // Locked from read to write: two changes at once (a status from the API, an address from the
   // desk) both land, and the audit row goes with the change or not at all.
@@ -43,7 +34,7 @@ export async function updateStream(actor: Actor, streamId: number, raw: unknown,
     if (!before) throw noSuchStream();
     const { title, url, status, posterMediaId } = before;
     const parsed = streamInputSchema(env().liveAllowHttp).safeParse({ title, url, status, posterMediaId, ...raw });
-    if (!parsed.success) throw fieldErrors(parsed.error.issues);
+    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
     if (parsed.data.posterMediaId) {
       const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, parsed.data.posterMediaId));
       if (!image) throw new ValidationError({ posterMediaId: "That image is not in the library." });
@@ -58,9 +49,9 @@ export async function updateStream(actor: Actor, streamId: number, raw: unknown,
 }
 
 export async function addShow(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
-  requireEditor(actor);
+  requireLiveDesk(actor);
   const parsed = showInputSchema.safeParse(raw);
-  if (!parsed.success) throw fieldErrors(parsed.error.issues);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const show = parsed.data;
   // The stream's row lock makes adds to one stream take turns, so the overlap check sees every
   // show committed before it (READ COMMITTED; PGlite runs one transaction at a time).
@@ -82,7 +73,7 @@ export async function addShow(actor: Actor, streamId: number, raw: unknown, db: 
 }
 
 export async function deleteShow(actor: Actor, showId: number, db: Db = getDb()) {
-  requireEditor(actor);
+  requireLiveDesk(actor);
   const row = await db.transaction(async (tx) => {
     const [deleted] = await tx.delete(liveShows).where(eq(liveShows.id, showId)).returning();
     if (!deleted) throw new NotFoundError("There is no such show.");

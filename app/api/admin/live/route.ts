@@ -1,14 +1,15 @@
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { adminRoute, jsonResponse } from "@/lib/http/route";
 import { env } from "@/lib/env";
 import { addZonedDays } from "@/lib/format/zoned";
+import { requireLiveDesk } from "@/lib/live/permissions";
 import { getLiveOverview, listProgramme, PROGRAMME_DAYS } from "@/lib/live/queries";
 
 // GET /api/admin/live?from=<ISO time> – every stream as the live desk sees it: address, status,
 // poster, and a week of programme from `from` (default: now). Editors and admins.
 
 export const GET = adminRoute(async (request, { user }) => {
-  if (user.role !== "admin" && user.role !== "editor") throw new ForbiddenError("Only editors and admins run the live streams.");
+  requireLiveDesk(user);
   const now = new Date();
   const rawFrom = request.nextUrl.searchParams.get("from");
   const from = rawFrom === null ? now : new Date(rawFrom);
