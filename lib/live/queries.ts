@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { mediaUrl } from "@/lib/media/urls";
@@ -44,51 +44,63 @@ const view = (show: typeof liveShows.$inferSelect): ShowView => ({
 const posterKey = (image: typeof media.$inferSelect) =>
   image.variants.find((variant) => variant.width >= 960)?.storageKey ?? image.storageKey;
 
-export async function getLiveOverview(now = new Date(), db: Db = getDb()): Promise<StreamView[]> {
+/**
+ * Every stream, or only `slug`'s, with its poster and shows: three queries whatever the number
+ * of streams.
+ */
+async function loadStreams(now: Date, slug: string | undefined, db: Db): Promise<StreamView[]> {
   const streams = await db
     .select({ stream: liveStreams, poster: media })
     .from(liveStreams)
     .leftJoin(media, eq(media.id, liveStreams.posterMediaId))
+    .where(slug === undefined ? undefined : eq(liveStreams.slug, slug))
     .orderBy(asc(liveStreams.kind), asc(liveStreams.id));
+  if (streams.length === 0) return [];
+  const ids = streams.map(({ stream }) => stream.id);
   const from = new Date(now.getTime() - 6 * 3600_000);
   const to = new Date(now.getTime() + 24 * 3600_000);
-  return Promise.all(
-    streams.map(async ({ stream, poster }) => {
-      const [schedule, [next]] = await Promise.all([
-        db
-          .select()
-          .from(liveShows)
-          .where(and(eq(liveShows.streamId, stream.id), gt(liveShows.endsAt, from), lt(liveShows.startsAt, to)))
-          .orderBy(asc(liveShows.startsAt)),
-        db
-          .select()
-          .from(liveShows)
-          .where(and(eq(liveShows.streamId, stream.id), gt(liveShows.startsAt, now)))
-          .orderBy(asc(liveShows.startsAt))
-          .limit(1),
-      ]);
-      const current = schedule.find((show) => show.startsAt <= now && show.endsAt > now);
-      return {
-        id: stream.id,
-        slug: stream.slug,
-        kind: stream.kind,
-        title: stream.title,
-        status: stream.status,
-        url: stream.url,
-        poster: poster
-          ? { mediaId: poster.id, src: mediaUrl(posterKey(poster)), width: poster.width, height: poster.height, alt: poster.alt }
-          : null,
-        playable: stream.status === "on_air" && stream.url !== "",
-        now: current ? view(current) : null,
-        next: next ? view(next) : null,
-        schedule: schedule.map(view),
-      };
-    }),
-  );
+  const [shows, upcoming] = await Promise.all([
+    db
+      .select()
+      .from(liveShows)
+      .where(and(inArray(liveShows.streamId, ids), gt(liveShows.endsAt, from), lt(liveShows.startsAt, to)))
+      .orderBy(asc(liveShows.startsAt)),
+    // Each stream's first show after now, however far ahead.
+    db
+      .selectDistinctOn([liveShows.streamId])
+      .from(liveShows)
+      .where(and(inArray(liveShows.streamId, ids), gt(liveShows.startsAt, now)))
+      .orderBy(asc(liveShows.streamId), asc(liveShows.startsAt)),
+  ]);
+  return streams.map(({ stream, poster }) => {
+    const schedule = shows.filter((show) => show.streamId === stream.id);
+    const current = schedule.find((show) => show.startsAt <= now && show.endsAt > now);
+    const next = upcoming.find((show) => show.streamId === stream.id);
+    return {
+      id: stream.id,
+      slug: stream.slug,
+      kind: stream.kind,
+      title: stream.title,
+      status: stream.status,
+      url: stream.url,
+      poster: poster
+        ? { mediaId: poster.id, src: mediaUrl(posterKey(poster)), width: poster.width, height: poster.height, alt: poster.alt }
+        : null,
+      playable: stream.status === "on_air" && stream.url !== "",
+      now: current ? view(current) : null,
+      next: next ? view(next) : null,
+      schedule: schedule.map(view),
+    };
+  });
+}
+
+export function getLiveOverview(now = new Date(), db: Db = getDb()): Promise<StreamView[]> {
+  return loadStreams(now, undefined, db);
 }
 
 export async function getStreamOverview(slug: string, now = new Date(), db: Db = getDb()): Promise<StreamView | null> {
-  return (await getLiveOverview(now, db)).find((stream) => stream.slug === slug) ?? null;
+  const [stream] = await loadStreams(now, slug, db);
+  return stream ?? null;
 }
 
 /** How much programme the newsroom sees at once. */
