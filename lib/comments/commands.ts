@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { comments, sections, stories } from "@/db/schema";
 import { invalidateStory } from "@/lib/cache/invalidate";
 import { env } from "@/lib/env";
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
 import { incrementCounter } from "@/lib/rate-limits/store";
 import { isPublished, storyPath } from "@/lib/stories/queries";
 import { checkFormToken } from "./form-token";
@@ -27,9 +27,27 @@ export interface PostedComment {
 function parse(input: unknown): CommentInput {
   const parsed = commentInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  throw new ValidationError(fieldErrors);
+  throw new ValidationError(fieldErrorsOf(parsed.error));
+}
+
+/** A published story as commenting needs it. */
+export interface CommentTarget {
+  id: number;
+  /** Path of the article: "/news/us/<slug>". */
+  path: string;
+  publishedAt: Date | null;
+  commentsOpen: boolean;
+}
+
+/** The published story `storyId`, or null. */
+export async function findCommentTarget(storyId: number, db: Db = getDb()): Promise<CommentTarget | null> {
+  const [story] = await db
+    .select({ id: stories.id, slug: stories.slug, publishedAt: stories.publishedAt, commentsOpen: stories.commentsOpen, sectionPath: sections.path })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .where(and(eq(stories.id, storyId), isPublished));
+  if (!story) return null;
+  return { id: story.id, path: storyPath(story.sectionPath, story.slug), publishedAt: story.publishedAt, commentsOpen: story.commentsOpen };
 }
 
 function answer(row: typeof comments.$inferSelect): PostedComment {
@@ -88,19 +106,21 @@ async function decideStatus(input: CommentInput, emailHash: string | null, ipHas
   return "approved" as const;
 }
 
-export async function postComment(storyId: number, raw: unknown, context: { ip: string }, db: Db = getDb()): Promise<PostedComment> {
+/** Posts a comment on a story, given by id or as the route handler already found it. */
+export async function postComment(target: number | CommentTarget, raw: unknown, context: { ip: string }, db: Db = getDb()): Promise<PostedComment> {
   const input = parse(raw);
-  const [story] = await db
-    .select({ id: stories.id, slug: stories.slug, publishedAt: stories.publishedAt, commentsOpen: stories.commentsOpen, sectionPath: sections.path })
-    .from(stories)
-    .innerJoin(sections, eq(sections.id, stories.sectionId))
-    .where(and(eq(stories.id, storyId), isPublished));
+  const story = typeof target === "number" ? await findCommentTarget(target, db) : target;
   if (!story) throw new NotFoundError("There is no published story here.");
+  const storyId = story.id;
+  const idempotencyKey = input.idempotencyKey ? `${storyId}:${input.idempotencyKey}` : null;
+  const firstWithKey = async () => {
+    if (!idempotencyKey) return undefined;
+    const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, idempotencyKey));
+    return existing;
+  };
 
-  if (input.idempotencyKey) {
-    const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, `${storyId}:${input.idempotencyKey}`));
-    if (existing) return answer(existing);
-  }
+  const earlier = await firstWithKey();
+  if (earlier) return answer(earlier);
 
   const settings = await getCommentSettings(db);
   if (!commentsStillOpen(story, settings)) throw new ForbiddenError("Comments are closed on this story.");
@@ -115,7 +135,7 @@ export async function postComment(storyId: number, raw: unknown, context: { ip: 
     emailHash,
     body: input.body,
     ipHash,
-    idempotencyKey: input.idempotencyKey ? `${storyId}:${input.idempotencyKey}` : null,
+    idempotencyKey,
   };
   if (input.website?.trim()) {
     // Stored as spam, answered like any held comment: the bot learns nothing.
@@ -144,13 +164,13 @@ export async function postComment(storyId: number, raw: unknown, context: { ip: 
       .insert(comments)
       .values({ ...base, parentId: input.parentId ?? null, status, approvedAt: status === "approved" ? new Date() : null })
       .returning();
-    if (status === "approved") invalidateStory(storyId, [storyPath(story.sectionPath, story.slug)]);
+    if (status === "approved") invalidateStory(storyId, [story.path]);
     return answer(row!);
   } catch (error) {
     // Two retries with one key racing: the second returns the first one's comment.
-    if (input.idempotencyKey && isUniqueViolation(error)) {
-      const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, `${storyId}:${input.idempotencyKey}`));
-      if (existing) return answer(existing);
+    if (isUniqueViolation(error)) {
+      const first = await firstWithKey();
+      if (first) return answer(first);
     }
     throw error;
   }

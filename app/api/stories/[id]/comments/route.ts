@@ -1,10 +1,9 @@
 import type { NextRequest } from "next/server";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { postComment } from "@/lib/comments/commands";
+import { findCommentTarget, postComment } from "@/lib/comments/commands";
 import { listApprovedComments } from "@/lib/comments/queries";
 import { DomainError, NotFoundError, ValidationError } from "@/lib/errors";
-import { HttpError, errorResponse, jsonResponse, positiveId, readLimited } from "@/lib/http/route";
-import { getStoryCards } from "@/lib/stories/queries";
+import { HttpError, errorResponse, jsonResponse, positiveId, readJson, readLimited } from "@/lib/http/route";
 import { commentErrorPage } from "@/lib/comments/error-page";
 import { isIdText } from "@/db/ids";
 
@@ -19,8 +18,7 @@ const MAX_BODY_BYTES = 32 * 1024;
 type Context = { params: Promise<{ id: string }> };
 
 async function publishedStory(rawId: string) {
-  const id = positiveId(rawId);
-  const [story] = await getStoryCards([id]);
+  const story = await findCommentTarget(positiveId(rawId));
   if (!story) throw new NotFoundError("There is no published story here.");
   return story;
 }
@@ -48,25 +46,16 @@ export async function POST(request: NextRequest, context: Context) {
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new HttpError(413, "The comment is too large.");
     const story = await publishedStory((await context.params).id);
     storyPath = story.path;
-    const text = await readLimited(request, MAX_BODY_BYTES);
-    let input: unknown;
-    if (isForm) input = Object.fromEntries(new URLSearchParams(text));
-    else {
-      try {
-        input = JSON.parse(text);
-      } catch {
-        throw new HttpError(400, "The body is not valid JSON.");
-      }
-      if (typeof input !== "object" || input === null || Array.isArray(input)) throw new HttpError(400, "Send a JSON object.");
-    }
-    const posted = await postComment(story.id, input, { ip: clientIpFromHeaders(request.headers) });
+    const input = isForm ? Object.fromEntries(new URLSearchParams(await readLimited(request, MAX_BODY_BYTES))) : await readJson(request, MAX_BODY_BYTES);
+    if (typeof input !== "object" || input === null || Array.isArray(input)) throw new HttpError(400, "Send a JSON object.");
+    const posted = await postComment(story, input, { ip: clientIpFromHeaders(request.headers) });
     if (isForm) {
       const anchor = posted.status === 201 ? "comment-published" : "comment-held";
       return new Response(null, { status: 303, headers: { Location: `${story.path}#${anchor}`, "Cache-Control": "no-store" } });
     }
     return jsonResponse(posted.status, posted.comment);
   } catch (error) {
-    if (isForm && (error instanceof DomainError || error instanceof HttpError)) return commentErrorPage(error, storyPath);
+    if (isForm && error instanceof DomainError) return commentErrorPage(error, storyPath);
     return errorResponse(error);
   }
 }
