@@ -4,7 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { CurrentUser } from "@/lib/auth/users";
-import { DomainError, ValidationError } from "@/lib/errors";
+import { DomainError, fieldErrorsOf, ValidationError } from "@/lib/errors";
 import { newStorageKey, writeUpload, type MediaExtension } from "./storage";
 import { mediaUrl } from "./urls";
 
@@ -70,11 +70,7 @@ export async function uploadImage(
   db: Db = getDb(),
 ) {
   const parsed = mediaDetailsSchema.safeParse(details);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new ValidationError(fieldErrors);
-  }
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const kind = sniffImageType(file.bytes);
   if (!kind) throw new UnsupportedMediaError();
 
