@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSection, createStory } from "@/db/fixtures";
 import { auditLog, comments } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createUser, type CurrentUser } from "@/lib/auth/users";
+import type { CurrentUser, Role } from "@/lib/auth/users";
 import { getCommentSettings } from "@/lib/comments/settings";
+import { createNewsroomUsers, expectedOutcomes, form, outcomesByRole, type MatrixRole } from "./testing";
 
 // The role × action matrix for the comment queue's server actions, called the way the queue's
 // forms call them (several `ids` entries, row buttons sending "approve:12"), and their answers
@@ -18,16 +19,9 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current }));
 
 const queue = await import("@/app/editor/(newsroom)/comments/actions");
 
-type Role = "anonymous" | "writer" | "editor" | "admin";
 let test: TestDatabase;
-const users = {} as Record<Exclude<Role, "anonymous">, CurrentUser>;
+let users: Record<Role, CurrentUser>;
 let storyId = 0;
-
-const form = (fields: [string, string | number][]) => {
-  const data = new FormData();
-  for (const [key, value] of fields) data.append(key, String(value));
-  return data;
-};
 
 async function comment(status: "pending" | "approved" | "spam" | "removed" = "pending"): Promise<number> {
   const [row] = await test.db.insert(comments).values({ storyId, status, authorName: "Reader", body: "A thought." }).returning({ id: comments.id });
@@ -41,10 +35,7 @@ const statuses = async (ids: number[]) =>
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  for (const role of ["admin", "editor", "writer"] as const) {
-    const user = await createUser({ email: `${role}@comments.test`, name: `${role} person`, role, password: "a-long-test-password" });
-    users[role] = { id: user.id, email: user.email, name: user.name, role };
-  }
+  users = await createNewsroomUsers("comments", ["admin", "editor", "writer"]);
   const sectionId = await createSection(test.db, "news", "News");
   // The writer's own story: even there, writers may not moderate.
   storyId = (await createStory(test.db, { sectionId, createdById: users.writer.id })).id;
@@ -54,7 +45,7 @@ afterAll(async () => {
   await test.dispose();
 });
 
-const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: Role[] }> = {
+const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: MatrixRole[] }> = {
   "queue: approve the ticked comments": {
     call: async () => queue.moderateCommentsAction({}, form([["ids", await comment()], ["ids", await comment()], ["action", "approve"]])),
     allowed: ["editor", "admin"],
@@ -74,19 +65,13 @@ const REFUSED = /do not have permission|session has ended/i;
 describe("comment queue server actions", () => {
   for (const [name, { call, allowed }] of Object.entries(actions)) {
     it(`${name}: only ${allowed.join(", ")}`, async () => {
-      const outcome: Record<string, "allowed" | "refused"> = {};
-      for (const role of ["anonymous", "writer", "editor", "admin"] as const) {
+      const outcome = await outcomesByRole(async (role) => {
         current = role === "anonymous" ? null : users[role];
         const result = await call();
         expect(result.error ?? "", `${role}: ${result.error}`).toMatch(/^$|do not have permission|session has ended/i);
-        outcome[role] = result.error && REFUSED.test(result.error) ? "refused" : "allowed";
-      }
-      expect(outcome).toEqual({
-        anonymous: "refused",
-        writer: allowed.includes("writer") ? "allowed" : "refused",
-        editor: allowed.includes("editor") ? "allowed" : "refused",
-        admin: allowed.includes("admin") ? "allowed" : "refused",
-      });
+        return result;
+      }, REFUSED);
+      expect(outcome).toEqual(expectedOutcomes(allowed));
     });
   }
 
@@ -142,7 +127,7 @@ describe("comment queue server actions", () => {
     it(`settings: answers ${name} with a message per field, saving nothing`, async () => {
       current = users.editor;
       const before = await getCommentSettings();
-      const result = await queue.saveCommentSettingsAction({}, form(Object.entries(fields)));
+      const result = await queue.saveCommentSettingsAction({}, form(fields));
       expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(invalid);
       expect(await getCommentSettings()).toEqual(before);
     });

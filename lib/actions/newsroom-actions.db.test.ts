@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAuthor, createSection, documentOf } from "@/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createUser, type CurrentUser } from "@/lib/auth/users";
+import { createUser, type CurrentUser, type Role } from "@/lib/auth/users";
 import { createStory } from "@/lib/stories/commands";
+import { createNewsroomUsers, expectedOutcomes, form, outcomesByRole, type MatrixRole } from "./testing";
 
 // The role × action matrix for the newsroom's server actions: each is called as anonymous,
 // writer, editor and admin, the way a form would, and must refuse whoever may not use it.
@@ -18,25 +19,15 @@ const account = await import("@/app/editor/(newsroom)/account/actions");
 const sections = await import("@/app/editor/(newsroom)/sections/actions");
 const revisions = await import("@/app/editor/(newsroom)/stories/[id]/revisions/actions");
 
-type Role = "anonymous" | "writer" | "editor" | "admin";
 let test: TestDatabase;
-const users = {} as Record<Exclude<Role, "anonymous">, CurrentUser>;
+let users: Record<Role, CurrentUser>;
 let targetUserId = 0;
 let sectionId = 0;
 let storyId = 0;
 
-const form = (fields: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, String(value));
-  return data;
-};
-
 beforeAll(async () => {
   test = await createTestDatabase();
-  for (const role of ["admin", "editor", "writer"] as const) {
-    const user = await createUser({ email: `${role}@matrix.test`, name: `${role} person`, role, password: "a-long-test-password" });
-    users[role] = { id: user.id, email: user.email, name: user.name, role };
-  }
+  users = await createNewsroomUsers("matrix", ["admin", "editor", "writer"]);
   targetUserId = (await createUser({ email: "target@matrix.test", name: "Target", role: "writer", password: "a-long-test-password" })).id;
   sectionId = await createSection(test.db, "news", "News");
   const authorId = await createAuthor(test.db, "Matrix Author");
@@ -47,7 +38,7 @@ afterAll(async () => {
   await test.dispose();
 });
 
-const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: Role[] }> = {
+const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: MatrixRole[] }> = {
   "people: add a person": {
     call: () => people.addPersonAction({}, form({ name: "New Person", email: `new-${Math.random()}@matrix.test`, role: "writer", password: "a-long-test-password" })),
     allowed: ["admin"],
@@ -76,18 +67,11 @@ const REFUSED = /do not have permission|cannot edit|session has ended/i;
 describe("newsroom server actions", () => {
   for (const [name, { call, allowed }] of Object.entries(actions)) {
     it(`${name}: only ${allowed.join(", ")}`, async () => {
-      const outcome: Record<string, "allowed" | "refused"> = {};
-      for (const role of ["anonymous", "writer", "editor", "admin"] as const) {
+      const outcome = await outcomesByRole(async (role) => {
         current = role === "anonymous" ? null : users[role];
-        const result = await call();
-        outcome[role] = result.error && REFUSED.test(result.error) ? "refused" : "allowed";
-      }
-      expect(outcome).toEqual({
-        anonymous: "refused",
-        writer: allowed.includes("writer") ? "allowed" : "refused",
-        editor: allowed.includes("editor") ? "allowed" : "refused",
-        admin: allowed.includes("admin") ? "allowed" : "refused",
-      });
+        return call();
+      }, REFUSED);
+      expect(outcome).toEqual(expectedOutcomes(allowed));
     });
   }
 

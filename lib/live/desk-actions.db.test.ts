@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { liveShows, liveStreams } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { createUser, type CurrentUser } from "@/lib/auth/users";
+import { createNewsroomUsers, form } from "@/lib/actions/testing";
+import type { CurrentUser } from "@/lib/auth/users";
 
 // The live desk's forms, called the way the browser sends them, on a site whose clock is not
 // the server's: datetime-local values are read in SITE_TIMEZONE.
@@ -21,20 +22,9 @@ let editor: CurrentUser;
 let writer: CurrentUser;
 let streamId = 0;
 
-const form = (fields: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, String(value));
-  return data;
-};
-
 beforeAll(async () => {
   test = await createTestDatabase();
-  for (const role of ["editor", "writer"] as const) {
-    const user = await createUser({ email: `${role}@desk.test`, name: `Desk ${role}`, role, password: "a-long-test-password" });
-    const person = { id: user.id, email: user.email, name: user.name, role };
-    if (role === "editor") editor = person;
-    else writer = person;
-  }
+  ({ editor, writer } = await createNewsroomUsers("desk", ["editor", "writer"]));
   const [stream] = await test.db
     .insert(liveStreams)
     .values({ slug: "audio", kind: "audio", title: "Desk Radio", url: "/live/demo/audio/index.m3u8", status: "on_air" })
