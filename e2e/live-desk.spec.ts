@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { EDITOR, signIn } from "./fixtures/sign-in";
 
 // The live desk (/editor/live) in Chromium: an editor's refused input comes back next to the
 // field; a show is added and deleted; taking Audio Only off air reaches readers within seconds,
@@ -7,23 +8,13 @@ import { expect, test, type Page } from "@playwright/test";
 // Several tests change the audio stream itself (status, address): in order, one at a time.
 test.describe.configure({ mode: "default" });
 
-const EDITOR = { email: "editor@demo.test", password: "demo-editor-pass" };
-
-async function signIn(page: Page) {
-  await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill(EDITOR.email);
-  await page.getByLabel("Password").fill(EDITOR.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
-}
-
 /** The e2e server runs on UTC: a datetime-local value for an instant. */
 const local = (date: Date) => date.toISOString().slice(0, 16);
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 const audioDesk = (page: Page) => page.getByRole("region", { name: /^Audio:/ });
 
 test("refused stream and show input comes back next to its field, with what was typed", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Live" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Live" })).toBeVisible();
   const desk = audioDesk(page);
@@ -71,7 +62,7 @@ test("refused stream and show input comes back next to its field, with what was 
 });
 
 test("Audio Only off air reaches readers within seconds, and back on air it plays again", async ({ page, browser, request }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto("/editor/live");
   const desk = audioDesk(page);
   const reader = await (await browser.newContext()).newPage();
@@ -133,7 +124,7 @@ test("Audio Only off air reaches readers within seconds, and back on air it play
 });
 
 test("Live off air, set through the admin API, shows the off-air page with the next show", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const origin = new URL(page.url()).origin;
   const { streams } = await (await page.request.get("/api/admin/live")).json();
   const video = streams.find((stream: { slug: string }) => stream.slug === "video");
@@ -158,7 +149,7 @@ test("Live off air, set through the admin API, shows the off-air page with the n
 });
 
 test("Audio Only plays a plain MP3 address, as an Icecast server sends it, without hls.js", async ({ page, browser, request }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto("/editor/live");
   const address = field(page, "Audio stream address");
   const original = await address.inputValue();
@@ -189,7 +180,7 @@ test("Audio Only plays a plain MP3 address, as an Icecast server sends it, witho
 });
 
 test("the video stream takes a poster from the media library, shown on the player and in its data", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto("/editor/live");
   const poster = field(page, "Video stream poster");
   // The demo edition drew one: it is chosen.

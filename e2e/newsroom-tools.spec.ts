@@ -1,22 +1,14 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { E2E_ADMIN } from "./fixtures/setup";
+import { EDITOR, signIn, type Account } from "./fixtures/sign-in";
 
 // The rest of the newsroom in Chromium: people and sessions, preview links, revisions, media
 // uploads, autosave and the unsaved-changes warning, the audit log and dashboard filters.
 
-const EDITOR = { email: "editor@demo.test", password: "demo-editor-pass" };
 const run = Date.now().toString(36);
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
-}
-
-async function newSignedInPage(browser: Browser, who: { email: string; password: string }) {
+async function newSignedInPage(browser: Browser, who: Account) {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, who);
   return page;

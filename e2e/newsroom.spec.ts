@@ -1,25 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { E2E_ADMIN } from "./fixtures/setup";
+import { EDITOR, signIn, WRITER } from "./fixtures/sign-in";
 
 // The newsroom, walked by each role in Chromium: draft with a photo, review, publish, slug
 // change, stale save, scheduling and unpublishing. Runs in order: later steps use earlier stories.
 test.describe.configure({ mode: "serial" });
 
-const EDITOR = { email: "editor@demo.test", password: "demo-editor-pass" };
-const WRITER = { email: "writer@demo.test", password: "demo-writer-pass" };
 const run = Date.now().toString(36);
 const headline = `Tidewater ferry crews vote to end a three-day strike ${run}`;
 let storyUrl = "";
 let publicPath = "";
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
-}
 
 /** The rich-text editor mounts after hydration: from then on, typing reaches React. */
 async function editorReady(page: Page) {
@@ -112,7 +103,7 @@ test("a stale save is refused with 409 and says who changed the story", async ({
   const first = await browser.newPage();
   const second = await browser.newPage();
   await signIn(first, EDITOR);
-  await signIn(second, { email: E2E_ADMIN.email, password: E2E_ADMIN.password });
+  await signIn(second, E2E_ADMIN);
   await first.goto(storyUrl);
   await second.goto(storyUrl);
   await editorReady(first);

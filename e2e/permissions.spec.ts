@@ -1,15 +1,12 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN } from "./fixtures/setup";
+import { EDITOR, postCredentials, signIn, WRITER } from "./fixtures/sign-in";
 
 // The role × action matrix: every admin API route and editor page, for anonymous, writer,
 // editor and admin. Each row says which status each role gets.
 
 type Role = "anonymous" | "writer" | "editor" | "admin";
-const accounts = {
-  writer: { email: "writer@demo.test", password: "demo-writer-pass" },
-  editor: { email: "editor@demo.test", password: "demo-editor-pass" },
-  admin: E2E_ADMIN,
-};
+const accounts = { writer: WRITER, editor: EDITOR, admin: E2E_ADMIN };
 
 const contexts = {} as Record<Role, APIRequestContext>;
 let baseURL = "";
@@ -17,10 +14,7 @@ let baseURL = "";
 async function signedIn(role: Role): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
   if (role === "anonymous") return context;
-  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { ...accounts[role], csrfToken, callbackUrl: "/editor", json: "true" },
-  });
+  const response = await postCredentials(context, accounts[role]);
   expect(response.ok()).toBe(true);
   return context;
 }
@@ -178,11 +172,7 @@ test("mutations refuse cross-site requests, JSON sent as text/plain, broken JSON
 });
 
 test("an API token acts with its owner's role, and stops when revoked", async ({ page }) => {
-  await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill("writer@demo.test");
-  await page.getByLabel("Password").fill("demo-writer-pass");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
+  await signIn(page, WRITER);
   await page.goto("/editor/account");
   await page.getByLabel("Token name").fill("matrix script");
   await page.getByRole("button", { name: "Create token" }).click();

@@ -1,15 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SPOOFED, THROTTLED } from "./fixtures/setup";
+import { postCredentials, signIn, WRITER } from "./fixtures/sign-in";
 
-/** One sign-in attempt through next-auth's credentials endpoint, as the sign-in form makes it. */
-async function attempt(request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  return request.post("/api/auth/callback/credentials", {
-    form: { email, password, csrfToken, callbackUrl: "/editor", json: "true" },
-    maxRedirects: 0,
-    headers,
-  });
-}
+/** A sign-in attempt whose answer is read as it comes (redirects not followed). */
+const attempt = (request: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) =>
+  postCredentials(request, { email, password }, { maxRedirects: 0, headers });
 
 test("the newsroom asks anonymous visitors to sign in", async ({ page }) => {
   await page.goto("/editor");
@@ -19,12 +14,12 @@ test("the newsroom asks anonymous visitors to sign in", async ({ page }) => {
 
 test("a wrong password is refused with a message, the same as an unknown e-mail", async ({ page, request }) => {
   await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill("writer@demo.test");
+  await page.getByLabel("E-mail").fill(WRITER.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveText("The e-mail address or password is not right.");
 
-  const wrong = await attempt(request, "writer@demo.test", "x".repeat(16));
+  const wrong = await attempt(request, WRITER.email, "x".repeat(16));
   const unknown = await attempt(request, "no-such-person@demo.test", "x".repeat(16));
   expect(wrong.status()).toBe(unknown.status());
   expect((await wrong.json()).url).toBe((await unknown.json()).url);
@@ -40,11 +35,7 @@ test("after 5 failures for one account, sign-in answers 429 with Retry-After, ev
 });
 
 test("session cookies are HttpOnly and SameSite=Lax", async ({ page, context }) => {
-  await page.goto("/editor/sign-in");
-  await page.getByLabel("E-mail").fill("writer@demo.test");
-  await page.getByLabel("Password").fill("demo-writer-pass");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
+  await signIn(page, WRITER);
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
