@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { reference, storyPath } from "./demo";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 
 const pages = [
   ["home", "/"],
@@ -17,9 +17,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     for (const [name, path] of pages) {
       test(`${name} has no serious or critical axe violations`, async ({ page }) => {
         await page.goto(path);
-        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-        const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+        await expectNoSeriousAxeViolations(page);
       });
     }
   });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 
 // The demo streams the app serves itself play in Chromium: currentTime advances.
 
@@ -48,12 +48,6 @@ test("Audio Only plays from its own button, and the stream link redirects to it"
 
 const audioState = (page: Page) =>
   page.locator("audio").evaluate((element: HTMLAudioElement) => ({ paused: element.paused, currentTime: element.currentTime, volume: element.volume }));
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the mini player keeps the live audio playing across client navigation", async ({ page }) => {
   await page.goto("/live/audio");
