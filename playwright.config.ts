@@ -5,9 +5,11 @@ import { defineConfig } from "@playwright/test";
 // (scripts/e2e-server.ts). Debian's Chromium is used where it exists: test tools cannot download
 // browsers here. Elsewhere Playwright's own browser is used.
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
+/** The specs that sign in and change the site: they run after the reading-site specs. */
+const newsroomSpecs = /(newsroom|newsroom-tools|sign-in|permissions|comments|live-desk)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,9 +41,9 @@ export default defineConfig({
   },
   projects: [
     // The reading site checks the demo edition as seeded…
-    { name: "site", testIgnore: /(newsroom|newsroom-tools|sign-in|permissions|comments|live-desk)\.spec\.ts/ },
+    { name: "site", testIgnore: newsroomSpecs },
     // …then the newsroom changes it.
-    { name: "newsroom", testMatch: /(newsroom|newsroom-tools|sign-in|permissions|comments|live-desk)\.spec\.ts/, dependencies: ["site"] },
+    { name: "newsroom", testMatch: newsroomSpecs, dependencies: ["site"] },
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
