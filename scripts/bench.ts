@@ -23,16 +23,20 @@ process.env.DATA_DIR = dataDir;
 process.env.PORT = String(APP_PORT);
 delete process.env.DATABASE_URL;
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections, duration });
+/** The figures kept from an autocannon run. */
+function summarize(result: autocannon.Result) {
   return {
     requestsPerSecond: Math.round(result.requests.average),
     latencyP50ms: result.latency.p50,
     latencyP99ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
-    throughputMBps: Number((result.throughput.average / 1e6).toFixed(1)),
   };
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections, duration });
+  return { ...summarize(result), throughputMBps: Number((result.throughput.average / 1e6).toFixed(1)) };
 }
 
 /** Comment POSTs under load, each with its own text and idempotency key. */
@@ -56,13 +60,7 @@ async function loadCommentPosts(url: string) {
       },
     ],
   });
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50ms: result.latency.p50,
-    latencyP99ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+  return summarize(result);
 }
 
 /** An API token for the demo editor, made before the server opens the database. */
@@ -75,6 +73,20 @@ async function editorToken(): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/** Loads the home page a few times, so each measurement starts from a filled page cache. */
+async function warmHome(site: string) {
+  for (let i = 0; i < 3; i++) await fetch(`${site}/`).then((r) => r.text());
+}
+
+/** Milliseconds since `started` until `shown()` holds, polling every 10 ms; gives up after 10 s. */
+async function msUntil(started: number, shown: () => Promise<boolean>, failure: string): Promise<number> {
+  while (!(await shown())) {
+    if (performance.now() - started > 10_000) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return Math.round(performance.now() - started);
 }
 
 /** Publishes a new story through the admin API and polls the (cached) home page until it shows. */
@@ -93,14 +105,11 @@ async function measurePublishToVisible(site: string, token: string, runs: number
         body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Measured." }] }] },
       }),
     }).then((r) => r.json() as Promise<{ id: number }>);
-    for (let i = 0; i < 3; i++) await fetch(`${site}/`).then((r) => r.text());
+    await warmHome(site);
     const started = performance.now();
     await fetch(`${site}/api/admin/stories/${created.id}/publish`, { method: "POST", headers: { Authorization: headers.Authorization } });
-    while (!(await fetch(`${site}/`).then((r) => r.text())).includes(headline)) {
-      if (performance.now() - started > 10_000) throw new Error("The story did not appear within 10 s");
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    times.push(Math.round(performance.now() - started));
+    const shown = async () => (await fetch(`${site}/`).then((r) => r.text())).includes(headline);
+    times.push(await msUntil(started, shown, "The story did not appear within 10 s"));
   }
   return times;
 }
@@ -117,7 +126,7 @@ async function measureLiveChangeToVisible(site: string, token: string, runs: num
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const status = run % 2 === 0 ? "off_air" : "on_air";
-    for (let i = 0; i < 3; i++) await fetch(`${site}/`).then((r) => r.text());
+    await warmHome(site);
     const started = performance.now();
     const response = await fetch(`${site}/api/admin/live/streams/${audio.id}`, {
       method: "PATCH",
@@ -130,11 +139,7 @@ async function measureLiveChangeToVisible(site: string, token: string, runs: num
       const link = (await fetch(`${site}/api/live/audio`, { redirect: "manual" })).status;
       return status === "on_air" ? header && link === 307 : !header && link === 503;
     };
-    while (!(await shown())) {
-      if (performance.now() - started > 10_000) throw new Error(`Audio Only was not ${status} within 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    times.push(Math.round(performance.now() - started));
+    times.push(await msUntil(started, shown, `Audio Only was not ${status} within 10 s`));
   }
   return times;
 }
@@ -160,8 +165,9 @@ try {
     quiet: true,
   });
   await waitForPort(APP_PORT);
+  const site = `http://127.0.0.1:${APP_PORT}`;
   const articlePath = `/${seedStories[0]!.section}/${seedStories[0]!.slug}`;
-  const articleUrl = `http://127.0.0.1:${APP_PORT}${articlePath}`;
+  const articleUrl = `${site}${articlePath}`;
   // Fill the page cache, then check the page is served from it.
   for (let i = 0; i < 3; i++) await fetch(articleUrl).then((r) => r.arrayBuffer());
   const probe = await fetch(articleUrl);
@@ -179,20 +185,20 @@ try {
   const article = await load(articleUrl);
   const appRss = rssMb(app.pid!);
   console.log(`autocannon -c ${connections} -d ${duration}: the home page…`);
-  const home = await load(`http://127.0.0.1:${APP_PORT}/`);
+  const home = await load(`${site}/`);
   console.log(`autocannon -c ${connections} -d ${duration}: the same HTML from a static file server…`);
   const plain = await load(`http://127.0.0.1:${STATIC_PORT}/index.html`);
 
   console.log(`autocannon -c 20 -d ${duration}: POST comments (each one different)…`);
-  const storyId = await fetch(`http://127.0.0.1:${APP_PORT}/api/admin/stories/search?q=Sorrel`, { headers: { Authorization: `Bearer ${token}` } })
+  const storyId = await fetch(`${site}/api/admin/stories/search?q=Sorrel`, { headers: { Authorization: `Bearer ${token}` } })
     .then((r) => r.json() as Promise<{ results: { id: number }[] }>)
     .then((data) => data.results[0]!.id);
-  const commentPosts = await loadCommentPosts(`http://127.0.0.1:${APP_PORT}/api/stories/${storyId}/comments`);
+  const commentPosts = await loadCommentPosts(`${site}/api/stories/${storyId}/comments`);
 
   console.log("Publish → visible on the cached home page, 5 times…");
-  const publishToVisibleMs = await measurePublishToVisible(`http://127.0.0.1:${APP_PORT}`, token, 5);
+  const publishToVisibleMs = await measurePublishToVisible(site, token, 5);
   console.log("Live desk change → visible in the cached header and the stream link, 6 times…");
-  const liveChangeToVisibleMs = await measureLiveChangeToVisible(`http://127.0.0.1:${APP_PORT}`, token, 6);
+  const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, token, 6);
 
   const results = {
     date: new Date().toISOString(),
