@@ -108,8 +108,10 @@ async function main() {
     });
     await waitForPort(APP_PORT);
     const site = `http://127.0.0.1:${APP_PORT}`;
-    const story = await postgres(databaseUrl, { max: 1 })`select id from stories where status = 'published' order by published_at desc limit 1`;
-    const url = `${site}/api/stories/${story[0]!.id}/comments`;
+    const lookup = postgres(databaseUrl, { max: 1 });
+    const [story] = await lookup`select id from stories where status = 'published' order by published_at desc limit 1`;
+    await lookup.end();
+    const url = `${site}/api/stories/${story!.id}/comments`;
 
     const outcome: Outcome = { statuses: {}, acknowledged: new Map(), retries: 0, gaveUp: 0 };
     const started = Date.now();
