@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { mediaUrl } from "@/lib/media/urls";
+import { addZonedDays } from "@/lib/format/zoned";
 
 // The streams as readers and players see them: status, playable address, the show on now, the
 // next one and the day's schedule.
@@ -106,8 +107,31 @@ export async function getStreamOverview(slug: string, now = new Date(), db: Db =
 /** How much programme the newsroom sees at once. */
 export const PROGRAMME_DAYS = 7;
 
+export interface ProgrammeWeek {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The `PROGRAMME_DAYS` from `from` on the site's clock, or null when that is not a date
+ * PostgreSQL stores (the live desk keeps to the years 2000–9999).
+ */
+export function programmeWeek(from: Date, timeZone: string): ProgrammeWeek | null {
+  const year = from.getUTCFullYear(); // NaN for an invalid date
+  if (!(year >= 2000 && year <= 9999)) return null;
+  const to = addZonedDays(from, PROGRAMME_DAYS, timeZone);
+  return to.getUTCFullYear() <= 9999 ? { from, to } : null;
+}
+
+/** The live desk: every stream, with its programme for the week. */
+export async function getLiveDesk(week: ProgrammeWeek, now = new Date(), db: Db = getDb()) {
+  const streams = await getLiveOverview(now, db);
+  const programmes = await Promise.all(streams.map((stream) => listProgramme(stream.id, week.from, week.to, db)));
+  return streams.map((stream, index) => ({ ...stream, shows: programmes[index]! }));
+}
+
 /** A stream's programme for the newsroom: shows running between `from` and `to` (at most 200). */
-export async function listProgramme(streamId: number, from: Date, to: Date, db: Db = getDb()): Promise<ShowView[]> {
+async function listProgramme(streamId: number, from: Date, to: Date, db: Db = getDb()): Promise<ShowView[]> {
   const rows = await db
     .select()
     .from(liveShows)

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 import { addZonedDays, parseZonedLocal, toZonedLocal } from "@/lib/format/zoned";
 import { firstValues } from "@/lib/http/search-params";
-import { getLiveOverview, listProgramme, PROGRAMME_DAYS, type ShowView, type StreamView } from "@/lib/live/queries";
+import { getLiveDesk, PROGRAMME_DAYS, programmeWeek, type ProgrammeWeek, type ShowView, type StreamView } from "@/lib/live/queries";
 import { listMedia, type LibraryItem } from "@/lib/media/queries";
 import { addShowAction, deleteShowAction, updateStreamAction } from "./actions";
 
@@ -146,11 +146,10 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The week shown: from the start of `?from=` on the site's clock (years 2000–9999), or from now. */
-function weekStart(raw: string | undefined, now: Date, timeZone: string): Date {
+/** The week shown: from the start of `?from=` on the site's clock, or from now. */
+function weekOf(raw: string | undefined, now: Date, timeZone: string): ProgrammeWeek {
   const day = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseZonedLocal(`${raw}T00:00`, timeZone) : null;
-  if (!day || day.getUTCFullYear() < 2000 || addZonedDays(day, PROGRAMME_DAYS, timeZone).getUTCFullYear() > 9999) return now;
-  return day;
+  return (day && programmeWeek(day, timeZone)) ?? programmeWeek(now, timeZone)!;
 }
 
 function WeekNav({ from, timeZone }: { from: Date; timeZone: string }) {
@@ -175,10 +174,9 @@ export default async function LiveDeskPage({ searchParams }: { searchParams: Sea
   await requireUser(["admin", "editor"], "/editor/live");
   const { timeZone } = env();
   const now = new Date();
-  const from = weekStart((await firstValues(searchParams)).from, now, timeZone);
-  const [streams, library] = await Promise.all([getLiveOverview(now), listMedia({ limit: 200 })]);
-  const to = addZonedDays(from, PROGRAMME_DAYS, timeZone);
-  const programmes = await Promise.all(streams.map((stream) => listProgramme(stream.id, from, to)));
+  const week = weekOf((await firstValues(searchParams)).from, now, timeZone);
+  const { from } = week;
+  const [streams, library] = await Promise.all([getLiveDesk(week, now), listMedia({ limit: 200 })]);
   return (
     <>
       <h1>Live</h1>
@@ -187,8 +185,8 @@ export default async function LiveDeskPage({ searchParams }: { searchParams: Sea
       </p>
       <WeekNav from={from} timeZone={timeZone} />
       {streams.length === 0 && <p>There are no streams.</p>}
-      {streams.map((stream, index) => (
-        <StreamDesk key={stream.id} stream={stream} shows={programmes[index]!} library={library} now={now} from={from} />
+      {streams.map((stream) => (
+        <StreamDesk key={stream.id} stream={stream} shows={stream.shows} library={library} now={now} from={from} />
       ))}
     </>
   );
