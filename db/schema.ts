@@ -298,6 +298,8 @@ export const comments = pgTable(
     emailHash: text(),
     body: text().notNull(),
     ipHash: text(),
+    /** Keyed hash of the commenter's own secret (a cookie), so trust follows the sender, not the address. */
+    senderHash: text(),
     idempotencyKey: text(),
     approvedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -306,6 +308,7 @@ export const comments = pgTable(
   (t) => [
     index("comments_story_idx").on(t.storyId, t.status, t.createdAt),
     index("comments_status_idx").on(t.status, t.createdAt),
+    index("comments_sender_idx").on(t.senderHash, t.status),
     uniqueIndex("comments_idempotency_key").on(t.idempotencyKey),
   ],
 );
@@ -371,6 +374,8 @@ export const apiTokens = pgTable(
     name: text().notNull(),
     tokenHash: text().notNull(),
     lastUsedAt: timestamp({ withTimezone: true }),
+    /** Null: the token does not expire. */
+    expiresAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },

@@ -1,8 +1,16 @@
 // Word search with ILIKE: what every "search by words" box in the newsroom uses.
 
-/** The words of a query, at most `limit` of them. */
+/**
+ * The words of a query, at most `limit` of them. NUL and broken surrogates, which PostgreSQL
+ * cannot even compare against, are dropped: no stored text contains them.
+ */
 export function searchWords(q: string | undefined, limit = 6): string[] {
-  return (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, limit);
+  return (q ?? "")
+    .replace(/[\u0000\p{Cs}]/gu, "")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, limit);
 }
 
 /** An ILIKE pattern matching `word` anywhere, with %, _ and \ taken literally. */

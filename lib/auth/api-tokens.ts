@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
@@ -17,6 +18,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export async function createApiToken(owner: CurrentUser, name: string, ip?: string, db: Db = getDb()) {
   const label = name.trim();
   if (!label || label.length > 80) throw new ValidationError({ name: "Name the token (up to 80 characters)" });
+  if (!isStorableText(label)) throw new ValidationError({ name: UNSTORABLE_TEXT });
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   const [row] = await db.insert(apiTokens).values({ userId: owner.id, name: label, tokenHash: hashToken(token) }).returning({ id: apiTokens.id });
   await recordAudit({ actorId: owner.id, action: "token.create", targetType: "api_token", targetId: row!.id, details: { name: label }, ip }, db);

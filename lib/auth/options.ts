@@ -1,6 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/log";
 import { env } from "@/lib/env";
 import { clientIpFromHeaders } from "./client-ip";
@@ -12,7 +13,7 @@ import { findUserByEmail, recordSignIn } from "./users";
 // (Secure when SITE_URL is https); every use is checked against the database (lib/auth/session.ts),
 // so disabling or demoting someone ends their session at once.
 
-const credentialsSchema = z.object({ email: z.string().max(200), password: z.string().max(200) });
+const credentialsSchema = z.object({ email: text().max(200), password: z.string().max(200) });
 
 export type SignInOutcome = { ok: true; user: { id: number; email: string; name: string; sessionVersion: number } } | { ok: false };
 

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -17,14 +18,14 @@ export interface CurrentUser {
   role: Role;
 }
 
-export const emailSchema = z.string().trim().toLowerCase().email("Enter an e-mail address").max(200);
+export const emailSchema = text().trim().toLowerCase().email("Enter an e-mail address").max(200);
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, "Use at most 200 characters");
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name").max(100),
+  name: text().trim().min(1, "Enter a name").max(100),
   role: z.enum(["admin", "editor", "writer"]),
   password: passwordSchema,
 });

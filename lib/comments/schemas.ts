@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 // What a reader sends to post a comment, from the article's form (form-encoded) or any client (JSON).
 
 export const COMMENT_MAX_LENGTH = 5000;
 
 export const commentInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
+  name: text().trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
   email: z
     .string()
     .trim()
@@ -13,7 +14,7 @@ export const commentInputSchema = z.object({
     .email("Enter a valid e-mail address, or leave it empty")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  body: z.string().trim().min(1, "Write your comment").max(COMMENT_MAX_LENGTH, `Keep your comment under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`),
+  body: text().trim().min(1, "Write your comment").max(COMMENT_MAX_LENGTH, `Keep your comment under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`),
   parentId: z.coerce
     .number()
     .int()
@@ -26,9 +27,9 @@ export const commentInputSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** The form's signed load time (see lib/comments/form-token.ts). */
-  formToken: z.string().max(200).optional(),
+  formToken: text().max(200).optional(),
   /** The honeypot: people never see or fill it. */
-  website: z.string().max(2000).optional(),
+  website: text().max(2000).optional(),
 });
 
 export type CommentInput = z.output<typeof commentInputSchema>;

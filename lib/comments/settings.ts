@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { getSetting, setSetting } from "@/lib/settings/store";
 
@@ -10,7 +11,7 @@ export const commentSettingsSchema = z.object({
   /** Comments close this many days after publication. */
   closeAfterDays: z.coerce.number().int().min(1).max(3650).default(14),
   /** Comments containing any of these words or phrases are held. */
-  blockedWords: z.array(z.string().trim().toLowerCase().min(1).max(100)).max(500).default([]),
+  blockedWords: z.array(text().trim().toLowerCase().min(1).max(100)).max(500).default([]),
 });
 
 export type CommentSettings = z.output<typeof commentSettingsSchema>;

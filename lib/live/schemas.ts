@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { isIdText, MAX_ID } from "@/db/ids";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
@@ -22,7 +23,7 @@ export function streamUrlSchema(allowHttp: boolean) {
 export function streamInputSchema(allowHttp: boolean) {
   return z
     .object({
-      title: z.string().trim().min(1, "Name the stream").max(100, "Keep the title under 100 characters"),
+      title: text().trim().min(1, "Name the stream").max(100, "Keep the title under 100 characters"),
       url: streamUrlSchema(allowHttp),
       status: z.enum(["on_air", "off_air"], { message: "Choose on air or off air" }),
       /** An image from the media library shown before the video plays and as lock-screen art; null for none. */
@@ -42,8 +43,8 @@ const inRange = (date: Date) => date.getUTCFullYear() >= 2000 && date.getUTCFull
 
 export const showInputSchema = z
   .object({
-    title: z.string().trim().min(1, "Name the show").max(120, "Keep the title under 120 characters"),
-    description: z.string().trim().max(500, "Keep the description under 500 characters").default(""),
+    title: text().trim().min(1, "Name the show").max(120, "Keep the title under 120 characters"),
+    description: text().trim().max(500, "Keep the description under 500 characters").default(""),
     startsAt: z.coerce.date({ message: "Enter when the show starts" }),
     endsAt: z.coerce.date({ message: "Enter when the show ends" }),
   })

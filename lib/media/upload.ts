@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
@@ -38,9 +39,9 @@ export function sniffImageType(bytes: Uint8Array): Kind | null {
 }
 
 export const mediaDetailsSchema = z.object({
-  alt: z.string().trim().min(1, "Describe the image for people who cannot see it").max(500),
-  caption: z.string().trim().max(500).default(""),
-  credit: z.string().trim().max(200).default(""),
+  alt: text().trim().min(1, "Describe the image for people who cannot see it").max(500),
+  caption: text().trim().max(500).default(""),
+  credit: text().trim().max(200).default(""),
 });
 
 async function encode(kind: Kind, bytes: Uint8Array) {

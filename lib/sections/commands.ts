@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
@@ -35,13 +36,13 @@ const sectionInputSchema = z.object({
   name: z.string({ error: "Write a name" }).trim().min(1, "Write a name").max(60, "Keep the name under 60 characters"),
   slug: z.preprocess(
     (value) => blankToUndefined(value) ?? undefined,
-    z.string().trim().max(60, "Keep the slug under 60 characters").regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens").optional(),
+    text().trim().max(60, "Keep the slug under 60 characters").regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens").optional(),
   ),
   parentId: z.preprocess(
     (value) => blankToUndefined(value) ?? null,
     z.coerce.number({ error: "Choose a parent section" }).int("Choose a parent section").positive("Choose a parent section").nullable(),
   ),
-  description: z.string().trim().max(300, "Keep the description under 300 characters").default(""),
+  description: text().trim().max(300, "Keep the description under 300 characters").default(""),
 });
 
 type SectionInput = z.output<typeof sectionInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 // The structured story body (DESIGN.md, "Data"): a JSON tree in the shape ProseMirror/TipTap
 // produces, restricted to an allowlist of node and mark types. It is validated on every save and
@@ -26,7 +27,7 @@ const mark = z.discriminatedUnion("type", [boldMark, italicMark, linkMark]);
 const textNode = z
   .object({
     type: z.literal("text"),
-    text: z.string().min(1).max(MAX_TEXT),
+    text: text().min(1).max(MAX_TEXT),
     marks: z.array(mark).max(3).optional(),
   })
   .strict();
@@ -56,7 +57,7 @@ const orderedListNode = z
 const blockquoteNode = z
   .object({
     type: z.literal("blockquote"),
-    attrs: z.object({ cite: z.string().trim().max(200).optional() }).strict().optional(),
+    attrs: z.object({ cite: text().trim().max(200).optional() }).strict().optional(),
     content: z.array(paragraphNode).min(1).max(20),
   })
   .strict();
@@ -66,9 +67,9 @@ const imageNode = z
     attrs: z
       .object({
         mediaId: z.number().int().positive(),
-        alt: z.string().trim().min(1, "Every image needs alt text").max(500),
-        caption: z.string().trim().max(500).optional(),
-        credit: z.string().trim().max(200).optional(),
+        alt: text().trim().min(1, "Every image needs alt text").max(500),
+        caption: text().trim().max(500).optional(),
+        credit: text().trim().max(200).optional(),
       })
       .strict(),
   })
@@ -85,7 +86,7 @@ const embedNode = z
   .object({
     type: z.literal("embed"),
     attrs: z
-      .object({ url: safeHref.refine((u) => u.startsWith("https://"), "Embeds must use https://"), title: z.string().trim().min(1).max(200) })
+      .object({ url: safeHref.refine((u) => u.startsWith("https://"), "Embeds must use https://"), title: text().trim().min(1).max(200) })
       .strict(),
   })
   .strict();

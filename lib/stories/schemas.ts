@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { storyDocumentSchema } from "./document";
 import { idSchema } from "@/db/ids";
 
@@ -11,8 +12,8 @@ const id = idSchema;
 
 export const storyInputSchema = z
   .object({
-    headline: z.string().trim().min(1, "Write a headline").max(200, "Keep the headline under 200 characters"),
-    deck: z.string().trim().max(400, "Keep the deck under 400 characters").default(""),
+    headline: text().trim().min(1, "Write a headline").max(200, "Keep the headline under 200 characters"),
+    deck: text().trim().max(400, "Keep the deck under 400 characters").default(""),
     slug: z
       .string()
       .trim()
@@ -21,16 +22,16 @@ export const storyInputSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     sectionId: id.describe("section"),
-    tags: z.array(z.string().trim().min(1).max(60, "Keep each tag under 60 characters")).max(12, "Use at most 12 tags").default([]),
+    tags: z.array(text().trim().min(1).max(60, "Keep each tag under 60 characters")).max(12, "Use at most 12 tags").default([]),
     authorIds: z.array(id).min(1, "Add at least one byline").max(6, "Use at most 6 bylines"),
     heroMediaId: id.nullable().default(null),
-    heroAlt: z.string().trim().max(500).default(""),
-    heroCaption: z.string().trim().max(500).default(""),
-    heroCredit: z.string().trim().max(200).default(""),
+    heroAlt: text().trim().max(500).default(""),
+    heroCaption: text().trim().max(500).default(""),
+    heroCredit: text().trim().max(200).default(""),
     body: storyDocumentSchema,
     relatedIds: z.array(id).max(8, "Use at most 8 related stories").default([]),
-    seoTitle: z.string().trim().max(120).default(""),
-    seoDescription: z.string().trim().max(300).default(""),
+    seoTitle: text().trim().max(120).default(""),
+    seoDescription: text().trim().max(300).default(""),
     commentsOpen: z.coerce.boolean().default(true),
   })
   .superRefine((data, context) => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { corrections, sections, stories, type Story } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
@@ -83,6 +84,7 @@ export async function addCorrection(actor: Actor, id: number, note: string, db: 
   const text = note.trim();
   if (!text) throw new ValidationError({ note: "Write the correction" });
   if (text.length > 1000) throw new ValidationError({ note: "Keep the correction under 1,000 characters" });
+  if (!isStorableText(text)) throw new ValidationError({ note: UNSTORABLE_TEXT });
   return transition(actor, id, "story.correct", async (story, tx) => {
     if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins add corrections.");
     if (story.status !== "published") throw new ConflictError("Corrections are for published stories.");
