@@ -160,6 +160,11 @@ test("images upload with a progress bar; other files are refused with a message"
   await editor.getByRole("button", { name: "Upload" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "Uploaded." })).toBeVisible();
   await expect(editor.getByRole("img", { name: `A teal test card ${run}` })).toBeVisible();
+  // Stored as a PNG, not a GIF under a .png name.
+  const src = await editor.getByRole("img", { name: `A teal test card ${run}` }).getAttribute("src");
+  const file = await editor.request.get(src!.replace(/-w\d+\.webp$/, ".png"));
+  expect(file.headers()["content-type"]).toBe("image/png");
+  expect((await file.body()).subarray(0, 8).toString("latin1")).toBe("\x89PNG\r\n\x1a\n");
 
   await editor.getByLabel("Image file").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>") });
   await editor.getByLabel("Alt text (required)").fill("A vector logo");

@@ -35,12 +35,16 @@ export async function writeUpload(key: string, data: Buffer, dataDir?: string): 
 }
 
 /** The file and its type, or null when the key is malformed or nothing is stored under it. */
-export async function readUpload(key: string): Promise<{ data: Buffer; mimeType: string } | null> {
+export async function readUpload(
+  key: string,
+  dataDir?: string,
+): Promise<{ data: Buffer; extension: MediaExtension; mimeType: string } | null> {
   const match = storageKeyPattern.exec(key);
   if (!match) return null;
+  const extension = match[1] as MediaExtension;
   try {
-    const data = await fs.readFile(path.join(uploadsDir(), key));
-    return { data, mimeType: mimeByExtension[match[1] as MediaExtension] };
+    const data = await fs.readFile(path.join(uploadsDir(dataDir), key));
+    return { data, extension, mimeType: mimeByExtension[extension] };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { media } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
+import { GET } from "@/app/media/[...key]/route";
 import { DomainError, ValidationError } from "@/lib/errors";
-import { sniffImageType, uploadImage } from "./upload";
+import { sniffImageType } from "./formats";
+import { uploadImage } from "./upload";
 
 let test: TestDatabase;
 let writer: CurrentUser;
@@ -18,6 +20,28 @@ const picture = (format: "jpeg" | "png" | "webp" | "avif" | "gif", width = 2000,
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } })
     .toFormat(format)
     .toBuffer();
+
+/** A photograph stand-in: every pixel a different shade, far more than a GIF's 256 colours. */
+const photograph = (format: "jpeg" | "png" | "webp") =>
+  sharp({ create: { width: 640, height: 480, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 50 } } })
+    .toFormat(format)
+    .toBuffer();
+
+async function distinctColours(bytes: Buffer): Promise<number> {
+  const { data } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const colours = new Set<number>();
+  for (let i = 0; i < data.length; i += 3) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+  return colours.size;
+}
+
+const storedFile = (src: string) => fs.readFileSync(path.join(dataDir, "uploads", src.replace("/media/", "")));
+
+/** What app/media/[...key]/route.ts answers for a stored file. */
+async function serve(src: string) {
+  const key = src.replace("/media/", "").split("/");
+  const response = await GET(new Request(`http://127.0.0.1${src}`), { params: Promise.resolve({ key }) });
+  return { type: response.headers.get("content-type"), bytes: Buffer.from(await response.arrayBuffer()) };
+}
 
 beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
@@ -32,14 +56,51 @@ afterAll(async () => {
 });
 
 describe("uploadImage", () => {
-  it.each(["jpeg", "png", "webp", "avif", "gif"] as const)("stores a %s re-encoded, with smaller WebP copies", async (format) => {
+  it.each([
+    ["jpeg", "jpg", "image/jpeg"],
+    ["png", "png", "image/png"],
+    ["webp", "webp", "image/webp"],
+    ["avif", "webp", "image/webp"],
+    ["gif", "gif", "image/gif"],
+  ] as const)("stores a %s re-encoded as .%s in that format, served as %s, with WebP copies", async (format, extension, mimeType) => {
     const stored = await uploadImage(writer, { bytes: await picture(format), name: `photo.${format}` }, details);
-    expect(stored.width).toBe(2000);
+    expect(stored.src).toMatch(new RegExp(`\\.${extension}$`));
+    const bytes = storedFile(stored.src);
+    expect(sniffImageType(bytes)).toBe(extension === "jpg" ? "jpeg" : extension);
+    expect(stored.mimeType).toBe(mimeType);
+    const served = await serve(stored.src);
+    expect(served.type).toBe(mimeType);
+    expect(served.bytes.equals(bytes)).toBe(true);
+    const meta = await sharp(bytes).metadata();
+    expect([meta.width, meta.height, stored.width, stored.height]).toEqual([2000, 1000, 2000, 1000]);
     expect(stored.variants.map((v) => v.width)).toEqual([480, 960, 1600]);
-    const file = path.join(dataDir, "uploads", stored.src.replace("/media/", ""));
-    const meta = await sharp(fs.readFileSync(file)).metadata();
-    expect(meta.width).toBe(2000);
-    expect(stored.mimeType).toBe(format === "avif" ? "image/webp" : `image/${format}`);
+    for (const variant of stored.variants) {
+      const variantBytes = storedFile(variant.src);
+      expect(sniffImageType(variantBytes)).toBe("webp");
+      expect((await serve(variant.src)).type).toBe("image/webp");
+      expect((await sharp(variantBytes).metadata()).width).toBe(variant.width);
+    }
+  });
+
+  it.each(["jpeg", "png", "webp"] as const)("keeps the colours of a photograph uploaded as %s", async (format) => {
+    const original = await photograph(format);
+    expect(await distinctColours(original)).toBeGreaterThan(50_000);
+    const stored = await uploadImage(writer, { bytes: original, name: `photo.${format}` }, details);
+    expect(await distinctColours(storedFile(stored.src))).toBeGreaterThan(20_000);
+  });
+
+  it.each(["gif", "webp"] as const)("keeps an animated %s animated, at the size of one frame", async (format) => {
+    const frames = await Promise.all(
+      ["#c00", "#0c0", "#00c"].map((background) =>
+        sharp({ create: { width: 300, height: 200, channels: 3, background } }).png().toBuffer(),
+      ),
+    );
+    const animation = await sharp(frames, { join: { animated: true } }).toFormat(format).toBuffer();
+    const stored = await uploadImage(writer, { bytes: animation, name: `anim.${format}` }, details);
+    const bytes = storedFile(stored.src);
+    expect(sniffImageType(bytes)).toBe(format);
+    const meta = await sharp(bytes).metadata();
+    expect([meta.pages, meta.width, meta.height, stored.width, stored.height]).toEqual([3, 300, 200, 300, 200]);
   });
 
   it("decides the type from the bytes, not the name, and refuses SVG and everything else with 415", async () => {
