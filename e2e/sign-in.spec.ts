@@ -116,3 +116,11 @@ test("a callback-url cookie that does not parse does not keep anyone out of the 
   await page.goto("/editor/account");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
 });
+
+test("signing out ends the session and comes back to the sign-in page", async ({ page }) => {
+  await signIn(page, WRITER);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/editor\/sign-in$/);
+  await page.goto("/editor");
+  await expect(page).toHaveURL(/\/editor\/sign-in\?callbackUrl=%2Feditor$/);
+});

@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { clientIpOf } from "./client-ip";
 import { checkCredentials } from "./options";
 import { verifyPassword } from "./passwords";
+import { readSessionCookie } from "./session-token";
+import { signInWithPassword, WRONG_CREDENTIALS } from "./sign-in";
 import {
   ACCOUNT_FAILURES_ALLOWED,
   ADDRESS_FAILURES_ALLOWED,
@@ -77,6 +79,26 @@ describe("the credentials check", () => {
     const blocked = await checkCredentials({ email: "kim@example.org", password }, "10.2.2.2");
     expect(!blocked.ok && blocked.retryAfter).toBeGreaterThan(0);
     expect(verifyPassword).not.toHaveBeenCalled();
+  });
+});
+
+describe("signing in through the form", () => {
+  const password = "lou-long-password";
+
+  it("gives a session cookie for the right password, and says why otherwise", async () => {
+    process.env.NEXTAUTH_SECRET ??= "a-test-secret-of-at-least-32-characters";
+    const lou = await createUser({ email: "lou@example.org", name: "Lou", role: "writer", password });
+    const signedIn = await signInWithPassword({ email: "lou@example.org", password }, "10.3.3.3");
+    expect(signedIn.ok && (await readSessionCookie(signedIn.cookie.value))).toEqual({ uid: lou.id, sv: 1 });
+    expect(await signInWithPassword({ email: "", password: "" }, "10.3.3.3")).toMatchObject({
+      ok: false,
+      fieldErrors: { email: "Enter your e-mail address", password: "Enter your password" },
+    });
+    for (let i = 0; i < ACCOUNT_FAILURES_ALLOWED; i++) {
+      expect(await signInWithPassword({ email: "lou@example.org", password: `wrong-${i}` }, "10.3.3.3")).toEqual({ ok: false, error: WRONG_CREDENTIALS });
+    }
+    const blocked = await signInWithPassword({ email: "lou@example.org", password }, "10.3.3.3");
+    expect(!blocked.ok && blocked.error).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ seconds\.$/);
   });
 });
 

@@ -9,9 +9,16 @@ import { throttledMessage } from "./sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "The e-mail address or password is not right.";
 
-export type PasswordSignIn = { ok: true; cookie: SessionCookie } | { ok: false; error: string };
+export type PasswordSignIn =
+  | { ok: true; cookie: SessionCookie }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export async function signInWithPassword(input: { email: unknown; password: unknown }, ip: string): Promise<PasswordSignIn> {
+  // An empty field is a slip, not an attempt: it is answered at once and counts for nothing.
+  const fieldErrors: Record<string, string> = {};
+  if (!input.email) fieldErrors.email = "Enter your e-mail address";
+  if (!input.password) fieldErrors.password = "Enter your password";
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, error: "Enter your e-mail address and password.", fieldErrors };
   const outcome = await checkCredentials(input, ip);
   if (outcome.ok) return { ok: true, cookie: await createSessionCookie(outcome.user) };
   return { ok: false, error: outcome.retryAfter ? throttledMessage(outcome.retryAfter) : WRONG_CREDENTIALS };
