@@ -4,23 +4,38 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/log";
 import { env } from "@/lib/env";
+import { newsroomPath } from "./callback-url";
 import { clientIpFromHeaders } from "./client-ip";
 import { verifyPassword } from "./passwords";
-import { recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
+import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-throttle";
 import { findUserByEmail, recordSignIn } from "./users";
 
 // next-auth (v4) with e-mail and password. Sessions are JWTs in an HttpOnly, SameSite=Lax cookie
 // (Secure when SITE_URL is https); every use is checked against the database (lib/auth/session.ts),
-// so disabling or demoting someone ends their session at once.
+// so disabling or demoting someone ends their session at once. The brute-force throttle lives in
+// the credentials check itself: every way of signing in goes through it, on exactly the e-mail
+// address it checks, and a blocked attempt goes no further.
 
 const credentialsSchema = z.object({ email: text().max(200), password: z.string().max(200) });
 
-export type SignInOutcome = { ok: true; user: { id: number; email: string; name: string; sessionVersion: number } } | { ok: false };
+export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+
+export interface SignedInUser {
+  id: number;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
+
+/** `retryAfter` (seconds) when the throttle refused the attempt before any password check. */
+export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; retryAfter?: number };
 
 /** Checks e-mail and password; unknown e-mail, wrong password and disabled account look the same. */
 export async function checkCredentials(input: unknown, ip: string): Promise<SignInOutcome> {
   const parsed = credentialsSchema.safeParse(input);
   const email = parsed.success ? parsed.data.email.trim().toLowerCase() : "";
+  const retryAfter = await signInRetryAfter(email, ip);
+  if (retryAfter > 0) return { ok: false, retryAfter };
   const user = email ? await findUserByEmail(email) : undefined;
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, parsed.success ? parsed.data.password : "");
   if (!user || !passwordOk || user.disabledAt) {
@@ -34,11 +49,39 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Sign
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
-export function authOptions(siteUrl = env().siteUrl): AuthOptions {
+export function authSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: the server sets it on start (scripts/serve.ts)");
+  return secret;
+}
+
+/** next-auth's cookies, named here for the code that reads or writes them outside next-auth. */
+export function authCookies(siteUrl = env().siteUrl) {
+  const secure = siteUrl.startsWith("https://");
+  const prefix = secure ? "__Secure-" : "";
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+  return {
+    sessionToken: { name: `${prefix}next-auth.session-token`, options },
+    callbackUrl: { name: `${prefix}next-auth.callback-url`, options },
+  };
+}
+
+/** What a session token says beyond next-auth's name, email and sub: whose, and which version. */
+export function sessionClaims(user: { id: number | string; sessionVersion?: number }) {
+  return { uid: Number(user.id), sv: user.sessionVersion };
+}
+
+export interface AuthHooks {
+  /** Told when the throttle refused a sign-in, so the route can answer 429 with Retry-After. */
+  onThrottled?: (retryAfterSeconds: number) => void;
+}
+
+export function authOptions(siteUrl = env().siteUrl, hooks: AuthHooks = {}): AuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: siteUrl.startsWith("https://"),
+    cookies: authCookies(siteUrl),
     pages: { signIn: "/editor/sign-in", error: "/editor/sign-in" },
     providers: [
       Credentials({
@@ -46,19 +89,22 @@ export function authOptions(siteUrl = env().siteUrl): AuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, request) {
           const outcome = await checkCredentials(credentials, clientIpFromHeaders(request.headers ?? {}));
-          if (!outcome.ok) return null;
+          if (!outcome.ok) {
+            if (outcome.retryAfter) hooks.onThrottled?.(outcome.retryAfter);
+            return null;
+          }
           const { user } = outcome;
           return { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },
       }),
     ],
     callbacks: {
+      // next-auth's default throws on a URL it cannot parse; this one never does.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${newsroomPath(url, baseUrl)}`;
+      },
       jwt({ token, user }) {
-        if (user) {
-          token.uid = Number(user.id);
-          token.sv = user.sessionVersion;
-        }
-        return token;
+        return user ? { ...token, ...sessionClaims(user) } : token;
       },
       session({ session, token }) {
         session.uid = token.uid;

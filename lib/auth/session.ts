@@ -1,16 +1,16 @@
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "./options";
+import { authCookies } from "./options";
+import { readSessionCookie } from "./session-token";
 import { getActiveUser, type CurrentUser, type Role } from "./users";
 
 // The signed-in person, checked against the database on every use: a disabled account, a role
 // change or a password reset ends older sessions at once.
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  if (!session?.uid || session.sv === undefined) return null;
-  return getActiveUser(session.uid, session.sv);
+  const session = await readSessionCookie((await cookies()).get(authCookies().sessionToken.name)?.value);
+  return session ? getActiveUser(session.uid, session.sv) : null;
 });
 
 /** For editor pages: the signed-in person, or a redirect to the sign-in page. */

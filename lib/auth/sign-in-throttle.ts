@@ -16,6 +16,11 @@ const ADDRESS_WINDOW_MS = 15 * 60_000;
 const accountKey = (email: string, ip: string) => `sign-in:account:${email.trim().toLowerCase()}|${ip}`;
 const addressKey = (ip: string) => `sign-in:address:${ip}`;
 
+/** What a refused sign-in tells the person, through the form or the API. */
+export function throttledMessage(retryAfterSeconds: number): string {
+  return `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`;
+}
+
 export function accountBlockMs(failures: number): number | null {
   if (failures < ACCOUNT_FAILURES_ALLOWED) return null;
   return Math.min(ACCOUNT_FIRST_BLOCK_MS * 2 ** (failures - ACCOUNT_FAILURES_ALLOWED), ACCOUNT_MAX_BLOCK_MS);

@@ -1,37 +1,37 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { isNewsroomUrl, newsroomPath } from "@/lib/auth/callback-url";
 import { authOptions } from "@/lib/auth/options";
-import { signInRetryAfter } from "@/lib/auth/sign-in-throttle";
+import { throttledMessage } from "@/lib/auth/sign-in-throttle";
+import { env } from "@/lib/env";
 
-// GET/POST /api/auth/* – next-auth. Sign-in attempts are checked against the brute-force
-// throttle first: a blocked account or address gets 429 with Retry-After, without a password check.
+// GET/POST /api/auth/* – next-auth. A sign-in from a blocked account or address is refused inside
+// the credentials check (lib/auth/options.ts) before any password check, whatever the path, body
+// type or repeated fields; here that refusal becomes 429 with Retry-After. next-auth answers 500
+// to a callbackUrl it cannot parse, in the query or in its cookie: those become a newsroom page first.
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 export const dynamic = "force-dynamic";
 
-function handle(request: NextRequest, context: Context) {
-  return NextAuth(request, context, authOptions()) as Promise<Response>;
+async function handle(request: NextRequest, context: Context): Promise<Response> {
+  const { siteUrl } = env();
+  let retryAfter = 0;
+  const options = authOptions(siteUrl, { onThrottled: (seconds) => (retryAfter = seconds) });
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl !== null) request.nextUrl.searchParams.set("callbackUrl", newsroomPath(callbackUrl, siteUrl));
+  const cookieStore = await cookies();
+  const callbackCookie = options.cookies!.callbackUrl!.name;
+  const cookieValue = cookieStore.get(callbackCookie)?.value;
+  if (cookieValue && !isNewsroomUrl(cookieValue, siteUrl)) cookieStore.delete(callbackCookie);
+
+  const response = (await NextAuth(request, context, options)) as Response;
+  if (retryAfter === 0) return response;
+  return Response.json(
+    { error: "TooManyAttempts", message: throttledMessage(retryAfter), retryAfter },
+    { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
+  );
 }
 
-export async function POST(request: NextRequest, context: Context) {
-  const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
-    const form = await request
-      .clone()
-      .formData()
-      .catch(() => null);
-    const email = String(form?.get("email") ?? "");
-    const wait = await signInRetryAfter(email, clientIpFromHeaders(request.headers));
-    if (wait > 0) {
-      return Response.json(
-        { error: "TooManyAttempts", message: `Too many failed sign-in attempts. Try again in ${wait} seconds.`, retryAfter: wait },
-        { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
-      );
-    }
-  }
-  return handle(request, context);
-}
-
-export { handle as GET };
+export { handle as GET, handle as POST };

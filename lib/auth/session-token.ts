@@ -1,0 +1,32 @@
+import { decode, encode } from "next-auth/jwt";
+import { authCookies, authSecret, SESSION_MAX_AGE_SECONDS, sessionClaims, type SignedInUser } from "./options";
+
+// The session cookie, outside next-auth's request handler: written by the sign-in form's action
+// and read on every newsroom request, with next-auth's own JWT encoding, secret, claims and cookie,
+// so a session from either way of signing in is the same. Reading asks nothing else of next-auth,
+// whose handler would refuse the whole request over an unrelated cookie it cannot parse.
+// (next-auth splits a token over several cookies only past 4 KB; ours are a few hundred bytes.)
+
+export interface SessionCookie {
+  name: string;
+  value: string;
+  httpOnly: boolean;
+  sameSite: "lax";
+  path: string;
+  secure: boolean;
+  expires: Date;
+}
+
+export async function createSessionCookie(user: SignedInUser): Promise<SessionCookie> {
+  const { name, options } = authCookies().sessionToken;
+  const token = { name: user.name, email: user.email, sub: String(user.id), ...sessionClaims(user) };
+  const value = await encode({ token, secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+  return { name, value, ...options, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) };
+}
+
+/** The session a cookie value carries, or null when it is missing, forged or expired. */
+export async function readSessionCookie(value: string | undefined): Promise<{ uid: number; sv: number } | null> {
+  if (!value) return null;
+  const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
+  return typeof token?.uid === "number" && typeof token.sv === "number" ? { uid: token.uid, sv: token.sv } : null;
+}
