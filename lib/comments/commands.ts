@@ -9,12 +9,15 @@ import { incrementCounter } from "@/lib/rate-limits/store";
 import { isPublished, storyPath } from "@/lib/stories/queries";
 import { checkFormToken } from "./form-token";
 import { keyedHash } from "./hashing";
+import { findRetried, storedKey, type Sender } from "./idempotency";
 import { commentInputSchema, type CommentInput } from "./schemas";
+import { newSenderSecret, presentedSecret } from "./sender";
 import { commentsStillOpen, getCommentSettings, type CommentSettings } from "./settings";
 
 // Posting a comment. The answer says whether it is published now (201) or held for moderation
-// (202); bots filling the honeypot get the same 202 and are never shown. An idempotency key makes
-// a retried post return the first comment instead of a second one.
+// (202); bots filling the honeypot get the same 202 and are never shown. Who is "returning" is
+// decided by the sender's own secret (see ./sender.ts), never by an address or an e-mail. An
+// idempotency key makes a sender's retried post return its first comment instead of a second one.
 
 const MINUTE = 60_000;
 const MAX_LINKS = 2;
@@ -22,6 +25,14 @@ const MAX_LINKS = 2;
 export interface PostedComment {
   status: 201 | 202;
   comment: { id: number; state: "published" | "pending"; name: string; body: string; parentId: number | null; createdAt: string };
+  /** The sender's secret: the one presented, or a new one the client is to keep (the API's cookie). */
+  sender: string;
+}
+
+export interface PostContext {
+  ip: string;
+  /** The secret the sender presented (the comments cookie), if any. */
+  sender?: string | null;
 }
 
 function parse(input: unknown): CommentInput {
@@ -50,9 +61,10 @@ export async function findCommentTarget(storyId: number, db: Db = getDb()): Prom
   return { id: story.id, path: storyPath(story.sectionPath, story.slug), publishedAt: story.publishedAt, commentsOpen: story.commentsOpen };
 }
 
-function answer(row: typeof comments.$inferSelect): PostedComment {
+function answer(row: typeof comments.$inferSelect, sender: string): PostedComment {
   const published = row.status === "approved";
   return {
+    sender,
     status: published ? 201 : 202,
     comment: {
       id: row.id,
@@ -88,45 +100,50 @@ async function enforceRateLimits(ipHash: string, storyId: number, db: Db): Promi
   }
 }
 
-async function isReturningCommenter(emailHash: string | null, ipHash: string, db: Db): Promise<boolean> {
+/**
+ * A sender is returning when a comment of theirs, sent with the same secret, was approved. An
+ * e-mail proves nothing (anyone can type a regular's); its hash is kept for moderators only.
+ */
+async function isReturningSender(sender: Sender, db: Db): Promise<boolean> {
+  if (!sender.known) return false;
   const [row] = await db
     .select({ id: comments.id })
     .from(comments)
-    .where(and(eq(comments.status, "approved"), emailHash ? eq(comments.emailHash, emailHash) : eq(comments.ipHash, ipHash)))
+    .where(and(eq(comments.senderHash, sender.senderHash), eq(comments.status, "approved")))
     .limit(1);
   return row !== undefined;
 }
 
-async function decideStatus(input: CommentInput, emailHash: string | null, ipHash: string, settings: CommentSettings, db: Db) {
-  if (input.formToken && checkFormToken(input.formToken) !== "ok") return "pending" as const;
+async function decideStatus(input: CommentInput, sender: Sender, settings: CommentSettings, db: Db) {
+  // No token is treated like one that came back too fast: the article's form always sends one.
+  if (!input.formToken || checkFormToken(input.formToken) !== "ok") return "pending" as const;
   if (countLinks(input.body) > MAX_LINKS) return "pending" as const;
   if (containsBlockedWord(`${input.name} ${input.body}`, settings.blockedWords)) return "pending" as const;
   if (settings.premoderation === "everyone") return "pending" as const;
-  if (settings.premoderation === "first-time" && !(await isReturningCommenter(emailHash, ipHash, db))) return "pending" as const;
+  if (settings.premoderation === "first-time" && !(await isReturningSender(sender, db))) return "pending" as const;
   return "approved" as const;
 }
 
 /** Posts a comment on a story, given by id or as the route handler already found it. */
-export async function postComment(target: number | CommentTarget, raw: unknown, context: { ip: string }, db: Db = getDb()): Promise<PostedComment> {
+export async function postComment(target: number | CommentTarget, raw: unknown, context: PostContext, db: Db = getDb()): Promise<PostedComment> {
   const input = parse(raw);
   const story = typeof target === "number" ? await findCommentTarget(target, db) : target;
   if (!story) throw new NotFoundError("There is no published story here.");
   const storyId = story.id;
-  const idempotencyKey = input.idempotencyKey ? `${storyId}:${input.idempotencyKey}` : null;
-  const firstWithKey = async () => {
-    if (!idempotencyKey) return undefined;
-    const [existing] = await db.select().from(comments).where(eq(comments.idempotencyKey, idempotencyKey));
-    return existing;
-  };
+  const presented = presentedSecret(context.sender);
+  const secret = presented ?? newSenderSecret();
+  const sender: Sender = { senderHash: keyedHash("sender", secret), ipHash: keyedHash("ip", context.ip), known: presented !== null };
+  const emailHash = input.email ? keyedHash("email", input.email.toLowerCase()) : null;
+  const content = { name: input.name, body: input.body, emailHash, parentId: input.parentId ?? null };
+  const retried = () => findRetried(storyId, input.idempotencyKey, sender, content, db);
 
-  const earlier = await firstWithKey();
-  if (earlier) return answer(earlier);
+  const earlier = await retried();
+  if (earlier) return answer(earlier, secret);
 
   const settings = await getCommentSettings(db);
   if (!commentsStillOpen(story, settings)) throw new ForbiddenError("Comments are closed on this story.");
 
-  const ipHash = keyedHash("ip", context.ip);
-  const emailHash = input.email ? keyedHash("email", input.email.toLowerCase()) : null;
+  const { ipHash, senderHash } = sender;
   await enforceRateLimits(ipHash, storyId, db);
 
   const base = {
@@ -135,12 +152,13 @@ export async function postComment(target: number | CommentTarget, raw: unknown, 
     emailHash,
     body: input.body,
     ipHash,
-    idempotencyKey,
+    senderHash,
+    idempotencyKey: input.idempotencyKey ? storedKey(storyId, input.idempotencyKey, sender) : null,
   };
   if (input.website?.trim()) {
     // Stored as spam, answered like any held comment: the bot learns nothing.
     const [trap] = await db.insert(comments).values({ ...base, status: "spam" }).returning();
-    return answer(trap!);
+    return answer(trap!, secret);
   }
 
   if (input.parentId) {
@@ -154,23 +172,23 @@ export async function postComment(target: number | CommentTarget, raw: unknown, 
   const [duplicate] = await db
     .select({ id: comments.id })
     .from(comments)
-    .where(and(eq(comments.storyId, storyId), eq(comments.body, input.body), or(eq(comments.ipHash, ipHash), emailHash ? eq(comments.emailHash, emailHash) : sql`false`)))
+    .where(and(eq(comments.storyId, storyId), eq(comments.body, input.body), or(eq(comments.ipHash, ipHash), eq(comments.senderHash, senderHash), emailHash ? eq(comments.emailHash, emailHash) : sql`false`)))
     .limit(1);
   if (duplicate) throw new ConflictError("You have already posted this comment.");
 
-  const status = await decideStatus(input, emailHash, ipHash, settings, db);
+  const status = await decideStatus(input, sender, settings, db);
   try {
     const [row] = await db
       .insert(comments)
       .values({ ...base, parentId: input.parentId ?? null, status, approvedAt: status === "approved" ? new Date() : null })
       .returning();
     if (status === "approved") invalidateStory(storyId, [story.path]);
-    return answer(row!);
+    return answer(row!, secret);
   } catch (error) {
     // Two retries with one key racing: the second returns the first one's comment.
     if (isUniqueViolation(error)) {
-      const first = await firstWithKey();
-      if (first) return answer(first);
+      const first = await retried();
+      if (first) return answer(first, secret);
     }
     throw error;
   }

@@ -7,6 +7,6 @@ function key(): string {
   return process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET ?? "meridian-comments";
 }
 
-export function keyedHash(kind: "email" | "ip" | "body" | "form", value: string): string {
+export function keyedHash(kind: "email" | "ip" | "body" | "form" | "sender", value: string): string {
   return createHmac("sha256", key()).update(`${kind}:${value}`).digest("hex");
 }

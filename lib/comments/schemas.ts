@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayName } from "@/lib/validation/display-name";
 import { text } from "@/lib/validation/text";
 
 // What a reader sends to post a comment, from the article's form (form-encoded) or any client (JSON).
@@ -6,7 +7,7 @@ import { text } from "@/lib/validation/text";
 export const COMMENT_MAX_LENGTH = 5000;
 
 export const commentInputSchema = z.object({
-  name: text().trim().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
+  name: displayName().min(1, "Enter your name").max(80, "Keep your name under 80 characters"),
   email: z
     .string()
     .trim()

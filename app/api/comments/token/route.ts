@@ -1,6 +1,8 @@
 import { issueFormToken } from "@/lib/comments/form-token";
 
-// GET /api/comments/token – a signed "form shown at" time for the comment form (spam check).
+// GET /api/comments/token – a signed "form shown at" time for the comment form (spam check). Any
+// client sends it as `formToken` with its post, at least 3 seconds and at most a day later; a post
+// without a valid one is held for moderation (lib/comments/form-token.ts).
 
 export const dynamic = "force-dynamic";
 

@@ -70,12 +70,15 @@ function CommentRow({ row, moderator }: { row: ModerationRow; moderator: boolean
         <td>
           <label className="checkbox">
             <input type="checkbox" name="ids" value={row.id} />
-            <span className="visually-hidden">Select the comment by {row.authorName}</span>
+            <span className="visually-hidden">Select the comment by <bdi>{row.authorName}</bdi></span>
           </label>
         </td>
       )}
       <td>
-        <strong>{row.authorName}</strong>
+        {/* Readers' names are isolated: none can reorder the text around it. */}
+        <strong>
+          <bdi>{row.authorName}</bdi>
+        </strong>
         {row.parentId !== null && <span className="muted"> (a reply)</span>}
         <CommentText text={row.body} />
       </td>
@@ -93,7 +96,7 @@ function CommentRow({ row, moderator }: { row: ModerationRow; moderator: boolean
           {rowActions[row.status].map((action) => (
             <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="button button-small">
               {actionLabels[action]}
-              <span className="visually-hidden"> the comment by {row.authorName}</span>
+              <span className="visually-hidden"> the comment by <bdi>{row.authorName}</bdi></span>
             </button>
           ))}
         </td>

@@ -5,11 +5,14 @@ import { listApprovedComments } from "@/lib/comments/queries";
 import { DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { HttpError, errorResponse, jsonResponse, positiveId, readJson, readLimited } from "@/lib/http/route";
 import { commentErrorPage } from "@/lib/comments/error-page";
+import { SENDER_COOKIE, senderCookie } from "@/lib/comments/sender";
+import { env } from "@/lib/env";
 import { isIdText } from "@/db/ids";
 
 // GET /api/stories/:id/comments?cursor= – approved comments, oldest first, replies nested once.
 // POST /api/stories/:id/comments – post one, as JSON or as the article's plain form (which gets a
-// redirect back to the article). 201 published, 202 held; 422 per field, 413, 415, 404, 403, 429.
+// redirect back to the article). 201 published, 202 held; 422 per field, 413, 415, 404, 403, 409, 429.
+// A sender without the comments cookie gets one with the answer (lib/comments/sender.ts).
 
 export const dynamic = "force-dynamic";
 
@@ -48,12 +51,15 @@ export async function POST(request: NextRequest, context: Context) {
     storyPath = story.path;
     const input = isForm ? Object.fromEntries(new URLSearchParams(await readLimited(request, MAX_BODY_BYTES))) : await readJson(request, MAX_BODY_BYTES);
     if (typeof input !== "object" || input === null || Array.isArray(input)) throw new HttpError(400, "Send a JSON object.");
-    const posted = await postComment(story, input, { ip: clientIpFromHeaders(request.headers) });
+    const presented = request.cookies.get(SENDER_COOKIE)?.value;
+    const posted = await postComment(story, input, { ip: clientIpFromHeaders(request.headers), sender: presented });
+    const secure = request.nextUrl.protocol === "https:" || env().siteUrl.startsWith("https://");
+    const cookie: Record<string, string> = posted.sender === presented ? {} : { "Set-Cookie": senderCookie(posted.sender, secure) };
     if (isForm) {
       const anchor = posted.status === 201 ? "comment-published" : "comment-held";
-      return new Response(null, { status: 303, headers: { Location: `${story.path}#${anchor}`, "Cache-Control": "no-store" } });
+      return new Response(null, { status: 303, headers: { Location: `${story.path}#${anchor}`, "Cache-Control": "no-store", ...cookie } });
     }
-    return jsonResponse(posted.status, posted.comment);
+    return jsonResponse(posted.status, posted.comment, cookie);
   } catch (error) {
     if (isForm && error instanceof DomainError) return commentErrorPage(error, storyPath);
     return errorResponse(error);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { commentLink } from "./link-text";
+
+describe("a web address in a comment, as a link", () => {
+  it("shows a look-alike host (Cyrillic а in apple.com) in punycode, and links to the ASCII address", () => {
+    expect(commentLink("https://\u0430pple.com")).toEqual({ href: "https://xn--pple-43d.com/", text: "https://xn--pple-43d.com" });
+    expect(commentLink("https://\u0430pple.com/id/\u0430?q=1#top")).toEqual({
+      href: "https://xn--pple-43d.com/id/%D0%B0?q=1#top",
+      text: "https://xn--pple-43d.com/id/\u0430?q=1#top",
+    });
+  });
+
+  it("shows every host that is not plain ASCII in punycode, with its port and user part kept", () => {
+    expect(commentLink("http://user@b\u00fccher.example:8080/x")?.text).toBe("http://user@xn--bcher-kva.example:8080/x");
+    expect(commentLink("https://\u03b1\u03b2\u03b3.gr")?.text).toBe("https://xn--mxacd.gr");
+  });
+
+  it("shows where a disguised host really leads", () => {
+    expect(commentLink("https://\uff41pple.com/")?.text).toBe("https://apple.com/");
+    expect(commentLink("https://app%6Ce.com/")?.text).toBe("https://apple.com/");
+  });
+
+  it("leaves an ordinary address as it was typed", () => {
+    expect(commentLink("https://Example.org/More?a=b")).toEqual({ href: "https://example.org/More?a=b", text: "https://Example.org/More?a=b" });
+    expect(commentLink("http://[::1]:3000/x")).toEqual({ href: "http://[::1]:3000/x", text: "http://[::1]:3000/x" });
+  });
+
+  it("is no link at all when the address cannot be parsed", () => {
+    expect(commentLink("http://exa mple.com")).toBeNull();
+    expect(commentLink("https://[oops")).toBeNull();
+  });
+});
