@@ -69,7 +69,7 @@ async function editorToken(): Promise<string> {
   try {
     const user = await findUserByEmail("editor@demo.test", handle.db);
     if (!user) throw new Error("The demo editor is missing");
-    return (await createApiToken({ id: user.id, email: user.email, name: user.name, role: user.role }, "bench", undefined, handle.db)).token;
+    return (await createApiToken({ id: user.id, email: user.email, name: user.name, role: user.role }, { name: "bench", expiresInDays: 30 }, undefined, handle.db)).token;
   } finally {
     await handle.close();
   }
