@@ -15,7 +15,7 @@ export const changePasswordAction = formAction({
     .refine((data) => data.newPassword === data.confirmPassword, { message: "The two new passwords differ", path: ["confirmPassword"] }),
   run: async (data, { user, ip }) => {
     await changeOwnPassword(user, data.currentPassword, data.newPassword, ip);
-    return { ok: "Password changed; your API tokens are revoked. Sign in again with the new password." };
+    return { ok: "Password changed. Your API tokens are revoked; sign in again with the new password." };
   },
 });
 
