@@ -67,7 +67,7 @@ export async function changeRole(actor: CurrentUser, userId: number, role: Role,
 }
 
 /** Disables or enables an account; `actor` is null for an operator's command (no one signed in). */
-export async function setDisabled(actor: CurrentUser | null, userId: number, disabled: boolean, ip: string, db: Db = getDb()) {
+export async function setDisabled(actor: CurrentUser | null, userId: number, disabled: boolean, ip: string | undefined, db: Db = getDb()) {
   const target = await requireTarget(userId, db);
   if (disabled && target.role === "admin" && (await otherActiveAdmins(userId, db)) === 0) {
     throw new ActionError("The last admin cannot be disabled.");
