@@ -62,9 +62,8 @@ test("an admin sees anyone's tokens with last use and expiry, revokes one, and a
   await expect(cells(adminBackup).nth(2)).toHaveText("Never");
   await expect(cells(adminBackup).nth(3)).toHaveText("Never");
   await adminWire.getByRole("button", { name: "Revoke wire ingest" }).click();
-  await expect(admin.getByText("Token revoked.")).toBeVisible();
-  await admin.reload();
-  await expect(cells(admin.getByRole("row", { name: /wire ingest/ })).nth(4)).toHaveText("Revoked");
+  // The page refreshes: the button gives way to the state.
+  await expect(cells(adminWire).nth(4)).toHaveText("Revoked");
   expect(await api(tokens["wire ingest"]!)).toBe(401);
   expect(await api(tokens["backup script"]!)).toBe(200);
 
