@@ -12,12 +12,14 @@ const shared = {
 };
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+// The server loads this key at start (lib/auth/keys.ts); tests that hash comments get a fixed one.
+const keys = { MERIDIAN_COMMENT_HASH_KEY: "vitest-comment-hash-key-not-a-secret" };
 
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
     projects: [
-      { test: { ...shared, name: "pglite", include, env: { TEST_DB_DRIVER: "pglite" } } },
+      { test: { ...shared, name: "pglite", include, env: { TEST_DB_DRIVER: "pglite", ...keys } } },
       ...(serverUrl
         ? [
             {
@@ -26,7 +28,7 @@ export default defineConfig({
                 name: "postgres",
                 // Only the tests that touch the database run twice.
                 include: include.map((glob) => glob.replace(".test.", ".db.test.")),
-                env: { TEST_DB_DRIVER: "postgres" },
+                env: { TEST_DB_DRIVER: "postgres", ...keys },
               },
             },
           ]

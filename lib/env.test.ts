@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, formatEnvError, parseEnv } from "./env";
+import { EnvError, formatEnvError, isLocalUrl, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("fills defaults for an empty environment", () => {
@@ -46,6 +46,8 @@ describe("parseEnv", () => {
     ["PORT", "eighty"],
     ["PORT", "70000"],
     ["SITE_TIMEZONE", "Mars/Olympus"],
+    ["DEMO_CONTENT", "yes"],
+    ["AUTH_SECRET", "too-short"],
   ])("refuses %s=%s with a message naming the variable", (variable, value) => {
     let caught: unknown;
     try {
@@ -58,5 +60,53 @@ describe("parseEnv", () => {
     expect(line).toContain(variable);
     expect(line).toContain(value);
     expect(line.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("isLocalUrl: only a loopback address is a local site", () => {
+  it.each([
+    ["http://localhost:3000", true],
+    ["http://localhost", true],
+    ["https://LOCALHOST:8443/", true],
+    ["http://localhost.:3000", true],
+    ["http://news.localhost:3000", false],
+    ["http://127.0.0.1:3100", true],
+    ["http://127.8.9.10", true],
+    ["http://2130706433/", true],
+    ["http://0x7f.1/", true],
+    ["http://[::1]:3000", true],
+    ["http://[0:0:0:0:0:0:0:1]/", true],
+    ["https://news.example.org", false],
+    ["http://news.example.org:3000", false],
+    ["http://localhost.example.org", false],
+    ["http://127.0.0.1.nip.io", false],
+    ["http://myhost-localhost.org", false],
+    ["http://10.0.0.5:3000", false],
+    ["http://192.168.1.20", false],
+    ["http://0.0.0.0:3000", false],
+    ["http://[::]:3000", false],
+    ["http://[fe80::1]/", false],
+    ["http://128.0.0.1", false],
+    ["not a url", false],
+  ])("%s → %s", (url, local) => {
+    expect(isLocalUrl(url)).toBe(local);
+  });
+
+  it("is what an unset SITE_URL gives", () => {
+    const env = parseEnv({ PORT: "3200" });
+    expect(isLocalUrl(env.siteUrl)).toBe(true);
+    expect(env.siteIsLocal).toBe(true);
+    expect(parseEnv({ SITE_URL: "https://news.example.org" }).siteIsLocal).toBe(false);
+  });
+});
+
+describe("DEMO_CONTENT", () => {
+  it.each([
+    [undefined, "auto"],
+    ["", "auto"],
+    ["1", "always"],
+    ["0", "never"],
+  ])("%j → %s", (value, expected) => {
+    expect(parseEnv({ DEMO_CONTENT: value }).demoContent).toBe(expected);
   });
 });

@@ -24,6 +24,7 @@ const envSchema = z.object({
     "must be a port number between 1 and 65535",
   ),
   DATA_DIR: optional(z.string()),
+  KEYS_FILE: optional(z.string()),
   TRUST_PROXY: optional(
     z.string().regex(/^([0-9]|10)$/, "must be the number of proxies in front of the server, 0 to 10"),
   ),
@@ -33,6 +34,9 @@ const envSchema = z.object({
   COMMENTS_PER_ADDRESS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
   COMMENTS_PER_STORY_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
   LIVE_ALLOW_HTTP: optional(z.enum(["0", "1"], { message: "must be 0 or 1" })),
+  DEMO_CONTENT: optional(
+    z.enum(["0", "1"], { message: "must be 0 (never seed the demo edition) or 1 (seed its stories even on a public SITE_URL)" }),
+  ),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   DATABASE_URL: optional(
     z
@@ -48,9 +52,13 @@ export interface Env {
   siteName: string;
   siteDescription: string;
   siteUrl: string;
+  /** Whether SITE_URL is a loopback address: only such a site gets the demo accounts. */
+  siteIsLocal: boolean;
   timeZone: string;
   port: number;
   dataDir: string;
+  /** The key file of a start without AUTH_SECRET (lib/auth/keys.ts); outside dataDir. */
+  keysFile: string;
   databaseUrl: string | undefined;
   /** How many reverse proxies to believe in X-Forwarded-For (0: use the socket address). */
   trustProxy: number;
@@ -59,6 +67,8 @@ export interface Env {
   authSecret: string | undefined;
   /** Largest upload accepted, in bytes. */
   mediaMaxBytes: number;
+  /** Whether to seed the demo edition into an empty database: "auto" on a local site only. */
+  demoContent: "auto" | "always" | "never";
   /** Whether live stream addresses may use plain http. */
   liveAllowHttp: boolean;
   /** Comment rate limits, per client address and per story, each per minute. */
@@ -84,6 +94,17 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * Whether a URL names this machine only: localhost, 127.0.0.0/8 or [::1]. Anything else — a
+ * public name, a LAN address, 0.0.0.0 — may be reached by others.
+ */
+export function isLocalUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  // The URL parser lower-cases names and writes IPv4 addresses in any notation as dotted decimal.
+  const host = new URL(url).hostname.replace(/\.$/, "");
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
@@ -95,15 +116,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const data = result.data;
   const port = Number(data.PORT ?? 3000);
+  const siteUrl = (data.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
     siteName: data.SITE_NAME ?? "The Meridian",
     siteDescription:
       data.SITE_DESCRIPTION ??
       "Independent reporting on the U.S., the world, business, science, sports and culture.",
-    siteUrl: (data.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    siteUrl,
+    siteIsLocal: isLocalUrl(siteUrl),
     timeZone: data.SITE_TIMEZONE ?? "UTC",
     port,
     dataDir: path.resolve(/*turbopackIgnore: true*/ data.DATA_DIR ?? "data"),
+    keysFile: path.resolve(/*turbopackIgnore: true*/ data.KEYS_FILE ?? ".meridian/keys.json"),
     databaseUrl: data.DATABASE_URL,
     trustProxy: Number(data.TRUST_PROXY ?? 0),
     adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
@@ -111,6 +135,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     authSecret: data.AUTH_SECRET,
     mediaMaxBytes: Number(data.MEDIA_MAX_MB ?? 20) * 1024 * 1024,
     liveAllowHttp: data.LIVE_ALLOW_HTTP === "1",
+    demoContent: data.DEMO_CONTENT === "1" ? "always" : data.DEMO_CONTENT === "0" ? "never" : "auto",
     commentLimits: {
       perAddress: Number(data.COMMENTS_PER_ADDRESS_PER_MINUTE ?? 5),
       perStory: Number(data.COMMENTS_PER_STORY_PER_MINUTE ?? 30),

@@ -2,6 +2,7 @@
 // to a plain static file server sending the same HTML bytes. Uses its own data directory
 // (.data/bench) and port; results go to bench-results/latest.json.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -22,6 +23,8 @@ const dataDir = path.resolve(".data/bench");
 process.env.DATA_DIR = dataDir;
 process.env.PORT = String(APP_PORT);
 delete process.env.DATABASE_URL;
+// A key of its own (lib/auth/keys.ts); the server inherits it.
+process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 
 /** The figures kept from an autocannon run. */
 function summarize(result: autocannon.Result) {
@@ -69,7 +72,7 @@ async function editorToken(): Promise<string> {
   try {
     const user = await findUserByEmail("editor@demo.test", handle.db);
     if (!user) throw new Error("The demo editor is missing");
-    return (await createApiToken({ id: user.id, email: user.email, name: user.name, role: user.role }, "bench", undefined, handle.db)).token;
+    return (await createApiToken({ id: user.id, email: user.email, name: user.name, role: user.role }, { name: "bench", expiresInDays: 30 }, undefined, handle.db)).token;
   } finally {
     await handle.close();
   }

@@ -4,6 +4,7 @@
 // key). The script runs its own PostgreSQL (initdb into a temporary directory, its own port, as
 // the `postgres` user since initdb refuses root), so restarting it disturbs nothing else.
 import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,6 +98,8 @@ async function main() {
 
     const databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/meridian`;
     process.env.DATABASE_URL = databaseUrl;
+    // A PostgreSQL server requires AUTH_SECRET (lib/auth/keys.ts); the server inherits it.
+    process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
     process.env.DATA_DIR = path.join(dir, "app");
     if (!isBuildCurrent() && !(await buildApp())) throw new Error("The build failed");
     await prepareDatabase({ seed: true, log: () => {} });

@@ -12,7 +12,7 @@ process.env.DATA_DIR ??= path.resolve(".data/dev");
 try {
   const { port } = env();
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is already in use; set PORT to use another.`);
-  await prepareDatabase({ seed: true, log: console.log });
+  await prepareDatabase({ seed: true, serving: true, log: console.log });
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--dev"], { stdio: "inherit" });
   server.on("exit", (code) => process.exit(code ?? 1));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => server.kill(signal));

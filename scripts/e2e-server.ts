@@ -1,9 +1,11 @@
 // The server the end-to-end tests run against: the production build, on a fresh embedded
 // database in .data/e2e with the demo edition and the fixtures the specs need.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { E2E_ADMIN, setupE2eFixtures } from "@/e2e/fixtures/setup";
 import { openDatabase } from "@/db/client";
+import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -22,6 +24,8 @@ process.env.COMMENTS_PER_STORY_PER_MINUTE = "100000";
 process.env.ADMIN_EMAIL = E2E_ADMIN.email;
 process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
 delete process.env.DATABASE_URL;
+// A key of its own for each run (lib/auth/keys.ts); the server inherits it.
+process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 
 try {
   if (!isBuildCurrent()) {
@@ -29,7 +33,9 @@ try {
     if (!(await buildApp())) throw new Error("The build failed");
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
-  await prepareDatabase({ seed: true, log: console.log });
+  await prepareDatabase({ seed: true, serving: true, log: console.log });
+  // The fixtures hash a commenter's e-mail address as the server will.
+  installKeys(loadKeys(process.env.AUTH_SECRET));
   const handle = openDatabase();
   try {
     await setupE2eFixtures(handle.db);

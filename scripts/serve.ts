@@ -6,7 +6,7 @@ import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
-import { ensureAuthSecret } from "@/lib/settings/store";
+import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { publishDueStories } from "@/lib/stories/workflow";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
@@ -20,7 +20,7 @@ try {
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
   setProcessDatabase(await openCheckedDatabase());
-  process.env.NEXTAUTH_SECRET = await ensureAuthSecret(authSecret);
+  installKeys(loadKeys(authSecret));
   process.env.NEXTAUTH_URL = siteUrl;
   // React and Next.js pick their builds from NODE_ENV when first loaded.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";

@@ -1,4 +1,6 @@
 // npm start – builds if the sources changed, migrates, seeds an empty database, then serves.
+import { demoAccounts } from "@/db/seed/demo-accounts";
+import { loadKeys } from "@/lib/auth/keys";
 import { env } from "@/lib/env";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail, loadEnvFiles } from "./lib/cli";
@@ -7,8 +9,13 @@ import { isPortFree, startAppServer, waitForPort } from "./lib/server";
 
 loadEnvFiles();
 try {
-  const { port, siteUrl } = env();
+  const { port, siteUrl, authSecret } = env();
   if (!(await isPortFree(port))) throw new Error(`Port ${port} is already in use; set PORT to use another.`);
+  // Before the build: a PostgreSQL server without AUTH_SECRET, or a broken key file, stops here.
+  const keys = loadKeys(authSecret);
+  if (keys.source === "created") {
+    console.log(`Created ${keys.file}: the key for sessions and comment hashes. Back it up apart from the data directory.`);
+  }
 
   if (isBuildCurrent()) {
     console.log("Build is current");
@@ -17,7 +24,7 @@ try {
     if (!(await buildApp())) throw new Error("The build failed; see the output above.");
   }
 
-  const prepared = await prepareDatabase({ seed: true, log: console.log });
+  const prepared = await prepareDatabase({ seed: true, serving: true, log: console.log });
 
   const server = startAppServer({ port });
   server.on("exit", (code) => process.exit(code ?? 1));
@@ -33,7 +40,9 @@ try {
   } else {
     console.log("  Sign in with your admin account (ADMIN_EMAIL, or the one printed on the first start).");
   }
-  console.log("  Demo accounts (local only): editor@demo.test / demo-editor-pass, writer@demo.test / demo-writer-pass\n");
+  const demo = demoAccounts.filter((account) => prepared.demoAccounts.includes(account.email));
+  if (demo.length) console.log(`  Demo accounts (local only): ${demo.map((account) => `${account.email} / ${account.password}`).join(", ")}`);
+  console.log("");
 } catch (error) {
   fail(error);
 }

@@ -12,26 +12,23 @@ import {
   storyTags,
   tags,
 } from "@/db/schema";
-import { createUser } from "@/lib/auth/users";
 import { slugify } from "@/lib/format/slug";
 import { newStorageKey, writeUpload } from "@/lib/media/storage";
 import { storyDocumentSchema, type StoryDocument } from "@/lib/stories/document";
 import { seedAuthors } from "./content/authors";
+import { createDemoAccounts } from "./demo-accounts";
 import { seedSections } from "./content/sections";
 import { seedStories } from "./content/stories";
 import { livePosters, renderPosterJpeg } from "./live-posters";
 import { renderSceneJpeg } from "./scenes";
 import type { SeedBlock, SeedStory } from "./types";
 
-// The demo edition: seeded into an empty database on first start, never into one with content.
+// The demo edition: seeded into an empty database on first start, never into one with content;
+// its accounts only when asked (a local site: scripts/lib/prepare-database.ts decides).
 
 const SEED_LOCK = 7_361_002;
 
-/** Local-only demo accounts, documented in README. Never use them on a public site. */
-export const demoAccounts = [
-  { email: "editor@demo.test", name: "Morgan Ellery", role: "editor", password: "demo-editor-pass" },
-  { email: "writer@demo.test", name: "Riley Okonjo", role: "writer", password: "demo-writer-pass" },
-] as const;
+export { demoAccounts } from "./demo-accounts";
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; stories: number; sections: number };
 
@@ -69,10 +66,13 @@ async function isEmpty(handle: DbHandle): Promise<boolean> {
   return (storyCount?.n ?? 0) === 0 && (sectionCount?.n ?? 0) === 0;
 }
 
-/** Seeds the demo edition when the database has no sections and no stories; otherwise does nothing. */
+/**
+ * Seeds the demo edition when the database has no sections and no stories; otherwise does
+ * nothing. `accounts`: also the demo accounts, whose passwords are published (local sites only).
+ */
 export async function seedDemoEdition(
   handle: DbHandle,
-  options: { dataDir?: string; log?: (line: string) => void } = {},
+  options: { dataDir?: string; log?: (line: string) => void; accounts?: boolean } = {},
 ): Promise<SeedResult> {
   const log = options.log ?? (() => {});
   if (!(await isEmpty(handle))) return { seeded: false, reason: "the database already has content" };
@@ -175,9 +175,7 @@ export async function seedDemoEdition(
     await seedLiveStreams(tx, posters as Record<keyof typeof livePosters, Poster>);
     return { seeded: true as const, stories: seedStories.length, sections: seedSections.length };
   });
-  if (result.seeded) {
-    for (const account of demoAccounts) await createUser(account, handle.db);
-  }
+  if (result.seeded && options.accounts) await createDemoAccounts(handle.db);
   return result;
 }
 

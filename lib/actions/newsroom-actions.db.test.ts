@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAuthor, createSection, documentOf } from "@/db/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUser, type CurrentUser, type Role } from "@/lib/auth/users";
 import { createStory } from "@/lib/stories/commands";
 import { createNewsroomUsers, expectedOutcomes, form, outcomesByRole, type MatrixRole } from "./testing";
@@ -22,13 +23,16 @@ const revisions = await import("@/app/editor/(newsroom)/stories/[id]/revisions/a
 let test: TestDatabase;
 let users: Record<Role, CurrentUser>;
 let targetUserId = 0;
+let target: CurrentUser;
 let sectionId = 0;
 let storyId = 0;
 
 beforeAll(async () => {
   test = await createTestDatabase();
   users = await createNewsroomUsers("matrix", ["admin", "editor", "writer"]);
-  targetUserId = (await createUser({ email: "target@matrix.test", name: "Target", role: "writer", password: "a-long-test-password" })).id;
+  const targetUser = await createUser({ email: "target@matrix.test", name: "Target", role: "writer", password: "a-long-test-password" });
+  targetUserId = targetUser.id;
+  target = { id: targetUser.id, email: targetUser.email, name: targetUser.name, role: targetUser.role };
   sectionId = await createSection(test.db, "news", "News");
   const authorId = await createAuthor(test.db, "Matrix Author");
   storyId = (await createStory(users.editor, { headline: "Matrix story", sectionId, authorIds: [authorId], body: documentOf("Text.") })).id;
@@ -49,13 +53,26 @@ const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed
   "sections: create": { call: () => sections.createSectionAction({}, form({ name: `Section ${Math.random().toString(36).slice(2, 7)}` })), allowed: ["admin"] },
   "sections: update": { call: () => sections.updateSectionAction({}, form({ sectionId, name: "News", slug: "news" })), allowed: ["admin"] },
   "sections: move": { call: () => sections.moveSectionAction({}, form({ sectionId, direction: "down" })), allowed: ["admin"] },
-  "account: create a token": { call: () => account.createTokenAction({}, form({ name: "script" })), allowed: ["writer", "editor", "admin"] },
+  "account: create a token": { call: () => account.createTokenAction({}, form({ name: "script", expiresIn: "30" })), allowed: ["writer", "editor", "admin"] },
+  "people: revoke someone's token": {
+    call: async () => people.revokePersonTokenAction({}, form({ tokenId: await targetsToken() })),
+    allowed: ["admin"],
+  },
+  "account: revoke someone else's token": {
+    call: async () => account.revokeTokenAction({}, form({ tokenId: await targetsToken() })),
+    allowed: ["admin"],
+  },
   "revisions: restore": {
     // The story is the editor's draft: writers may not edit it.
     call: async () => revisions.restoreRevisionAction({}, form({ storyId, revision: 1, baseRevision: await currentRevision() })),
     allowed: ["editor", "admin"],
   },
 };
+
+/** A fresh live token of the target person, so each role meets one. */
+async function targetsToken() {
+  return (await createApiToken(target, { name: "target's script", expiresInDays: 30 })).id;
+}
 
 async function currentRevision() {
   const { getStoryForEditing } = await import("@/lib/stories/editor-queries");

@@ -2,14 +2,19 @@ import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { ActionError } from "@/lib/actions/errors";
-import { recordAudit } from "@/lib/audit/log";
+import { recordAudit, type AuditEntry } from "@/lib/audit/log";
+import { revokeAllApiTokens } from "./api-tokens";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
 import { createUser, type CurrentUser, type Role } from "./users";
 
 // Commands on people. Each one that changes what someone may do bumps their session version,
-// so sessions opened before the change stop working at once (lib/auth/session.ts).
+// so sessions opened before the change stop working at once (lib/auth/session.ts). One that
+// takes trust away — a password reset or change, a demotion, disabling — also revokes their API
+// tokens: a token made under the old password or role must not outlive it.
 
 const bumpVersion = sql`${users.sessionVersion} + 1`;
+
+const rank: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
 
 async function otherActiveAdmins(userId: number, db: Db): Promise<number> {
   const [row] = await db
@@ -36,37 +41,47 @@ export async function addPerson(
   return user;
 }
 
+/** Changes a person, ends their sessions and, when trust is taken away, their tokens; logged. All or nothing. */
+async function applyChange(
+  userId: number,
+  change: Partial<typeof users.$inferInsert>,
+  revokeTokens: boolean,
+  audit: AuditEntry,
+  db: Db,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ ...change, sessionVersion: bumpVersion }).where(eq(users.id, userId));
+    const tokensRevoked = revokeTokens ? await revokeAllApiTokens(userId, tx) : 0;
+    await recordAudit({ ...audit, targetType: "user", targetId: userId, details: { ...audit.details, tokensRevoked } }, tx);
+  });
+}
+
 export async function changeRole(actor: CurrentUser, userId: number, role: Role, ip: string, db: Db = getDb()) {
   const target = await requireTarget(userId, db);
   if (target.role === role) return;
   if (target.role === "admin" && (await otherActiveAdmins(userId, db)) === 0) {
     throw new ActionError("The newsroom needs at least one admin: make someone else admin first.");
   }
-  await db.update(users).set({ role, sessionVersion: bumpVersion }).where(eq(users.id, userId));
-  await recordAudit({ actorId: actor.id, action: "user.role_change", targetType: "user", targetId: userId, details: { from: target.role, to: role }, ip }, db);
+  const demotion = rank[role] < rank[target.role];
+  await applyChange(userId, { role }, demotion, { actorId: actor.id, action: "user.role_change", details: { from: target.role, to: role }, ip }, db);
 }
 
-export async function setDisabled(actor: CurrentUser, userId: number, disabled: boolean, ip: string, db: Db = getDb()) {
+/** Disables or enables an account; `actor` is null for an operator's command (no one signed in). */
+export async function setDisabled(actor: CurrentUser | null, userId: number, disabled: boolean, ip: string | undefined, db: Db = getDb()) {
   const target = await requireTarget(userId, db);
   if (disabled && target.role === "admin" && (await otherActiveAdmins(userId, db)) === 0) {
     throw new ActionError("The last admin cannot be disabled.");
   }
-  await db
-    .update(users)
-    .set({ disabledAt: disabled ? new Date() : null, sessionVersion: bumpVersion })
-    .where(eq(users.id, userId));
-  await recordAudit({ actorId: actor.id, action: disabled ? "user.disable" : "user.enable", targetType: "user", targetId: userId, ip }, db);
+  const action = disabled ? "user.disable" : "user.enable";
+  await applyChange(userId, { disabledAt: disabled ? new Date() : null }, disabled, { actorId: actor?.id ?? null, action, ip }, db);
 }
 
 /** Sets a new random password and returns it, to be shown once to the admin. */
 export async function resetPassword(actor: CurrentUser, userId: number, ip: string, db: Db = getDb()): Promise<string> {
   await requireTarget(userId, db);
   const password = generatePassword();
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), sessionVersion: bumpVersion })
-    .where(eq(users.id, userId));
-  await recordAudit({ actorId: actor.id, action: "user.password_reset", targetType: "user", targetId: userId, ip }, db);
+  const passwordHash = await hashPassword(password);
+  await applyChange(userId, { passwordHash }, true, { actorId: actor.id, action: "user.password_reset", ip }, db);
   return password;
 }
 
@@ -75,9 +90,6 @@ export async function changeOwnPassword(actor: CurrentUser, current: string, nex
   if (!(await verifyPassword(target.passwordHash, current))) {
     throw new ActionError("That is not your current password.", "currentPassword");
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(next), sessionVersion: bumpVersion })
-    .where(eq(users.id, actor.id));
-  await recordAudit({ actorId: actor.id, action: "user.password_change", targetType: "user", targetId: actor.id, ip }, db);
+  const passwordHash = await hashPassword(next);
+  await applyChange(actor.id, { passwordHash }, true, { actorId: actor.id, action: "user.password_change", ip }, db);
 }

@@ -69,6 +69,15 @@ export async function recordSignIn(id: number, db: Db = getDb()): Promise<void> 
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
 }
 
+/** One person as the people pages show them, or undefined. */
+export async function getPerson(id: number, db: Db = getDb()) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, id));
+  return row;
+}
+
 export async function listUsers(db: Db = getDb()) {
   return db
     .select({

@@ -156,7 +156,7 @@ describe("GET /api/live and /api/live/:slug", () => {
 describe("the live desk's admin API", () => {
   let token = "";
   beforeAll(async () => {
-    token = (await createApiToken(editor, "live desk")).token;
+    token = (await createApiToken(editor, { name: "live desk", expiresInDays: 30 })).token;
   });
   const call = (method: string, path: string, body?: unknown) =>
     new NextRequest(`http://localhost${path}`, {
@@ -225,7 +225,7 @@ describe("the live desk's admin API", () => {
   });
 
   it("refuses writers (403) and strangers (401)", async () => {
-    const writerToken = (await createApiToken(writer, "not mine")).token;
+    const writerToken = (await createApiToken(writer, { name: "not mine", expiresInDays: 30 })).token;
     const asWriter = new NextRequest("http://localhost/api/admin/live", { headers: { authorization: `Bearer ${writerToken}` } });
     expect((await adminLive.GET(asWriter, { params: Promise.resolve({}) })).status).toBe(403);
     const patch = new NextRequest(`http://localhost/api/admin/live/streams/${videoId}`, {

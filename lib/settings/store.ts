@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { settings } from "@/db/schema";
 
-// Site-wide settings kept in the database, so every instance reads the same values.
+// Site-wide settings kept in the database, so every instance reads the same values. Never a
+// secret: a copy of the database must not carry keys.
 
 export async function getSetting<T>(key: string, db: Db = getDb()): Promise<T | undefined> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
@@ -18,14 +18,10 @@ export async function setSetting(key: string, value: unknown, db: Db = getDb()):
 }
 
 /**
- * The secret that signs sessions: AUTH_SECRET when set, otherwise one generated on first start and
- * kept in the database so every instance and every restart agree on it.
+ * Deletes the session secret older versions kept here ("auth_secret"): keys never live in the
+ * database (lib/auth/keys.ts). True when there was one — sessions it signed have ended.
  */
-export async function ensureAuthSecret(fromEnv: string | undefined, db: Db = getDb()): Promise<string> {
-  if (fromEnv) return fromEnv;
-  const existing = await getSetting<string>("auth_secret", db);
-  if (existing) return existing;
-  const secret = randomBytes(32).toString("base64url");
-  await db.insert(settings).values({ key: "auth_secret", value: secret }).onConflictDoNothing();
-  return (await getSetting<string>("auth_secret", db))!;
+export async function deleteStoredAuthSecret(db: Db = getDb()): Promise<boolean> {
+  const rows = await db.delete(settings).where(eq(settings.key, "auth_secret")).returning({ key: settings.key });
+  return rows.length > 0;
 }

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { demoAccountsInUse, refuseDemoAccountsOnPublicSite } from "@/db/seed/demo-accounts";
 import { ensureFirstAdmin } from "@/lib/auth/users";
-import { env } from "@/lib/env";
-import { ensureAuthSecret } from "@/lib/settings/store";
+import { env, type Env } from "@/lib/env";
+import { deleteStoredAuthSecret } from "@/lib/settings/store";
 import { describeConnectionError } from "./cli";
 
 /** Opens the configured database and proves it answers, with a clear error if it does not. */
@@ -28,34 +29,74 @@ export async function openCheckedDatabase(): Promise<DbHandle> {
 export interface PreparedDatabase {
   /** Set when this start created the first admin with a random password: print it once. */
   newAdmin?: { email: string; password: string | null };
+  /** Demo accounts that sign in with their published passwords (on a local site): print them. */
+  demoAccounts: string[];
+}
+
+type PrepareSettings = Pick<Env, "siteUrl" | "siteIsLocal" | "demoContent" | "dataDir" | "adminEmail" | "adminPassword">;
+
+interface PrepareOptions {
+  seed: boolean;
+  log: (line: string) => void;
+  /** For a start that serves next: refuse a public SITE_URL while demo accounts are in use. */
+  serving?: boolean;
 }
 
 /**
- * Migrates, seeds the demo edition into an empty database, makes sure there is an admin and a
- * session secret. Closes the database after.
+ * What goes into an empty database. The demo edition's accounts sign in with passwords the
+ * README publishes: they are made for a local site only. A public site starts clean unless
+ * DEMO_CONTENT=1 asks for the demo stories (still without those accounts).
  */
-export async function prepareDatabase(options: { seed: boolean; log: (line: string) => void }): Promise<PreparedDatabase> {
-  const { databaseUrl, dataDir, adminEmail, adminPassword, authSecret } = env();
-  const prepared: PreparedDatabase = {};
-  options.log(databaseUrl ? "Database: PostgreSQL server (DATABASE_URL)" : `Database: embedded PGlite in ${dataDir}`);
-  const handle = await openCheckedDatabase();
-  try {
-    await runMigrations(handle);
-    options.log("Migrations applied");
-    if (options.seed) {
+function demoPlan(settings: PrepareSettings): { stories: boolean; accounts: boolean; why: string } {
+  if (settings.demoContent === "never") return { stories: false, accounts: false, why: "DEMO_CONTENT=0" };
+  if (settings.siteIsLocal) return { stories: true, accounts: true, why: "a local site" };
+  if (settings.demoContent === "always") {
+    return { stories: true, accounts: false, why: `DEMO_CONTENT=1; no demo accounts on the public address ${settings.siteUrl}` };
+  }
+  return { stories: false, accounts: false, why: `SITE_URL ${settings.siteUrl} is not a local address (DEMO_CONTENT=1 seeds the demo stories anyway)` };
+}
+
+/**
+ * Migrates; deletes the session secret older versions kept in the database (keys live outside
+ * it: lib/auth/keys.ts); with `seed`, seeds the demo edition into an empty database when the
+ * site is local and makes sure there is an admin.
+ */
+export async function prepareOpenDatabase(handle: DbHandle, settings: PrepareSettings, options: PrepareOptions): Promise<PreparedDatabase> {
+  const prepared: PreparedDatabase = { demoAccounts: [] };
+  await runMigrations(handle);
+  options.log("Migrations applied");
+  if (await deleteStoredAuthSecret(handle.db)) {
+    options.log("Deleted the session secret older versions kept in the database: open newsroom sessions end once.");
+  }
+  if (options.seed) {
+    const plan = demoPlan(settings);
+    if (plan.stories) {
       // Loaded only when seeding: it brings the demo content and the image renderer.
       const { seedDemoEdition } = await import("@/db/seed/demo-edition");
-      const result = await seedDemoEdition(handle, { log: options.log });
+      const result = await seedDemoEdition(handle, { dataDir: settings.dataDir, log: options.log, accounts: plan.accounts });
       options.log(
         result.seeded
-          ? `Seeded the demo edition: ${result.stories} stories in ${result.sections} sections`
+          ? `Seeded the demo edition (${plan.why}): ${result.stories} stories in ${result.sections} sections`
           : `Demo edition not seeded: ${result.reason}`,
       );
-      const admin = await ensureFirstAdmin({ email: adminEmail, password: adminPassword }, handle.db);
-      if (admin.created) prepared.newAdmin = { email: admin.email, password: admin.password };
-      await ensureAuthSecret(authSecret, handle.db);
+    } else {
+      options.log(`Demo edition not seeded: ${plan.why}`);
     }
-    return prepared;
+    const admin = await ensureFirstAdmin({ email: settings.adminEmail, password: settings.adminPassword }, handle.db);
+    if (admin.created) prepared.newAdmin = { email: admin.email, password: admin.password };
+  }
+  if (options.serving) await refuseDemoAccountsOnPublicSite(settings.siteUrl, handle.db);
+  if (settings.siteIsLocal) prepared.demoAccounts = await demoAccountsInUse(handle.db);
+  return prepared;
+}
+
+/** prepareOpenDatabase on the configured database, closed after. */
+export async function prepareDatabase(options: PrepareOptions): Promise<PreparedDatabase> {
+  const settings = env();
+  options.log(settings.databaseUrl ? "Database: PostgreSQL server (DATABASE_URL)" : `Database: embedded PGlite in ${settings.dataDir}`);
+  const handle = await openCheckedDatabase();
+  try {
+    return await prepareOpenDatabase(handle, settings, options);
   } finally {
     await handle.close();
   }

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, revokeApiToken, tokenLifetimeSchema } from "@/lib/auth/api-tokens";
 import { formAction } from "@/lib/actions/form-action";
 import { changeOwnPassword } from "@/lib/auth/people";
 import { passwordSchema } from "@/lib/auth/users";
+import { text } from "@/lib/validation/text";
 import { idSchema } from "@/db/ids";
 
 export const changePasswordAction = formAction({
@@ -14,14 +15,17 @@ export const changePasswordAction = formAction({
     .refine((data) => data.newPassword === data.confirmPassword, { message: "The two new passwords differ", path: ["confirmPassword"] }),
   run: async (data, { user, ip }) => {
     await changeOwnPassword(user, data.currentPassword, data.newPassword, ip);
-    return { ok: "Password changed. Sign in again with the new password." };
+    return { ok: "Password changed. Your API tokens are revoked; sign in again with the new password." };
   },
 });
 
 export const createTokenAction = formAction({
-  schema: z.object({ name: z.string().trim().min(1, "Name the token, e.g. “wire ingest”").max(80) }),
+  schema: z.object({
+    name: text().trim().min(1, "Name the token, e.g. “wire ingest”").max(80, "Use at most 80 characters"),
+    expiresIn: tokenLifetimeSchema,
+  }),
   run: async (data, { user, ip }) => {
-    const { token } = await createApiToken(user, data.name, ip);
+    const { token } = await createApiToken(user, { name: data.name, expiresInDays: data.expiresIn }, ip);
     revalidatePath("/editor/account");
     return { ok: `Token “${data.name}” created. Copy it now: it will not be shown again.`, secret: token };
   },

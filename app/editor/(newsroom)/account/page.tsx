@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { ApiTokenTable } from "@/components/editor/api-token-table";
 import { requireUser } from "@/lib/auth/session";
-import { listApiTokens } from "@/lib/auth/api-tokens";
-import { formatDateTime } from "@/lib/format/dates";
+import { DEFAULT_TOKEN_LIFETIME, listApiTokens } from "@/lib/auth/api-tokens";
 import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
+
+const lifetimeOptions = [
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "365", label: "In a year" },
+  { value: "never", label: "Never" },
+];
 
 export default async function AccountPage() {
   const user = await requireUser(undefined, "/editor/account");
@@ -26,40 +33,12 @@ export default async function AccountPage() {
       <h2>API tokens</h2>
       <p className="muted">
         For scripts and wire ingest: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/admin/…</code>. A token acts
-        with your role.
+        with your role. Changing your password, a password reset, a lower role or a disabled account revokes them all.
       </p>
-      {tokens.length > 0 && (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>{formatDateTime(token.createdAt.toISOString())}</td>
-                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt.toISOString()) : "Never"}</td>
-                <td>
-                  {token.revokedAt ? (
-                    "Revoked"
-                  ) : (
-                    <ActionForm action={revokeTokenAction} submitLabel={`Revoke ${token.name}`} className="inline-form" danger>
-                      <Field type="hidden" name="tokenId" label="" defaultValue={String(token.id)} />
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ApiTokenTable tokens={tokens} revoke={revokeTokenAction} />
       <ActionForm action={createTokenAction} submitLabel="Create token">
         <Field name="name" label="Token name" hint="What it is for, e.g. “wire ingest”." required />
+        <Field name="expiresIn" label="Expires" type="select" defaultValue={String(DEFAULT_TOKEN_LIFETIME)} options={lifetimeOptions} />
       </ActionForm>
     </>
   );

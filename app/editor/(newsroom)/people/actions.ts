@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { ActionError } from "@/lib/actions/errors";
+import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { addPerson, changeRole, resetPassword, setDisabled } from "@/lib/auth/people";
 import { newUserSchema } from "@/lib/auth/users";
 import { idSchema } from "@/db/ids";
@@ -28,7 +29,7 @@ export const changeRoleAction = formAction({
   run: async (data, { user, ip }) => {
     await changeRole(user, data.userId, data.role, ip);
     revalidatePath("/editor/people");
-    return { ok: "Role changed. Their open sessions have ended." };
+    return { ok: "Role changed. Their open sessions have ended (and their API tokens, if it is a lower role)." };
   },
 });
 
@@ -39,7 +40,7 @@ export const setDisabledAction = formAction({
     if (data.userId === user.id && data.disabled === "true") throw new ActionError("You cannot disable your own account.");
     await setDisabled(user, data.userId, data.disabled === "true", ip);
     revalidatePath("/editor/people");
-    return { ok: data.disabled === "true" ? "Account disabled; its sessions have ended." : "Account enabled." };
+    return { ok: data.disabled === "true" ? "Account disabled; its sessions and API tokens have ended." : "Account enabled." };
   },
 });
 
@@ -48,6 +49,16 @@ export const resetPasswordAction = formAction({
   schema: z.object({ userId }),
   run: async (data, { user, ip }) => {
     const password = await resetPassword(user, data.userId, ip);
-    return { ok: "Password reset. Give them this password; it will not be shown again.", secret: password };
+    return { ok: "Password reset; their sessions and API tokens have ended. Give them this password; it will not be shown again.", secret: password };
+  },
+});
+
+export const revokePersonTokenAction = formAction({
+  roles: ["admin"],
+  schema: z.object({ tokenId: idSchema }),
+  run: async (data, { user, ip }) => {
+    const revoked = await revokeApiToken(user, data.tokenId, ip);
+    revalidatePath("/editor/people", "layout");
+    return revoked ? { ok: "Token revoked." } : { error: "That token was already revoked." };
   },
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers, roles } from "@/lib/auth/users";
@@ -54,6 +55,7 @@ export default async function PeoplePage() {
                 <ActionForm action={resetPasswordAction} submitLabel={`Reset password of ${person.name}`} className="inline-form">
                   <Field type="hidden" name="userId" label="" defaultValue={String(person.id)} />
                 </ActionForm>
+                <Link href={`/editor/people/${person.id}`}>API tokens of {person.name}</Link>
               </td>
             </tr>
           ))}
