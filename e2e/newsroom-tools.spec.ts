@@ -129,6 +129,28 @@ test("a private preview link shows a draft, is not cached or indexed, can be rev
   expect(moved.headers()["location"]).toMatch(/^\/news\/us\/preview-of-a-council-budget-story-/);
 });
 
+test("a preview link made before publication ends when the story is pulled; a new one works", async ({ browser, request }) => {
+  const editor = await newSignedInPage(browser, EDITOR);
+  const headline = `Preview of a story that is pulled ${run}`;
+  const { id } = await createDraft(editor, headline);
+  const post = async (action: string) => {
+    const response = await editor.request.post(`/api/admin/stories/${id}/${action}`, { headers: { Origin: new URL(editor.url()).origin } });
+    expect(response.ok(), action).toBe(true);
+    return response.json();
+  };
+  const { path: old } = await post("preview");
+  expect((await request.get(old)).status()).toBe(200);
+  await post("publish");
+  await post("unpublish");
+  const stale = await request.get(old, { maxRedirects: 0 });
+  expect(stale.status()).toBe(404);
+  expect(await stale.text()).not.toContain(headline);
+  const { path: fresh } = await post("preview");
+  const preview = await request.get(fresh);
+  expect(preview.status()).toBe(200);
+  expect(await preview.text()).toContain(headline);
+});
+
 test("revisions: every save keeps one; compare two and restore one", async ({ browser }) => {
   const editor = await newSignedInPage(browser, EDITOR);
   const { id } = await createDraft(editor, `Library hours story ${run}`, "The library opens at nine.");
