@@ -151,6 +151,21 @@ test("a preview link made before publication ends when the story is pulled; a ne
   expect(await preview.text()).toContain(headline);
 });
 
+test("Publish at is read and shown on the site's clock, whatever the browser's time zone", async ({ browser }) => {
+  // The site runs on UTC (scripts/e2e-server.ts); this browser thinks it is in India (UTC+05:30).
+  const editor = await (await browser.newContext({ timezoneId: "Asia/Kolkata" })).newPage();
+  await signIn(editor, EDITOR);
+  const { id } = await createDraft(editor, `Scheduled on the site's clock ${run}`);
+  await editor.goto(`/editor/stories/${id}`);
+  await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
+  await editor.getByLabel("Publish at (UTC time)").fill("2031-05-01T10:00");
+  await editor.getByRole("button", { name: "Schedule" }).click();
+  await expect(editor.getByRole("heading", { name: "Status: Scheduled" })).toBeVisible();
+  await expect(editor.getByText("Appears on 1 May 2031, 10:00 UTC.")).toBeVisible();
+  const story = await (await editor.request.get(`/api/admin/stories/${id}`)).json();
+  expect(story.scheduledAt).toBe("2031-05-01T10:00:00.000Z");
+});
+
 test("revisions: every save keeps one; compare two and restore one", async ({ browser }) => {
   const editor = await newSignedInPage(browser, EDITOR);
   const { id } = await createDraft(editor, `Library hours story ${run}`, "The library opens at nine.");

@@ -1,4 +1,5 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { isStorableDate } from "@/lib/validation/dates";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { corrections, sections, stories, type Story } from "@/db/schema";
@@ -60,11 +61,13 @@ export function publishStory(actor: Actor, id: number, db: Db = getDb()) {
   }, db);
 }
 
+const SCHEDULE_RANGE = "Choose a time between now and the year 9999";
+
 export function scheduleStory(actor: Actor, id: number, at: Date, db: Db = getDb()) {
   return transition(actor, id, "story.schedule", async (story) => {
     if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins schedule.");
     if (story.status === "published") throw new ConflictError("This story is already published.");
-    if (!(at.getTime() > Date.now())) throw new ValidationError({ scheduledAt: "Choose a time in the future" });
+    if (!isStorableDate(at) || at.getTime() <= Date.now()) throw new ValidationError({ at: SCHEDULE_RANGE });
     return { status: "scheduled", scheduledAt: at };
   }, db);
 }
