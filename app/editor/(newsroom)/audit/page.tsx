@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
-      <p className="muted">Times are in {env().timeZone}.</p>
+      <p className="muted">{`Times are in ${env().timeZone}.`}</p>
       <form className="filters" method="get" aria-label="Filter the audit log">
         <label>
           Action
