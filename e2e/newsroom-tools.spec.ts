@@ -129,6 +129,43 @@ test("a private preview link shows a draft, is not cached or indexed, can be rev
   expect(moved.headers()["location"]).toMatch(/^\/news\/us\/preview-of-a-council-budget-story-/);
 });
 
+test("a preview link made before publication ends when the story is pulled; a new one works", async ({ browser, request }) => {
+  const editor = await newSignedInPage(browser, EDITOR);
+  const headline = `Preview of a story that is pulled ${run}`;
+  const { id } = await createDraft(editor, headline);
+  const post = async (action: string) => {
+    const response = await editor.request.post(`/api/admin/stories/${id}/${action}`, { headers: { Origin: new URL(editor.url()).origin } });
+    expect(response.ok(), action).toBe(true);
+    return response.json();
+  };
+  const { path: old } = await post("preview");
+  expect((await request.get(old)).status()).toBe(200);
+  await post("publish");
+  await post("unpublish");
+  const stale = await request.get(old, { maxRedirects: 0 });
+  expect(stale.status()).toBe(404);
+  expect(await stale.text()).not.toContain(headline);
+  const { path: fresh } = await post("preview");
+  const preview = await request.get(fresh);
+  expect(preview.status()).toBe(200);
+  expect(await preview.text()).toContain(headline);
+});
+
+test("Publish at is read and shown on the site's clock, whatever the browser's time zone", async ({ browser }) => {
+  // The site runs on UTC (scripts/e2e-server.ts); this browser thinks it is in India (UTC+05:30).
+  const editor = await (await browser.newContext({ timezoneId: "Asia/Kolkata" })).newPage();
+  await signIn(editor, EDITOR);
+  const { id } = await createDraft(editor, `Scheduled on the site's clock ${run}`);
+  await editor.goto(`/editor/stories/${id}`);
+  await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
+  await editor.getByLabel("Publish at (UTC time)").fill("2031-05-01T10:00");
+  await editor.getByRole("button", { name: "Schedule" }).click();
+  await expect(editor.getByRole("heading", { name: "Status: Scheduled" })).toBeVisible();
+  await expect(editor.getByText("Appears on 1 May 2031, 10:00 UTC.")).toBeVisible();
+  const story = await (await editor.request.get(`/api/admin/stories/${id}`)).json();
+  expect(story.scheduledAt).toBe("2031-05-01T10:00:00.000Z");
+});
+
 test("revisions: every save keeps one; compare two and restore one", async ({ browser }) => {
   const editor = await newSignedInPage(browser, EDITOR);
   const { id } = await createDraft(editor, `Library hours story ${run}`, "The library opens at nine.");

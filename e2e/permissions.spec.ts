@@ -149,6 +149,38 @@ test("editor pages: anonymous people are sent to sign in; admin pages only open 
   }
 });
 
+test("a writer's dashboard and headline search show their own and published stories, not another person's draft", async () => {
+  const draft = await editorsStory("unseen");
+  const { headline } = await (await contexts.editor.get(`/api/admin/stories/${draft.id}`)).json();
+  // The page repeats the words searched for in its filter field: look for the story's row link.
+  const dashboardLinks = async (context: APIRequestContext, q: string) =>
+    [...(await (await context.get(`/editor?q=${encodeURIComponent(q)}`)).text()).matchAll(/href="\/editor\/stories\/(\d+)"/g)].map((match) => Number(match[1]));
+  const search = async (context: APIRequestContext, q: string) =>
+    ((await (await context.get(`/api/admin/stories/search?q=${encodeURIComponent(q)}`)).json()).results as { id: number }[]).map((result) => result.id);
+
+  expect(await dashboardLinks(contexts.editor, headline)).toEqual([draft.id]);
+  expect(await search(contexts.editor, headline)).toEqual([draft.id]);
+  expect(await dashboardLinks(contexts.writer, headline)).toEqual([]);
+  expect(await search(contexts.writer, headline)).toEqual([]);
+
+  const created = await contexts.writer.post("/api/admin/stories", { data: body(`Matrix own draft ${Date.now()}`, sectionId) });
+  expect(created.status()).toBe(201);
+  const own = (await created.json()) as { id: number };
+  const { headline: ownHeadline } = await (await contexts.writer.get(`/api/admin/stories/${own.id}`)).json();
+  expect(await dashboardLinks(contexts.writer, ownHeadline)).toEqual([own.id]);
+  expect(await search(contexts.writer, ownHeadline)).toEqual([own.id]);
+  // The demo edition's published reference story.
+  expect(await search(contexts.writer, "Sorrel")).not.toEqual([]);
+});
+
+test("the audit log reads its time filters on the site's clock, and an absurd one is no filter, never a 500", async () => {
+  for (const query of ["since=%2B275760-09-13T00:00", "until=%2B275760-09-13T00:00", "since=275760-01-01T00:00", "since=2031-02-30T10:00", "since=2020-01-01T00:00"]) {
+    const response = await contexts.admin.get(`/editor/audit?${query}`);
+    expect(response.status(), query).toBe(200);
+    expect(await response.text(), query).toContain("Times are in UTC.");
+  }
+});
+
 test("mutations refuse cross-site requests, JSON sent as text/plain, broken JSON and oversize bodies", async () => {
   const editor = contexts.editor;
   const story = await editorsStory("guards");

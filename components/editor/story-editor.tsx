@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { slugify } from "@/lib/format/slug";
+import { formatZonedDateTime } from "@/lib/format/zoned";
 import type { StoryStatus } from "@/lib/stories/editor-queries";
 import { toStoryDocument } from "@/lib/stories/tiptap";
 import { BodyEditor } from "./body-editor";
@@ -51,6 +52,7 @@ export function StoryEditor({
   media,
   canPublish,
   canEdit,
+  timeZone,
 }: {
   initial: EditorStory;
   sections: { id: number; path: string }[];
@@ -58,6 +60,8 @@ export function StoryEditor({
   media: MediaItem[];
   canPublish: boolean;
   canEdit: boolean;
+  /** The site's time zone: every time here is on its clock. */
+  timeZone: string;
 }) {
   const router = useRouter();
   const [story, setStory] = useState(initial);
@@ -121,7 +125,7 @@ export function StoryEditor({
         }
         setFieldErrors({});
         setDirty(false);
-        setMessage(`${auto ? "Autosaved" : "Saved"} at ${new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}`);
+        setMessage(`${auto ? "Autosaved" : "Saved"} at ${new Date().toLocaleTimeString("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" })}`);
         if (!story.id) {
           router.replace(`/editor/stories/${data.id}`);
           return;
@@ -133,7 +137,7 @@ export function StoryEditor({
         setSaving(false);
       }
     },
-    [saving, conflict, canEdit, story, tagsText, router],
+    [saving, conflict, canEdit, story, tagsText, router, timeZone],
   );
 
   // Drafts save themselves; published stories change only when someone presses Save.
@@ -162,7 +166,7 @@ export function StoryEditor({
       {conflict && (
         <div className="panel conflict" role="alert">
           <p>
-            <strong>{conflict.updatedBy}</strong> saved this story at {new Date(conflict.updatedAt).toLocaleString("en-GB")} (revision{" "}
+            <strong>{conflict.updatedBy}</strong> saved this story at {formatZonedDateTime(conflict.updatedAt, timeZone)} (revision{" "}
             {conflict.revision}) after you opened it. Your changes were not saved, and nothing was overwritten.
           </p>
           <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
@@ -311,6 +315,7 @@ export function StoryEditor({
           status={story.status}
           publicPath={story.publicPath}
           scheduledAt={story.scheduledAt}
+          timeZone={timeZone}
           canPublish={canPublish}
           canEdit={canEdit}
           dirty={dirty}

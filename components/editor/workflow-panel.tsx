@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { formatZonedDateTime } from "@/lib/format/zoned";
 import type { StoryStatus } from "@/lib/stories/editor-queries";
 
 const statusText: Record<StoryStatus, string> = {
@@ -12,12 +13,17 @@ const statusText: Record<StoryStatus, string> = {
   unpublished: "Unpublished (its URL answers 410)",
 };
 
-/** Review, publish, schedule, unpublish and corrections, as the person's role allows. */
+/**
+ * Review, publish, schedule, unpublish and corrections, as the person's role allows. Times are on
+ * the site's clock (`timeZone`), not the computer's: "Publish at" is sent as the wall-clock text
+ * the field holds, and the server reads it in the site's zone.
+ */
 export function WorkflowPanel({
   storyId,
   status,
   publicPath,
   scheduledAt,
+  timeZone,
   canPublish,
   canEdit,
   dirty,
@@ -27,6 +33,7 @@ export function WorkflowPanel({
   status: StoryStatus;
   publicPath: string | null;
   scheduledAt: string | null;
+  timeZone: string;
   canPublish: boolean;
   canEdit: boolean;
   dirty: boolean;
@@ -82,7 +89,7 @@ export function WorkflowPanel({
   return (
     <section className="panel workflow" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">Status: {statusText[status]}</h2>
-      {status === "scheduled" && scheduledAt && <p>Appears on {new Date(scheduledAt).toLocaleString("en-GB")}.</p>}
+      {status === "scheduled" && scheduledAt && <p>Appears on {formatZonedDateTime(scheduledAt, timeZone)}.</p>}
       {publicPath && status === "published" && (
         <p>
           <Link href={publicPath}>View the published story</Link>
@@ -102,13 +109,19 @@ export function WorkflowPanel({
         )}
         {canPublish && status !== "published" && (
           <span className="inline-form">
-            <label htmlFor="schedule-at">Publish at</label>
-            <input id="schedule-at" type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} />
+            <label htmlFor="schedule-at">Publish at ({timeZone} time)</label>
+            <input
+              id="schedule-at"
+              type="datetime-local"
+              value={when}
+              max="9999-12-31T23:59"
+              onChange={(event) => setWhen(event.target.value)}
+            />
             <button
               type="button"
               className="button"
               disabled={blocked || !when}
-              onClick={() => run("schedule", { at: new Date(when).toISOString() }, "Scheduled.")}
+              onClick={() => run("schedule", { at: when }, "Scheduled.")}
             >
               Schedule
             </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addZonedDays, parseZonedLocal, toZonedLocal } from "./zoned";
+import { addZonedDays, formatZonedDateTime, parseInstant, parseZonedLocal, toZonedLocal } from "./zoned";
 
 describe("wall-clock times in the site's time zone", () => {
   it("reads a datetime-local value in the zone, in winter and in summer", () => {
@@ -39,5 +39,34 @@ describe("wall-clock times in the site's time zone", () => {
     const instant = new Date("2026-07-15T13:30:00Z");
     expect(toZonedLocal(instant, "America/New_York")).toBe("2026-07-15T09:30");
     expect(parseZonedLocal(toZonedLocal(instant, "Asia/Kolkata"), "Asia/Kolkata")?.getTime()).toBe(instant.getTime());
+  });
+
+  it("reads years before 100 as they are written, not as 19xx", () => {
+    expect(parseZonedLocal("0031-05-01T10:00", "UTC")?.toISOString()).toBe("0031-05-01T10:00:00.000Z");
+    expect(parseZonedLocal("0099-12-31T23:59", "UTC")?.getUTCFullYear()).toBe(99);
+  });
+});
+
+describe("instants from outside", () => {
+  it.each([
+    ["a wall-clock time, on the zone's clock", "2031-05-01T10:00", "2031-05-01T04:30:00.000Z"],
+    ["UTC with milliseconds", "2031-05-01T10:00:00.250Z", "2031-05-01T10:00:00.250Z"],
+    ["an offset east of UTC", "2031-05-01T10:00:00+02:00", "2031-05-01T08:00:00.000Z"],
+    ["an offset west of UTC", "2031-05-01T10:00-05:30", "2031-05-01T15:30:00.000Z"],
+    ["the last minute of 9999", "9999-12-31T23:59Z", "9999-12-31T23:59:00.000Z"],
+  ])("reads %s", (_label, value, iso) => {
+    expect(parseInstant(value, "Asia/Kolkata")?.toISOString()).toBe(iso);
+  });
+
+  it.each(["", "1", "tomorrow", "+275760-09-13T00:00:00.000Z", "275760-09-13T00:00", "+010000-01-01T00:00:00Z", "2031-02-30T10:00Z", "2031-05-01T10:00+24:00", "2031-05-01T10:00:00.1234Z", "2031-05-01 10:00Z"])(
+    "refuses %j",
+    (value) => {
+      expect(parseInstant(value, "UTC")).toBeNull();
+    },
+  );
+
+  it("shows an instant on the zone's clock, naming the zone", () => {
+    expect(formatZonedDateTime("2031-05-01T04:30:00Z", "Asia/Kolkata")).toBe("1 May 2031, 10:00 GMT+5:30");
+    expect(formatZonedDateTime("2031-05-01T10:00:00Z", "UTC")).toBe("1 May 2031, 10:00 UTC");
   });
 });

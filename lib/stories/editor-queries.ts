@@ -2,8 +2,11 @@ import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { containsPattern, searchWords } from "@/db/search";
 import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/users";
+import { storiesVisibleTo } from "./permissions";
 
-// Reads for the newsroom: every status, not only what readers see.
+// Reads for the newsroom: every status, not only what readers see — but a list shows each person
+// only the stories they may open (storiesVisibleTo).
 
 export type StoryStatus = (typeof stories.status.enumValues)[number];
 export const storyStatuses = stories.status.enumValues;
@@ -36,9 +39,9 @@ export interface DashboardRow {
   bylines: string[];
 }
 
-export async function listStoriesForDashboard(filters: DashboardFilters = {}, db: Db = getDb()) {
+export async function listStoriesForDashboard(viewer: CurrentUser, filters: DashboardFilters = {}, db: Db = getDb()) {
   const limit = Math.min(filters.limit ?? 30, 100);
-  const conditions: SQL[] = [];
+  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer)];
   if (filters.status) conditions.push(eq(stories.status, filters.status));
   if (filters.sectionId) conditions.push(eq(stories.sectionId, filters.sectionId));
   if (filters.createdById) conditions.push(eq(stories.createdById, filters.createdById));
@@ -154,9 +157,9 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
 
 export type EditableStory = NonNullable<Awaited<ReturnType<typeof getStoryForEditing>>>;
 
-/** Headlines matching the words typed, for picking related stories. */
-export async function searchStoryHeadlines(q: string, excludeId: number | null, db: Db = getDb()) {
-  const conditions: SQL[] = searchWords(q).map((word) => ilike(stories.headline, containsPattern(word)));
+/** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
+export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
+  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), ...searchWords(q).map((word) => ilike(stories.headline, containsPattern(word)))];
   if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
   return db
     .select({ id: stories.id, headline: stories.headline, status: stories.status })

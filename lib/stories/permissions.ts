@@ -1,17 +1,25 @@
+import { or, eq, type SQL } from "drizzle-orm";
+import { stories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import type { StoryStatus } from "./editor-queries";
+import { isPublished } from "./queries";
 
-// Who may do what with a story (DESIGN.md, "Identity and security"). Checked by every command.
+// Who may do what with a story (DESIGN.md, "Identity and security"). Checked by every command,
+// and by every newsroom list: a list shows exactly the stories its reader may open.
 
 export interface StoryOwnership {
   createdById: number | null;
   status: StoryStatus;
+  publishedAt: Date | null;
 }
+
+/** A writer's own story is one they created. */
+const isOwn = (user: CurrentUser, story: StoryOwnership) => story.createdById === user.id;
 
 /** Editors and admins edit any story; a writer edits their own while it is a draft or in review. */
 export function canEditStory(user: CurrentUser, story: StoryOwnership): boolean {
   if (user.role === "admin" || user.role === "editor") return true;
-  return story.createdById === user.id && (story.status === "draft" || story.status === "review");
+  return isOwn(user, story) && (story.status === "draft" || story.status === "review");
 }
 
 /** Publishing, scheduling, unpublishing and corrections are for editors and admins. */
@@ -19,7 +27,16 @@ export function canPublish(user: CurrentUser): boolean {
   return user.role === "admin" || user.role === "editor";
 }
 
-/** Writers see their own stories; editors and admins see all. */
-export function canViewStory(user: CurrentUser, story: StoryOwnership): boolean {
-  return canPublish(user) || story.createdById === user.id;
+/**
+ * Editors and admins see every story; a writer sees their own and what readers can read
+ * (`isPublished`), never another person's unpublished work. `storiesVisibleTo` is the same rule in SQL.
+ */
+export function canViewStory(user: CurrentUser, story: StoryOwnership, now = new Date()): boolean {
+  const readable = story.status === "published" && story.publishedAt !== null && story.publishedAt <= now;
+  return canPublish(user) || isOwn(user, story) || readable;
+}
+
+/** The stories `user` may open, as a condition on `stories`; undefined for everything. */
+export function storiesVisibleTo(user: CurrentUser): SQL | undefined {
+  return canPublish(user) ? undefined : or(eq(stories.createdById, user.id), isPublished);
 }

@@ -4,18 +4,20 @@ import { getDb, type Db } from "@/db/client";
 import { previewLinks, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { Actor } from "./commands";
+import type { Actor, Tx } from "./commands";
 import { canViewStory } from "./permissions";
 import { storyPath } from "./queries";
 
 // Private preview links: /preview/<token>, where the token is 128 random bits (stored as a
 // SHA-256 hash). Anyone with the link sees the story as it stands; revoking ends every link of
-// the story; once the story is published the link leads to its public URL.
+// the story; once the story is published the link leads to its public URL. Pulling a published
+// story ends its links too: a story withdrawn from readers must not stay readable through a link
+// shared before (or while) it was public, so only links made after it was pulled work.
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 async function requireViewable(actor: Actor, storyId: number, db: Db) {
-  const [story] = await db.select({ createdById: stories.createdById, status: stories.status }).from(stories).where(eq(stories.id, storyId));
+  const [story] = await db.select({ createdById: stories.createdById, status: stories.status, publishedAt: stories.publishedAt }).from(stories).where(eq(stories.id, storyId));
   if (!story) throw new NotFoundError("This story does not exist.");
   if (!canViewStory(actor, story)) throw new ForbiddenError("You cannot share this story.");
 }
@@ -37,6 +39,11 @@ export async function revokePreviewLinks(actor: Actor, storyId: number, db: Db =
     .returning({ id: previewLinks.id });
   await recordAudit({ actorId: actor.id, action: "story.preview_revoke", targetType: "story", targetId: storyId, details: { links: revoked.length }, ip: actor.ip }, db);
   return revoked.length;
+}
+
+/** Ends every open link of the story, inside the transaction that pulls it. */
+export async function endPreviewLinks(tx: Tx, storyId: number): Promise<void> {
+  await tx.update(previewLinks).set({ revokedAt: new Date() }).where(and(eq(previewLinks.storyId, storyId), isNull(previewLinks.revokedAt)));
 }
 
 export type PreviewTarget = { kind: "preview"; storyId: number } | { kind: "published"; path: string } | { kind: "invalid" };

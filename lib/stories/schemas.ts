@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { yesNo } from "@/lib/validation/boolean";
 import { text } from "@/lib/validation/text";
 import { storyDocumentSchema } from "./document";
 import { idSchema } from "@/db/ids";
 
-// What the editor and the admin API send to save a story. Numbers and booleans may arrive as
-// strings (forms), so they are coerced.
+// What the editor and the admin API send to save a story. Ids may arrive as strings (forms) and
+// are coerced; a yes/no may arrive as text too, and only the words that mean yes or no are read.
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -32,7 +33,7 @@ export const storyInputSchema = z
     relatedIds: z.array(id).max(8, "Use at most 8 related stories").default([]),
     seoTitle: text().trim().max(120).default(""),
     seoDescription: text().trim().max(300).default(""),
-    commentsOpen: z.coerce.boolean().default(true),
+    commentsOpen: yesNo("Choose whether comments are open (true or false)").default(true),
   })
   .superRefine((data, context) => {
     if (data.heroMediaId !== null && !data.heroAlt) {

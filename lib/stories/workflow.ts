@@ -1,4 +1,5 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { isStorableDate } from "@/lib/validation/dates";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { corrections, sections, stories, type Story } from "@/db/schema";
@@ -8,6 +9,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { lockStory, sectionPathOf, type Actor, type Tx } from "./commands";
 import { canEditStory, canPublish } from "./permissions";
+import { endPreviewLinks } from "./previews";
 import { storyPath } from "./queries";
 
 // The workflow of a story: review, publish, schedule, unpublish, corrections, and the sweeper that
@@ -59,24 +61,27 @@ export function publishStory(actor: Actor, id: number, db: Db = getDb()) {
   }, db);
 }
 
+const SCHEDULE_RANGE = "Choose a time between now and the year 9999";
+
 export function scheduleStory(actor: Actor, id: number, at: Date, db: Db = getDb()) {
   return transition(actor, id, "story.schedule", async (story) => {
     if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins schedule.");
     if (story.status === "published") throw new ConflictError("This story is already published.");
-    if (!(at.getTime() > Date.now())) throw new ValidationError({ scheduledAt: "Choose a time in the future" });
+    if (!isStorableDate(at) || at.getTime() <= Date.now()) throw new ValidationError({ at: SCHEDULE_RANGE });
     return { status: "scheduled", scheduledAt: at };
   }, db);
 }
 
+/** Cancels a schedule (the story goes back to draft), or pulls a published story: its URL answers 410 and its preview links end. */
 export function unpublishStory(actor: Actor, id: number, db: Db = getDb()) {
-  return transition(actor, id, "story.unpublish", async (story) => {
+  return transition(actor, id, "story.unpublish", async (story, tx) => {
     if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins unpublish.");
     if (story.status !== "published" && story.status !== "scheduled") {
       throw new ConflictError("Only a published or scheduled story can be unpublished.");
     }
-    return story.status === "scheduled"
-      ? { status: "draft", scheduledAt: null }
-      : { status: "unpublished", unpublishedAt: new Date() };
+    if (story.status === "scheduled") return { status: "draft", scheduledAt: null };
+    await endPreviewLinks(tx, id);
+    return { status: "unpublished", unpublishedAt: new Date() };
   }, db);
 }
 

@@ -11,6 +11,7 @@ import {
   listStoriesForDashboard,
   storyStatuses,
 } from "@/lib/stories/editor-queries";
+import { canPublish } from "@/lib/stories/permissions";
 import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Stories" };
@@ -40,7 +41,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const [page, sections, authors] = await Promise.all([
-    listStoriesForDashboard({
+    listStoriesForDashboard(user, {
       status: filters.status,
       sectionId: filters.section,
       authorId: filters.author,
@@ -65,6 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           New story
         </Link>
       </div>
+      {!canPublish(user) && <p className="muted">Your own stories, and everything published.</p>}
       {filters.denied && (
         <p className="panel form-error" role="alert">
           You do not have permission to open that page.

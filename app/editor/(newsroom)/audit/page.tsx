@@ -3,16 +3,25 @@ import Link from "next/link";
 import { z } from "zod";
 import { listAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { firstValues } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
+import { parseZonedLocal } from "@/lib/format/zoned";
 import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Audit log" };
 
+/** A datetime-local value, on the site's clock like every time in the newsroom; anything else is no filter. */
+const siteTime = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((value) => (value ? (parseZonedLocal(value, env().timeZone) ?? undefined) : undefined));
+
 const filtersSchema = z.object({
   action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
-  since: z.coerce.date().optional().catch(undefined),
-  until: z.coerce.date().optional().catch(undefined),
+  since: siteTime,
+  until: siteTime,
   before: idSchema.optional().catch(undefined),
 });
 
@@ -28,6 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
+      <p className="muted">{`Times are in ${env().timeZone}.`}</p>
       <form className="filters" method="get" aria-label="Filter the audit log">
         <label>
           Action

@@ -1,10 +1,11 @@
 import { adminRoute, jsonResponse } from "@/lib/http/route";
 import { searchStoryHeadlines } from "@/lib/stories/editor-queries";
 
-// GET /api/admin/stories/search?q=&exclude= – headlines for the related-story picker.
+// GET /api/admin/stories/search?q=&exclude= – headlines for the related-story picker, of the
+// stories the person may open.
 
-export const GET = adminRoute(async (request) => {
+export const GET = adminRoute(async (request, { user }) => {
   const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
   const exclude = Number(request.nextUrl.searchParams.get("exclude")) || null;
-  return jsonResponse(200, { results: q.trim() ? await searchStoryHeadlines(q, exclude) : [] });
+  return jsonResponse(200, { results: q.trim() ? await searchStoryHeadlines(user, q, exclude) : [] });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
@@ -62,6 +63,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         media={media}
         canPublish={canPublish(user)}
         canEdit={canEditStory(user, story)}
+        timeZone={env().timeZone}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { listMedia } from "@/lib/media/queries";
 import { listAuthorsForPicker, listSectionsForPicker } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/stories/permissions";
@@ -41,6 +42,7 @@ export default async function NewStoryPage() {
         media={media}
         canPublish={canPublish(user)}
         canEdit
+        timeZone={env().timeZone}
       />
     </>
   );

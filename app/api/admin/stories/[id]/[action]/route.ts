@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { HttpError, adminRoute, jsonResponse, positiveId, readJson } from "@/lib/http/route";
+import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
+import { parseInstant } from "@/lib/format/zoned";
 import { createPreviewLink, revokePreviewLinks } from "@/lib/stories/previews";
 import {
   addCorrection,
@@ -11,12 +13,15 @@ import {
 } from "@/lib/stories/workflow";
 
 // POST /api/admin/stories/:id/publish | schedule | unpublish | submit | corrections
-// The workflow. `schedule` takes {"at": ISO time}; `corrections` takes {"note": text}.
+// The workflow. `schedule` takes {"at": time}: ISO 8601 with an offset ("2031-05-01T10:00:00Z"), or
+// without one on the site's clock (SITE_TIMEZONE), as the editor's datetime-local field sends it.
+// `corrections` takes {"note": text}.
 // POST /api/admin/stories/:id/preview – a new private preview link; /preview-revoke ends them all.
 
 type Params = { id: string; action: string };
 
-const scheduleSchema = z.object({ at: z.coerce.date() });
+const scheduleSchema = z.object({ at: z.string() });
+const UNREADABLE_TIME = "Enter the date and time, such as 2031-05-01T10:00";
 const correctionSchema = z.object({ note: z.string() });
 
 export const POST = adminRoute<Params>(async (request, { user, ip }, params) => {
@@ -37,8 +42,9 @@ export const POST = adminRoute<Params>(async (request, { user, ip }, params) => 
       break;
     case "schedule": {
       const parsed = scheduleSchema.safeParse(await readJson(request));
-      if (!parsed.success || Number.isNaN(parsed.data.at.getTime())) throw new ValidationError({ at: "Send the time as an ISO date" });
-      story = await scheduleStory(actor, id, parsed.data.at);
+      const at = parsed.success ? parseInstant(parsed.data.at.trim(), env().timeZone) : null;
+      if (!at) throw new ValidationError({ at: UNREADABLE_TIME });
+      story = await scheduleStory(actor, id, at);
       break;
     }
     case "corrections": {
