@@ -30,7 +30,7 @@ let authorId = 0;
 beforeAll(async () => {
   test = await createTestDatabase();
   ({ editor } = await createNewsroomUsers("schedule", ["editor"]));
-  token = (await createApiToken(editor, "schedule")).token;
+  token = (await createApiToken(editor, { name: "schedule", expiresInDays: 30 })).token;
   sectionId = await createSection(test.db, "news", "News");
   authorId = await createAuthor(test.db, "Schedule Author");
 });
