@@ -5,6 +5,7 @@ import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
+import { logError } from "@/lib/log";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { ensureAuthSecret } from "@/lib/settings/store";
 import { publishDueStories } from "@/lib/stories/workflow";
@@ -32,7 +33,7 @@ try {
   // Scheduled stories appear on time with no visitor needed; one whose time passed while the
   // server was down appears now. Several instances may sweep: the update is atomic.
   const sweep = () =>
-    publishDueStories().catch((error: unknown) => console.error(`Scheduled publishing failed: ${(error as Error).message}`));
+    publishDueStories().catch((error: unknown) => logError(`Scheduled publishing failed: ${(error as Error).message}`));
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
 
@@ -41,7 +42,7 @@ try {
     answerPathRule(request, response)
       .then((outcome) => (outcome === "answered" ? undefined : handle(request, response)))
       .catch((error: unknown) => {
-        console.error(error);
+        logError(error);
         if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
         response.end("Internal server error");
       });

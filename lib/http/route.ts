@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
 import { isIdText } from "@/db/ids";
+import { logError } from "@/lib/log";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
 // `Authorization: Bearer` token), refusal of cross-site requests, and every error turned into a
@@ -40,7 +41,7 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, { "Retry-After": "5" });
   }
-  console.error(error);
+  logError(error);
   return json(500, { error: "Something went wrong on our side; nothing was changed." });
 }
 
