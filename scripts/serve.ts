@@ -1,4 +1,5 @@
-// The HTTP server: Next.js behind a thin handler that answers the status codes pages cannot
+// The HTTP server: Next.js behind a thin handler that refuses what Next would answer with a 500
+// (lib/routing/refuse-request.ts) and answers the status codes pages cannot
 // (lib/routing/answer-path-rule.ts). `npm start`, the end-to-end tests and the benchmark run it;
 // alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
 import http from "node:http";
@@ -7,6 +8,7 @@ import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
+import { guardRequest } from "@/lib/routing/refuse-request";
 import { ensureAuthSecret } from "@/lib/settings/store";
 import { publishDueStories } from "@/lib/stories/workflow";
 import { fail, loadEnvFiles } from "./lib/cli";
@@ -39,6 +41,7 @@ try {
 
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
+    if (guardRequest(request, response, trustProxy) === "answered") return;
     answerPathRule(request, response)
       .then((outcome) => (outcome === "answered" ? undefined : handle(request, response)))
       .catch((error: unknown) => {
