@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { NotFoundError } from "@/lib/errors";
 
 vi.mock("server-only", () => ({}));
-const { errorResponse } = await import("./route");
+const { errorResponse, otherMethods } = await import("./route");
 
 // What the route wrapper writes: the status and JSON body a client gets, and one log line per
 // unexpected error, with the request data inside its message escaped.
@@ -36,3 +36,14 @@ describe("errorResponse", () => {
   });
 });
 
+describe("otherMethods", () => {
+  it("answers each method a route does not take with a JSON 405 and the Allow header", async () => {
+    const { DELETE } = otherMethods("GET", "POST");
+    const response = DELETE();
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(await response.json()).toEqual({ error: "This address answers GET and POST only." });
+    expect(otherMethods("PATCH").GET().headers.get("allow")).toBe("PATCH, OPTIONS");
+  });
+});

@@ -1,21 +1,37 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { nextAuthAddress } from "@/lib/auth/next-auth-addresses";
 import { authOptions } from "@/lib/auth/options";
 import { signInRetryAfter } from "@/lib/auth/sign-in-throttle";
+import { apiNotFoundResponse, methodNotAllowedResponse } from "@/lib/http/route";
 
 // GET/POST /api/auth/* – next-auth. Sign-in attempts are checked against the brute-force
 // throttle first: a blocked account or address gets 429 with Retry-After, without a password check.
+// An address or method next-auth does not take gets the API's JSON 404 or 405.
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 export const dynamic = "force-dynamic";
 
-function handle(request: NextRequest, context: Context) {
+function nextAuth(request: NextRequest, context: Context) {
   return NextAuth(request, context, authOptions()) as Promise<Response>;
 }
 
+async function refusal(request: NextRequest, context: Context): Promise<Response | null> {
+  const address = nextAuthAddress(request.method, (await context.params).nextauth);
+  if (address.kind === "not-found") return apiNotFoundResponse();
+  if (address.kind === "method-not-allowed") return methodNotAllowedResponse(address.allowed);
+  return null;
+}
+
+async function handle(request: NextRequest, context: Context) {
+  return (await refusal(request, context)) ?? nextAuth(request, context);
+}
+
 export async function POST(request: NextRequest, context: Context) {
+  const refused = await refusal(request, context);
+  if (refused) return refused;
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
     const form = await request
@@ -31,7 +47,7 @@ export async function POST(request: NextRequest, context: Context) {
       );
     }
   }
-  return handle(request, context);
+  return nextAuth(request, context);
 }
 
-export { handle as GET };
+export { handle as GET, handle as PUT, handle as PATCH, handle as DELETE };

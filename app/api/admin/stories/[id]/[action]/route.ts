@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpError, adminRoute, jsonResponse, positiveId, readJson } from "@/lib/http/route";
+import { HttpError, adminRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
 import { createPreviewLink, revokePreviewLinks } from "@/lib/stories/previews";
 import {
@@ -15,6 +15,8 @@ import {
 // POST /api/admin/stories/:id/preview – a new private preview link; /preview-revoke ends them all.
 
 type Params = { id: string; action: string };
+
+const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke"]);
 
 const scheduleSchema = z.object({ at: z.coerce.date() });
 const correctionSchema = z.object({ note: z.string() });
@@ -58,3 +60,10 @@ export const POST = adminRoute<Params>(async (request, { user, ip }, params) => 
     scheduledAt: story.scheduledAt,
   });
 });
+
+/** Other methods: 405 at an action's address, 404 anywhere else. */
+async function otherMethod(_request: Request, { params }: { params: Promise<Params> }) {
+  return ACTIONS.has((await params).action) ? methodNotAllowedResponse(["POST"]) : apiNotFoundResponse();
+}
+
+export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };
