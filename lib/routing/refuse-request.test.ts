@@ -14,7 +14,14 @@ describe("refusalFor: paths that do not decode", () => {
     expect(refusalFor(get(url), 0)?.status).toBe(400);
   });
 
-  it.each(["/", "/news/us/a-story", "/media/a%20b.jpg", "/news?q=%ff", "/search?q=100%", "/caf%C3%A9"])("lets %s through", (url) => {
+  it.each(["/_next/image?url=/media/%E0%A4%A&w=640&q=75", "/_next/image?url=%2Fmedia%2F%25E0%25A4%25A&w=640&q=75", "/_next/image?w=640&url=%2Fmedia%2F%25ff%3Fv%3D1"])(
+    "refuses %s with a 400: the image optimizer decodes that path",
+    (url) => {
+      expect(refusalFor(get(url), 0)?.status).toBe(400);
+    },
+  );
+
+  it.each(["/", "/news/us/a-story", "/media/a%20b.jpg", "/news?q=%ff", "/search?q=100%", "/caf%C3%A9", "/_next/image?url=%2Fmedia%2Fa%2520b.jpg&w=640&q=75", "/_next/image?url=https%3A%2F%2Fcdn.example%2F%25ff&w=640&q=75", "/_next/image"])("lets %s through", (url) => {
     expect(refusalFor(get(url), 0)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 
 // Refusals the HTTP server (scripts/serve.ts) answers before Next.js sees a request, for requests
-// Next would answer with a 500: a path that does not percent-decode (400), and a server action
+// Next would answer with a 500: a path that does not percent-decode, its own or the one the image
+// optimizer is asked for (400), and a server action
 // posted from another site (403; Next refuses it too, but by throwing). The same-site rule is
 // Next's own — Origin against X-Forwarded-Host, else Host — except that X-Forwarded-Host counts
 // only behind a trusted proxy (TRUST_PROXY), and is removed otherwise, so Next agrees.
@@ -37,6 +38,14 @@ function decodes(path: string): boolean {
   }
 }
 
+/** The image optimizer decodes the path it is asked for (?url=/media/…): that path must decode too. */
+function imageSourceDecodes(path: string, url: string): boolean {
+  const queryAt = url.indexOf("?");
+  if (path !== "/_next/image" || queryAt === -1) return true;
+  const source = new URLSearchParams(url.slice(queryAt + 1)).get("url");
+  return !source?.startsWith("/") || decodes(pathOf(source));
+}
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value?.split(",")[0])?.trim() || undefined;
 
 /** What Next would take for a server action: a POST to a page with an action id or a multipart body. */
@@ -56,8 +65,9 @@ function originHost(origin: string): string | null {
 
 /** Why the server refuses this request before Next sees it, or null. */
 export function refusalFor(request: RequestHead, trustProxy: number): Refusal | null {
-  const path = pathOf(request.url ?? "/");
-  if (!decodes(path)) return BAD_ADDRESS;
+  const url = request.url ?? "/";
+  const path = pathOf(url);
+  if (!decodes(path) || !imageSourceDecodes(path, url)) return BAD_ADDRESS;
   const origin = request.headers.origin;
   // Without an Origin (not a browser, or an old one) Next lets the action through, as do we.
   if (origin === undefined || !isPossibleServerAction(request, path)) return null;
