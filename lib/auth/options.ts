@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { clientIpFromHeaders } from "./client-ip";
 import { verifyPassword } from "./passwords";
 import { recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
@@ -39,6 +40,12 @@ export function authOptions(siteUrl = env().siteUrl): AuthOptions {
     session: { strategy: "jwt", maxAge: 12 * 3600 },
     useSecureCookies: siteUrl.startsWith("https://"),
     pages: { signIn: "/editor/sign-in", error: "/editor/sign-in" },
+    // Its messages can carry request data (a callback URL from a cookie): one escaped line each.
+    logger: {
+      error: (code, metadata) => logError(`[next-auth][error][${code}]`, metadata),
+      warn: (code) => logError(`[next-auth][warn][${code}]`),
+      debug: () => {},
+    },
     providers: [
       Credentials({
         name: "E-mail and password",
