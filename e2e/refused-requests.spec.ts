@@ -13,7 +13,8 @@ async function expectJsonError(response: APIResponse, status: number) {
 }
 
 test.describe("the API answers JSON, always", () => {
-  for (const path of ["/api", "/api/nope", "/api/admin/nope", "/api/stories/1/nope", "/api/live/video/nope", "/api/auth/nope", "/api/auth/nope/deeper"]) {
+  const unknown = ["/api", "/api/nope", "/api/admin/nope", "/api/stories/1/nope", "/api/admin/stories/1/nope", "/api/live/video/nope", "/api/auth/nope", "/api/auth/nope/deeper", "/api/auth/_log"];
+  for (const path of unknown) {
     test(`404 with a JSON body for every method at ${path}`, async ({ request }) => {
       for (const method of METHODS) await expectJsonError(await request.fetch(path, { method }), 404);
     });
@@ -36,10 +37,32 @@ test.describe("the API answers JSON, always", () => {
       expect(response.headers()["allow"]?.split(", ")).toEqual(expect.arrayContaining(allow.split(", ")));
     });
   }
+
+  test("400 with a JSON body for a query next-auth cannot use", async ({ request }) => {
+    for (const path of [
+      "/api/auth/error?error=%E2%82%AC",
+      "/api/auth/error/%E2%82%AC",
+      "/api/auth/callback/credentials?callbackUrl=%E2%82%AC",
+      "/api/auth/session?callbackUrl=javascript%3Aalert(1)",
+    ]) {
+      await expectJsonError(await request.get(path, { maxRedirects: 0 }), 400);
+    }
+  });
 });
 
 test.describe("a path that does not decode is a bad request", () => {
-  for (const path of ["/media/%E0%A4%A", "/news/us/%ff%fe", "/preview/%E0%A4%A", "/%E0%A4%A", "/news/%ff?before=3", "/editor/%ff", "/live/%E0%A4%A", "/_next/%ff"]) {
+  for (const path of [
+    "/media/%E0%A4%A",
+    "/news/us/%ff%fe",
+    "/preview/%E0%A4%A",
+    "/%E0%A4%A",
+    "/news/%ff?before=3",
+    "/editor/%ff",
+    "/live/%E0%A4%A",
+    "/_next/%ff",
+    "/_next/image?url=/media/%E0%A4%A&w=640&q=75",
+    "/_next/image?url=%2Fmedia%2F%25E0%25A4%25A&w=640&q=75",
+  ]) {
     test(`400 for ${path}`, async ({ request }) => {
       const response = await request.get(path);
       expect(response.status()).toBe(400);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { nextAuthAddress } from "./next-auth-addresses";
 
+const SITE = "https://news.example";
+const ask = (method: string, segments: string[], query = "") => nextAuthAddress(method, segments, new URLSearchParams(query), SITE);
+
 describe("nextAuthAddress", () => {
   it.each([
     ["GET", ["csrf"]],
@@ -11,22 +14,38 @@ describe("nextAuthAddress", () => {
     ["GET", ["signin"]],
     ["POST", ["signout"]],
     ["HEAD", ["csrf"]],
-    ["POST", ["_log"]],
+    ["GET", ["error"]],
   ])("lets next-auth answer %s /api/auth/%s", (method, segments) => {
-    expect(nextAuthAddress(method, segments)).toEqual({ kind: "answered" });
+    expect(ask(method, segments)).toEqual({ kind: "answered" });
   });
 
-  it.each([[[]], [["nope"]], [["nope", "deeper"]], [["csrf", "extra"]], [["callback", "credentials", "extra"]], [["constructor"]], [["__proto__"]]])(
+  it.each([[[]], [["nope"]], [["nope", "deeper"]], [["csrf", "extra"]], [["callback", "credentials", "extra"]], [["constructor"]], [["__proto__"]], [["_log"]]])(
     "finds nothing at /api/auth/%s",
     (segments) => {
-      expect(nextAuthAddress("GET", segments)).toEqual({ kind: "not-found" });
+      expect(ask("GET", segments)).toEqual({ kind: "not-found" });
     },
   );
 
   it("names the methods an address takes when asked with another", () => {
-    expect(nextAuthAddress("DELETE", ["csrf"])).toEqual({ kind: "method-not-allowed", allowed: ["GET"] });
-    expect(nextAuthAddress("POST", ["providers"])).toEqual({ kind: "method-not-allowed", allowed: ["GET"] });
-    expect(nextAuthAddress("PUT", ["callback", "credentials"])).toEqual({ kind: "method-not-allowed", allowed: ["GET", "POST"] });
-    expect(nextAuthAddress("GET", ["_log"])).toEqual({ kind: "method-not-allowed", allowed: ["POST"] });
+    expect(ask("DELETE", ["csrf"])).toEqual({ kind: "method-not-allowed", allowed: ["GET"] });
+    expect(ask("POST", ["providers"])).toEqual({ kind: "method-not-allowed", allowed: ["GET"] });
+    expect(ask("PUT", ["callback", "credentials"])).toEqual({ kind: "method-not-allowed", allowed: ["GET", "POST"] });
+  });
+
+  it("takes a callbackUrl that is a path or an http(s) address, as next-auth does", () => {
+    for (const url of ["/editor", "/editor/stories/1?x=%E2%82%AC", "https://news.example/editor", "http://other.example/"]) {
+      expect(ask("GET", ["session"], `callbackUrl=${encodeURIComponent(url)}`)).toEqual({ kind: "answered" });
+    }
+  });
+
+  it.each(["€", "javascript:alert(1)", "editor", "mailto:a@b.example"])("refuses the callbackUrl %s with a 400", (url) => {
+    expect(ask("GET", ["callback", "credentials"], `callbackUrl=${encodeURIComponent(url)}`)).toMatchObject({ kind: "bad-request" });
+  });
+
+  it("refuses an error code that is not a word: it would go into a header", () => {
+    expect(ask("GET", ["error"], "error=CredentialsSignin")).toEqual({ kind: "answered" });
+    expect(ask("GET", ["error", "AccessDenied"])).toEqual({ kind: "answered" });
+    expect(ask("GET", ["error"], "error=%E2%82%AC")).toMatchObject({ kind: "bad-request" });
+    expect(ask("GET", ["error", "€"])).toMatchObject({ kind: "bad-request" });
   });
 });

@@ -4,11 +4,12 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { nextAuthAddress } from "@/lib/auth/next-auth-addresses";
 import { authOptions } from "@/lib/auth/options";
 import { signInRetryAfter } from "@/lib/auth/sign-in-throttle";
-import { apiNotFoundResponse, methodNotAllowedResponse } from "@/lib/http/route";
+import { env } from "@/lib/env";
+import { HttpError, apiNotFoundResponse, errorResponse, methodNotAllowedResponse } from "@/lib/http/route";
 
 // GET/POST /api/auth/* – next-auth. Sign-in attempts are checked against the brute-force
 // throttle first: a blocked account or address gets 429 with Retry-After, without a password check.
-// An address or method next-auth does not take gets the API's JSON 404 or 405.
+// An address, method or query next-auth does not take gets the API's JSON 404, 405 or 400.
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -19,9 +20,10 @@ function nextAuth(request: NextRequest, context: Context) {
 }
 
 async function refusal(request: NextRequest, context: Context): Promise<Response | null> {
-  const address = nextAuthAddress(request.method, (await context.params).nextauth);
+  const address = nextAuthAddress(request.method, (await context.params).nextauth, request.nextUrl.searchParams, env().siteUrl);
   if (address.kind === "not-found") return apiNotFoundResponse();
   if (address.kind === "method-not-allowed") return methodNotAllowedResponse(address.allowed);
+  if (address.kind === "bad-request") return errorResponse(new HttpError(400, address.message));
   return null;
 }
 

@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { HttpError, adminRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
@@ -21,7 +22,7 @@ const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "correcti
 const scheduleSchema = z.object({ at: z.coerce.date() });
 const correctionSchema = z.object({ note: z.string() });
 
-export const POST = adminRoute<Params>(async (request, { user, ip }, params) => {
+const runAction = adminRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
   const actor = { ...user, ip };
   if (params.action === "preview") return jsonResponse(201, await createPreviewLink(actor, id));
@@ -61,9 +62,10 @@ export const POST = adminRoute<Params>(async (request, { user, ip }, params) => 
   });
 });
 
-/** Other methods: 405 at an action's address, 404 anywhere else. */
-async function otherMethod(_request: Request, { params }: { params: Promise<Params> }) {
-  return ACTIONS.has((await params).action) ? methodNotAllowedResponse(["POST"]) : apiNotFoundResponse();
+/** An unknown action is no address at all (404, before any sign-in check); a known one takes POST only. */
+async function answer(request: NextRequest, context: { params: Promise<Params> }) {
+  if (!ACTIONS.has((await context.params).action)) return apiNotFoundResponse();
+  return request.method === "POST" ? runAction(request, context) : methodNotAllowedResponse(["POST"]);
 }
 
-export { otherMethod as GET, otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE };
+export { answer as GET, answer as POST, answer as PUT, answer as PATCH, answer as DELETE };
