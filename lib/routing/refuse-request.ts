@@ -2,9 +2,9 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 
 // Refusals the HTTP server (scripts/serve.ts) answers before Next.js sees a request, for requests
 // Next would answer with a 500: a path that does not percent-decode, its own or the one the image
-// optimizer is asked for (400), and a server action
-// posted from another site (403; Next refuses it too, but by throwing). The same-site rule is
-// Next's own — Origin against X-Forwarded-Host, else Host — except that X-Forwarded-Host counts
+// optimizer is asked for (400), and a server action posted from another site (403; Next refuses
+// it too, but by throwing). The same-site rule is Next's own (no serverActions.allowedOrigins is
+// configured) — Origin against X-Forwarded-Host, else Host — except that X-Forwarded-Host counts
 // only behind a trusted proxy (TRUST_PROXY), and is removed otherwise, so Next agrees.
 
 export interface Refusal {
