@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from "node:url";
+import { SECTION_PATH_PATTERN } from "./lib/routing/section-paths.js";
 
 /** Security headers for every response; pages add their own caching headers. */
 const securityHeaders = [
@@ -30,11 +31,12 @@ const nextConfig = {
     return {
       // Section pages paginate with ?before=<story id>. The cursor moves into the path so the
       // page stays statically cached (reading searchParams would render it on every request).
+      // Only paths that can be sections: the newsroom, /live and the rest read ?before= themselves.
       beforeFiles: [
         {
-          source: "/:path+",
+          source: `/:path(${SECTION_PATH_PATTERN})`,
           has: [{ type: "query", key: "before", value: "(?<before>[1-9][0-9]{0,9})" }],
-          destination: "/:path+/_before/:before",
+          destination: "/:path/_before/:before",
         },
       ],
     };

@@ -22,6 +22,12 @@ test.describe("exact status codes", () => {
     expect((await request.get(WITHDRAWN.path)).status()).toBe(410);
   });
 
+  test("only section pages read ?before= as a page of older stories", async ({ request }) => {
+    expect((await request.get("/live?before=1")).status()).toBe(200);
+    expect((await request.get("/live/audio?before=1")).status()).toBe(200);
+    expect((await request.get("/editor?before=1", { maxRedirects: 0 })).status()).toBe(307);
+  });
+
   test("the removed-story page is not reachable at an address of its own", async ({ request }) => {
     expect((await request.get("/gone")).status()).toBe(404);
   });

@@ -1,12 +1,15 @@
-// The HTTP server: Next.js behind a thin handler that answers the status codes pages cannot
+// The HTTP server: Next.js behind a thin handler that refuses what Next would answer with a 500
+// (lib/routing/refuse-request.ts) and answers the status codes pages cannot
 // (lib/routing/answer-path-rule.ts). `npm start`, the end-to-end tests and the benchmark run it;
 // alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
+import { logError } from "@/lib/log";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
+import { guardRequest } from "@/lib/routing/refuse-request";
 import { publishDueStories } from "@/lib/stories/workflow";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
@@ -32,16 +35,17 @@ try {
   // Scheduled stories appear on time with no visitor needed; one whose time passed while the
   // server was down appears now. Several instances may sweep: the update is atomic.
   const sweep = () =>
-    publishDueStories().catch((error: unknown) => console.error(`Scheduled publishing failed: ${(error as Error).message}`));
+    publishDueStories().catch((error: unknown) => logError(`Scheduled publishing failed: ${(error as Error).message}`));
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
 
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
+    if (guardRequest(request, response, trustProxy) === "answered") return;
     answerPathRule(request, response)
       .then((outcome) => (outcome === "answered" ? undefined : handle(request, response)))
       .catch((error: unknown) => {
-        console.error(error);
+        logError(error);
         if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
         response.end("Internal server error");
       });

@@ -5,6 +5,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser, Role } from "@/lib/auth/users";
 import { DomainError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import { fieldErrorsOf, submittedValues, type FormState } from "./errors";
 
 export type { FormState } from "./errors";
@@ -42,7 +43,7 @@ export function formAction<S extends z.ZodType>(options: {
       return (await options.run(parsed.data, { user, ip })) ?? { ok: "Saved." };
     } catch (error) {
       if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
-      console.error(error);
+      logError(error);
       return { error: "Something went wrong on our side; nothing was changed. Try again." };
     }
   }

@@ -5,6 +5,7 @@ import { text } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/log";
 import { env } from "@/lib/env";
 import { newsroomPath } from "./callback-url";
+import { logError } from "@/lib/log";
 import { clientIpFromHeaders } from "./client-ip";
 import { verifyPassword } from "./passwords";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-throttle";
@@ -83,6 +84,12 @@ export function authOptions(siteUrl = env().siteUrl, hooks: AuthHooks = {}): Aut
     useSecureCookies: siteUrl.startsWith("https://"),
     cookies: authCookies(siteUrl),
     pages: { signIn: "/editor/sign-in", error: "/editor/sign-in" },
+    // Its messages can carry request data (a callback URL from a cookie): one escaped line each.
+    logger: {
+      error: (code, metadata) => logError(`[next-auth][error][${code}]`, metadata),
+      warn: (code) => logError(`[next-auth][warn][${code}]`),
+      debug: () => {},
+    },
     providers: [
       Credentials({
         name: "E-mail and password",

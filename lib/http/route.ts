@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
 import { isIdText } from "@/db/ids";
+import { logError } from "@/lib/log";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
 // `Authorization: Bearer` token), refusal of cross-site requests, and every error turned into a
@@ -40,8 +41,33 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, { "Retry-After": "5" });
   }
-  console.error(error);
+  logError(error);
   return json(500, { error: "Something went wrong on our side; nothing was changed." });
+}
+
+/** The methods a route handler may take; HEAD and OPTIONS Next answers itself. */
+export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type RouteMethod = (typeof ROUTE_METHODS)[number];
+
+/** No API endpoint at this address, whatever the method: JSON, like every API answer. */
+export function apiNotFoundResponse(): Response {
+  return errorResponse(new HttpError(404, "There is no API endpoint at this address."));
+}
+
+/** A JSON 405 with the Allow header (Next's own 405 has no body). */
+export function methodNotAllowedResponse(allowed: readonly RouteMethod[]): Response {
+  const response = errorResponse(new HttpError(405, `This address answers ${allowed.join(" and ")} only.`));
+  response.headers.set("Allow", [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", "));
+  return response;
+}
+
+/**
+ * Handlers for the methods a route does not take, each a JSON 405 naming those it does:
+ * `export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");`
+ */
+export function otherMethods(...allowed: RouteMethod[]): Record<RouteMethod, () => Response> {
+  const refuse = () => methodNotAllowedResponse(allowed);
+  return Object.fromEntries(ROUTE_METHODS.map((method) => [method, refuse])) as Record<RouteMethod, () => Response>;
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);

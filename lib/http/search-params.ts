@@ -1,3 +1,5 @@
+// Query strings of the newsroom's lists: what a page reads, and the address of its next page.
+
 /** Next.js search params as plain strings: the first value of each, empty ones left out. */
 export async function firstValues(
   searchParams: Promise<Record<string, string | string[] | undefined>>,
@@ -5,4 +7,14 @@ export async function firstValues(
   return Object.fromEntries(
     Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
   );
+}
+
+/** A list's Older link: the same list with the filters in use (empty ones left out), after `before`. */
+export function olderPageHref(path: string, filters: Record<string, string | number | undefined>, before: number): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "") query.set(key, String(value));
+  }
+  query.set("before", String(before));
+  return `${path}?${query.toString()}`;
 }

@@ -67,6 +67,7 @@ describe("creating", () => {
     ["a path already used", { slug: "us", parentId: "news" }, "slug"],
     ["a reserved first segment", { name: "Editor", slug: "" }, "slug"],
     ["a reserved slug given outright", { slug: "api" }, "slug"],
+    ["the first segment of preview links", { slug: "preview" }, "slug"],
     ["a parent that does not exist", { parentId: 999_999 }, "parentId"],
     ["a fourth level", { parentId: "politics" }, "parentId"],
   ])("refuses %s with a message on the field, writing nothing", async (_case, overrides, field) => {

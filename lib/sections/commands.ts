@@ -10,6 +10,7 @@ import { cacheTags } from "@/lib/cache/tags";
 import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
 import type { Actor, Tx } from "@/lib/stories/commands";
 import { storyPath } from "@/lib/stories/queries";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
@@ -25,10 +26,9 @@ export interface SectionFields {
   description?: string;
 }
 
-export const MAX_SECTION_DEPTH = 3;
+export { MAX_SECTION_DEPTH };
 
-/** First segments the app itself answers (routes, files, rewrites): a section there would be unreachable. */
-const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set(["editor", "api", "media", "live", "gone", "search", "tags", "authors", "feeds", "sitemap", "robots", "_next"]);
+const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set(RESERVED_FIRST_SEGMENTS);
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 

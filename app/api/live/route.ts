@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/http/route";
+import { errorResponse, otherMethods } from "@/lib/http/route";
 import { getLiveOverview } from "@/lib/live/queries";
 
 // GET /api/live – every stream's status, playable address, the show on now and the next one.
@@ -29,3 +29,5 @@ export async function GET() {
     return errorResponse(error);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

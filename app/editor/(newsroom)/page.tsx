@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { FilterSelect } from "@/components/editor/filter-select";
 import { requireUser } from "@/lib/auth/session";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues, olderPageHref } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import {
   listAuthorsForPicker,
@@ -52,11 +52,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     listSectionsForPicker(),
     listAuthorsForPicker(),
   ]);
-  const nextParams = new URLSearchParams(
-    Object.entries({ ...raw, before: page.nextCursor ? String(page.nextCursor) : undefined }).flatMap(([k, v]) =>
-      v ? [[k, String(v)]] : [],
-    ),
-  );
 
   return (
     <>
@@ -126,7 +121,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       )}
       {page.nextCursor && (
         <nav aria-label="Pages" className="pagination">
-          <Link href={`/editor?${nextParams.toString()}`} rel="next">
+          <Link href={olderPageHref("/editor", { q: filters.q, status: filters.status, section: filters.section, author: filters.author, mine: filters.mine }, page.nextCursor)} rel="next">
             Older changes
           </Link>
         </nav>

@@ -1,5 +1,5 @@
 import { ValidationError } from "@/lib/errors";
-import { adminRoute, jsonResponse } from "@/lib/http/route";
+import { adminRoute, jsonResponse, otherMethods } from "@/lib/http/route";
 import { env } from "@/lib/env";
 import { requireLiveDesk } from "@/lib/live/permissions";
 import { getLiveDesk, programmeWeek } from "@/lib/live/queries";
@@ -17,3 +17,5 @@ export const GET = adminRoute(async (request, { user }) => {
   // `shows` replaces the readers' six-hours-back `schedule`.
   return jsonResponse(200, { streams: streams.map((stream) => ({ ...stream, schedule: undefined })) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { HttpError, adminRoute, jsonResponse, readBytesLimited } from "@/lib/http/route";
+import { HttpError, adminRoute, jsonResponse, readBytesLimited, otherMethods } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/queries";
 import { uploadImage } from "@/lib/media/upload";
@@ -37,3 +37,5 @@ export const POST = adminRoute(async (request, { user, ip }) => {
   );
   return jsonResponse(201, stored, { Location: stored.src });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,4 +1,4 @@
-import { adminRoute, jsonResponse, readJson } from "@/lib/http/route";
+import { adminRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
 import { createStory } from "@/lib/stories/commands";
 
 // POST /api/admin/stories – create a draft (any signed-in role). Body: the story (lib/stories/schemas.ts).
@@ -9,3 +9,5 @@ export const POST = adminRoute(async (request, { user, ip }) => {
     Location: `/api/admin/stories/${created.id}`,
   });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

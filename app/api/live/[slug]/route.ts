@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { errorResponse, jsonResponse } from "@/lib/http/route";
+import { errorResponse, jsonResponse, otherMethods } from "@/lib/http/route";
 import { getStreamOverview } from "@/lib/live/queries";
 
 // GET /api/live/video · /api/live/audio – one stable link for external players, radio apps and
@@ -28,3 +28,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     return errorResponse(error);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues, olderPageHref } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseZonedLocal } from "@/lib/format/zoned";
 import { idSchema } from "@/db/ids";
@@ -25,15 +25,20 @@ const filtersSchema = z.object({
   before: idSchema.optional().catch(undefined),
 });
 
+const PAGE_SIZE = 50;
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(["admin"], "/editor/audit");
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
-  const entries = await listAudit({ ...filters, limit: 50 });
-  const last = entries.at(-1);
-  const next = new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(last ? { before: String(last.id) } : {}) });
+  // One row more than a page tells whether an older page exists.
+  const rows = await listAudit({ ...filters, limit: PAGE_SIZE + 1 });
+  const entries = rows.slice(0, PAGE_SIZE);
+  const olderCursor = rows.length > PAGE_SIZE ? entries.at(-1)!.id : null;
+  // The dates as typed, so the older page's form shows them as this one does.
+  const olderFilters = { action: filters.action, since: filters.since ? raw.since : undefined, until: filters.until ? raw.until : undefined };
   return (
     <>
       <h1>Audit log</h1>
@@ -84,9 +89,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tbody>
         </table>
       )}
-      {entries.length === 50 && (
+      {olderCursor && (
         <nav aria-label="Pages" className="pagination">
-          <Link href={`/editor/audit?${next.toString()}`} rel="next">
+          <Link href={olderPageHref("/editor/audit", olderFilters, olderCursor)} rel="next">
             Older entries
           </Link>
         </nav>

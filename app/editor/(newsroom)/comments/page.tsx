@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { FilterSelect } from "@/components/editor/filter-select";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues, olderPageHref } from "@/lib/http/search-params";
 import { requireUser } from "@/lib/auth/session";
 import {
   canModerateComments,
@@ -143,11 +143,6 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
     listCommentedStories(user),
     moderator ? getCommentSettings() : null,
   ]);
-  const older = new URLSearchParams({
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.story ? { story: String(filters.story) } : {}),
-    ...(page.nextCursor ? { before: String(page.nextCursor) } : {}),
-  });
 
   return (
     <>
@@ -194,7 +189,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
       )}
       {page.nextCursor && (
         <nav aria-label="Pages" className="pagination">
-          <Link href={`/editor/comments?${older.toString()}`} rel="next">
+          <Link href={olderPageHref("/editor/comments", { status: filters.status, story: filters.story }, page.nextCursor)} rel="next">
             Older comments
           </Link>
         </nav>

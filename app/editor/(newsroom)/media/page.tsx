@@ -1,19 +1,39 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
 import { MediaLibrary } from "@/components/editor/media-library";
 import { requireUser } from "@/lib/auth/session";
-import { listMedia } from "@/lib/media/queries";
+import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { listMediaPage } from "@/lib/media/queries";
+import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Media" };
 
-export default async function MediaPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+const PAGE_SIZE = 120;
+
+const filtersSchema = z.object({
+  q: z.string().transform((q) => q.slice(0, 200)).optional().catch(undefined),
+  before: idSchema.optional().catch(undefined),
+});
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MediaPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(undefined, "/editor/media");
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
-  const items = await listMedia({ q, limit: 120 });
+  const { q = "", before } = filtersSchema.parse(await firstValues(searchParams));
+  const page = await listMediaPage({ q, before, limit: PAGE_SIZE });
   return (
     <>
       <h1>Media</h1>
-      <MediaLibrary initial={items} q={q} />
+      {/* A new key per page: the library keeps its images in state, from the page it was opened on. */}
+      <MediaLibrary key={`${q}\n${before ?? ""}`} initial={page.items} q={q} />
+      {page.nextCursor && (
+        <nav aria-label="Pages" className="pagination">
+          <Link href={olderPageHref("/editor/media", { q }, page.nextCursor)} rel="next">
+            Older images
+          </Link>
+        </nav>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpError, adminRoute, jsonResponse, positiveId, readJson } from "@/lib/http/route";
+import { HttpError, adminRoute, jsonResponse, positiveId, readJson, otherMethods } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
 import { saveStory } from "@/lib/stories/commands";
 import { getStoryForEditing } from "@/lib/stories/editor-queries";
@@ -27,3 +27,5 @@ export const PATCH = adminRoute<Params>(async (request, { user, ip }, params) =>
   const saved = await saveStory({ ...user, ip }, id, body, base.data.baseRevision);
   return jsonResponse(200, saved);
 });
+
+export const { POST, PUT, DELETE } = otherMethods("GET", "PATCH");

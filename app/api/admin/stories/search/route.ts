@@ -1,4 +1,4 @@
-import { adminRoute, jsonResponse } from "@/lib/http/route";
+import { adminRoute, jsonResponse, otherMethods } from "@/lib/http/route";
 import { searchStoryHeadlines } from "@/lib/stories/editor-queries";
 
 // GET /api/admin/stories/search?q=&exclude= – headlines for the related-story picker, of the
@@ -9,3 +9,5 @@ export const GET = adminRoute(async (request, { user }) => {
   const exclude = Number(request.nextUrl.searchParams.get("exclude")) || null;
   return jsonResponse(200, { results: q.trim() ? await searchStoryHeadlines(user, q, exclude) : [] });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

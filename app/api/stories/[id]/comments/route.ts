@@ -3,7 +3,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { findCommentTarget, postComment } from "@/lib/comments/commands";
 import { listApprovedComments } from "@/lib/comments/queries";
 import { DomainError, NotFoundError, ValidationError } from "@/lib/errors";
-import { HttpError, errorResponse, jsonResponse, positiveId, readJson, readLimited } from "@/lib/http/route";
+import { HttpError, errorResponse, jsonResponse, positiveId, readJson, readLimited, otherMethods } from "@/lib/http/route";
 import { commentErrorPage } from "@/lib/comments/error-page";
 import { SENDER_COOKIE, senderCookie } from "@/lib/comments/sender";
 import { env } from "@/lib/env";
@@ -65,3 +65,5 @@ export async function POST(request: NextRequest, context: Context) {
     return errorResponse(error);
   }
 }
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

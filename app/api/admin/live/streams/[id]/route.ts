@@ -1,4 +1,4 @@
-import { adminRoute, jsonResponse, readJson } from "@/lib/http/route";
+import { adminRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
 import { updateStream } from "@/lib/live/commands";
 import { streamIdParam } from "@/lib/live/schemas";
 
@@ -11,3 +11,5 @@ export const PATCH = adminRoute<Params>(async (request, { user, ip }, params) =>
   const stream = await updateStream({ ...user, ip }, streamIdParam(params.id), await readJson(request, 10_000));
   return jsonResponse(200, stream);
 });
+
+export const { GET, POST, PUT, DELETE } = otherMethods("PATCH");

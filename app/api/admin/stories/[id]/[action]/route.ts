@@ -1,5 +1,6 @@
+import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { HttpError, adminRoute, jsonResponse, positiveId, readJson } from "@/lib/http/route";
+import { HttpError, adminRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { parseInstant } from "@/lib/format/zoned";
@@ -22,9 +23,10 @@ type Params = { id: string; action: string };
 
 const scheduleSchema = z.object({ at: z.string() });
 const UNREADABLE_TIME = "Enter the date and time, such as 2031-05-01T10:00";
+const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke"]);
 const correctionSchema = z.object({ note: z.string() });
 
-export const POST = adminRoute<Params>(async (request, { user, ip }, params) => {
+const runAction = adminRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
   const actor = { ...user, ip };
   if (params.action === "preview") return jsonResponse(201, await createPreviewLink(actor, id));
@@ -64,3 +66,11 @@ export const POST = adminRoute<Params>(async (request, { user, ip }, params) => 
     scheduledAt: story.scheduledAt,
   });
 });
+
+/** An unknown action is no address at all (404, before any sign-in check); a known one takes POST only. */
+async function answer(request: NextRequest, context: { params: Promise<Params> }) {
+  if (!ACTIONS.has((await context.params).action)) return apiNotFoundResponse();
+  return request.method === "POST" ? runAction(request, context) : methodNotAllowedResponse(["POST"]);
+}
+
+export { answer as GET, answer as POST, answer as PUT, answer as PATCH, answer as DELETE };

@@ -1,4 +1,4 @@
-import { adminRoute, jsonResponse, readJson } from "@/lib/http/route";
+import { adminRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
 import { addShow } from "@/lib/live/commands";
 import { streamIdParam } from "@/lib/live/schemas";
 
@@ -12,3 +12,5 @@ export const POST = adminRoute<Params>(async (request, { user, ip }, params) => 
   const show = await addShow({ ...user, ip }, streamIdParam(params.id), await readJson(request, 10_000));
   return jsonResponse(201, show);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

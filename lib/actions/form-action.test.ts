@@ -1,0 +1,29 @@
+import { inspect } from "node:util";
+import { afterEach, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { form } from "./testing";
+
+vi.mock("server-only", () => ({}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => ({ id: 1, email: "admin@log.test", name: "Admin", role: "admin" }) }));
+const { formAction } = await import("./form-action");
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+it("logs an unexpected error of an action on one line, with the submitted text escaped", async () => {
+  const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  const action = formAction({
+    schema: z.object({ name: z.string() }),
+    run: async ({ name }) => {
+      throw new Error(`Failed query\nparams: ${name}`);
+    },
+  });
+  const state = await action({}, form({ name: "Ada\r\nERROR forged line\u2028" }));
+  expect(state.error).toMatch(/Something went wrong/);
+  const lines = log.mock.calls.map((args) => args.map((arg) => (typeof arg === "string" ? arg : inspect(arg))).join(" "));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+  expect(lines[0]).toContain("params: Ada\\r\\nERROR forged line\\u2028");
+});

@@ -1,0 +1,18 @@
+// @ts-check
+
+// Which paths can be section pages. Plain JavaScript because next.config.js reads it too: its
+// ?before= rewrite turns only these paths into older pages of a section, and the section
+// commands refuse a top-level slug that the app itself answers. One list for both.
+
+/** First segments the app itself answers (routes, files, rewrites): a section there would be unreachable. */
+export const RESERVED_FIRST_SEGMENTS = Object.freeze(["editor", "api", "media", "live", "preview", "gone", "search", "tags", "authors", "feeds", "sitemap", "robots", "_next"]);
+
+export const MAX_SECTION_DEPTH = 3;
+
+const SEGMENT = "[a-z0-9]+(?:-[a-z0-9]+)*";
+
+/**
+ * A section path as a regular expression without anchors (a path-to-regexp parameter pattern):
+ * one to MAX_SECTION_DEPTH slug segments, the first not a reserved one.
+ */
+export const SECTION_PATH_PATTERN = `(?!(?:${RESERVED_FIRST_SEGMENTS.join("|")})(?:/|$))${SEGMENT}(?:/${SEGMENT}){0,${MAX_SECTION_DEPTH - 1}}`;
