@@ -42,6 +42,23 @@ describe("names as readers see them", () => {
     expect(isVisibleName(name)).toBe(true);
   });
 
+  it.each([
+    ["a Persian name with a non-joiner", "می\u200Cخواهم"],
+    ["a Devanagari name with a joiner", "क\u094D\u200Dष"],
+    ["an emoji sequence", "Ana 👩\u200D💻"],
+  ])("accepts %s, whose joiner the writing needs", (_label, name) => {
+    expect(isVisibleName(name)).toBe(true);
+  });
+
+  it.each([
+    ["between Latin letters", "Ki\u200Cm"],
+    ["at the end of Persian", "می\u200C"],
+    ["between Latin and Persian", "Kim\u200Dمی"],
+    ["between an emoji and a letter", "👩\u200DKim"],
+  ])("refuses a joiner %s", (_label, name) => {
+    expect(isVisibleName(name)).toBe(false);
+  });
+
   it("refuses a hidden character wherever it is put into any name", () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom(...HIDDEN.map(([, character]) => character)), fc.nat(), (name, hidden, at) => {

@@ -16,9 +16,17 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u
 
 export const HIDDEN_CHARACTERS_IN_NAME = "Remove the invisible or text-direction characters from your name";
 
+/**
+ * The joiners that some writing needs: a zero-width non-joiner or joiner between two letters of a
+ * script that shapes its letters (Persian "می‌خواهم", Devanagari, Malayalam…), and a joiner inside
+ * an emoji sequence (👩‍💻). Between Latin letters, or anywhere else, they only hide a difference.
+ */
+const NEEDED_JOINER =
+  /(?<=(?![\p{Script=Latin}\p{Script=Common}])[\p{L}\p{M}])[\u200C\u200D](?=(?![\p{Script=Latin}\p{Script=Common}])[\p{L}\p{M}])|(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu;
+
 /** Whether every character of `name` shows itself, in its own place. */
 export function isVisibleName(name: string): boolean {
-  return !HIDDEN.test(name);
+  return !HIDDEN.test(name.replace(NEEDED_JOINER, ""));
 }
 
 /** A name field: `text()`, trimmed, then the rule above. Chain the usual checks after it: `displayName().min(1).max(80)`. */
