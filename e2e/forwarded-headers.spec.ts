@@ -14,7 +14,7 @@ test("a server action posted with a forged Origin and a matching forged X-Forwar
     Object.fromEntries(inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])),
   );
   const createToken = (name: string, headers: Record<string, string>) =>
-    context.request.post("/editor/account", { multipart: { ...hidden, name }, headers, maxRedirects: 0 });
+    context.request.post("/editor/account", { multipart: { ...hidden, name, expiresIn: "30" }, headers, maxRedirects: 0 });
   const stamp = Date.now();
 
   const forged = await createToken(`forged ${stamp}`, { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" });
