@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { idSchemaWith } from "@/db/ids";
 
 // What a reader sends to post a comment, from the article's form (form-encoded) or any client (JSON).
 
@@ -15,10 +16,7 @@ export const commentInputSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   body: text().trim().min(1, "Write your comment").max(COMMENT_MAX_LENGTH, `Keep your comment under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`),
-  parentId: z.coerce
-    .number()
-    .int()
-    .positive("Reply to an existing comment")
+  parentId: idSchemaWith("Reply to an existing comment")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   idempotencyKey: z
