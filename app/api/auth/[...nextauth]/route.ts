@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { authOptions } from "@/lib/auth/options";
 import { signInRetryAfter } from "@/lib/auth/sign-in-throttle";
+import { isStorableText } from "@/lib/validation/text";
 
 // GET/POST /api/auth/* – next-auth. Sign-in attempts are checked against the brute-force
 // throttle first: a blocked account or address gets 429 with Retry-After, without a password check.
@@ -22,7 +23,9 @@ export async function POST(request: NextRequest, context: Context) {
       .clone()
       .formData()
       .catch(() => null);
-    const email = String(form?.get("email") ?? "");
+    const typed = String(form?.get("email") ?? "");
+    // No account has an address PostgreSQL cannot store: such a sign-in fails like any unknown one.
+    const email = isStorableText(typed) ? typed : "";
     const wait = await signInRetryAfter(email, clientIpFromHeaders(request.headers));
     if (wait > 0) {
       return Response.json(
