@@ -5,8 +5,8 @@ import fc from "fast-check";
 // NUL, lone surrogates, bidi controls, very long strings, arrays, objects, null — random path ids
 // and query strings.
 
-/** Runs per property: enough to meet every kind of hostile value, few enough for CI. */
-export const propertyOptions = { numRuns: 60 } as const;
+/** Runs per property: enough to meet every kind of hostile value, few enough for CI (BOUNDARY_RUNS=1000 with --testTimeout=0 to search longer). */
+export const propertyOptions = { numRuns: Number(process.env.BOUNDARY_RUNS) || 60 } as const;
 
 /** Who sends it: mostly someone signed in, in any role; sometimes nobody. */
 export const anyone = fc.oneof(
