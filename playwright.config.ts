@@ -9,7 +9,7 @@ const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 /** The specs that sign in and change the site: they run after the reading-site specs. */
-const newsroomSpecs = /(newsroom|newsroom-tools|newsroom-pagination|sign-in|permissions|comments|live-desk|api-tokens)\.spec\.ts/;
+const newsroomSpecs = /(newsroom|newsroom-tools|newsroom-pagination|sign-in|permissions|comments|live-desk|api-tokens|boundary)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",

@@ -8,6 +8,7 @@ import { cacheTags } from "@/lib/cache/tags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { storyPath } from "@/lib/stories/queries";
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
+import { idSchema } from "@/db/ids";
 
 // The newsroom's side of comments: the moderation queue, the pending count for the navigation,
 // the moderation commands and the moderation settings. Editors and admins moderate; writers
@@ -143,7 +144,7 @@ export async function moderateComments(
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw new ValidationError({ ids: "Select at least one comment" });
   if (unique.length > MAX_BULK) throw new ValidationError({ ids: `Select at most ${MAX_BULK} comments at a time` });
-  if (unique.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new ValidationError({ ids: "Those are not comment numbers" });
+  if (unique.some((id) => !idSchema.safeParse(id).success)) throw new ValidationError({ ids: "Those are not comment numbers" });
 
   const to = targetOf[action];
   const moved = await db.transaction(async (tx) => {

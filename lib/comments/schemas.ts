@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { displayName } from "@/lib/validation/display-name";
 import { text } from "@/lib/validation/text";
+import { idSchemaWith } from "@/db/ids";
 
 // What a reader sends to post a comment, from the article's form (form-encoded) or any client (JSON).
 
@@ -16,10 +17,7 @@ export const commentInputSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   body: text().trim().min(1, "Write your comment").max(COMMENT_MAX_LENGTH, `Keep your comment under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters`),
-  parentId: z.coerce
-    .number()
-    .int()
-    .positive("Reply to an existing comment")
+  parentId: idSchemaWith("Reply to an existing comment")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   idempotencyKey: z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { isIdText, MAX_ID } from "@/db/ids";
+import { idSchemaWith, isIdText } from "@/db/ids";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
 // path on this site (plain http only with LIVE_ALLOW_HTTP=1); the server never fetches them.
@@ -27,13 +27,7 @@ export function streamInputSchema(allowHttp: boolean) {
       url: streamUrlSchema(allowHttp),
       status: z.enum(["on_air", "off_air"], { message: "Choose on air or off air" }),
       /** An image from the media library shown before the video plays and as lock-screen art; null for none. */
-      posterMediaId: z
-        .number({ message: "Choose an image from the library" })
-        .int("Choose an image from the library")
-        .positive("Choose an image from the library")
-        .max(MAX_ID, "Choose an image from the library")
-        .nullable()
-        .optional(),
+      posterMediaId: idSchemaWith("Choose an image from the library").nullable().optional(),
     })
     .refine((stream) => stream.status === "off_air" || stream.url !== "", { message: "A stream on air needs an address", path: ["url"] });
 }

@@ -1,7 +1,8 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { text } from "@/lib/validation/text";
+import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
+import { idSchemaWith } from "@/db/ids";
 import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
@@ -33,14 +34,19 @@ const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set(RESERVED_FIRST_SEGME
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const sectionInputSchema = z.object({
-  name: z.string({ error: "Write a name" }).trim().min(1, "Write a name").max(60, "Keep the name under 60 characters"),
+  name: z
+    .string({ error: "Write a name" })
+    .refine(isStorableText, UNSTORABLE_TEXT)
+    .trim()
+    .min(1, "Write a name")
+    .max(60, "Keep the name under 60 characters"),
   slug: z.preprocess(
     (value) => blankToUndefined(value) ?? undefined,
     text().trim().max(60, "Keep the slug under 60 characters").regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens").optional(),
   ),
   parentId: z.preprocess(
     (value) => blankToUndefined(value) ?? null,
-    z.coerce.number({ error: "Choose a parent section" }).int("Choose a parent section").positive("Choose a parent section").nullable(),
+    idSchemaWith("Choose a parent section").nullable(),
   ),
   description: text().trim().max(300, "Keep the description under 300 characters").default(""),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { idSchema, idSchemaWith } from "@/db/ids";
 
 // The structured story body (DESIGN.md, "Data"): a JSON tree in the shape ProseMirror/TipTap
 // produces, restricted to an allowlist of node and mark types. It is validated on every save and
@@ -66,7 +67,7 @@ const imageNode = z
     type: z.literal("image"),
     attrs: z
       .object({
-        mediaId: z.number().int().positive(),
+        mediaId: idSchemaWith("Choose an image from the library"),
         alt: text().trim().min(1, "Every image needs alt text").max(500),
         caption: text().trim().max(500).optional(),
         credit: text().trim().max(200).optional(),
@@ -78,7 +79,7 @@ const imageNode = z
 const relatedStoryNode = z
   .object({
     type: z.literal("relatedStory"),
-    attrs: z.object({ storyId: z.number().int().positive() }).strict(),
+    attrs: z.object({ storyId: idSchemaWith("Choose a story that exists") }).strict(),
   })
   .strict();
 /** An external video, shown as a link card: no third-party script or frame runs on our pages. */
@@ -111,14 +112,20 @@ export type StoryBlock = StoryDocument["content"][number];
 export type InlineNode = z.infer<typeof inline>;
 export type TextNode = z.infer<typeof textNode>;
 
+/**
+ * Ids a stored body refers to, for looking them up. A body saved before ids were bounded may hold
+ * one no row can have: it is left out, and its block renders as a missing story or image does.
+ */
+const lookupIds = (ids: unknown[]): number[] => ids.filter((id): id is number => idSchema.safeParse(id).success);
+
 /** Story ids referenced by related-story blocks, in order of appearance. */
 export function relatedStoryIds(doc: StoryDocument): number[] {
-  return doc.content.flatMap((node) => (node.type === "relatedStory" ? [node.attrs.storyId] : []));
+  return lookupIds(doc.content.flatMap((node) => (node.type === "relatedStory" ? [node.attrs.storyId] : [])));
 }
 
 /** Media ids of the images in the body. */
 export function bodyMediaIds(doc: StoryDocument): number[] {
-  return doc.content.flatMap((node) => (node.type === "image" ? [node.attrs.mediaId] : []));
+  return lookupIds(doc.content.flatMap((node) => (node.type === "image" ? [node.attrs.mediaId] : [])));
 }
 
 /** Plain text of the document, for descriptions, search and word counts. */

@@ -6,6 +6,8 @@ import type { FormState } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
 import type { Role } from "@/lib/auth/users";
 import { MAX_BULK, moderateComments, moderationActions, updateCommentSettings, type ModerationAction } from "@/lib/comments/moderation";
+import { text } from "@/lib/validation/text";
+import { idSchemaWith } from "@/db/ids";
 
 // The comment queue's forms.
 
@@ -14,7 +16,7 @@ const MODERATORS: Role[] = ["admin", "editor"];
 const moderationSchema = z.object({
   action: z.enum(moderationActions, { error: "Choose approve, spam, remove or restore" }),
   ids: z
-    .array(z.coerce.number({ error: "Those are not comment numbers" }).int("Those are not comment numbers").positive("Those are not comment numbers"))
+    .array(idSchemaWith("Those are not comment numbers"))
     .min(1, "Select at least one comment first")
     .max(MAX_BULK, `Select at most ${MAX_BULK} comments at a time`),
 });
@@ -68,7 +70,7 @@ const settingsSchema = z.object({
     .string()
     .default("")
     .transform(blockedLines)
-    .pipe(z.array(z.string().max(100, "Keep each blocked word or phrase under 100 characters")).max(500, "List at most 500 blocked words")),
+    .pipe(z.array(text().max(100, "Keep each blocked word or phrase under 100 characters")).max(500, "List at most 500 blocked words")),
 });
 
 export const saveCommentSettingsAction = formAction({

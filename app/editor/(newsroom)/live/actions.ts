@@ -35,8 +35,8 @@ export const updateStreamAction = formAction({
     title: text,
     url: text,
     status: text,
-    // "" is "no poster" in the select.
-    posterMediaId: text.transform((value) => (value === "" ? null : Number(value))),
+    // "" is "no poster" in the select; anything else is the command's to check as an id.
+    posterMediaId: text.transform((value) => (value === "" ? null : value)),
   }),
   run: async ({ streamId, ...data }, { user, ip }) => {
     await updateStream({ ...user, ip }, streamId, data);

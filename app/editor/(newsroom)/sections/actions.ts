@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { createSection, moveSection, updateSection } from "@/lib/sections/commands";
-import { idSchema } from "@/db/ids";
+import { idSchema, idSchemaWith } from "@/db/ids";
 
 // The section tree's forms. The commands validate (they also serve other callers), so the schemas
 // here only shape FormData; a refusal (a DomainError) comes back through formAction as a message
@@ -15,10 +15,7 @@ const fields = {
   name: z.string().default(""),
   slug: z.string().default(""),
   // "" is the top level in the parent select.
-  parentId: z
-    .string()
-    .default("")
-    .transform((value) => (value === "" ? null : Number(value))),
+  parentId: z.preprocess((value) => (value === "" || value === undefined ? null : value), idSchemaWith("Choose a parent section").nullable()),
   description: z.string().default(""),
 };
 
