@@ -13,7 +13,10 @@ import { createWorld } from "./world";
 // is what is read back.
 
 vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
 vi.mock("@/lib/auth/session", async () => {
   const { signedIn } = await import("./world");

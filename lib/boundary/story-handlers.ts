@@ -74,18 +74,6 @@ function pastIntegerIds(): [Role | null, Record<string, unknown>][] {
   ];
 }
 
-/**
- * A known 500 in another part of the review's fixes (schedule dates), left out until it is merged
- * — then delete this and its use: POST /api/admin/stories/:id/schedule with {"at":
- * "+275760-01-01T00:00:00Z"}, or any time past the year 9999 such as {"at": 8e15}, answers 500
- * (PostgreSQL cannot store the date).
- */
-function schedulesPastYear9999(verb: string, input: unknown): boolean {
-  if (verb !== "schedule" || !input || typeof input !== "object") return false;
-  const at = new Date((input as { at?: never }).at as never);
-  return !Number.isNaN(at.getTime()) && at.getUTCFullYear() > 9999;
-}
-
 /** What the editor and a preview do with a stored story: both must work for every story the API accepted. */
 async function expectReadable(id: number) {
   const story = await getStoryForEditing(id);
@@ -135,12 +123,18 @@ export function storyHandlerSuite() {
       const payload = fc.oneof(mutated({ at: new Date(Date.now() + 86_400_000).toISOString(), note: "A correction." }), hostileJson);
       await fc.assert(
         fc.asyncProperty(anyone, pathId(draftId, publishedId), action, payload, async (role, id, verb, input) => {
-          fc.pre(!schedulesPastYear9999(verb, input));
           signIn(role);
           const call = () => workflow.POST(request("POST", `/api/admin/stories/${id}/${verb}`, { json: input }), params({ id, action: verb }));
           await answerOf(db, tables, call, `${role} POST ${id}/${verb} ${describeInput(input)}`);
         }),
-        propertyOptions,
+        {
+          ...propertyOptions,
+          // Times PostgreSQL cannot store (the year 275760 is JavaScript's last) were a 500.
+          examples: [
+            ["editor", String(draftId), "schedule", { at: "+275760-01-01T00:00:00Z" }],
+            ["editor", String(draftId), "schedule", { at: 8e15 }],
+          ],
+        },
       );
     });
 
