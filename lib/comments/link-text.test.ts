@@ -10,14 +10,22 @@ describe("a web address in a comment, as a link", () => {
     });
   });
 
-  it("shows every host that is not plain ASCII in punycode, with its port and user part kept", () => {
-    expect(commentLink("http://user@b\u00fccher.example:8080/x")?.text).toBe("http://user@xn--bcher-kva.example:8080/x");
+  it("shows every host that is not plain ASCII in punycode, with its port kept", () => {
+    expect(commentLink("http://b\u00fccher.example:8080/x")?.text).toBe("http://xn--bcher-kva.example:8080/x");
     expect(commentLink("https://\u03b1\u03b2\u03b3.gr")?.text).toBe("https://xn--mxacd.gr");
   });
 
   it("shows where a disguised host really leads", () => {
     expect(commentLink("https://\uff41pple.com/")?.text).toBe("https://apple.com/");
     expect(commentLink("https://app%6Ce.com/")?.text).toBe("https://apple.com/");
+  });
+
+  it("drops a user part, which can only pass one host off as another", () => {
+    expect(commentLink("https://apple.com@evil.example/login")).toEqual({ href: "https://evil.example/login", text: "https://evil.example/login" });
+    expect(commentLink("http://user:secret@b\u00fccher.example:8080/x")).toEqual({
+      href: "http://xn--bcher-kva.example:8080/x",
+      text: "http://xn--bcher-kva.example:8080/x",
+    });
   });
 
   it("leaves an ordinary address as it was typed", () => {
