@@ -53,6 +53,16 @@ describe("the key file", () => {
     expect(fs.readFileSync(where.keysFile, "utf8")).toBe(written);
   });
 
+  it("is refused when other users may read it, as a restored copy may be, saying how to fix it", () => {
+    loadKeys(undefined, where);
+    fs.chmodSync(where.keysFile, 0o644);
+    const error = refusal(() => loadKeys(undefined, where));
+    expect(error.variable).toBe("KEYS_FILE");
+    expect(error.message).toContain(`chmod 600 ${where.keysFile}`);
+    fs.chmodSync(where.keysFile, 0o600);
+    expect(loadKeys(undefined, where).source).toBe("file");
+  });
+
   it("is neither read nor made when AUTH_SECRET is set: the environment wins", () => {
     const fromEnv = loadKeys(SECRET, where);
     expect(fromEnv.source).toBe("AUTH_SECRET");

@@ -97,6 +97,10 @@ export function loadKeys(authSecret: string | undefined, place: KeyPlace = env()
     throw new EnvError("KEYS_FILE", `(${file}) must be outside DATA_DIR (${place.dataDir}): a copy of the data directory must not carry the keys`);
   }
   const created = !fs.existsSync(file) && createKeyFile(file);
+  // As ssh does with a private key: a copy others can read is a copy others may have taken.
+  if (process.platform !== "win32" && (fs.statSync(file).mode & 0o077) !== 0) {
+    throw new EnvError("KEYS_FILE", `(${file}) can be read by other users of this machine: make it its owner's only with \`chmod 600 ${file}\``);
+  }
   return { ...deriveKeys(readKeyFile(file)), source: created ? "created" : "file", file };
 }
 
