@@ -19,7 +19,7 @@ export interface ActionContext {
 }
 
 export function formAction<S extends z.ZodType>(options: {
-  roles?: Role[];
+  roles?: readonly Role[];
   schema: S;
   /** What the schema parses; by default one value per field name (the last one sent). */
   input?: (formData: FormData) => unknown;

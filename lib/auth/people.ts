@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { isAdmin } from "./roles";
 import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { ActionError } from "@/lib/actions/errors";
@@ -59,7 +60,7 @@ async function applyChange(
 export async function changeRole(actor: CurrentUser, userId: number, role: Role, ip: string, db: Db = getDb()) {
   const target = await requireTarget(userId, db);
   if (target.role === role) return;
-  if (target.role === "admin" && (await otherActiveAdmins(userId, db)) === 0) {
+  if (isAdmin(target) && (await otherActiveAdmins(userId, db)) === 0) {
     throw new ActionError("The newsroom needs at least one admin: make someone else admin first.");
   }
   const demotion = rank[role] < rank[target.role];
@@ -69,7 +70,7 @@ export async function changeRole(actor: CurrentUser, userId: number, role: Role,
 /** Disables or enables an account; `actor` is null for an operator's command (no one signed in). */
 export async function setDisabled(actor: CurrentUser | null, userId: number, disabled: boolean, ip: string | undefined, db: Db = getDb()) {
   const target = await requireTarget(userId, db);
-  if (disabled && target.role === "admin" && (await otherActiveAdmins(userId, db)) === 0) {
+  if (disabled && isAdmin(target) && (await otherActiveAdmins(userId, db)) === 0) {
     throw new ActionError("The last admin cannot be disabled.");
   }
   const action = disabled ? "user.disable" : "user.enable";

@@ -14,7 +14,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 /** For editor pages: the signed-in person, or a redirect to the sign-in page. */
-export async function requireUser(roles?: Role[], returnTo = "/editor"): Promise<CurrentUser> {
+export async function requireUser(roles?: readonly Role[], returnTo = "/editor"): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/editor/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (roles && !roles.includes(user.role)) redirect("/editor?denied=1");

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
+import { isEditorOrAdmin } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/db/client";
 import { comments, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
@@ -30,7 +31,7 @@ const appliesTo: Record<ModerationAction, CommentStatus[]> = {
 };
 
 export function canModerateComments(user: CurrentUser): boolean {
-  return user.role === "admin" || user.role === "editor";
+  return isEditorOrAdmin(user);
 }
 
 function requireModerator(user: CurrentUser): void {

@@ -1,4 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
+import { isAdmin } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
@@ -60,7 +61,7 @@ function parseSectionInput(fields: unknown): SectionInput {
 }
 
 function requireAdmin(actor: Actor): void {
-  if (actor.role !== "admin") throw new ForbiddenError("Only admins manage sections.");
+  if (!isAdmin(actor)) throw new ForbiddenError("Only admins manage sections.");
 }
 
 type SectionRow = { id: number; parentId: number | null; slug: string; path: string; name: string; sortOrder: number };

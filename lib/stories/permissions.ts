@@ -1,4 +1,5 @@
 import { or, eq, type SQL } from "drizzle-orm";
+import { isEditorOrAdmin } from "@/lib/auth/roles";
 import { stories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import type { StoryStatus } from "./editor-queries";
@@ -18,13 +19,13 @@ const isOwn = (user: CurrentUser, story: StoryOwnership) => story.createdById ==
 
 /** Editors and admins edit any story; a writer edits their own while it is a draft or in review. */
 export function canEditStory(user: CurrentUser, story: StoryOwnership): boolean {
-  if (user.role === "admin" || user.role === "editor") return true;
+  if (isEditorOrAdmin(user)) return true;
   return isOwn(user, story) && (story.status === "draft" || story.status === "review");
 }
 
 /** Publishing, scheduling, unpublishing and corrections are for editors and admins. */
 export function canPublish(user: CurrentUser): boolean {
-  return user.role === "admin" || user.role === "editor";
+  return isEditorOrAdmin(user);
 }
 
 /**

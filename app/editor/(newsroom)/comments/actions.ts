@@ -1,17 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { EDITORS } from "@/lib/auth/roles";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
-import type { Role } from "@/lib/auth/users";
 import { MAX_BULK, moderateComments, moderationActions, updateCommentSettings, type ModerationAction } from "@/lib/comments/moderation";
 import { text } from "@/lib/validation/text";
 import { idSchemaWith } from "@/db/ids";
 
 // The comment queue's forms.
 
-const MODERATORS: Role[] = ["admin", "editor"];
 
 const moderationSchema = z.object({
   action: z.enum(moderationActions, { error: "Choose approve, spam, remove or restore" }),
@@ -31,7 +30,7 @@ const done: Record<ModerationAction, string> = {
 const plural = (n: number) => `${n} comment${n === 1 ? "" : "s"}`;
 
 const moderate = formAction({
-  roles: MODERATORS,
+  roles: EDITORS,
   schema: moderationSchema,
   // A row's own button sends "approve:12" (that comment only); the bulk buttons send the action,
   // and the ticked boxes one `ids` entry each.
@@ -74,7 +73,7 @@ const settingsSchema = z.object({
 });
 
 export const saveCommentSettingsAction = formAction({
-  roles: MODERATORS,
+  roles: EDITORS,
   schema: settingsSchema,
   run: async (data, { user, ip }) => {
     await updateCommentSettings({ ...user, ip }, data);

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { EDITORS } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { env } from "@/lib/env";
@@ -12,7 +13,6 @@ import { idSchema } from "@/db/ids";
 // only shape FormData, and a refusal (a DomainError) comes back through formAction. Times arrive
 // as the site's wall clock from datetime-local fields.
 
-const EDITORS = ["admin", "editor"] as const;
 
 /** A tampered id becomes 0, which the command answers as "There is no such stream/show". */
 const id = idSchema.catch(0);
@@ -29,7 +29,7 @@ const changed = (ok: string) => {
 };
 
 export const updateStreamAction = formAction({
-  roles: [...EDITORS],
+  roles: EDITORS,
   schema: z.object({
     streamId: id,
     title: text,
@@ -45,7 +45,7 @@ export const updateStreamAction = formAction({
 });
 
 export const addShowAction = formAction({
-  roles: [...EDITORS],
+  roles: EDITORS,
   schema: z.object({ streamId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime }),
   run: async ({ streamId, ...show }, { user, ip }) => {
     const added = await addShow({ ...user, ip }, streamId, show);
@@ -55,7 +55,7 @@ export const addShowAction = formAction({
 
 /** The programme table is one form: each row's Delete button sends its show's id. */
 export const deleteShowAction = formAction({
-  roles: [...EDITORS],
+  roles: EDITORS,
   schema: z.object({ showId: id }),
   run: async ({ showId }, { user, ip }) => {
     const deleted = await deleteShow({ ...user, ip }, showId);

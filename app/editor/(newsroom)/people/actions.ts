@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { ADMINS } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { ActionError } from "@/lib/actions/errors";
@@ -13,7 +14,7 @@ const userId = idSchema;
 const role = z.enum(["admin", "editor", "writer"]);
 
 export const addPersonAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: newUserSchema,
   run: async (data, { user, ip }) => {
     // A taken e-mail is refused (EmailTakenError) next to the e-mail field.
@@ -24,7 +25,7 @@ export const addPersonAction = formAction({
 });
 
 export const changeRoleAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object({ userId, role }),
   run: async (data, { user, ip }) => {
     await changeRole(user, data.userId, data.role, ip);
@@ -34,7 +35,7 @@ export const changeRoleAction = formAction({
 });
 
 export const setDisabledAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object({ userId, disabled: z.enum(["true", "false"]) }),
   run: async (data, { user, ip }) => {
     if (data.userId === user.id && data.disabled === "true") throw new ActionError("You cannot disable your own account.");
@@ -45,7 +46,7 @@ export const setDisabledAction = formAction({
 });
 
 export const resetPasswordAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object({ userId }),
   run: async (data, { user, ip }) => {
     const password = await resetPassword(user, data.userId, ip);
@@ -54,7 +55,7 @@ export const resetPasswordAction = formAction({
 });
 
 export const revokePersonTokenAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object({ tokenId: idSchema }),
   run: async (data, { user, ip }) => {
     const revoked = await revokeApiToken(user, data.tokenId, ip);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { ADMINS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers, roles } from "@/lib/auth/users";
 import { formatDateTime } from "@/lib/format/dates";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "People" };
 const roleOptions = roles.map((role) => ({ value: role, label: role[0]!.toUpperCase() + role.slice(1) }));
 
 export default async function PeoplePage() {
-  await requireUser(["admin"], "/editor/people");
+  await requireUser(ADMINS, "/editor/people");
   const people = await listUsers();
   return (
     <>

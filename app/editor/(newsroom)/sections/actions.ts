@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { ADMINS } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { createSection, moveSection, updateSection } from "@/lib/sections/commands";
@@ -25,7 +26,7 @@ const changed = (ok: string) => {
 };
 
 export const createSectionAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object(fields),
   run: async (data, { user, ip }) => {
     await createSection({ ...user, ip }, data);
@@ -34,7 +35,7 @@ export const createSectionAction = formAction({
 });
 
 export const updateSectionAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object({ sectionId, ...fields }),
   run: async ({ sectionId: id, ...data }, { user, ip }) => {
     await updateSection({ ...user, ip }, id, data);
@@ -43,7 +44,7 @@ export const updateSectionAction = formAction({
 });
 
 export const moveSectionAction = formAction({
-  roles: ["admin"],
+  roles: ADMINS,
   schema: z.object({ sectionId, direction: z.enum(["up", "down"]) }),
   run: async (data, { user, ip }) => {
     await moveSection({ ...user, ip }, data.sectionId, data.direction);
