@@ -1,6 +1,6 @@
-import { seedSections } from "@/db/seed/content/sections";
-import { seedStories } from "@/db/seed/content/stories";
-import type { SeedStory } from "@/db/seed/types";
+import { seedSections } from "@/lib/demo/content/sections";
+import { seedStories } from "@/lib/demo/content/stories";
+import type { SeedStory } from "@/lib/demo/types";
 
 // What the specs expect, read from the demo edition itself rather than copied into the tests.
 

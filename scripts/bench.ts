@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { seedStories } from "@/db/seed/content/stories";
+import { seedStories } from "@/lib/demo/content/stories";
 import { openDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { findUserByEmail } from "@/lib/auth/users";

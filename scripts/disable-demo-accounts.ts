@@ -1,7 +1,7 @@
 // npm run db:disable-demo-accounts – disables the demo edition's accounts (their passwords are
 // published in the README), ending their sessions and API tokens: what a site needs before
 // `npm start` serves it on a public address.
-import { disableDemoAccounts } from "@/db/seed/demo-accounts";
+import { disableDemoAccounts } from "@/lib/demo/demo-accounts";
 import { env } from "@/lib/env";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";

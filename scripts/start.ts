@@ -1,5 +1,5 @@
 // npm start – builds if the sources changed, migrates, seeds an empty database, then serves.
-import { demoAccounts } from "@/db/seed/demo-accounts";
+import { demoAccounts } from "@/lib/demo/demo-accounts";
 import { loadKeys } from "@/lib/auth/keys";
 import { env } from "@/lib/env";
 import { buildApp, isBuildCurrent } from "./lib/build";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { count, inArray } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDemoAccounts, DemoAccountsOnPublicSiteError, demoAccounts } from "@/db/seed/demo-accounts";
+import { createDemoAccounts, DemoAccountsOnPublicSiteError, demoAccounts } from "@/lib/demo/demo-accounts";
 import { sections, settings, stories, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { loadKeys } from "@/lib/auth/keys";

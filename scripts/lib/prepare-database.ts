@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { demoAccountsInUse, refuseDemoAccountsOnPublicSite } from "@/db/seed/demo-accounts";
+import { demoAccountsInUse, refuseDemoAccountsOnPublicSite } from "@/lib/demo/demo-accounts";
 import { ensureFirstAdmin } from "@/lib/auth/users";
 import { env, type Env } from "@/lib/env";
 import { deleteStoredAuthSecret } from "@/lib/settings/store";
@@ -72,7 +72,7 @@ export async function prepareOpenDatabase(handle: DbHandle, settings: PrepareSet
     const plan = demoPlan(settings);
     if (plan.stories) {
       // Loaded only when seeding: it brings the demo content and the image renderer.
-      const { seedDemoEdition } = await import("@/db/seed/demo-edition");
+      const { seedDemoEdition } = await import("@/lib/demo/demo-edition");
       const result = await seedDemoEdition(handle, { dataDir: settings.dataDir, log: options.log, accounts: plan.accounts });
       options.log(
         result.seeded
