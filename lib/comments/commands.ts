@@ -10,6 +10,7 @@ import { isPublished, storyPath } from "@/lib/stories/queries";
 import { checkFormToken } from "./form-token";
 import { keyedHash } from "./hashing";
 import { findRetried, storedKey, type Sender } from "./idempotency";
+import { countCommentLinks } from "./link-text";
 import { commentInputSchema, type CommentInput } from "./schemas";
 import { newSenderSecret, presentedSecret } from "./sender";
 import { commentsStillOpen, getCommentSettings, type CommentSettings } from "./settings";
@@ -77,10 +78,6 @@ function answer(row: typeof comments.$inferSelect, sender: string): PostedCommen
   };
 }
 
-export function countLinks(text: string): number {
-  return (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length;
-}
-
 function containsBlockedWord(text: string, blocked: string[]): boolean {
   const lower = text.toLowerCase();
   return blocked.some((word) => lower.includes(word));
@@ -117,7 +114,7 @@ async function isReturningSender(sender: Sender, db: Db): Promise<boolean> {
 async function decideStatus(input: CommentInput, sender: Sender, settings: CommentSettings, db: Db) {
   // No token is treated like one that came back too fast: the article's form always sends one.
   if (!input.formToken || checkFormToken(input.formToken) !== "ok") return "pending" as const;
-  if (countLinks(input.body) > MAX_LINKS) return "pending" as const;
+  if (countCommentLinks(input.body) > MAX_LINKS) return "pending" as const;
   if (containsBlockedWord(`${input.name} ${input.body}`, settings.blockedWords)) return "pending" as const;
   if (settings.premoderation === "everyone") return "pending" as const;
   if (settings.premoderation === "first-time" && !(await isReturningSender(sender, db))) return "pending" as const;
