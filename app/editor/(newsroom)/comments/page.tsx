@@ -48,7 +48,7 @@ const premoderationOptions = [
 ];
 
 /** Readers' text, always as plain text; long comments show an excerpt and open in full. */
-function CommentText({ text }: { text: string }) {
+function CommentExcerpt({ text }: { text: string }) {
   // By code point, so a cut never splits an emoji in half.
   const characters = Array.from(text);
   if (characters.length <= EXCERPT_CHARACTERS) return <p className="moderation-text">{text}</p>;
@@ -80,7 +80,7 @@ function CommentRow({ row, moderator }: { row: ModerationRow; moderator: boolean
           <bdi>{row.authorName}</bdi>
         </strong>
         {row.parentId !== null && <span className="muted"> (a reply)</span>}
-        <CommentText text={row.body} />
+        <CommentExcerpt text={row.body} />
       </td>
       <td>
         <Link href={row.storyPath}>{row.storyHeadline}</Link>
