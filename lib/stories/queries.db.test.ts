@@ -8,7 +8,7 @@ import { getStoryForEditing, searchHeadlinesByIds } from "./editor-queries";
 import {
   getArticleForPreview,
   getPublishedArticle,
-  getStoryCards,
+  getStorySummaries,
   isPublishedStoryInSections,
   listPublishedStories,
   lookupStorySlug,
@@ -85,7 +85,7 @@ describe("listPublishedStories", () => {
   });
 
   it("builds article paths from the section path", async () => {
-    const [card] = await getStoryCards([publishedIds[0]!]);
+    const [card] = await getStorySummaries([publishedIds[0]!]);
     expect(card?.path).toBe("/news/us/story-0");
   });
 });
