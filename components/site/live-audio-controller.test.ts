@@ -67,7 +67,7 @@ function setup({ hlsSupported = true, hlsLoads = true } = {}) {
   return { audio, element, instances, loadHls };
 }
 
-describe("the live audio controller", () => {
+describe("the live audio controller, playing", () => {
   it("shows a loaded stream without fetching a byte of it", () => {
     const { audio, element, instances } = setup();
     audio.load(ICECAST);
@@ -126,6 +126,9 @@ describe("the live audio controller", () => {
     expect(element.calls).not.toContain("play");
   });
 
+});
+
+describe("the live audio controller, failing", () => {
   it.each([
     ["NotAllowedError", PLAY_BLOCKED, HLS.src],
     ["AbortError", null, HLS.src],
@@ -170,6 +173,9 @@ describe("the live audio controller", () => {
     expect(audio.getState().error).toBe(error);
   });
 
+});
+
+describe("the live audio controller, between streams", () => {
   it("keeps a playing stream when a page loads another, and switches when Play is pressed on it", async () => {
     const { audio, element } = setup();
     audio.play(ICECAST);
