@@ -17,7 +17,7 @@ export interface CommentReplyTarget {
   name: string;
 }
 
-export interface CommentFormState {
+interface CommentFormState {
   result: CommentFormResult;
   /** The comment being answered, chosen by a "Reply" link in the thread. */
   replyTo: CommentReplyTarget | null;
@@ -34,7 +34,7 @@ export interface CommentFields {
   formToken: string;
 }
 
-export interface CommentFormDeps {
+interface CommentFormDeps {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
   storage: Pick<Storage, "getItem" | "setItem" | "removeItem">;
   /** A new idempotency key, one per comment. */

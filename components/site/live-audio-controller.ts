@@ -44,7 +44,7 @@ export interface HlsPlayback {
 /** Attaches HLS playback of `src` to `element`, or answers null where HLS cannot be played this way. */
 export type HlsAttacher<E> = (src: string, element: E, onFatalError: () => void) => HlsPlayback | null;
 
-export interface LiveAudioDeps<E> {
+interface LiveAudioDeps<E> {
   /** Fetches the HLS library (a large chunk, fetched only when an HLS stream is loaded). */
   loadHls: () => Promise<HlsAttacher<E>>;
   /** The page's address, against which a stream's path is read. */

@@ -11,7 +11,7 @@ export interface MediaSessionLike {
   setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null): void;
 }
 
-export type MetadataFactory = (init: MediaMetadataInit) => MediaMetadata;
+type MetadataFactory = (init: MediaMetadataInit) => MediaMetadata;
 
 const ACTIONS = ["play", "pause", "stop"] as const;
 

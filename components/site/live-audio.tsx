@@ -6,8 +6,6 @@ import { LiveAudioController, type LiveAudioState, type LiveAudioStream } from "
 import { connectMediaSession } from "./live-audio-session";
 import { MiniPlayer } from "./mini-player";
 
-export type { LiveAudioStream } from "./live-audio-controller";
-
 export type LiveAudio = LiveAudioState & {
   /** The stream a full player on the page shows (Audio Only), if any: the mini player steps aside for it. */
   shownOnPage: string | null;

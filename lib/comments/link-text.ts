@@ -19,7 +19,7 @@ export interface CommentLink {
 }
 
 /** A link found in a comment: where it was typed (start inclusive, end exclusive) and what it becomes. */
-export interface FoundCommentLink extends CommentLink {
+interface FoundCommentLink extends CommentLink {
   start: number;
   end: number;
 }
