@@ -58,6 +58,17 @@ describe("sendAndReport", () => {
     expect(seen).toEqual({ method: "POST", headers: {}, body: undefined });
   });
 
+  it("passes an abort signal on, so a superseded search can be cancelled", async () => {
+    const controller = new AbortController();
+    let seen: RequestInit | undefined;
+    const fakeFetch = (async (_: string, init?: RequestInit) => {
+      seen = init;
+      return Response.json({ results: [] });
+    }) as typeof fetch;
+    await sendAndReport("/api/x", { method: "GET", signal: controller.signal, fetchImpl: fakeFetch });
+    expect(seen?.signal).toBe(controller.signal);
+  });
+
   it("reads Retry-After from the response and survives a body that is not JSON", async () => {
     const fakeFetch = (async () => new Response("<html>busy</html>", { status: 503, headers: { "Retry-After": "5" } })) as typeof fetch;
     expect(await sendAndReport("/api/x", { fetchImpl: fakeFetch })).toEqual({ kind: "busy", status: 503, error: undefined, retryAfterSeconds: 5 });

@@ -53,7 +53,7 @@ export function refusalMessage(result: Exclude<SendResult<unknown>, { kind: "ok"
 /** Sends `body` as JSON (or nothing) and reports the answer; never throws. */
 export async function sendAndReport<T>(
   url: string,
-  { method = "POST", body, fetchImpl = fetch }: { method?: string; body?: unknown; fetchImpl?: typeof fetch } = {},
+  { method = "POST", body, signal, fetchImpl = fetch }: { method?: string; body?: unknown; signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
 ): Promise<SendResult<T>> {
   let response: Response;
   try {
@@ -61,6 +61,7 @@ export async function sendAndReport<T>(
       method,
       headers: body === undefined ? {} : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
     });
   } catch {
     return { kind: "offline" };
