@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { DataTable, type Column } from "@/components/editor/data-table";
 import { listAudit } from "@/lib/audit/log";
 import { ADMINS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -27,6 +28,24 @@ const filtersSchema = z.object({
 });
 
 const PAGE_SIZE = 50;
+
+type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
+
+const columns: Column<AuditRow>[] = [
+  { header: "When", cell: (entry) => formatDateTime(entry.createdAt.toISOString()) },
+  { header: "Who", cell: (entry) => entry.actorName ?? <span className="muted">unknown</span> },
+  {
+    header: "What",
+    cell: (entry) => (
+      <>
+        <code>{entry.action}</code>
+        {Object.keys(entry.details).length > 0 && <div className="muted">{JSON.stringify(entry.details)}</div>}
+      </>
+    ),
+  },
+  { header: "Target", cell: (entry) => (entry.targetType ? `${entry.targetType} ${entry.targetId}` : "—") },
+  { header: "From", cell: (entry) => entry.ip ?? "—" },
+];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -61,35 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Filter
         </button>
       </form>
-      {entries.length === 0 ? (
-        <p className="empty">Nothing recorded for these filters.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Target</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.createdAt.toISOString())}</td>
-                <td>{entry.actorName ?? <span className="muted">unknown</span>}</td>
-                <td>
-                  <code>{entry.action}</code>
-                  {Object.keys(entry.details).length > 0 && <div className="muted">{JSON.stringify(entry.details)}</div>}
-                </td>
-                <td>{entry.targetType ? `${entry.targetType} ${entry.targetId}` : "—"}</td>
-                <td>{entry.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={entries} rowKey={(entry) => entry.id} columns={columns} empty="Nothing recorded for these filters." />
       {olderCursor && (
         <nav aria-label="Pages" className="pagination">
           <Link href={olderPageHref("/editor/audit", olderFilters, olderCursor)} rel="next">
