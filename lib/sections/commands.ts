@@ -9,7 +9,7 @@ import { redirects, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
-import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
@@ -53,12 +53,6 @@ const sectionInputSchema = z.object({
 });
 
 type SectionInput = z.output<typeof sectionInputSchema>;
-
-function parseSectionInput(fields: unknown): SectionInput {
-  const parsed = sectionInputSchema.safeParse(fields);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 function requireAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new ForbiddenError("Only admins manage sections.");
@@ -184,7 +178,7 @@ async function withUniquePath<T>(write: () => Promise<T>): Promise<T> {
 
 export async function createSection(actor: Actor, fields: SectionFields, db: Db = getDb()): Promise<{ id: number; path: string }> {
   requireAdmin(actor);
-  const input = parseSectionInput(fields);
+  const input = parseInput(sectionInputSchema, fields);
   const created = await withUniquePath(() =>
     db.transaction(async (tx) => {
       const rows = await lockSections(tx);
@@ -207,7 +201,7 @@ export async function createSection(actor: Actor, fields: SectionFields, db: Db 
 /** Renames a section and may change its slug or parent; a new path moves everything below it. */
 export async function updateSection(actor: Actor, id: number, fields: SectionFields, db: Db = getDb()): Promise<{ path: string }> {
   requireAdmin(actor);
-  const input = parseSectionInput(fields);
+  const input = parseInput(sectionInputSchema, fields);
   const changed = await withUniquePath(() =>
     db.transaction(async (tx) => {
       const rows = await lockSections(tx);
