@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { FilterSelect } from "@/components/editor/filter-select";
 import { requireUser } from "@/lib/auth/session";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import {
   listAuthorsForPicker,
@@ -33,8 +33,6 @@ const statusLabels: Record<(typeof storyStatuses)[number], string> = {
   published: "Published",
   unpublished: "Unpublished",
 };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { FilterSelect } from "@/components/editor/filter-select";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { requireUser } from "@/lib/auth/session";
 import {
   canModerateComments,
@@ -130,8 +130,6 @@ function CommentTable({ rows, moderator }: { rows: ModerationRow[]; moderator: b
     </table>
   );
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/comments");

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { requireUser } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { getStoryForEditing } from "@/lib/stories/editor-queries";
 import { canEditStory, canViewStory } from "@/lib/stories/permissions";
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Revisions" };
 
 const compareSchema = z.object({ a: idSchema, b: idSchema });
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
