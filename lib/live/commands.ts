@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
+import type { Actor } from "@/lib/auth/actor";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
@@ -12,8 +12,6 @@ import { showInputSchema, streamInputSchema } from "./schemas";
 
 // Editors and admins set each stream's address and status and its programme schedule; readers
 // see the change within seconds (the `live` tag refreshes the live pages and every header).
-
-type Actor = CurrentUser & { ip?: string };
 
 /** An unknown stream is bad input (the id came in the request), answered 422 like the other fields. */
 const noSuchStream = () => new ValidationError({ streamId: "There is no such stream." }, "There is no such stream.");

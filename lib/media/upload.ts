@@ -4,7 +4,7 @@ import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
+import type { Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput, ValidationError } from "@/lib/errors";
 import { encodeAs, encodeVariant, sniffImageType, storedExtension, type ImageKind } from "./formats";
 import { mimeByExtension, newStorageKey, writeUpload } from "./storage";
@@ -45,7 +45,7 @@ async function encode(kind: ImageKind, bytes: Uint8Array) {
 }
 
 export async function uploadImage(
-  actor: CurrentUser & { ip?: string },
+  actor: Actor,
   file: { bytes: Uint8Array; name?: string },
   details: unknown,
   db: Db = getDb(),

@@ -3,6 +3,8 @@ import { isAdmin } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
+import type { Actor } from "@/lib/auth/actor";
 import { idSchemaWith } from "@/db/ids";
 import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
@@ -13,7 +15,6 @@ import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationErr
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
-import type { Actor, Tx } from "@/lib/stories/commands";
 import { storyPath } from "@/lib/stories/queries";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
 

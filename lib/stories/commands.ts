@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
+import type { Tx } from "@/db/transaction";
 import {
   authors,
   media,
@@ -16,7 +17,7 @@ import {
   type Story,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
+import type { Actor } from "@/lib/auth/actor";
 import { invalidateStory } from "@/lib/cache/invalidate";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
@@ -28,12 +29,6 @@ import { storyInputSchema, type StoryInput } from "./schemas";
 // Commands on a story's content: create, and save with optimistic concurrency and a revision
 // per save (the workflow is in ./workflow.ts). Each one checks the actor's role itself, writes in
 // one transaction, audits, then refreshes what readers see.
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-export interface Actor extends CurrentUser {
-  ip?: string;
-}
 
 export async function lockStory(tx: Tx, id: number): Promise<Story> {
   const [story] = await tx.select().from(stories).where(eq(stories.id, id)).for("update");

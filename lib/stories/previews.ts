@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
+import type { Actor } from "@/lib/auth/actor";
 import { previewLinks, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { hashToken } from "@/lib/auth/token-hash";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { Actor, Tx } from "./commands";
 import { canViewStory } from "./permissions";
 import { storyPath } from "./queries";
 
