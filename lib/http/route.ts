@@ -99,7 +99,11 @@ async function authenticate(request: NextRequest): Promise<Omit<RouteContext, "i
   return { user, via: "session" };
 }
 
-export function adminRoute<Params>(
+/**
+ * An admin API handler, run for anyone in the newsroom — signed in or holding an API token —
+ * whatever their role: the handler (or the command it calls) checks what that role may do.
+ */
+export function newsroomRoute<Params>(
   handler: (request: NextRequest, context: RouteContext, params: Params) => Promise<Response>,
 ) {
   return async (request: NextRequest, { params }: { params: Promise<Params> }) => {

@@ -1,5 +1,5 @@
 import { ValidationError } from "@/lib/errors";
-import { adminRoute, jsonResponse, otherMethods } from "@/lib/http/route";
+import { newsroomRoute, jsonResponse, otherMethods } from "@/lib/http/route";
 import { env } from "@/lib/env";
 import { requireLiveDesk } from "@/lib/live/permissions";
 import { PROGRAMME_YEARS } from "@/lib/live/programme-years";
@@ -8,7 +8,7 @@ import { getLiveDesk, programmeWeek } from "@/lib/live/queries";
 // GET /api/admin/live?from=<ISO time> – every stream as the live desk sees it: address, status,
 // poster, and a week of programme from `from` (default: now). Editors and admins.
 
-export const GET = adminRoute(async (request, { user }) => {
+export const GET = newsroomRoute(async (request, { user }) => {
   requireLiveDesk(user);
   const now = new Date();
   const rawFrom = request.nextUrl.searchParams.get("from");
