@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { comments, sections, stories } from "@/db/schema";
 import { invalidateStory } from "@/lib/cache/invalidate";
 import { env } from "@/lib/env";
-import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, RateLimitError, ValidationError } from "@/lib/errors";
 import { incrementCounter } from "@/lib/rate-limits/store";
 import { isPublished, storyPath } from "@/lib/stories/queries";
 import { checkFormToken } from "./form-token";
@@ -34,12 +34,6 @@ export interface PostContext {
   ip: string;
   /** The secret the sender presented (the comments cookie), if any. */
   sender?: string | null;
-}
-
-function parse(input: unknown): CommentInput {
-  const parsed = commentInputSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new ValidationError(fieldErrorsOf(parsed.error));
 }
 
 /** A published story as commenting needs it. */
@@ -123,7 +117,7 @@ async function decideStatus(input: CommentInput, sender: Sender, settings: Comme
 
 /** Posts a comment on a story, given by id or as the route handler already found it. */
 export async function postComment(target: number | CommentTarget, raw: unknown, context: PostContext, db: Db = getDb()): Promise<PostedComment> {
-  const input = parse(raw);
+  const input = parseInput(commentInputSchema, raw);
   const story = typeof target === "number" ? await findCommentTarget(target, db) : target;
   if (!story) throw new NotFoundError("There is no published story here.");
   const storyId = story.id;

@@ -4,7 +4,7 @@ import { createAuthor, createSection, createStory, documentOf } from "@/db/fixtu
 import { relatedStories, stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { relatedStoryIds } from "./document";
-import { getStoryForEditing, searchHeadlinesByIds } from "./editor-queries";
+import { getStoryForEditing, findHeadlinesByIds } from "./editor-queries";
 import {
   getArticleForPreview,
   getPublishedArticle,
@@ -166,6 +166,6 @@ describe("getPublishedArticle", () => {
     expect(article!.bodyMedia).toEqual({});
     expect(await getArticleForPreview(id)).not.toBeNull();
     const editing = await getStoryForEditing(id);
-    expect([...(await searchHeadlinesByIds(relatedStoryIds(editing!.body))).keys()]).toEqual([publishedIds[0]]);
+    expect([...(await findHeadlinesByIds(relatedStoryIds(editing!.body))).keys()]).toEqual([publishedIds[0]]);
   });
 });

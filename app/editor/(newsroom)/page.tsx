@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DataTable, type Column } from "@/components/editor/data-table";
 import { FilterSelect } from "@/components/editor/filter-select";
 import { requireUser } from "@/lib/auth/session";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import {
   listAuthorsForPicker,
@@ -59,8 +59,6 @@ const columns: Column<DashboardRow>[] = [
     ),
   },
 ];
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();

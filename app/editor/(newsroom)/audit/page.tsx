@@ -6,7 +6,7 @@ import { listAudit } from "@/lib/audit/log";
 import { ADMINS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseZonedLocal } from "@/lib/format/zoned";
 import { idSchema } from "@/db/ids";
@@ -46,8 +46,6 @@ const columns: Column<AuditRow>[] = [
   { header: "Target", cell: (entry) => (entry.targetType ? `${entry.targetType} ${entry.targetId}` : "—") },
   { header: "From", cell: (entry) => entry.ip ?? "—" },
 ];
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(ADMINS, "/editor/audit");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { DataTable, type Column } from "@/components/editor/data-table";
 import { FilterSelect } from "@/components/editor/filter-select";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { requireUser } from "@/lib/auth/session";
 import {
   canModerateComments,
@@ -161,8 +161,6 @@ function CommentSettingsForm({ settings }: { settings: CommentSettings }) {
     </section>
   );
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/comments");

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 import { addZonedDays, parseZonedLocal, toZonedLocal } from "@/lib/format/zoned";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { getLiveDesk, PROGRAMME_DAYS, programmeWeek, type ProgrammeWeek, type ShowView, type StreamView } from "@/lib/live/queries";
 import { listMedia, type LibraryItem } from "@/lib/media/queries";
 import { addShowAction, deleteShowAction, updateStreamAction } from "./actions";
@@ -136,8 +136,6 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
     </section>
   );
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The week shown: from the start of `?from=` on the site's clock, or from now. */
 function weekOf(raw: string | undefined, now: Date, timeZone: string): ProgrammeWeek {

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
-import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, searchHeadlinesByIds } from "@/lib/stories/editor-queries";
+import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
 import { canEditStory, canPublish, canViewStory } from "@/lib/stories/permissions";
 import { storyPath } from "@/lib/stories/queries";
 import { toEditorDocument } from "@/lib/stories/tiptap";
@@ -25,7 +25,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
     listSectionsForPicker(),
     listAuthorsForPicker(),
     listMedia(),
-    searchHeadlinesByIds(relatedStoryIds(story.body)),
+    findHeadlinesByIds(relatedStoryIds(story.body)),
   ]);
   return (
     <>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { DataTable, type Column } from "@/components/editor/data-table";
 import { requireUser } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { getStoryForEditing } from "@/lib/stories/editor-queries";
 import { canEditStory, canViewStory } from "@/lib/stories/permissions";
@@ -41,7 +42,7 @@ function revisionColumns(revisions: Revision[]): Column<Revision>[] {
   ];
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
