@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { isAdmin } from "./roles";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
 import { ActionError } from "@/lib/actions/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/log";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { previewLinks, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
