@@ -43,6 +43,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
+/** A business rule refused the command; the message is for a person, next to `field` when it concerns one. */
+export class RuleError extends DomainError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message, 422, field ? { [field]: message } : undefined);
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, 409, undefined, details);
