@@ -9,7 +9,7 @@ import { cacheTags } from "@/lib/cache/tags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { storyPath } from "@/lib/stories/queries";
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 // The newsroom's side of comments: the moderation queue, the pending count for the navigation,
 // the moderation commands and the moderation settings. Editors and admins moderate; writers

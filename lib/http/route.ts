@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 import { logError } from "@/lib/log";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or

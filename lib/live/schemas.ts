@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { idSchemaWith, isIdText } from "@/db/ids";
+import { idSchemaWith, isIdText } from "@/lib/validation/ids";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
 // path on this site (plain http only with LIVE_ALLOW_HTTP=1); the server never fetches them.

@@ -3,7 +3,7 @@ import { isAdmin } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
-import { idSchemaWith } from "@/db/ids";
+import { idSchemaWith } from "@/lib/validation/ids";
 import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { idSchema, idSchemaWith } from "@/db/ids";
+import { idSchema, idSchemaWith } from "@/lib/validation/ids";
 import type { InlineNode, ParagraphNode, StoryDocument } from "@/db/story-document";
 
 // The structured story body (DESIGN.md, "Data"): a JSON tree in the shape ProseMirror/TipTap

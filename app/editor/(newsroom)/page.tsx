@@ -12,7 +12,7 @@ import {
   storyStatuses,
 } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/stories/permissions";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Stories" };
 

@@ -7,7 +7,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { addPerson, changeRole, resetPassword, setDisabled } from "@/lib/auth/people";
 import { newUserSchema } from "@/lib/auth/users";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 const userId = idSchema;
 const role = z.enum(["admin", "editor", "writer"]);
