@@ -3,9 +3,9 @@
 // lib/; lib/stories/document.ts validates bodies against this shape and fails to compile if its
 // schema and this type part ways.
 
-export type Mark = { type: "bold" } | { type: "italic" } | { type: "link"; attrs: { href: string } };
+type Mark = { type: "bold" } | { type: "italic" } | { type: "link"; attrs: { href: string } };
 
-export interface TextNode {
+interface TextNode {
   type: "text";
   text: string;
   marks?: Mark[];

@@ -18,5 +18,3 @@ export function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export { fieldErrorsOf } from "@/lib/errors";
-

@@ -49,8 +49,6 @@ export const showInputSchema = z
   .refine((show) => show.endsAt > show.startsAt, { message: "The show must end after it starts", path: ["endsAt"] })
   .refine((show) => show.endsAt.getTime() - show.startsAt.getTime() <= 24 * 3600_000, { message: "A show lasts at most 24 hours", path: ["endsAt"] });
 
-export type ShowInput = z.output<typeof showInputSchema>;
-
 /**
  * A stream id from a URL. Anything that is not a stream's id, a number or not, is answered
  * like an unknown stream: 422 naming the field.

@@ -155,8 +155,6 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
   };
 }
 
-export type EditableStory = NonNullable<Awaited<ReturnType<typeof getStoryForEditing>>>;
-
 /** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
 export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
   const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), ...searchWords(q).map((word) => ilike(stories.headline, containsPattern(word)))];
