@@ -5,12 +5,12 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 // One database client per process (DESIGN.md, "Data"): embedded PGlite in DATA_DIR by default,
 // postgres-js against a PostgreSQL server when DATABASE_URL is set. Nothing opens until first use,
-// so `next build` never touches the database.
+// so `next build` never touches the database. db/ is the ground floor: its caller passes the
+// configuration in (lib/db.ts reads it from the environment), so nothing here imports lib/.
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -115,23 +115,22 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
   };
 }
 
-/** Opens the database the environment names. */
-export function openDatabase(): DbHandle {
-  const { databaseUrl, dataDir } = env();
+/** Where the database is: a PostgreSQL server when `databaseUrl` is set, else PGlite in `dataDir`. */
+export interface DatabaseConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}
+
+export function openDatabase({ databaseUrl, dataDir }: DatabaseConfig): DbHandle {
   return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
 }
 
 const globalForDb = globalThis as unknown as { meridianDb?: DbHandle };
 
-/** The process-wide handle, opened on first use. */
-export function dbHandle(): DbHandle {
-  globalForDb.meridianDb ??= openDatabase();
+/** The process-wide handle; `open` makes it on first use. */
+export function processDatabase(open: () => DbHandle): DbHandle {
+  globalForDb.meridianDb ??= open();
   return globalForDb.meridianDb;
-}
-
-/** The process-wide Drizzle database. */
-export function getDb(): Db {
-  return dbHandle().db;
 }
 
 /** Makes `handle` the process-wide database (scripts that opened it themselves, and tests). */

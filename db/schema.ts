@@ -14,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { StoryDocument } from "@/lib/stories/document";
+import type { StoryDocument } from "./story-document";
 
 // The whole data dictionary of the publication (DESIGN.md, "Data"). Columns are snake_case in the
 // database (drizzle.config.ts `casing`) and camelCase here.

@@ -50,6 +50,16 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknow
   return parsed.data;
 }
 
+/** A business rule refused the command; the message is for a person, next to `field` when it concerns one. */
+export class RuleError extends DomainError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message, 422, field ? { [field]: message } : undefined);
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, 409, undefined, details);

@@ -68,7 +68,7 @@ async function loadCommentPosts(url: string) {
 
 /** An API token for the demo editor, made before the server opens the database. */
 async function editorToken(): Promise<string> {
-  const handle = openDatabase();
+  const handle = openDatabase({ databaseUrl: undefined, dataDir });
   try {
     const user = await findUserByEmail("editor@demo.test", handle.db);
     if (!user) throw new Error("The demo editor is missing");

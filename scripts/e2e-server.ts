@@ -36,7 +36,7 @@ try {
   await prepareDatabase({ seed: true, serving: true, log: console.log });
   // The fixtures hash a commenter's e-mail address as the server will.
   installKeys(loadKeys(process.env.AUTH_SECRET));
-  const handle = openDatabase();
+  const handle = openDatabase({ databaseUrl: undefined, dataDir });
   try {
     await setupE2eFixtures(handle.db);
   } finally {

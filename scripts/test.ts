@@ -1,4 +1,4 @@
-// npm test – the whole suite, in order: typecheck, lint, unit/integration (Vitest), end-to-end
+// npm test – the whole suite, in order: typecheck, lint, dead code (knip), unit/integration (Vitest), end-to-end
 // (Playwright in Chromium against the production build). Every step runs; the exit code is
 // non-zero if any failed.
 import { spawn } from "node:child_process";
@@ -18,6 +18,8 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
 const steps: Step[] = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."] },
+  // Unused files, exports and dependencies (knip.json): dead code cannot pile up.
+  { name: "dead code", command: [bin("knip")] },
   {
     name: "unit and integration",
     command: [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"],

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSection, createStory } from "@/db/fixtures";
+import { createSection, createStory } from "@/lib/testing/fixtures";
 import { auditLog, comments } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { CurrentUser, Role } from "@/lib/auth/users";

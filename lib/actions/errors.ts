@@ -1,6 +1,4 @@
-import { DomainError } from "@/lib/errors";
-
-// What a newsroom action answers, and the error a command throws for a person to read.
+// What a newsroom action answers. Commands refuse with the typed errors of lib/errors.ts.
 
 export interface FormState {
   ok?: string;
@@ -19,16 +17,4 @@ export function submittedValues(formData: FormData): Record<string, string> {
   }
   return values;
 }
-
-/** A refusal for a person to read, next to `field` when it concerns one; formAction shows it. */
-export class ActionError extends DomainError {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message, 422, field ? { [field]: message } : undefined);
-  }
-}
-
-export { fieldErrorsOf } from "@/lib/errors";
 

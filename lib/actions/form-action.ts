@@ -4,11 +4,9 @@ import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser, Role } from "@/lib/auth/users";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { fieldErrorsOf, submittedValues, type FormState } from "./errors";
-
-export type { FormState } from "./errors";
+import { submittedValues, type FormState } from "./errors";
 
 // Every newsroom mutation goes through here: session and role checked on the server, input
 // parsed with zod, and a result the form can show — a message per field, never an exception.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAuthor, createSection, documentOf } from "@/db/fixtures";
+import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUser, type CurrentUser, type Role } from "@/lib/auth/users";

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { auditLog, users } from "@/db/schema";
 
 // Who did what, when, from where. Written next to every action the issue lists (sign-ins and

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { isAdmin } from "./roles";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { apiTokens, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";

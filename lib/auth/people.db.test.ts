@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { ActionError } from "@/lib/actions/errors";
+import { RuleError } from "@/lib/errors";
 import { authOptions, checkCredentials } from "./options";
 import { changeRole, resetPassword, setDisabled } from "./people";
 import { createUser, getActiveUser, type CurrentUser } from "./users";
@@ -32,9 +32,14 @@ describe("people", () => {
     expect((await checkCredentials({ email: "WREN@test.test", password }, "127.0.0.1")).ok).toBe(true);
   });
 
-  it("keeps at least one admin", async () => {
-    await expect(changeRole(admin, admin.id, "editor", "127.0.0.1")).rejects.toBeInstanceOf(ActionError);
-    await expect(setDisabled(admin, admin.id, true, "127.0.0.1")).rejects.toBeInstanceOf(ActionError);
+  it.each([
+    ["demoting the last admin", () => changeRole(admin, admin.id, "editor", "127.0.0.1"), "The newsroom needs at least one admin: make someone else admin first."],
+    ["an operator disabling the last admin", () => setDisabled(null, admin.id, true, undefined), "The last admin cannot be disabled."],
+    ["disabling your own account", () => setDisabled(admin, admin.id, true, "127.0.0.1"), "You cannot disable your own account."],
+  ])("refuses %s", async (_, command, message) => {
+    const refusal = command();
+    await expect(refusal).rejects.toBeInstanceOf(RuleError);
+    await expect(refusal).rejects.toThrow(message);
   });
 
   it("a disabled account cannot sign in, with the same answer as a wrong password", async () => {

@@ -1,8 +1,8 @@
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { isAdmin } from "./roles";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
-import { ActionError } from "@/lib/actions/errors";
+import { RuleError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/log";
 import { revokeAllApiTokens } from "./api-tokens";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
@@ -27,7 +27,7 @@ async function otherActiveAdmins(userId: number, db: Db): Promise<number> {
 
 async function requireTarget(userId: number, db: Db) {
   const [target] = await db.select().from(users).where(eq(users.id, userId));
-  if (!target) throw new ActionError("That person no longer exists.");
+  if (!target) throw new RuleError("That person no longer exists.");
   return target;
 }
 
@@ -61,7 +61,7 @@ export async function changeRole(actor: CurrentUser, userId: number, role: Role,
   const target = await requireTarget(userId, db);
   if (target.role === role) return;
   if (isAdmin(target) && (await otherActiveAdmins(userId, db)) === 0) {
-    throw new ActionError("The newsroom needs at least one admin: make someone else admin first.");
+    throw new RuleError("The newsroom needs at least one admin: make someone else admin first.");
   }
   const demotion = rank[role] < rank[target.role];
   await applyChange(userId, { role }, demotion, { actorId: actor.id, action: "user.role_change", details: { from: target.role, to: role }, ip }, db);
@@ -69,9 +69,10 @@ export async function changeRole(actor: CurrentUser, userId: number, role: Role,
 
 /** Disables or enables an account; `actor` is null for an operator's command (no one signed in). */
 export async function setDisabled(actor: CurrentUser | null, userId: number, disabled: boolean, ip: string | undefined, db: Db = getDb()) {
+  if (disabled && actor?.id === userId) throw new RuleError("You cannot disable your own account.");
   const target = await requireTarget(userId, db);
   if (disabled && isAdmin(target) && (await otherActiveAdmins(userId, db)) === 0) {
-    throw new ActionError("The last admin cannot be disabled.");
+    throw new RuleError("The last admin cannot be disabled.");
   }
   const action = disabled ? "user.disable" : "user.enable";
   await applyChange(userId, { disabledAt: disabled ? new Date() : null }, disabled, { actorId: actor?.id ?? null, action, ip }, db);
@@ -89,7 +90,7 @@ export async function resetPassword(actor: CurrentUser, userId: number, ip: stri
 export async function changeOwnPassword(actor: CurrentUser, current: string, next: string, ip: string, db: Db = getDb()) {
   const target = await requireTarget(actor.id, db);
   if (!(await verifyPassword(target.passwordHash, current))) {
-    throw new ActionError("That is not your current password.", "currentPassword");
+    throw new RuleError("That is not your current password.", "currentPassword");
   }
   const passwordHash = await hashPassword(next);
   await applyChange(actor.id, { passwordHash }, true, { actorId: actor.id, action: "user.password_change", ip }, db);

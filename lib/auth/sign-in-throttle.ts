@@ -1,4 +1,4 @@
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { clearCounter, incrementCounter, readCounter } from "@/lib/rate-limits/store";
 
 // Brute-force protection for sign-in (stored in the database, shared by every instance):

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { users, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { createAuthor, createSection, createStory } from "@/db/fixtures";
+import { createAuthor, createSection, createStory } from "@/lib/testing/fixtures";
 import type { Db } from "@/db/client";
 import { apiTokens, comments, liveShows, liveStreams, media } from "@/db/schema";
 import { createNewsroomUsers } from "@/lib/actions/testing";

@@ -11,6 +11,3 @@ export const cacheTags = {
   /** One story's article page and the cards that show it. */
   story: (id: number) => `story:${id}`,
 } as const;
-
-/** How long a cached public page may be served before it is regenerated, even with no write. */
-export const PAGE_REVALIDATE_SECONDS = 3600;

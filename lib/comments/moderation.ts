@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
 import { isEditorOrAdmin } from "@/lib/auth/roles";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { comments, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,7 +10,7 @@ import { cacheTags } from "@/lib/cache/tags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { storyPath } from "@/lib/stories/queries";
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 // The newsroom's side of comments: the moderation queue, the pending count for the navigation,
 // the moderation commands and the moderation settings. Editors and admins moderate; writers

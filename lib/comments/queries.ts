@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { comments } from "@/db/schema";
 
 // The public thread: approved comments, oldest first, replies nested one level under their parent.

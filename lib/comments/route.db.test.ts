@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSection, createStory } from "@/db/fixtures";
+import { createSection, createStory } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { comments } from "@/db/schema";
 import { env } from "@/lib/env";

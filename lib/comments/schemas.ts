@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { displayName } from "@/lib/validation/display-name";
 import { text } from "@/lib/validation/text";
-import { idSchemaWith } from "@/db/ids";
+import { idSchemaWith } from "@/lib/validation/ids";
 
 // What a reader sends to post a comment, from the article's form (form-encoded) or any client (JSON).
 

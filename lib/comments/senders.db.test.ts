@@ -1,6 +1,6 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSection, createStory } from "@/db/fixtures";
+import { createSection, createStory } from "@/lib/testing/fixtures";
 import { comments, rateLimits } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { ConflictError } from "@/lib/errors";

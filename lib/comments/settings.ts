@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { getSetting, setSetting } from "@/lib/settings/store";
 
 // How the newsroom moderates comments, edited by editors and admins.

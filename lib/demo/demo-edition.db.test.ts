@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSection } from "@/db/fixtures";
+import { createSection } from "@/lib/testing/fixtures";
 import { media, relatedStories, sections, stories, storyAuthors, storyTags } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { openPglite } from "@/db/client";

@@ -29,8 +29,6 @@ import type { SeedBlock, SeedStory } from "./types";
 
 const SEED_LOCK = 7_361_002;
 
-export { demoAccounts } from "./demo-accounts";
-
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; stories: number; sections: number };
 
 export function buildDocument(blocks: SeedBlock[], storyIds: Map<string, number>): StoryDocument {

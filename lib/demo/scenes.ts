@@ -14,7 +14,6 @@ import * as indoors from "./scenes/indoors";
 import * as science from "./scenes/science";
 import * as transport from "./scenes/transport";
 
-export type { SceneCtx } from "./scenes/kit";
 
 /** One drawing function per scene; each returns the SVG body for a 1600×900 canvas. */
 const scenes: Record<SceneName, (ctx: SceneCtx) => string> = {

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 import { logError } from "@/lib/log";
 import { retryAfterHeader } from "./retry-after";
 

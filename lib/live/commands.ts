@@ -1,5 +1,5 @@
 import { and, eq, gt, lt } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";

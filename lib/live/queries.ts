@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { mediaUrl } from "@/lib/media/urls";
 import { addZonedDays } from "@/lib/format/zoned";

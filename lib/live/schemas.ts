@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { idSchemaWith, isIdText } from "@/db/ids";
+import { idSchemaWith, isIdText } from "@/lib/validation/ids";
 import { isProgrammeDate, PROGRAMME_YEARS } from "./programme-years";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
@@ -46,8 +46,6 @@ export const showInputSchema = z
   .refine((show) => isProgrammeDate(show.endsAt), { message: `Choose a date between ${PROGRAMME_YEARS}`, path: ["endsAt"] })
   .refine((show) => show.endsAt > show.startsAt, { message: "The show must end after it starts", path: ["endsAt"] })
   .refine((show) => show.endsAt.getTime() - show.startsAt.getTime() <= 24 * 3600_000, { message: "A show lasts at most 24 hours", path: ["endsAt"] });
-
-export type ShowInput = z.output<typeof showInputSchema>;
 
 /**
  * A stream id from a URL. Anything that is not a stream's id, a number or not, is answered

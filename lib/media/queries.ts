@@ -1,5 +1,5 @@
 import { and, desc, ilike, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { containsPattern, searchWords } from "@/lib/text/search-words";
 import { media } from "@/db/schema";
 import { mediaUrl } from "./urls";

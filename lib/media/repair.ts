@@ -1,6 +1,6 @@
 import { asc, eq, gt } from "drizzle-orm";
 import sharp from "sharp";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { media, type Media } from "@/db/schema";
 import { encodeAs, keepsFrames, kindOfExtension, sniffImageType } from "./formats";
 import { mimeByExtension, readUpload, writeUpload } from "./storage";

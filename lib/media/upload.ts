@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";

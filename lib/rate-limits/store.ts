@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { rateLimits } from "@/db/schema";
 
 // Counters for throttling, kept in the database so every instance sees the same numbers.

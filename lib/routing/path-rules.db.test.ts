@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSection, createStory } from "@/db/fixtures";
+import { createSection, createStory } from "@/lib/testing/fixtures";
 import { redirects } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { answerPathRule, GONE_PAGE } from "./answer-path-rule";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { redirects, sections, stories } from "@/db/schema";
 import { storyPath } from "@/lib/stories/queries";
 

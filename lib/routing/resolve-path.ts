@@ -3,7 +3,7 @@ import { getCachedSectionTree } from "@/lib/sections/cached";
 import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
 import { isCachedCursorValid, lookupCachedStorySlug } from "@/lib/stories/cached";
 import type { StoryLookup } from "@/lib/stories/queries";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 
 // What a public path under the catch-all route is: home, a section (maybe an older page of it),
 // an article, or nothing. An article asked for under another section is not found: its URL is

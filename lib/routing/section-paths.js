@@ -4,8 +4,13 @@
 // ?before= rewrite turns only these paths into older pages of a section, and the section
 // commands refuse a top-level slug that the app itself answers. One list for both.
 
-/** First segments the app itself answers (routes, files, rewrites): a section there would be unreachable. */
-export const RESERVED_FIRST_SEGMENTS = Object.freeze(["editor", "api", "media", "live", "preview", "gone", "search", "tags", "authors", "feeds", "sitemap", "robots", "_next"]);
+/**
+ * First segments the app answers (routes, files, rewrites): a section there would be unreachable.
+ * "search", "tags", "authors", "feeds" and "sitemap" have no route yet but are reserved on
+ * purpose: DESIGN.md's URL list names them, and a section an editor creates there now would be
+ * hidden when they land. robots.txt needs no entry: a slug cannot contain a dot.
+ */
+export const RESERVED_FIRST_SEGMENTS = Object.freeze(["editor", "api", "media", "live", "preview", "gone", "search", "tags", "authors", "feeds", "sitemap", "_next"]);
 
 export const MAX_SECTION_DEPTH = 3;
 

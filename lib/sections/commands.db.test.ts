@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSection as insertSection, createStory } from "@/db/fixtures";
+import { createSection as insertSection, createStory } from "@/lib/testing/fixtures";
 import { auditLog, redirects, sections } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";

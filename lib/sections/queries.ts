@@ -1,5 +1,5 @@
 import { asc } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { sections } from "@/db/schema";
 
 export interface SectionNode {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { settings } from "@/db/schema";
 
 // Site-wide settings kept in the database, so every instance reads the same values. Never a

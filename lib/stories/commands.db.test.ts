@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthor, createSection, documentOf } from "@/db/fixtures";
+import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { auditLog, stories, storyRevisions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { isUniqueViolation } from "@/db/errors";
 import type { Tx } from "@/db/transaction";
 import {

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { idSchema, idSchemaWith } from "@/db/ids";
+import { idSchema, idSchemaWith } from "@/lib/validation/ids";
+import type { InlineNode, ParagraphNode, StoryDocument } from "@/db/story-document";
 
 // The structured story body (DESIGN.md, "Data"): a JSON tree in the shape ProseMirror/TipTap
 // produces, restricted to an allowlist of node and mark types. It is validated on every save and
 // rendered to React on the server (components/site/story-body.tsx); no stored HTML ever reaches a page.
+// The stored type is db/story-document.ts (the schema's column type); this schema must produce it.
+
+export type { InlineNode, StoryBlock, StoryDocument } from "@/db/story-document";
 
 const MAX_TEXT = 20_000;
 
@@ -105,12 +109,7 @@ const block = z.discriminatedUnion("type", [
 
 export const storyDocumentSchema = z
   .object({ type: z.literal("doc"), content: z.array(block).max(2000) })
-  .strict();
-
-export type StoryDocument = z.infer<typeof storyDocumentSchema>;
-export type StoryBlock = StoryDocument["content"][number];
-export type InlineNode = z.infer<typeof inline>;
-export type TextNode = z.infer<typeof textNode>;
+  .strict() satisfies z.ZodType<StoryDocument>;
 
 /**
  * Ids a stored body refers to, for looking them up. A body saved before ids were bounded may hold
@@ -154,6 +153,6 @@ export function documentText(doc: StoryDocument): string {
 }
 
 /** Builds a paragraph node from plain text. */
-export function paragraph(text: string): z.infer<typeof paragraphNode> {
+export function paragraph(text: string): ParagraphNode {
   return text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" };
 }

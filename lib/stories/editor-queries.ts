@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import { containsPattern, searchWords } from "@/lib/text/search-words";
 import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
@@ -154,8 +154,6 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
     related: relatedRows,
   };
 }
-
-export type EditableStory = NonNullable<Awaited<ReturnType<typeof getStoryForEditing>>>;
 
 /** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
 export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import { previewLinks, sections, stories } from "@/db/schema";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthor, createSection, createStory, documentOf } from "@/db/fixtures";
+import { createAuthor, createSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { relatedStories, stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { relatedStoryIds } from "./document";

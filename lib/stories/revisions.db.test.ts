@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthor, createSection, documentOf } from "@/db/fixtures";
+import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ConflictError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { stories, storyRevisions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createAuthor, createSection, documentOf } from "@/db/fixtures";
+import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentOf } from "@/db/fixtures";
+import { documentOf } from "@/lib/testing/fixtures";
 import { storyInputSchema } from "./schemas";
 
 // What a story's yes/no fields accept: booleans from JSON, and the strings a form or a script

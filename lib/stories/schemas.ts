@@ -2,7 +2,7 @@ import { z } from "zod";
 import { yesNo } from "@/lib/validation/boolean";
 import { text } from "@/lib/validation/text";
 import { storyDocumentSchema } from "./document";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 // What the editor and the admin API send to save a story. Ids may arrive as strings (forms) and
 // are coerced; a yes/no may arrive as text too, and only the words that mean yes or no are read.

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { isStorableDate } from "@/lib/validation/dates";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import { corrections, sections, stories, type Story } from "@/db/schema";

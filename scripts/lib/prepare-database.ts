@@ -9,8 +9,8 @@ import { describeConnectionError } from "./cli";
 
 /** Opens the configured database and proves it answers, with a clear error if it does not. */
 export async function openCheckedDatabase(): Promise<DbHandle> {
-  const { databaseUrl } = env();
-  const handle = openDatabase();
+  const settings = env();
+  const handle = openDatabase(settings);
   try {
     // A server that accepts the connection but never answers must not hang the start.
     let timer: NodeJS.Timeout | undefined;
@@ -20,7 +20,7 @@ export async function openCheckedDatabase(): Promise<DbHandle> {
     await Promise.race([handle.db.execute(sql`select 1`), timeout]).finally(() => clearTimeout(timer));
   } catch (error) {
     void handle.close().catch(() => {});
-    if (databaseUrl) throw describeConnectionError(databaseUrl, error);
+    if (settings.databaseUrl) throw describeConnectionError(settings.databaseUrl, error);
     throw error;
   }
   return handle;

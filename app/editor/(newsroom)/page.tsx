@@ -14,7 +14,7 @@ import {
   type DashboardRow,
 } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/stories/permissions";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Stories" };
 

@@ -7,7 +7,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { changeOwnPassword } from "@/lib/auth/people";
 import { passwordSchema } from "@/lib/auth/users";
 import { text } from "@/lib/validation/text";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 export const changePasswordAction = formAction({
   schema: z

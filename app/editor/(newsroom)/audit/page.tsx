@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseZonedLocal } from "@/lib/format/zoned";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Audit log" };
 

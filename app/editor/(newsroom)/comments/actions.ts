@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
 import { MAX_BULK, moderateComments, moderationActions, updateCommentSettings, type ModerationAction } from "@/lib/comments/moderation";
 import { text } from "@/lib/validation/text";
-import { idSchemaWith } from "@/db/ids";
+import { idSchemaWith } from "@/lib/validation/ids";
 
 // The comment queue's forms.
 

@@ -18,7 +18,7 @@ import {
 import { getCommentSettings, type CommentSettings } from "@/lib/comments/settings";
 import { formatDateTime } from "@/lib/format/dates";
 import { moderateCommentsAction, saveCommentSettingsAction } from "./actions";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Comments" };
 

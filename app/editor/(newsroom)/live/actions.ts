@@ -7,7 +7,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { env } from "@/lib/env";
 import { parseZonedLocal } from "@/lib/format/zoned";
 import { addShow, deleteShow, updateStream } from "@/lib/live/commands";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 // The live desk's forms. The commands validate (the admin API uses them too); the schemas here
 // only shape FormData, and a refusal (a DomainError) comes back through formAction. Times arrive

@@ -5,7 +5,7 @@ import { MediaLibrary } from "@/components/editor/media-library";
 import { requireUser } from "@/lib/auth/session";
 import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { listMediaPage } from "@/lib/media/queries";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Media" };
 

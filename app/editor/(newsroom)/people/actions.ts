@@ -4,11 +4,10 @@ import { revalidatePath } from "next/cache";
 import { ADMINS } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { ActionError } from "@/lib/actions/errors";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { addPerson, changeRole, resetPassword, setDisabled } from "@/lib/auth/people";
 import { newUserSchema } from "@/lib/auth/users";
-import { idSchema } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
 
 const userId = idSchema;
 const role = z.enum(["admin", "editor", "writer"]);
@@ -38,7 +37,6 @@ export const setDisabledAction = formAction({
   roles: ADMINS,
   schema: z.object({ userId, disabled: z.enum(["true", "false"]) }),
   run: async (data, { user, ip }) => {
-    if (data.userId === user.id && data.disabled === "true") throw new ActionError("You cannot disable your own account.");
     await setDisabled(user, data.userId, data.disabled === "true", ip);
     revalidatePath("/editor/people");
     return { ok: data.disabled === "true" ? "Account disabled; its sessions and API tokens have ended." : "Account enabled." };

@@ -5,7 +5,7 @@ import { ADMINS } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { createSection, moveSection, updateSection } from "@/lib/sections/commands";
-import { idSchema, idSchemaWith } from "@/db/ids";
+import { idSchema, idSchemaWith } from "@/lib/validation/ids";
 
 // The section tree's forms. The commands validate (they also serve other callers), so the schemas
 // here only shape FormData; a refusal (a DomainError) comes back through formAction as a message

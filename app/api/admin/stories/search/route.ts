@@ -1,6 +1,6 @@
 import { newsroomRoute, jsonResponse, otherMethods } from "@/lib/http/route";
 import { searchStoryHeadlines } from "@/lib/stories/editor-queries";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 
 // GET /api/admin/stories/search?q=&exclude= – headlines for the related-story picker, of the
 // stories the person may open.

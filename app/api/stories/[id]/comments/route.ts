@@ -7,7 +7,7 @@ import { HttpError, errorResponse, jsonResponse, positiveId, readJson, readLimit
 import { commentErrorPage } from "@/lib/comments/error-page";
 import { SENDER_COOKIE, senderCookie } from "@/lib/comments/sender";
 import { env } from "@/lib/env";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 
 // GET /api/stories/:id/comments?cursor= – approved comments, oldest first, replies nested once.
 // POST /api/stories/:id/comments – post one, as JSON or as the article's plain form (which gets a

@@ -6,7 +6,7 @@ import { listApiTokens } from "@/lib/auth/api-tokens";
 import { ADMINS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getPerson } from "@/lib/auth/users";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 import { revokePersonTokenAction } from "../actions";
 
 // One person's API tokens, for admins: when each was made, last used and expires; revoke any.

@@ -11,7 +11,7 @@ import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHe
 import { canEditStory, canPublish, canViewStory } from "@/lib/stories/permissions";
 import { storyPath } from "@/lib/stories/queries";
 import { toEditorDocument } from "@/lib/stories/tiptap";
-import { isIdText } from "@/db/ids";
+import { isIdText } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Edit story" };
 

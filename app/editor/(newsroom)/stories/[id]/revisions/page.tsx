@@ -11,8 +11,8 @@ import { getStoryForEditing } from "@/lib/stories/editor-queries";
 import { canEditStory, canViewStory } from "@/lib/stories/permissions";
 import { compareRevisions, listRevisions } from "@/lib/stories/revisions";
 import { restoreRevisionAction } from "./actions";
-import { idSchema } from "@/db/ids";
-import { isIdText } from "@/db/ids";
+import { idSchema } from "@/lib/validation/ids";
+import { isIdText } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Revisions" };
 

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "./client";
-import { authors, sections, stories, storyAuthors, type NewStory } from "./schema";
+import type { Db } from "@/db/client";
+import { authors, sections, stories, storyAuthors, type NewStory } from "@/db/schema";
 import { paragraph, type StoryDocument } from "@/lib/stories/document";
 
-// Small builders for tests and end-to-end fixtures: each creates exactly what a test needs.
+// Small builders for tests and end-to-end fixtures: each creates exactly what a test needs. They
+// build story bodies with the stories domain, so they live above db/, not in it.
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
