@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
-import { isEditorOrAdmin } from "@/lib/auth/roles";
+import { canModerate } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/db/client";
 import { comments, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
@@ -30,17 +30,13 @@ const appliesTo: Record<ModerationAction, CommentStatus[]> = {
   restore: ["spam", "removed"],
 };
 
-export function canModerateComments(user: CurrentUser): boolean {
-  return isEditorOrAdmin(user);
-}
-
 function requireModerator(user: CurrentUser): void {
-  if (!canModerateComments(user)) throw new ForbiddenError("Only editors and admins can moderate comments.");
+  if (!canModerate(user)) throw new ForbiddenError("Only editors and admins can moderate comments.");
 }
 
 /** Writers see the comments on the stories they created; editors and admins see all. */
 function visibleTo(viewer: CurrentUser): SQL | undefined {
-  return canModerateComments(viewer) ? undefined : eq(stories.createdById, viewer.id);
+  return canModerate(viewer) ? undefined : eq(stories.createdById, viewer.id);
 }
 
 const pendingRank = sql<number>`(case when ${comments.status} = 'pending' then 1 else 0 end)`;

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { isAdmin } from "@/lib/auth/roles";
+import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
@@ -61,7 +61,7 @@ function parseSectionInput(fields: unknown): SectionInput {
 }
 
 function requireAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw new ForbiddenError("Only admins manage sections.");
+  if (!canManageSections(actor)) throw new ForbiddenError("Only admins manage sections.");
 }
 
 type SectionRow = { id: number; parentId: number | null; slug: string; path: string; name: string; sortOrder: number };

@@ -1,5 +1,5 @@
 import { or, eq, type SQL } from "drizzle-orm";
-import { isEditorOrAdmin } from "@/lib/auth/roles";
+import { canEditAnyStory } from "@/lib/auth/roles";
 import { stories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import type { StoryStatus } from "./editor-queries";
@@ -19,13 +19,8 @@ const isOwn = (user: CurrentUser, story: StoryOwnership) => story.createdById ==
 
 /** Editors and admins edit any story; a writer edits their own while it is a draft or in review. */
 export function canEditStory(user: CurrentUser, story: StoryOwnership): boolean {
-  if (isEditorOrAdmin(user)) return true;
+  if (canEditAnyStory(user)) return true;
   return isOwn(user, story) && (story.status === "draft" || story.status === "review");
-}
-
-/** Publishing, scheduling, unpublishing and corrections are for editors and admins. */
-export function canPublish(user: CurrentUser): boolean {
-  return isEditorOrAdmin(user);
 }
 
 /**
@@ -34,10 +29,10 @@ export function canPublish(user: CurrentUser): boolean {
  */
 export function canViewStory(user: CurrentUser, story: StoryOwnership, now = new Date()): boolean {
   const readable = story.status === "published" && story.publishedAt !== null && story.publishedAt <= now;
-  return canPublish(user) || isOwn(user, story) || readable;
+  return canEditAnyStory(user) || isOwn(user, story) || readable;
 }
 
 /** The stories `user` may open, as a condition on `stories`; undefined for everything. */
 export function storiesVisibleTo(user: CurrentUser): SQL | undefined {
-  return canPublish(user) ? undefined : or(eq(stories.createdById, user.id), isPublished);
+  return canEditAnyStory(user) ? undefined : or(eq(stories.createdById, user.id), isPublished);
 }

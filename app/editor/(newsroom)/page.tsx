@@ -11,7 +11,7 @@ import {
   listStoriesForDashboard,
   storyStatuses,
 } from "@/lib/stories/editor-queries";
-import { canPublish } from "@/lib/stories/permissions";
+import { canPublish } from "@/lib/auth/roles";
 import { idSchema } from "@/db/ids";
 
 export const metadata: Metadata = { title: "Stories" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { listAudit } from "@/lib/audit/log";
-import { ADMINS } from "@/lib/auth/roles";
+import { canReadAuditLog } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { firstValues, olderPageHref } from "@/lib/http/search-params";
@@ -31,7 +31,7 @@ const PAGE_SIZE = 50;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser(ADMINS, "/editor/audit");
+  await requireUser(canReadAuditLog, "/editor/audit");
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   // One row more than a page tells whether an older page exists.

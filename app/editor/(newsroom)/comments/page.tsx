@@ -4,9 +4,9 @@ import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { FilterSelect } from "@/components/editor/filter-select";
 import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { canModerate } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import {
-  canModerateComments,
   commentStatuses,
   listCommentedStories,
   listCommentsForModeration,
@@ -135,7 +135,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/comments");
-  const moderator = canModerateComments(user);
+  const moderator = canModerate(user);
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const [page, commented, settings] = await Promise.all([

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ADMINS } from "@/lib/auth/roles";
+import { canManagePeople, ROLES } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { ActionError } from "@/lib/actions/errors";
@@ -11,10 +11,10 @@ import { newUserSchema } from "@/lib/auth/users";
 import { idSchema } from "@/db/ids";
 
 const userId = idSchema;
-const role = z.enum(["admin", "editor", "writer"]);
+const role = z.enum(ROLES);
 
 export const addPersonAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: newUserSchema,
   run: async (data, { user, ip }) => {
     // A taken e-mail is refused (EmailTakenError) next to the e-mail field.
@@ -25,7 +25,7 @@ export const addPersonAction = formAction({
 });
 
 export const changeRoleAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ userId, role }),
   run: async (data, { user, ip }) => {
     await changeRole(user, data.userId, data.role, ip);
@@ -35,7 +35,7 @@ export const changeRoleAction = formAction({
 });
 
 export const setDisabledAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ userId, disabled: z.enum(["true", "false"]) }),
   run: async (data, { user, ip }) => {
     if (data.userId === user.id && data.disabled === "true") throw new ActionError("You cannot disable your own account.");
@@ -46,7 +46,7 @@ export const setDisabledAction = formAction({
 });
 
 export const resetPasswordAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ userId }),
   run: async (data, { user, ip }) => {
     const password = await resetPassword(user, data.userId, ip);
@@ -55,7 +55,7 @@ export const resetPasswordAction = formAction({
 });
 
 export const revokePersonTokenAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ tokenId: idSchema }),
   run: async (data, { user, ip }) => {
     const revoked = await revokeApiToken(user, data.tokenId, ip);
