@@ -8,6 +8,7 @@ import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { storyPath } from "@/lib/stories/queries";
+import { publishedNow } from "@/lib/stories/visibility";
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
 import { idSchema } from "@/db/ids";
 
@@ -208,7 +209,7 @@ export async function updateCommentSettings(actor: CurrentUser & { ip?: string }
     .select({ id: stories.id, slug: stories.slug, sectionPath: sections.path })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
-    .where(and(eq(stories.status, "published"), gt(stories.publishedAt, sql`now() - make_interval(days => ${days})`)));
+    .where(and(publishedNow, gt(stories.publishedAt, sql`now() - make_interval(days => ${days})`)));
   if (recent.length > 0) {
     invalidate({ tags: recent.map((story) => cacheTags.story(story.id)), paths: recent.map((story) => storyPath(story.sectionPath, story.slug)) });
   }

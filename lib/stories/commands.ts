@@ -23,6 +23,7 @@ import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { canEditStory } from "./permissions";
 import { storyPath } from "./queries";
+import { isPublishedNow } from "./visibility";
 import { storyInputSchema, type StoryInput } from "./schemas";
 
 // Commands on a story's content: create, and save with optimistic concurrency and a revision
@@ -134,8 +135,6 @@ function storyValues(input: StoryInput, slug: string) {
   };
 }
 
-const isPublic = (status: Story["status"]) => status === "published";
-
 export async function createStory(actor: Actor, rawInput: unknown, db: Db = getDb()): Promise<{ id: number; slug: string; revision: number }> {
   const input = parseStoryInput(rawInput);
   const slug = input.slug ?? slugify(input.headline);
@@ -196,7 +195,7 @@ export async function saveStory(
       await checkReferences(tx, input, id);
       const oldPath = storyPath(oldSectionPath, story.slug);
       const newPath = storyPath(newSectionPath, slug);
-      wasPublic = isPublic(story.status);
+      wasPublic = isPublishedNow(story);
       const revision = story.revision + 1;
       const [saved] = await tx
         .update(stories)

@@ -3,7 +3,7 @@ import { canEditAnyStory } from "@/lib/auth/roles";
 import { stories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import type { StoryStatus } from "./editor-queries";
-import { isPublished } from "./queries";
+import { isPublishedNow, publishedNow } from "./visibility";
 
 // Who may do what with a story (DESIGN.md, "Identity and security"). Checked by every command,
 // and by every newsroom list: a list shows exactly the stories its reader may open.
@@ -25,14 +25,13 @@ export function canEditStory(user: CurrentUser, story: StoryOwnership): boolean 
 
 /**
  * Editors and admins see every story; a writer sees their own and what readers can read
- * (`isPublished`), never another person's unpublished work. `storiesVisibleTo` is the same rule in SQL.
+ * (`isPublishedNow`), never another person's unpublished work. `storiesVisibleTo` is the same rule in SQL.
  */
 export function canViewStory(user: CurrentUser, story: StoryOwnership, now = new Date()): boolean {
-  const readable = story.status === "published" && story.publishedAt !== null && story.publishedAt <= now;
-  return canEditAnyStory(user) || isOwn(user, story) || readable;
+  return canEditAnyStory(user) || isOwn(user, story) || isPublishedNow(story, now);
 }
 
 /** The stories `user` may open, as a condition on `stories`; undefined for everything. */
 export function storiesVisibleTo(user: CurrentUser): SQL | undefined {
-  return canEditAnyStory(user) ? undefined : or(eq(stories.createdById, user.id), isPublished);
+  return canEditAnyStory(user) ? undefined : or(eq(stories.createdById, user.id), publishedNow);
 }

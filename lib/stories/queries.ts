@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import {
   authors,
@@ -16,9 +16,11 @@ import { listApprovedComments, type PublicComment } from "@/lib/comments/queries
 import { commentsStillOpen, getCommentSettings } from "@/lib/comments/settings";
 import { mediaUrl } from "@/lib/media/urls";
 import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "./document";
+import { publishedNow } from "./visibility";
 
-// Public reads. Every one filters on published status and time (a scheduled story is invisible
-// until its time). Dates leave this module as ISO strings: results are cached as JSON.
+// Public reads. Every one filters on published status and time (`publishedNow`, ./visibility.ts:
+// a scheduled or embargoed story is invisible until its time). Dates leave this module as ISO
+// strings: results are cached as JSON.
 
 export interface StoryImage {
   src: string;
@@ -68,11 +70,6 @@ export interface Article extends StoryCard {
   /** The first page of the approved thread. */
   thread: PublicComment[];
 }
-
-export const isPublished: SQL = and(
-  eq(stories.status, "published"),
-  lte(stories.publishedAt, sql`now()`),
-)!;
 
 export function storyPath(sectionPath: string, slug: string): string {
   return `/${sectionPath}/${slug}`;
@@ -149,7 +146,7 @@ export async function listPublishedStories(
   db: Db = getDb(),
 ): Promise<StoryPage> {
   const { sectionIds, before, limit, excludeIds } = options;
-  const conditions: SQL[] = [isPublished];
+  const conditions: SQL[] = [publishedNow];
   if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
   if (excludeIds?.length) conditions.push(notInArray(stories.id, excludeIds));
   if (before !== undefined) {
@@ -174,13 +171,13 @@ export async function isPublishedStoryInSections(
   const [row] = await db
     .select({ id: stories.id })
     .from(stories)
-    .where(and(eq(stories.id, storyId), inArray(stories.sectionId, sectionIds), isPublished));
+    .where(and(eq(stories.id, storyId), inArray(stories.sectionId, sectionIds), publishedNow));
   return row !== undefined;
 }
 
 export async function getStoryCards(ids: number[], db: Db = getDb()): Promise<StoryCard[]> {
   if (ids.length === 0) return [];
-  const rows = await cardQuery(db).where(and(inArray(stories.id, ids), isPublished));
+  const rows = await cardQuery(db).where(and(inArray(stories.id, ids), publishedNow));
   const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
   return ids.flatMap((id) => cards.get(id) ?? []);
 }
@@ -196,7 +193,8 @@ export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<S
     .select({
       id: stories.id,
       status: stories.status,
-      publishedAt: stories.publishedAt,
+      // Decided by the database's clock, as the article read that follows (./visibility.ts).
+      readable: sql<boolean>`coalesce(${publishedNow}, false)`,
       sectionPath: sections.path,
     })
     .from(stories)
@@ -205,15 +203,13 @@ export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<S
   if (!row) return { state: "missing" };
   const path = storyPath(row.sectionPath, slug);
   if (row.status === "unpublished") return { state: "gone", path };
-  if (row.status === "published" && row.publishedAt && row.publishedAt <= new Date()) {
-    return { state: "published", id: row.id, path };
-  }
+  if (row.readable) return { state: "published", id: row.id, path };
   return { state: "missing" };
 }
 
 /** Everything the article page shows, or null when the story is not published. */
 export function getPublishedArticle(id: number, db: Db = getDb()): Promise<Article | null> {
-  return loadArticle(id, isPublished, db);
+  return loadArticle(id, publishedNow, db);
 }
 
 /** The article as it would look if published now: for private preview links only. */
