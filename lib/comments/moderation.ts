@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storyPath } from "@/lib/stories/queries";
 import { publishedNow } from "@/lib/stories/visibility";
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
@@ -41,6 +42,8 @@ function visibleTo(viewer: CurrentUser): SQL | undefined {
 }
 
 const pendingRank = sql<number>`(case when ${comments.status} = 'pending' then 1 else 0 end)`;
+/** The queue's order: pending first, then newest first. */
+const queueOrder: KeysetOrder = { table: comments, keys: [pendingRank, comments.createdAt], id: comments.id, direction: "desc" };
 
 export interface ModerationFilters {
   status?: CommentStatus;
@@ -69,12 +72,8 @@ export async function listCommentsForModeration(viewer: CurrentUser, filters: Mo
   const conditions: (SQL | undefined)[] = [visibleTo(viewer)];
   if (filters.status) conditions.push(eq(comments.status, filters.status));
   if (filters.storyId) conditions.push(eq(comments.storyId, filters.storyId));
-  if (filters.before) {
-    // The same order as below, compared as one row: (pending first, newest first, id).
-    conditions.push(
-      sql`(${pendingRank}, ${comments.createdAt}, ${comments.id}) < (select case when c.status = 'pending' then 1 else 0 end, c.created_at, c.id from ${comments} c where c.id = ${filters.before})`,
-    );
-  }
+  const keyset = keysetQuery(queueOrder, { cursor: filters.before, limit });
+  conditions.push(keyset.where);
   const rows = await db
     .select({
       id: comments.id,
@@ -93,13 +92,14 @@ export async function listCommentsForModeration(viewer: CurrentUser, filters: Mo
     .innerJoin(stories, eq(stories.id, comments.storyId))
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .where(and(...conditions))
-    .orderBy(desc(pendingRank), desc(comments.createdAt), desc(comments.id))
-    .limit(limit + 1);
-  const page: ModerationRow[] = rows.slice(0, limit).map(({ storySlug, sectionPath, ...row }) => ({
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  const { items, nextCursor } = keysetPage(rows, limit);
+  const page: ModerationRow[] = items.map(({ storySlug, sectionPath, ...row }) => ({
     ...row,
     storyPath: storyPath(sectionPath, storySlug),
   }));
-  return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { rows: page, nextCursor };
 }
 
 /** Stories with comments the viewer may see, most recently commented first: the story filter. */

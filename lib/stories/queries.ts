@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import {
   authors,
@@ -15,6 +15,7 @@ import {
 import { listApprovedComments, type PublicComment } from "@/lib/comments/queries";
 import { commentsStillOpen, getCommentSettings } from "@/lib/comments/settings";
 import { mediaUrl } from "@/lib/media/urls";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "./document";
 import { publishedNow } from "./visibility";
 
@@ -131,6 +132,9 @@ function cardQuery(db: Db) {
     .leftJoin(media, eq(media.id, stories.heroMediaId));
 }
 
+/** Newest first: the order of every public list of stories. */
+const newestFirst: KeysetOrder = { table: stories, keys: [stories.publishedAt], id: stories.id, direction: "desc" };
+
 export interface StoryPage {
   stories: StoryCard[];
   /** Pass as `before` for the next (older) page; null on the last page. */
@@ -146,20 +150,16 @@ export async function listPublishedStories(
   db: Db = getDb(),
 ): Promise<StoryPage> {
   const { sectionIds, before, limit, excludeIds } = options;
-  const conditions: SQL[] = [publishedNow];
+  const page = keysetQuery(newestFirst, { cursor: before, limit });
+  const conditions: (SQL | undefined)[] = [publishedNow, page.where];
   if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
   if (excludeIds?.length) conditions.push(notInArray(stories.id, excludeIds));
-  if (before !== undefined) {
-    conditions.push(
-      sql`(${stories.publishedAt}, ${stories.id}) < (select s.published_at, s.id from ${stories} s where s.id = ${before})`,
-    );
-  }
   const rows = await cardQuery(db)
     .where(and(...conditions))
-    .orderBy(desc(stories.publishedAt), desc(stories.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit).map(toCard);
-  return { stories: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  const { items, nextCursor } = keysetPage(rows, limit);
+  return { stories: items.map(toCard), nextCursor };
 }
 
 /** Whether `storyId` is a published story within `sectionIds` (a valid pagination cursor). */

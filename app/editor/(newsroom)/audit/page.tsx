@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { listAudit } from "@/lib/audit/log";
+import { listAuditPage } from "@/lib/audit/log";
 import { canReadAuditLog } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -34,10 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   await requireUser(canReadAuditLog, "/editor/audit");
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
-  // One row more than a page tells whether an older page exists.
-  const rows = await listAudit({ ...filters, limit: PAGE_SIZE + 1 });
-  const entries = rows.slice(0, PAGE_SIZE);
-  const olderCursor = rows.length > PAGE_SIZE ? entries.at(-1)!.id : null;
+  const { items: entries, nextCursor: olderCursor } = await listAuditPage({ ...filters, limit: PAGE_SIZE });
   // The dates as typed, so the older page's form shows them as this one does.
   const olderFilters = { action: filters.action, since: filters.since ? raw.since : undefined, until: filters.until ? raw.until : undefined };
   return (
