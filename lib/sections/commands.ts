@@ -15,6 +15,7 @@ import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
 import type { Actor, Tx } from "@/lib/stories/commands";
 import { storyPath } from "@/lib/stories/queries";
+import { hasHadPublicAddress } from "@/lib/stories/visibility";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
 
 // Commands on the section tree (admins only): create, rename or move (re-nest), and reorder among
@@ -145,7 +146,7 @@ async function moveSubtree(tx: Tx, rows: SectionRow[], self: SectionRow, newPath
     .select({ id: stories.id, slug: stories.slug, sectionId: stories.sectionId, status: stories.status, publishedAt: stories.publishedAt })
     .from(stories)
     .where(inArray(stories.sectionId, [...oldPaths.keys()]));
-  const seen = moved.filter((story) => story.status === "published" || story.status === "unpublished" || story.publishedAt);
+  const seen = moved.filter(hasHadPublicAddress);
   for (const batch of chunks(seen)) {
     await tx
       .insert(redirects)

@@ -23,7 +23,7 @@ import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { canEditStory } from "./permissions";
 import { storyPath } from "./queries";
-import { isPublishedNow } from "./visibility";
+import { hasHadPublicAddress, isPublishedNow } from "./visibility";
 import { storyInputSchema, type StoryInput } from "./schemas";
 
 // Commands on a story's content: create, and save with optimistic concurrency and a revision
@@ -214,7 +214,7 @@ export async function saveStory(
         slugChanged = true;
         // Every old URL answers 301 to the current one in one hop, and the current one is never
         // itself a redirect (no loops).
-        if (story.status === "published" || story.status === "unpublished" || story.publishedAt) {
+        if (hasHadPublicAddress(story)) {
           await tx.insert(redirects).values({ fromPath: oldPath, storyId: id }).onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: id } });
         }
         await tx.delete(redirects).where(eq(redirects.fromPath, newPath));

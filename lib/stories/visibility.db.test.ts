@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSection, createStory } from "@/db/fixtures";
 import { stories, type Story } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { isPublishedNow, publishedNow } from "./visibility";
+import { hasHadPublicAddress, isPublishedNow, publishedNow } from "./visibility";
 
 // The SQL condition and the function are one rule: for every kind of story they must agree,
 // and agree with what a reader should see.
@@ -43,6 +43,17 @@ describe("published, in SQL and in JavaScript", () => {
       .where(and(eq(stories.id, ids.get(name)!), publishedNow));
     expect(found.length === 1).toBe(readable);
     expect(isPublishedNow({ status, publishedAt })).toBe(readable);
+  });
+
+  it.each([
+    ["published", null, true],
+    ["unpublished", null, true],
+    ["draft", new Date("2026-10-01T12:00:00Z"), true],
+    ["scheduled", null, false],
+    ["review", null, false],
+    ["draft", null, false],
+  ] as const)("a %s story published at %s has had a public address: %s", (status, publishedAt, had) => {
+    expect(hasHadPublicAddress({ status, publishedAt })).toBe(had);
   });
 
   it("takes the moment to judge by", () => {

@@ -11,9 +11,18 @@ import { stories, type Story } from "@/db/schema";
 // drifts. No reader-facing answer relies on the app's clock for its cache: a cached read is kept
 // until a tag changes, whichever clock decided it. The JavaScript function is for the newsroom
 // and commands, which hold the row anyway (and may pass `now` in tests).
+// `hasHadPublicAddress` is the wider rule for redirects: readers may have met it once.
 
 /** Readers may see the story now: a condition on `stories`, for every public read. */
 export const publishedNow: SQL = and(eq(stories.status, "published"), lte(stories.publishedAt, sql`now()`))!;
+
+/**
+ * Whether readers may have met the story at its address: published (even embargoed), pulled, or
+ * published once. A moved story keeps its old address, as a redirect, only then.
+ */
+export function hasHadPublicAddress(story: Pick<Story, "status" | "publishedAt">): boolean {
+  return story.status === "published" || story.status === "unpublished" || story.publishedAt !== null;
+}
 
 /** The same rule as `publishedNow`, for a story already loaded. */
 export function isPublishedNow(story: Pick<Story, "status" | "publishedAt">, now = new Date()): boolean {
