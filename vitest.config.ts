@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // Unit and integration tests. Domain tests run on PGlite always, and again on a PostgreSQL
 // server when TEST_DATABASE_URL is set (each test file in its own throwaway database).
 const root = path.dirname(new URL(import.meta.url).pathname);
-const include = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"];
+const include = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"];
 const shared = {
   alias: { "@": root },
   testTimeout: 60_000,

@@ -43,6 +43,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
+/** `raw` as `schema` reads it, or a ValidationError with the first message for each bad field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
 export class ConflictError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, 409, undefined, details);

@@ -2,6 +2,7 @@
 
 import { createContext, useActionState, useContext, useId } from "react";
 import type { FormState } from "@/lib/actions/errors";
+import { LabeledField } from "./field";
 
 // A form bound to a server action: shows the action's message, and each field's error next to it.
 
@@ -87,13 +88,7 @@ export function Field({
     "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      )}
+    <LabeledField htmlFor={id} label={label} hint={hint} hintId={`${id}-hint`} error={error} errorId={`${id}-error`}>
       {type === "textarea" ? (
         <textarea {...common} key={fieldKey} />
       ) : type === "select" ? (
@@ -107,11 +102,6 @@ export function Field({
       ) : (
         <input {...common} key={fieldKey} type={type} autoComplete={autoComplete} />
       )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
-    </div>
+    </LabeledField>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { FieldError } from "./field";
 
 /** Ordered bylines: add from the list of authors, move up or down, remove. */
 export function BylinePicker({
@@ -70,11 +71,7 @@ export function BylinePicker({
             </option>
           ))}
       </select>
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 
 /* eslint-disable @next/next/no-img-element -- newsroom thumbnails of our own uploads */
 
+import { FieldError, LabeledField, invalidProps } from "./field";
 import { MediaUpload } from "./media-upload";
 
 export interface MediaItem {
@@ -13,33 +14,69 @@ export interface MediaItem {
   credit: string;
 }
 
-/** The hero image: chosen from the media library, with its alt text (required), caption and credit. */
-export function HeroPicker({
-  media,
-  value,
-  alt,
-  caption,
-  credit,
-  errors,
-  disabled,
-  onChange,
-}: {
+type HeroFields = { hero: MediaItem | null; heroAlt: string; heroCaption: string; heroCredit: string };
+type Props = {
   media: MediaItem[];
-  value: MediaItem | null;
-  alt: string;
-  caption: string;
-  credit: string;
+  story: HeroFields;
   errors: Record<string, string>;
   disabled?: boolean;
-  onChange: (patch: { hero?: MediaItem | null; heroAlt?: string; heroCaption?: string; heroCredit?: string }) => void;
-}) {
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
-  const error = (name: string) =>
-    errors[name] ? (
-      <span id={`${name}-error`} className="field-error">
-        {errors[name]}
-      </span>
-    ) : null;
+  onChange: (patch: Partial<HeroFields>) => void;
+};
+
+/** Alt text, caption and credit of the chosen image. */
+function HeroText({ story, errors, disabled, onChange }: Omit<Props, "media">) {
+  return (
+    <>
+      <LabeledField htmlFor="heroAlt" label="Hero alt text (required)" hint="What the image shows, for people who cannot see it." error={errors.heroAlt} errorId="heroAlt-error">
+        <input
+          id="heroAlt"
+          type="text"
+          value={story.heroAlt}
+          maxLength={500}
+          disabled={disabled}
+          onChange={(event) => onChange({ heroAlt: event.target.value })}
+          {...invalidProps(errors.heroAlt, "heroAlt-error")}
+        />
+      </LabeledField>
+      <LabeledField htmlFor="heroCaption" label="Hero caption">
+        <input id="heroCaption" type="text" value={story.heroCaption} maxLength={500} disabled={disabled} onChange={(event) => onChange({ heroCaption: event.target.value })} />
+      </LabeledField>
+      <LabeledField htmlFor="heroCredit" label="Hero credit">
+        <input id="heroCredit" type="text" value={story.heroCredit} maxLength={200} disabled={disabled} onChange={(event) => onChange({ heroCredit: event.target.value })} />
+      </LabeledField>
+    </>
+  );
+}
+
+/** The library to choose from; what the story already has in alt, caption and credit is kept. */
+function HeroLibrary({ media, story, onChange }: Pick<Props, "media" | "story" | "onChange">) {
+  return (
+    <details>
+      <summary>Media library</summary>
+      <ul className="media-grid">
+        {media.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              className="media-choice"
+              aria-pressed={story.hero?.id === item.id}
+              onClick={() =>
+                onChange({ hero: item, heroAlt: story.heroAlt || item.alt, heroCaption: story.heroCaption || item.caption, heroCredit: story.heroCredit || item.credit })
+              }
+            >
+              <img src={item.thumb ?? item.src} alt="" width={160} height={90} loading="lazy" />
+              <span>{item.alt}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The hero image: chosen from the media library, with its alt text (required), caption and credit. */
+export function HeroPicker({ media, story, errors, disabled, onChange }: Props) {
+  const value = story.hero;
   return (
     <fieldset className="field hero-picker">
       <legend>Hero image</legend>
@@ -53,57 +90,15 @@ export function HeroPicker({
       ) : (
         <p className="muted">No image. Upload one, or choose one from the library.</p>
       )}
-      {error("heroMediaId")}
-      {value && (
-        <>
-          <div className="field">
-            <label htmlFor="heroAlt">Hero alt text (required)</label>
-            <span className="hint">What the image shows, for people who cannot see it.</span>
-            <input id="heroAlt" type="text" value={alt} maxLength={500} disabled={disabled} onChange={(event) => onChange({ heroAlt: event.target.value })} {...invalid("heroAlt")} />
-            {error("heroAlt")}
-          </div>
-          <div className="field">
-            <label htmlFor="heroCaption">Hero caption</label>
-            <input id="heroCaption" type="text" value={caption} maxLength={500} disabled={disabled} onChange={(event) => onChange({ heroCaption: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="heroCredit">Hero credit</label>
-            <input id="heroCredit" type="text" value={credit} maxLength={200} disabled={disabled} onChange={(event) => onChange({ heroCredit: event.target.value })} />
-          </div>
-        </>
-      )}
+      <FieldError id="heroMediaId-error" error={errors.heroMediaId} />
+      {value && <HeroText story={story} errors={errors} disabled={disabled} onChange={onChange} />}
       {!disabled && (
         <details>
           <summary>Upload a new image</summary>
-          <MediaUpload
-            onUploaded={(item) =>
-              onChange({ hero: item, heroAlt: item.alt, heroCaption: item.caption, heroCredit: item.credit })
-            }
-          />
+          <MediaUpload onUploaded={(item) => onChange({ hero: item, heroAlt: item.alt, heroCaption: item.caption, heroCredit: item.credit })} />
         </details>
       )}
-      {!disabled && media.length > 0 && (
-        <details>
-          <summary>Media library</summary>
-          <ul className="media-grid">
-            {media.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  className="media-choice"
-                  aria-pressed={value?.id === item.id}
-                  onClick={() =>
-                    onChange({ hero: item, heroAlt: alt || item.alt, heroCaption: caption || item.caption, heroCredit: credit || item.credit })
-                  }
-                >
-                  <img src={item.thumb ?? item.src} alt="" width={160} height={90} loading="lazy" />
-                  <span>{item.alt}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {!disabled && media.length > 0 && <HeroLibrary media={media} story={story} onChange={onChange} />}
     </fieldset>
   );
 }

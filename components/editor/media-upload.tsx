@@ -1,7 +1,20 @@
 "use client";
 
 import { useId, useState } from "react";
+import { LabeledField, invalidProps } from "./field";
 import type { MediaItem } from "./hero-picker";
+import { uploadErrorsOf, uploadImage } from "./upload-image";
+
+/** The named inputs of the upload group as form data; files by their first file. */
+function formDataOf(container: HTMLElement): FormData {
+  const data = new FormData();
+  for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) {
+    if (input.type === "file") {
+      if (input.files?.[0]) data.append(input.name, input.files[0]);
+    } else data.append(input.name, input.value);
+  }
+  return data;
+}
 
 /** Uploads one image with its alt text, caption and credit, showing progress. */
 export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => void }) {
@@ -11,74 +24,34 @@ export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => v
   const [message, setMessage] = useState<string | null>(null);
 
   // Not a <form>: it also sits inside the story editor's form, and forms cannot nest.
-  function upload(container: HTMLElement) {
-    const data = new FormData();
-    for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) {
-      if (input.type === "file") {
-        if (input.files?.[0]) data.append(input.name, input.files[0]);
-      } else data.append(input.name, input.value);
-    }
+  async function upload(container: HTMLElement) {
     setErrors({});
     setMessage(null);
     setProgress(0);
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/admin/media");
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) setProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    request.onload = () => {
-      setProgress(null);
-      let body: Record<string, unknown> = {};
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        // Keep the generic message below.
-      }
-      if (request.status === 201) {
-        for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) input.value = "";
-        setMessage("Uploaded.");
-        onUploaded(body as unknown as MediaItem);
-        return;
-      }
-      const fieldErrors = (body.fieldErrors as Record<string, string> | undefined) ?? {};
-      setErrors(Object.keys(fieldErrors).length ? fieldErrors : { file: String(body.error ?? `Upload refused (${request.status}).`) });
-    };
-    request.onerror = () => {
-      setProgress(null);
-      setErrors({ file: "The upload failed: the server could not be reached." });
-    };
-    request.send(data);
+    const result = await uploadImage(formDataOf(container), setProgress);
+    setProgress(null);
+    if (result.kind !== "ok") return setErrors(uploadErrorsOf(result));
+    for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) input.value = "";
+    setMessage("Uploaded.");
+    onUploaded(result.data);
   }
 
-  const error = (name: string) =>
-    errors[name] ? (
-      <span id={`${id}-${name}-error`} className="field-error">
-        {errors[name]}
-      </span>
-    ) : null;
-  const described = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${id}-${name}-error` } : {});
-
+  const field = (name: string) => ({ htmlFor: `${id}-${name}`, error: errors[name], errorId: `${id}-${name}-error` });
+  const control = (name: string) => ({ id: `${id}-${name}`, name, ...invalidProps(errors[name], `${id}-${name}-error`) });
   return (
     <div className="editor-form media-upload" role="group" aria-label="Upload an image">
-      <div className="field">
-        <label htmlFor={`${id}-file`}>Image file</label>
-        <span className="hint">JPEG, PNG, WebP, AVIF or GIF.</span>
-        <input id={`${id}-file`} name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" {...described("file")} />
-        {error("file")}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-alt`}>Alt text (required)</label>
-        <input id={`${id}-alt`} name="alt" type="text" maxLength={500} {...described("alt")} />
-        {error("alt")}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-caption`}>Caption</label>
-        <input id={`${id}-caption`} name="caption" type="text" maxLength={500} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-credit`}>Credit</label>
-        <input id={`${id}-credit`} name="credit" type="text" maxLength={200} />
-      </div>
+      <LabeledField label="Image file" hint="JPEG, PNG, WebP, AVIF or GIF." {...field("file")}>
+        <input type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" {...control("file")} />
+      </LabeledField>
+      <LabeledField label="Alt text (required)" {...field("alt")}>
+        <input type="text" maxLength={500} {...control("alt")} />
+      </LabeledField>
+      <LabeledField label="Caption" {...field("caption")}>
+        <input type="text" maxLength={500} {...control("caption")} />
+      </LabeledField>
+      <LabeledField label="Credit" {...field("credit")}>
+        <input type="text" maxLength={200} {...control("credit")} />
+      </LabeledField>
       {progress !== null && (
         <progress max={100} value={progress} aria-label="Upload progress">
           {progress}%
@@ -89,7 +62,7 @@ export function MediaUpload({ onUploaded }: { onUploaded: (item: MediaItem) => v
           type="button"
           className="button button-primary"
           disabled={progress !== null}
-          onClick={(event) => upload(event.currentTarget.closest<HTMLElement>(".media-upload")!)}
+          onClick={(event) => void upload(event.currentTarget.closest<HTMLElement>(".media-upload")!)}
         >
           Upload
         </button>{" "}

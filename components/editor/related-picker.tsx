@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { sendAndReport } from "./send-and-report";
 
 export interface PickedStory {
   id: number;
@@ -28,10 +29,10 @@ export function RelatedPicker({
     const controller = new AbortController();
     const timer = setTimeout(() => {
       const params = new URLSearchParams({ q, ...(excludeId ? { exclude: String(excludeId) } : {}) });
-      fetch(`/api/admin/stories/search?${params}`, { signal: controller.signal })
-        .then((response) => response.json())
-        .then((data: { results: PickedStory[] }) => setResults(data.results))
-        .catch(() => {});
+      void sendAndReport<{ results?: PickedStory[] }>(`/api/admin/stories/search?${params}`, { method: "GET", signal: controller.signal }).then((result) => {
+        // A refused or superseded search leaves the list as it was.
+        if (result.kind === "ok" && !controller.signal.aborted) setResults(result.data.results ?? []);
+      });
     }, 200);
     return () => {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError, LabeledField } from "./field";
 import { RelatedPicker, type PickedStory } from "./related-picker";
 
 /** Related stories, listed after the body: pick by headline, remove. */
@@ -40,7 +41,7 @@ export function RelatedStoriesField({
           }}
         />
       )}
-      {error && <span className="field-error">{error}</span>}
+      <FieldError error={error} />
     </fieldset>
   );
 }
@@ -58,14 +59,10 @@ export function SeoFields({
   return (
     <details className="field">
       <summary>Search engines and comments</summary>
-      <div className="field">
-        <label htmlFor="seoTitle">SEO title</label>
-        <span className="hint">Leave empty to use the headline.</span>
+      <LabeledField htmlFor="seoTitle" label="SEO title" hint="Leave empty to use the headline.">
         <input id="seoTitle" type="text" value={story.seoTitle} maxLength={120} disabled={disabled} onChange={(event) => onChange({ seoTitle: event.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor="seoDescription">SEO description</label>
-        <span className="hint">Leave empty to use the deck.</span>
+      </LabeledField>
+      <LabeledField htmlFor="seoDescription" label="SEO description" hint="Leave empty to use the deck.">
         <textarea
           id="seoDescription"
           value={story.seoDescription}
@@ -74,7 +71,7 @@ export function SeoFields({
           disabled={disabled}
           onChange={(event) => onChange({ seoDescription: event.target.value })}
         />
-      </div>
+      </LabeledField>
       <label className="checkbox">
         <input type="checkbox" checked={story.commentsOpen} disabled={disabled} onChange={(event) => onChange({ commentsOpen: event.target.checked })} /> Comments open
       </label>

@@ -4,31 +4,87 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatZonedDateTime } from "@/lib/format/zoned";
 import type { StoryStatus } from "@/lib/stories/editor-queries";
+import { LabeledField } from "./field";
+import { statusText, workflowChoices, type StatusChange } from "./story-workflow";
+import { useWorkflow } from "./use-workflow";
 
-const statusText: Record<StoryStatus, string> = {
-  draft: "Draft",
-  review: "In review",
-  scheduled: "Scheduled",
-  published: "Published",
-  unpublished: "Unpublished (its URL answers 410)",
-};
+// Review, publish, schedule, unpublish and corrections, as the person's role allows. Times are on
+// the site's clock (`timeZone`), not the computer's: "Publish at" is sent as the wall-clock text
+// the field holds, and the server reads it in the site's zone. Rules in story-workflow.ts.
 
-/**
- * Review, publish, schedule, unpublish and corrections, as the person's role allows. Times are on
- * the site's clock (`timeZone`), not the computer's: "Publish at" is sent as the wall-clock text
- * the field holds, and the server reads it in the site's zone.
- */
-export function WorkflowPanel({
-  storyId,
-  status,
-  publicPath,
-  scheduledAt,
-  timeZone,
-  canPublish,
-  canEdit,
-  dirty,
-  onChanged,
-}: {
+type Run = (action: string, body?: unknown, done?: string) => Promise<void>;
+
+function ScheduleControl({ timeZone, blocked, run }: { timeZone: string; blocked: boolean; run: Run }) {
+  const [when, setWhen] = useState("");
+  return (
+    <span className="inline-form">
+      <label htmlFor="schedule-at">Publish at ({timeZone} time)</label>
+      <input id="schedule-at" type="datetime-local" value={when} max="9999-12-31T23:59" onChange={(event) => setWhen(event.target.value)} />
+      <button type="button" className="button" disabled={blocked || !when} onClick={() => run("schedule", { at: when }, "Scheduled.")}>
+        Schedule
+      </button>
+    </span>
+  );
+}
+
+function UnpublishButton({ status, blocked, run }: { status: StoryStatus; blocked: boolean; run: Run }) {
+  const published = status === "published";
+  const ask = published ? "Unpublish this story? Its URL will answer 410." : "Cancel the schedule?";
+  return (
+    <button
+      type="button"
+      className="button button-danger"
+      disabled={blocked}
+      onClick={() => {
+        if (window.confirm(ask)) void run("unpublish", undefined, published ? "Unpublished." : "Schedule cancelled.");
+      }}
+    >
+      {published ? "Unpublish" : "Cancel schedule"}
+    </button>
+  );
+}
+
+function PreviewLinks({ previewUrl, preview }: { previewUrl: string | null; preview: (action: "preview" | "preview-revoke") => Promise<void> }) {
+  return (
+    <div className="preview-links">
+      <button type="button" className="button" onClick={() => void preview("preview")}>
+        Create a preview link
+      </button>{" "}
+      <button type="button" className="button" onClick={() => void preview("preview-revoke")}>
+        Revoke preview links
+      </button>
+      {previewUrl && (
+        <p>
+          Private link: <a href={previewUrl}>{previewUrl}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CorrectionForm({ busy, run }: { busy: boolean; run: Run }) {
+  const [note, setNote] = useState("");
+  return (
+    <LabeledField htmlFor="correction-note" label="Correction note" hint="Shown, dated, at the end of the article; the article then says it was updated." className="field correction">
+      <textarea id="correction-note" value={note} maxLength={1000} rows={2} onChange={(event) => setNote(event.target.value)} />
+      <div>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !note.trim()}
+          onClick={async () => {
+            await run("corrections", { note }, "Correction added.");
+            setNote("");
+          }}
+        >
+          Add correction
+        </button>
+      </div>
+    </LabeledField>
+  );
+}
+
+type Props = {
   storyId: number;
   status: StoryStatus;
   publicPath: string | null;
@@ -37,54 +93,12 @@ export function WorkflowPanel({
   canPublish: boolean;
   canEdit: boolean;
   dirty: boolean;
-  onChanged: (next: { status: StoryStatus; revision: number; scheduledAt: string | null }) => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [when, setWhen] = useState("");
-  const [note, setNote] = useState("");
-  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  onChanged: (next: StatusChange) => void;
+};
 
-  async function preview(action: "preview" | "preview-revoke") {
-    setError(null);
-    const response = await fetch(`/api/admin/stories/${storyId}/${action}`, { method: "POST" });
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      setError(data.error ?? `Refused (${response.status}).`);
-      return;
-    }
-    if (action === "preview") setPreviewUrl(`${window.location.origin}${data.path}`);
-    else {
-      setPreviewUrl(null);
-      setNotice(`Preview links revoked (${data.revoked}).`);
-    }
-  }
-
-  async function run(action: string, body?: unknown, done?: string) {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const response = await fetch(`/api/admin/stories/${storyId}/${action}`, {
-        method: "POST",
-        headers: body ? { "Content-Type": "application/json" } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const data = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        setError(Object.values((data.fieldErrors ?? {}) as Record<string, string>)[0] ?? data.error ?? `Refused (${response.status}).`);
-        return;
-      }
-      setNotice(done ?? "Done.");
-      onChanged({ status: data.status, revision: data.revision, scheduledAt: data.scheduledAt });
-    } catch {
-      setError("The server could not be reached.");
-    } finally {
-      setBusy(false);
-    }
-  }
-
+export function WorkflowPanel({ storyId, status, publicPath, scheduledAt, timeZone, canPublish, canEdit, dirty, onChanged }: Props) {
+  const { busy, error, notice, previewUrl, run, preview } = useWorkflow(storyId, onChanged);
+  const show = workflowChoices(status, canPublish, canEdit);
   const blocked = busy || dirty;
   return (
     <section className="panel workflow" aria-labelledby="workflow-heading">
@@ -97,86 +111,21 @@ export function WorkflowPanel({
       )}
       {dirty && <p className="muted">Save your changes before changing the status.</p>}
       <div className="workflow-actions">
-        {!canPublish && canEdit && status === "draft" && (
+        {show.submit && (
           <button type="button" className="button button-primary" disabled={blocked} onClick={() => run("submit", undefined, "Submitted for review.")}>
             Submit for review
           </button>
         )}
-        {canPublish && status !== "published" && (
+        {show.publish && (
           <button type="button" className="button button-primary" disabled={blocked} onClick={() => run("publish", undefined, "Published.")}>
             Publish now
           </button>
         )}
-        {canPublish && status !== "published" && (
-          <span className="inline-form">
-            <label htmlFor="schedule-at">Publish at ({timeZone} time)</label>
-            <input
-              id="schedule-at"
-              type="datetime-local"
-              value={when}
-              max="9999-12-31T23:59"
-              onChange={(event) => setWhen(event.target.value)}
-            />
-            <button
-              type="button"
-              className="button"
-              disabled={blocked || !when}
-              onClick={() => run("schedule", { at: when }, "Scheduled.")}
-            >
-              Schedule
-            </button>
-          </span>
-        )}
-        {canPublish && (status === "published" || status === "scheduled") && (
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={blocked}
-            onClick={() => {
-              if (window.confirm(status === "published" ? "Unpublish this story? Its URL will answer 410." : "Cancel the schedule?")) {
-                void run("unpublish", undefined, status === "published" ? "Unpublished." : "Schedule cancelled.");
-              }
-            }}
-          >
-            {status === "published" ? "Unpublish" : "Cancel schedule"}
-          </button>
-        )}
+        {show.schedule && <ScheduleControl timeZone={timeZone} blocked={blocked} run={run} />}
+        {show.unpublish && <UnpublishButton status={status} blocked={blocked} run={run} />}
       </div>
-      {status !== "published" && (
-        <div className="preview-links">
-          <button type="button" className="button" onClick={() => void preview("preview")}>
-            Create a preview link
-          </button>{" "}
-          <button type="button" className="button" onClick={() => void preview("preview-revoke")}>
-            Revoke preview links
-          </button>
-          {previewUrl && (
-            <p>
-              Private link: <a href={previewUrl}>{previewUrl}</a>
-            </p>
-          )}
-        </div>
-      )}
-      {canPublish && status === "published" && (
-        <div className="field correction">
-          <label htmlFor="correction-note">Correction note</label>
-          <span className="hint">Shown, dated, at the end of the article; the article then says it was updated.</span>
-          <textarea id="correction-note" value={note} maxLength={1000} rows={2} onChange={(event) => setNote(event.target.value)} />
-          <div>
-            <button
-              type="button"
-              className="button"
-              disabled={busy || !note.trim()}
-              onClick={async () => {
-                await run("corrections", { note }, "Correction added.");
-                setNote("");
-              }}
-            >
-              Add correction
-            </button>
-          </div>
-        </div>
-      )}
+      {show.preview && <PreviewLinks previewUrl={previewUrl} preview={preview} />}
+      {show.correct && <CorrectionForm busy={busy} run={run} />}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -18,7 +18,6 @@ export function ArticleView({
   trail: Crumb[];
   canonicalUrl: string;
 }) {
-  const updated = wasUpdated(article.publishedAt, article.revisedAt);
   return (
     <article className="article">
       <header className="article-header">
@@ -28,64 +27,12 @@ export function ArticleView({
         {article.deck && <p className="deck">{article.deck}</p>}
       </header>
 
-      {article.image && (
-        <figure className="hero">
-          <Image
-            src={article.image.src}
-            width={article.image.width}
-            height={article.image.height}
-            alt={article.image.alt}
-            sizes="(min-width: 1100px) 1040px, 100vw"
-            quality={75}
-            preload
-            fetchPriority="high"
-          />
-          {(article.heroCaption || article.heroCredit) && (
-            <figcaption>
-              {article.heroCaption && <span className="caption">{article.heroCaption}</span>}{" "}
-              {article.heroCredit && <span className="credit">{article.heroCredit}</span>}
-            </figcaption>
-          )}
-        </figure>
-      )}
-
-      <div className="article-meta">
-        {article.bylines.length > 0 && (
-          <p className="byline">
-            By{" "}
-            {article.bylines.map((byline, index) => (
-              <span key={byline.slug}>
-                {index > 0 && (index === article.bylines.length - 1 ? " and " : ", ")}
-                <span className="byline-name">{byline.name}</span>
-              </span>
-            ))}
-          </p>
-        )}
-        <p className="dateline">
-          <PublishedDate iso={article.publishedAt} label="Published" />
-          {updated && article.revisedAt && (
-            <>
-              <span aria-hidden="true"> · </span>
-              <PublishedDate iso={article.revisedAt} label="Updated" withTime />
-            </>
-          )}
-        </p>
-      </div>
+      <HeroFigure article={article} />
+      <ArticleMeta article={article} />
 
       <StoryBody doc={article.body} related={article.inlineRelated} media={article.bodyMedia} />
 
-      {article.corrections.length > 0 && (
-        <section className="corrections" aria-labelledby="corrections-heading">
-          <h2 id="corrections-heading">Corrections</h2>
-          <ul>
-            {article.corrections.map((correction) => (
-              <li key={correction.createdAt}>
-                <PublishedDate iso={correction.createdAt} withTime />: {correction.note}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Corrections corrections={article.corrections} />
 
       {article.tags.length > 0 && (
         <p className="topics">
@@ -94,18 +41,93 @@ export function ArticleView({
         </p>
       )}
 
-      {article.related.length > 0 && (
-        <section className="related" aria-labelledby="related-heading">
-          <h2 id="related-heading">Related stories</h2>
-          <div className="related-list">
-            {article.related.map((story) => (
-              <StoryCard key={story.id} story={story} variant="compact" />
-            ))}
-          </div>
-        </section>
-      )}
+      <RelatedStories stories={article.related} />
 
       <CommentsSection storyId={article.id} count={article.commentCount} thread={article.thread} open={article.commentsOpen} />
     </article>
+  );
+}
+
+/** The photo at the top, with its caption and credit line. */
+function HeroFigure({ article }: { article: Article }) {
+  if (!article.image) return null;
+  return (
+    <figure className="hero">
+      <Image
+        src={article.image.src}
+        width={article.image.width}
+        height={article.image.height}
+        alt={article.image.alt}
+        sizes="(min-width: 1100px) 1040px, 100vw"
+        quality={75}
+        preload
+        fetchPriority="high"
+      />
+      {(article.heroCaption || article.heroCredit) && (
+        <figcaption>
+          {article.heroCaption && <span className="caption">{article.heroCaption}</span>}{" "}
+          {article.heroCredit && <span className="credit">{article.heroCredit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+/** Bylines ("By A, B and C"), the published date and, when corrected, the updated time. */
+function ArticleMeta({ article }: { article: Article }) {
+  const updated = wasUpdated(article.publishedAt, article.revisedAt);
+  return (
+    <div className="article-meta">
+      {article.bylines.length > 0 && (
+        <p className="byline">
+          By{" "}
+          {article.bylines.map((byline, index) => (
+            <span key={byline.slug}>
+              {index > 0 && (index === article.bylines.length - 1 ? " and " : ", ")}
+              <span className="byline-name">{byline.name}</span>
+            </span>
+          ))}
+        </p>
+      )}
+      <p className="dateline">
+        <PublishedDate iso={article.publishedAt} label="Published" />
+        {updated && article.revisedAt && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <PublishedDate iso={article.revisedAt} label="Updated" withTime />
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+function Corrections({ corrections }: { corrections: Article["corrections"] }) {
+  if (corrections.length === 0) return null;
+  return (
+    <section className="corrections" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections</h2>
+      <ul>
+        {corrections.map((correction) => (
+          <li key={correction.createdAt}>
+            <PublishedDate iso={correction.createdAt} withTime />: {correction.note}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RelatedStories({ stories }: { stories: Article["related"] }) {
+  if (stories.length === 0) return null;
+  return (
+    <section className="related" aria-labelledby="related-heading">
+      <h2 id="related-heading">Related stories</h2>
+      <div className="related-list">
+        {stories.map((story) => (
+          <StoryCard key={story.id} story={story} variant="compact" />
+        ))}
+      </div>
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { PublicComment } from "@/lib/comments/queries";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { CommentForm } from "./comment-form";
-import { CommentText } from "./comment-text";
+import { CommentBody } from "./comment-body";
 import { PublishedDate } from "./published-date";
 
 function CommentItem({ comment, canReply }: { comment: Omit<PublicComment, "replies"> & { replies?: PublicComment["replies"] }; canReply: boolean }) {
@@ -11,7 +11,7 @@ function CommentItem({ comment, canReply }: { comment: Omit<PublicComment, "repl
         <p className="comment-meta">
           <span className="comment-author"><bdi>{comment.name}</bdi></span> · <PublishedDate iso={comment.createdAt} withTime />
         </p>
-        <CommentText text={comment.body} />
+        <CommentBody text={comment.body} />
         {canReply && (
           <p>
             <a href="#comment-form" className="comment-reply" data-reply-to={comment.id} data-reply-name={comment.name}>

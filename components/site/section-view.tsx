@@ -3,6 +3,7 @@ import { olderPageHref } from "@/lib/http/search-params";
 import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
 import { listCachedStories } from "@/lib/stories/cached";
 import { Breadcrumb, sectionCrumbs } from "./breadcrumb";
+import { SectionLinks } from "./section-links";
 import { StoryCard } from "./story-card";
 
 export const SECTION_PAGE_SIZE = 10;
@@ -29,13 +30,7 @@ export async function SectionView({
         {section.description && <p className="section-description">{section.description}</p>}
         {section.children.length > 0 && (
           <nav aria-label={`In ${section.name}`} className="subsections">
-            <ul>
-              {section.children.map((child) => (
-                <li key={child.id}>
-                  <Link href={`/${child.path}`}>{child.name}</Link>
-                </li>
-              ))}
-            </ul>
+            <SectionLinks sections={section.children} />
           </nav>
         )}
       </header>

@@ -1,26 +1,13 @@
 import Link from "next/link";
 import type { SectionNode } from "@/lib/sections/queries";
+import { SectionLinks } from "./section-links";
 
 export function SiteFooter({ siteName, sections }: { siteName: string; sections: SectionNode[] }) {
   return (
     <footer className="site-footer">
       <div className="footer-inner">
         <nav aria-label="Footer">
-          <ul className="footer-sections">
-            {sections.map((section) => (
-              <li key={section.id}>
-                <Link href={`/${section.path}`}>{section.name}</Link>
-                {section.children.length > 0 && (
-                  <ul>
-                    {section.children.map((child) => (
-                      <li key={child.id}>
-                        <Link href={`/${child.path}`}>{child.name}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
+          <SectionLinks sections={sections} withSubsections className="footer-sections">
             <li>
               <Link href="/live">Live</Link>
               <ul>
@@ -29,7 +16,7 @@ export function SiteFooter({ siteName, sections }: { siteName: string; sections:
                 </li>
               </ul>
             </li>
-          </ul>
+          </SectionLinks>
         </nav>
         <p className="footer-note">
           © {siteName}. Demo content is fictional and written for this project.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SectionNode } from "@/lib/sections/queries";
 import { Logo } from "./logo";
+import { SectionLinks } from "./section-links";
 
 export function SiteHeader({
   siteName,
@@ -34,13 +35,7 @@ export function SiteHeader({
         </Link>
       </div>
       <nav aria-label="Sections" className="section-nav">
-        <ul>
-          {sections.map((section) => (
-            <li key={section.id}>
-              <Link href={`/${section.path}`}>{section.name}</Link>
-            </li>
-          ))}
-        </ul>
+        <SectionLinks sections={sections} />
       </nav>
     </header>
   );

@@ -1,7 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { InlineNode, StoryBlock, StoryDocument } from "@/lib/stories/document";
-import type { StoryCard } from "@/lib/stories/queries";
+import type { StorySummary } from "@/lib/stories/queries";
 
 // Renders the structured story document to React on the server. Only allowlisted node types exist
 // (lib/stories/document.ts); text is always rendered as text, never as HTML.
@@ -13,7 +13,7 @@ export interface BodyMedia {
 }
 
 interface BodyContext {
-  related: Record<number, StoryCard>;
+  related: Record<number, StorySummary>;
   media: Record<number, BodyMedia>;
 }
 

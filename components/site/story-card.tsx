@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { StoryCard as Card } from "@/lib/stories/queries";
+import type { StorySummary } from "@/lib/stories/queries";
 import { PublishedDate } from "./published-date";
 
 type Variant = "lead" | "standard" | "compact";
@@ -19,7 +19,7 @@ export function StoryCard({
   showSection = false,
   eager = false,
 }: {
-  story: Card;
+  story: StorySummary;
   variant?: Variant;
   headingLevel?: 2 | 3;
   showSection?: boolean;

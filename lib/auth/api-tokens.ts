@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { canRevokeAnyToken } from "./roles";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
+import { hashToken } from "./token-hash";
 import type { CurrentUser } from "./users";
 
 // Personal API tokens for scripts and wire ingest. Only a SHA-256 of the token is stored; the
@@ -27,8 +28,6 @@ export const DEFAULT_TOKEN_LIFETIME: TokenLifetime = 90;
 export const tokenLifetimeSchema = z
   .enum(["30", "90", "365", "never"], { message: "Choose 30, 90 or 365 days, or never" })
   .transform((value): TokenLifetime => (value === "never" ? null : (Number(value) as TokenLifetime)));
-
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A token that was valid until its expiry: answered 401 with a message saying so. */
 export class ApiTokenExpiredError extends DomainError {

@@ -7,7 +7,7 @@ import * as search from "@/app/api/admin/stories/search/route";
 import * as revisions from "@/app/editor/(newsroom)/stories/[id]/revisions/actions";
 import type { Role } from "@/lib/auth/users";
 import { relatedStoryIds } from "@/lib/stories/document";
-import { getStoryForEditing, searchHeadlinesByIds } from "@/lib/stories/editor-queries";
+import { getStoryForEditing, findHeadlinesByIds } from "@/lib/stories/editor-queries";
 import { getArticleForPreview } from "@/lib/stories/queries";
 import { anyone, fc, hostileJson, hostileQuery, hostileString, mutated, mutatedForm, pathId, propertyOptions } from "./arbitraries";
 import { actionAnswerOf, answerOf, describeInput, params, request } from "./testing";
@@ -78,7 +78,7 @@ function pastIntegerIds(): [Role | null, Record<string, unknown>][] {
 async function expectReadable(id: number) {
   const story = await getStoryForEditing(id);
   expect(story).not.toBeNull();
-  await searchHeadlinesByIds(relatedStoryIds(story!.body));
+  await findHeadlinesByIds(relatedStoryIds(story!.body));
   await getArticleForPreview(id);
 }
 

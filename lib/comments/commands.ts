@@ -4,13 +4,14 @@ import { isUniqueViolation } from "@/db/errors";
 import { comments, sections, stories } from "@/db/schema";
 import { invalidateStory } from "@/lib/cache/invalidate";
 import { env } from "@/lib/env";
-import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, RateLimitError, ValidationError } from "@/lib/errors";
 import { incrementCounter } from "@/lib/rate-limits/store";
 import { storyPath } from "@/lib/stories/queries";
 import { publishedNow } from "@/lib/stories/visibility";
 import { checkFormToken } from "./form-token";
 import { keyedHash } from "./hashing";
 import { findRetried, storedKey, type Sender } from "./idempotency";
+import { countCommentLinks } from "./link-text";
 import { commentInputSchema, type CommentInput } from "./schemas";
 import { newSenderSecret, presentedSecret } from "./sender";
 import { commentsStillOpen, getCommentSettings, type CommentSettings } from "./settings";
@@ -34,12 +35,6 @@ export interface PostContext {
   ip: string;
   /** The secret the sender presented (the comments cookie), if any. */
   sender?: string | null;
-}
-
-function parse(input: unknown): CommentInput {
-  const parsed = commentInputSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new ValidationError(fieldErrorsOf(parsed.error));
 }
 
 /** A published story as commenting needs it. */
@@ -78,10 +73,6 @@ function answer(row: typeof comments.$inferSelect, sender: string): PostedCommen
   };
 }
 
-export function countLinks(text: string): number {
-  return (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length;
-}
-
 function containsBlockedWord(text: string, blocked: string[]): boolean {
   const lower = text.toLowerCase();
   return blocked.some((word) => lower.includes(word));
@@ -118,7 +109,7 @@ async function isReturningSender(sender: Sender, db: Db): Promise<boolean> {
 async function decideStatus(input: CommentInput, sender: Sender, settings: CommentSettings, db: Db) {
   // No token is treated like one that came back too fast: the article's form always sends one.
   if (!input.formToken || checkFormToken(input.formToken) !== "ok") return "pending" as const;
-  if (countLinks(input.body) > MAX_LINKS) return "pending" as const;
+  if (countCommentLinks(input.body) > MAX_LINKS) return "pending" as const;
   if (containsBlockedWord(`${input.name} ${input.body}`, settings.blockedWords)) return "pending" as const;
   if (settings.premoderation === "everyone") return "pending" as const;
   if (settings.premoderation === "first-time" && !(await isReturningSender(sender, db))) return "pending" as const;
@@ -127,7 +118,7 @@ async function decideStatus(input: CommentInput, sender: Sender, settings: Comme
 
 /** Posts a comment on a story, given by id or as the route handler already found it. */
 export async function postComment(target: number | CommentTarget, raw: unknown, context: PostContext, db: Db = getDb()): Promise<PostedComment> {
-  const input = parse(raw);
+  const input = parseInput(commentInputSchema, raw);
   const story = typeof target === "number" ? await findCommentTarget(target, db) : target;
   if (!story) throw new NotFoundError("There is no published story here.");
   const storyId = story.id;

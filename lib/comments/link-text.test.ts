@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commentLink } from "./link-text";
+import { commentLink, countCommentLinks, findCommentLinks } from "./link-text";
 
 describe("a web address in a comment, as a link", () => {
   it("shows a look-alike host (Cyrillic а in apple.com) in punycode, and links to the ASCII address", () => {
@@ -36,5 +36,30 @@ describe("a web address in a comment, as a link", () => {
   it("is no link at all when the address cannot be parsed", () => {
     expect(commentLink("http://exa mple.com")).toBeNull();
     expect(commentLink("https://[oops")).toBeNull();
+  });
+});
+
+describe("the links a comment holds", () => {
+  it.each([
+    ["no links here", []],
+    ["www.example.com", [["https://www.example.com/", "www.example.com"]]],
+    ["example.com", []],
+    ["README.md and node.js", []],
+    ["https://a.example/x", [["https://a.example/x", "https://a.example/x"]]],
+    ["write to reader@example.com or mailto:reader@example.com", []],
+    ["ftp://files.example.com and javascript:alert(1)", []],
+    ["see https://x.example/a.b. and (www.example.org)", [["https://x.example/a.b", "https://x.example/a.b"], ["https://www.example.org/", "www.example.org"]]],
+    ["WWW.Example.com/Path?q=1", [["https://www.example.com/Path?q=1", "WWW.Example.com/Path?q=1"]]],
+    ["www.\u0430pple.com", [["https://www.xn--pple-43d.com/", "www.xn--pple-43d.com"]]],
+    ["https://apple.com@evil.example/login", [["https://evil.example/login", "https://evil.example/login"]]],
+  ])("%j", (text, expected) => {
+    const found = findCommentLinks(text);
+    expect(found.map((link) => [link.href, link.text])).toEqual(expected);
+    expect(countCommentLinks(text)).toBe(expected.length);
+  });
+
+  it("says where each link was typed", () => {
+    const text = "a https://a.example b www.example.com";
+    expect(findCommentLinks(text).map((link) => text.slice(link.start, link.end))).toEqual(["https://a.example", "www.example.com"]);
   });
 });

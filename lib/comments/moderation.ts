@@ -3,6 +3,7 @@ import { canModerate } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/db/client";
 import { comments, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
+import type { Actor } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
@@ -132,7 +133,7 @@ export interface ModerationResult {
 }
 
 export async function moderateComments(
-  actor: CurrentUser & { ip?: string },
+  actor: Actor,
   ids: number[],
   action: ModerationAction,
   db: Db = getDb(),
@@ -193,7 +194,7 @@ function settingsChanges(from: CommentSettings, to: CommentSettings): Record<str
   return changes;
 }
 
-export async function updateCommentSettings(actor: CurrentUser & { ip?: string }, next: CommentSettings, db: Db = getDb()): Promise<void> {
+export async function updateCommentSettings(actor: Actor, next: CommentSettings, db: Db = getDb()): Promise<void> {
   requireModerator(actor);
   const previous = await db.transaction(async (tx) => {
     const before = await getCommentSettings(tx);

@@ -1,5 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import {
   authors,
   liveShows,
@@ -189,7 +190,7 @@ const DEMO_SCHEDULE_DAYS = 28;
  * scripts/generate-live-streams.sh), with their posters and a programme of two-hour shows for
  * the weeks ahead.
  */
-async function seedLiveStreams(tx: Parameters<Parameters<DbHandle["db"]["transaction"]>[0]>[0], posters: Record<keyof typeof livePosters, Poster>) {
+async function seedLiveStreams(tx: Tx, posters: Record<keyof typeof livePosters, Poster>) {
   const posterId = async (kind: keyof typeof livePosters) => {
     const { key, width, height, bytes } = posters[kind];
     const { alt, caption } = livePosters[kind];

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
 import { isIdText } from "@/db/ids";
 import { logError } from "@/lib/log";
+import { retryAfterHeader } from "./retry-after";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
 // `Authorization: Bearer` token), refusal of cross-site requests, and every error turned into a
@@ -31,15 +32,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    const retryAfter = error.details?.retryAfter as number | undefined;
-    return json(
-      error.status,
-      { error: error.message, fieldErrors: error.fieldErrors, ...error.details },
-      retryAfter ? { "Retry-After": String(retryAfter) } : {},
-    );
+    return json(error.status, { error: error.message, fieldErrors: error.fieldErrors, ...error.details }, retryAfterHeader(error));
   }
   if (isDatabaseUnavailable(error)) {
-    return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, { "Retry-After": "5" });
+    return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, retryAfterHeader(5));
   }
   logError(error);
   return json(500, { error: "Something went wrong on our side; nothing was changed." });
@@ -103,7 +99,11 @@ async function authenticate(request: NextRequest): Promise<Omit<RouteContext, "i
   return { user, via: "session" };
 }
 
-export function adminRoute<Params>(
+/**
+ * An admin API handler, run for anyone in the newsroom — signed in or holding an API token —
+ * whatever their role: the handler (or the command it calls) checks what that role may do.
+ */
+export function newsroomRoute<Params>(
   handler: (request: NextRequest, context: RouteContext, params: Params) => Promise<Response>,
 ) {
   return async (request: NextRequest, { params }: { params: Promise<Params> }) => {

@@ -1,9 +1,10 @@
 // Query strings of the newsroom's lists: what a page reads, and the address of its next page.
 
+/** A page's `searchParams` prop, as Next.js passes it. */
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
 /** Next.js search params as plain strings: the first value of each, empty ones left out. */
-export async function firstValues(
-  searchParams: Promise<Record<string, string | string[] | undefined>>,
-): Promise<Record<string, string | undefined>> {
+export async function firstValues(searchParams: SearchParams): Promise<Record<string, string | undefined>> {
   return Object.fromEntries(
     Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
   );

@@ -2,18 +2,16 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
+import type { Actor } from "@/lib/auth/actor";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
-import { fieldErrorsOf, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { requireLiveDesk } from "./permissions";
 import { showInputSchema, streamInputSchema } from "./schemas";
 
 // Editors and admins set each stream's address and status and its programme schedule; readers
 // see the change within seconds (the `live` tag refreshes the live pages and every header).
-
-type Actor = CurrentUser & { ip?: string };
 
 /** An unknown stream is bad input (the id came in the request), answered 422 like the other fields. */
 const noSuchStream = () => new ValidationError({ streamId: "There is no such stream." }, "There is no such stream.");
@@ -33,13 +31,12 @@ export async function updateStream(actor: Actor, streamId: number, raw: unknown,
     const [before] = await tx.select().from(liveStreams).where(eq(liveStreams.id, streamId)).for("update");
     if (!before) throw noSuchStream();
     const { title, url, status, posterMediaId } = before;
-    const parsed = streamInputSchema(env().liveAllowHttp).safeParse({ title, url, status, posterMediaId, ...raw });
-    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-    if (parsed.data.posterMediaId) {
-      const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, parsed.data.posterMediaId));
+    const input = parseInput(streamInputSchema(env().liveAllowHttp), { title, url, status, posterMediaId, ...raw });
+    if (input.posterMediaId) {
+      const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, input.posterMediaId));
       if (!image) throw new ValidationError({ posterMediaId: "That image is not in the library." });
     }
-    const [after] = await tx.update(liveStreams).set(parsed.data).where(eq(liveStreams.id, streamId)).returning();
+    const [after] = await tx.update(liveStreams).set(input).where(eq(liveStreams.id, streamId)).returning();
     const details = { from: { status: before.status, url: before.url }, to: { status: after!.status, url: after!.url } };
     await recordAudit({ actorId: actor.id, action: "live.stream_update", targetType: "live_stream", targetId: streamId, details, ip: actor.ip }, tx);
     return after!;
@@ -50,9 +47,7 @@ export async function updateStream(actor: Actor, streamId: number, raw: unknown,
 
 export async function addShow(actor: Actor, streamId: number, raw: unknown, db: Db = getDb()) {
   requireLiveDesk(actor);
-  const parsed = showInputSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  const show = parsed.data;
+  const show = parseInput(showInputSchema, raw);
   // The stream's row lock makes adds to one stream take turns, so the overlap check sees every
   // show committed before it (READ COMMITTED; PGlite runs one transaction at a time).
   const row = await db.transaction(async (tx) => {

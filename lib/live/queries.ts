@@ -3,6 +3,7 @@ import { getDb, type Db } from "@/db/client";
 import { liveShows, liveStreams, media } from "@/db/schema";
 import { mediaUrl } from "@/lib/media/urls";
 import { addZonedDays } from "@/lib/format/zoned";
+import { isProgrammeDate } from "./programme-years";
 
 // The streams as readers and players see them: status, playable address, the show on now, the
 // next one and the day's schedule.
@@ -113,14 +114,13 @@ export interface ProgrammeWeek {
 }
 
 /**
- * The `PROGRAMME_DAYS` from `from` on the site's clock, or null when that is not a date
- * PostgreSQL stores (the live desk keeps to the years 2000–9999).
+ * The `PROGRAMME_DAYS` from `from` on the site's clock, or null when they do not all fall in the
+ * programme's years (./programme-years.ts).
  */
 export function programmeWeek(from: Date, timeZone: string): ProgrammeWeek | null {
-  const year = from.getUTCFullYear(); // NaN for an invalid date
-  if (!(year >= 2000 && year <= 9999)) return null;
+  if (!isProgrammeDate(from)) return null;
   const to = addZonedDays(from, PROGRAMME_DAYS, timeZone);
-  return to.getUTCFullYear() <= 9999 ? { from, to } : null;
+  return isProgrammeDate(to) ? { from, to } : null;
 }
 
 /** The live desk: every stream, with its programme for the week. */

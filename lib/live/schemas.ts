@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { idSchemaWith, isIdText } from "@/db/ids";
+import { isProgrammeDate, PROGRAMME_YEARS } from "./programme-years";
 
 // What editors set for a stream and its programme schedule. Stream addresses must be https or a
 // path on this site (plain http only with LIVE_ALLOW_HTTP=1); the server never fetches them.
@@ -32,9 +33,6 @@ export function streamInputSchema(allowHttp: boolean) {
     .refine((stream) => stream.status === "off_air" || stream.url !== "", { message: "A stream on air needs an address", path: ["url"] });
 }
 
-/** Dates a programme can have (and PostgreSQL can store: JavaScript reaches further). */
-const inRange = (date: Date) => date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 9999;
-
 export const showInputSchema = z
   .object({
     title: text().trim().min(1, "Name the show").max(120, "Keep the title under 120 characters"),
@@ -44,8 +42,8 @@ export const showInputSchema = z
   })
   .refine((show) => !Number.isNaN(show.startsAt.getTime()), { message: "Enter when the show starts", path: ["startsAt"] })
   .refine((show) => !Number.isNaN(show.endsAt.getTime()), { message: "Enter when the show ends", path: ["endsAt"] })
-  .refine((show) => inRange(show.startsAt), { message: "Choose a date between the years 2000 and 9999", path: ["startsAt"] })
-  .refine((show) => inRange(show.endsAt), { message: "Choose a date between the years 2000 and 9999", path: ["endsAt"] })
+  .refine((show) => isProgrammeDate(show.startsAt), { message: `Choose a date between ${PROGRAMME_YEARS}`, path: ["startsAt"] })
+  .refine((show) => isProgrammeDate(show.endsAt), { message: `Choose a date between ${PROGRAMME_YEARS}`, path: ["endsAt"] })
   .refine((show) => show.endsAt > show.startsAt, { message: "The show must end after it starts", path: ["endsAt"] })
   .refine((show) => show.endsAt.getTime() - show.startsAt.getTime() <= 24 * 3600_000, { message: "A show lasts at most 24 hours", path: ["endsAt"] });
 

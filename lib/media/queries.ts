@@ -1,6 +1,6 @@
 import { and, ilike, or, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { containsPattern, searchWords } from "@/db/search";
+import { containsPattern, searchWords } from "@/lib/text/search-words";
 import { media } from "@/db/schema";
 import { keysetPage, keysetQuery, type KeysetOrder, type KeysetPage } from "@/lib/pagination/keyset";
 import { mediaUrl } from "./urls";

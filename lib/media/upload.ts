@@ -4,8 +4,8 @@ import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
 import { media } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
-import { DomainError, fieldErrorsOf, ValidationError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError, parseInput, ValidationError } from "@/lib/errors";
 import { encodeAs, encodeVariant, sniffImageType, storedExtension, type ImageKind } from "./formats";
 import { mimeByExtension, newStorageKey, writeUpload } from "./storage";
 import { mediaUrl } from "./urls";
@@ -45,13 +45,12 @@ async function encode(kind: ImageKind, bytes: Uint8Array) {
 }
 
 export async function uploadImage(
-  actor: CurrentUser & { ip?: string },
+  actor: Actor,
   file: { bytes: Uint8Array; name?: string },
   details: unknown,
   db: Db = getDb(),
 ) {
-  const parsed = mediaDetailsSchema.safeParse(details);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  const input = parseInput(mediaDetailsSchema, details);
   const kind = sniffImageType(file.bytes);
   if (!kind) throw new UnsupportedMediaError();
 
@@ -84,7 +83,7 @@ export async function uploadImage(
       width: encoded.width,
       height: encoded.height,
       bytes: encoded.data.length,
-      ...parsed.data,
+      ...input,
       variants,
       uploadedById: actor.id,
     })

@@ -3,17 +3,18 @@ import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
+import type { Actor } from "@/lib/auth/actor";
 import { idSchemaWith } from "@/db/ids";
 import { isUniqueViolation } from "@/db/errors";
 import { redirects, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
-import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
-import type { Actor, Tx } from "@/lib/stories/commands";
 import { storyPath } from "@/lib/stories/queries";
 import { hasHadPublicAddress } from "@/lib/stories/visibility";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
@@ -54,12 +55,6 @@ const sectionInputSchema = z.object({
 });
 
 type SectionInput = z.output<typeof sectionInputSchema>;
-
-function parseSectionInput(fields: unknown): SectionInput {
-  const parsed = sectionInputSchema.safeParse(fields);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 function requireAdmin(actor: Actor): void {
   if (!canManageSections(actor)) throw new ForbiddenError("Only admins manage sections.");
@@ -185,7 +180,7 @@ async function withUniquePath<T>(write: () => Promise<T>): Promise<T> {
 
 export async function createSection(actor: Actor, fields: SectionFields, db: Db = getDb()): Promise<{ id: number; path: string }> {
   requireAdmin(actor);
-  const input = parseSectionInput(fields);
+  const input = parseInput(sectionInputSchema, fields);
   const created = await withUniquePath(() =>
     db.transaction(async (tx) => {
       const rows = await lockSections(tx);
@@ -208,7 +203,7 @@ export async function createSection(actor: Actor, fields: SectionFields, db: Db 
 /** Renames a section and may change its slug or parent; a new path moves everything below it. */
 export async function updateSection(actor: Actor, id: number, fields: SectionFields, db: Db = getDb()): Promise<{ path: string }> {
   requireAdmin(actor);
-  const input = parseSectionInput(fields);
+  const input = parseInput(sectionInputSchema, fields);
   const changed = await withUniquePath(() =>
     db.transaction(async (tx) => {
       const rows = await lockSections(tx);

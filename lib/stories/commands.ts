@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
+import type { Tx } from "@/db/transaction";
 import {
   authors,
   media,
@@ -16,9 +17,9 @@ import {
   type Story,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
-import type { CurrentUser } from "@/lib/auth/users";
+import type { Actor } from "@/lib/auth/actor";
 import { invalidateStory } from "@/lib/cache/invalidate";
-import { ConflictError, fieldErrorsOf, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { canEditStory } from "./permissions";
@@ -29,18 +30,6 @@ import { storyInputSchema, type StoryInput } from "./schemas";
 // Commands on a story's content: create, and save with optimistic concurrency and a revision
 // per save (the workflow is in ./workflow.ts). Each one checks the actor's role itself, writes in
 // one transaction, audits, then refreshes what readers see.
-
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-export interface Actor extends CurrentUser {
-  ip?: string;
-}
-
-function parseStoryInput(input: unknown): StoryInput {
-  const parsed = storyInputSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 export async function lockStory(tx: Tx, id: number): Promise<Story> {
   const [story] = await tx.select().from(stories).where(eq(stories.id, id)).for("update");
@@ -136,7 +125,7 @@ function storyValues(input: StoryInput, slug: string) {
 }
 
 export async function createStory(actor: Actor, rawInput: unknown, db: Db = getDb()): Promise<{ id: number; slug: string; revision: number }> {
-  const input = parseStoryInput(rawInput);
+  const input = parseInput(storyInputSchema, rawInput);
   const slug = input.slug ?? slugify(input.headline);
   if (!slug) throw new ValidationError({ slug: "Write a slug: the headline has no letters or digits" });
   try {
@@ -178,7 +167,7 @@ export async function saveStory(
   baseRevision: number,
   db: Db = getDb(),
 ): Promise<{ revision: number; path: string }> {
-  const input = parseStoryInput(rawInput);
+  const input = parseInput(storyInputSchema, rawInput);
   let paths: string[] = [];
   let wasPublic = false;
   let slugChanged = false;

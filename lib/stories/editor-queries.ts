@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { containsPattern, searchWords } from "@/db/search";
+import { containsPattern, searchWords } from "@/lib/text/search-words";
 import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
@@ -171,7 +171,7 @@ export async function searchStoryHeadlines(viewer: CurrentUser, q: string, exclu
 }
 
 /** Headlines of the given stories, by id. */
-export async function searchHeadlinesByIds(ids: number[], db: Db = getDb()): Promise<Map<number, string>> {
+export async function findHeadlinesByIds(ids: number[], db: Db = getDb()): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: stories.id, headline: stories.headline }).from(stories).where(inArray(stories.id, ids));
   return new Map(rows.map((row) => [row.id, row.headline]));

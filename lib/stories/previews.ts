@@ -1,10 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
+import type { Actor } from "@/lib/auth/actor";
 import { previewLinks, sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
+import { hashToken } from "@/lib/auth/token-hash";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { Actor, Tx } from "./commands";
 import { canViewStory } from "./permissions";
 import { storyPath } from "./queries";
 import { isPublishedNow } from "./visibility";
@@ -15,8 +17,6 @@ import { isPublishedNow } from "./visibility";
 // story ends its links too: a story withdrawn from readers must not stay readable through a link
 // shared before (or while) it was public, so only links made after it was pulled work.
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
-
 async function requireViewable(actor: Actor, storyId: number, db: Db) {
   const [story] = await db.select({ createdById: stories.createdById, status: stories.status, publishedAt: stories.publishedAt }).from(stories).where(eq(stories.id, storyId));
   if (!story) throw new NotFoundError("This story does not exist.");
@@ -26,7 +26,7 @@ async function requireViewable(actor: Actor, storyId: number, db: Db) {
 export async function createPreviewLink(actor: Actor, storyId: number, db: Db = getDb()): Promise<{ path: string }> {
   await requireViewable(actor, storyId, db);
   const token = randomBytes(16).toString("base64url");
-  await db.insert(previewLinks).values({ storyId, tokenHash: hash(token), createdById: actor.id });
+  await db.insert(previewLinks).values({ storyId, tokenHash: hashToken(token), createdById: actor.id });
   await recordAudit({ actorId: actor.id, action: "story.preview_create", targetType: "story", targetId: storyId, ip: actor.ip }, db);
   return { path: `/preview/${token}` };
 }
@@ -56,7 +56,7 @@ export async function resolvePreviewToken(token: string, db: Db = getDb()): Prom
     .from(previewLinks)
     .innerJoin(stories, eq(stories.id, previewLinks.storyId))
     .innerJoin(sections, eq(sections.id, stories.sectionId))
-    .where(and(eq(previewLinks.tokenHash, hash(token)), isNull(previewLinks.revokedAt)));
+    .where(and(eq(previewLinks.tokenHash, hashToken(token)), isNull(previewLinks.revokedAt)));
   if (!row) return { kind: "invalid" };
   if (isPublishedNow(row)) return { kind: "published", path: storyPath(row.sectionPath, row.slug) };
   return { kind: "preview", storyId: row.storyId };

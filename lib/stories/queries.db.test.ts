@@ -4,11 +4,11 @@ import { createAuthor, createSection, createStory, documentOf } from "@/db/fixtu
 import { relatedStories, stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { relatedStoryIds } from "./document";
-import { getStoryForEditing, searchHeadlinesByIds } from "./editor-queries";
+import { getStoryForEditing, findHeadlinesByIds } from "./editor-queries";
 import {
   getArticleForPreview,
   getPublishedArticle,
-  getStoryCards,
+  getStorySummaries,
   isPublishedStoryInSections,
   listPublishedStories,
   lookupStorySlug,
@@ -85,7 +85,7 @@ describe("listPublishedStories", () => {
   });
 
   it("builds article paths from the section path", async () => {
-    const [card] = await getStoryCards([publishedIds[0]!]);
+    const [card] = await getStorySummaries([publishedIds[0]!]);
     expect(card?.path).toBe("/news/us/story-0");
   });
 });
@@ -166,6 +166,6 @@ describe("getPublishedArticle", () => {
     expect(article!.bodyMedia).toEqual({});
     expect(await getArticleForPreview(id)).not.toBeNull();
     const editing = await getStoryForEditing(id);
-    expect([...(await searchHeadlinesByIds(relatedStoryIds(editing!.body))).keys()]).toEqual([publishedIds[0]]);
+    expect([...(await findHeadlinesByIds(relatedStoryIds(editing!.body))).keys()]).toEqual([publishedIds[0]]);
   });
 });

@@ -30,7 +30,8 @@ export interface StoryImage {
   alt: string;
 }
 
-export interface StoryCard {
+/** A published story as a list or a related link shows it (components/site/story-card.tsx draws it). */
+export interface StorySummary {
   id: number;
   slug: string;
   /** Path of the article: "/news/us/<slug>". */
@@ -50,7 +51,7 @@ export interface Byline {
   title: string;
 }
 
-export interface Article extends StoryCard {
+export interface Article extends StorySummary {
   sectionId: number;
   body: StoryDocument;
   heroCaption: string;
@@ -59,9 +60,9 @@ export interface Article extends StoryCard {
   seoDescription: string;
   bylines: Byline[];
   tags: { name: string; slug: string }[];
-  related: StoryCard[];
+  related: StorySummary[];
   /** Cards for the related-story blocks inside the body, by story id (published ones only). */
-  inlineRelated: Record<number, StoryCard>;
+  inlineRelated: Record<number, StorySummary>;
   /** Files of the images inside the body, by media id. */
   bodyMedia: Record<number, { src: string; width: number; height: number }>;
   corrections: { note: string; createdAt: string }[];
@@ -106,7 +107,7 @@ type CardRow = {
   mediaHeight: number | null;
 };
 
-function toCard(row: CardRow): StoryCard {
+function toCard(row: CardRow): StorySummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -136,7 +137,7 @@ function cardQuery(db: Db) {
 const newestFirst: KeysetOrder = { table: stories, keys: [stories.publishedAt], id: stories.id, direction: "desc" };
 
 export interface StoryPage {
-  stories: StoryCard[];
+  stories: StorySummary[];
   /** Pass as `before` for the next (older) page; null on the last page. */
   nextCursor: number | null;
 }
@@ -175,7 +176,7 @@ export async function isPublishedStoryInSections(
   return row !== undefined;
 }
 
-export async function getStoryCards(ids: number[], db: Db = getDb()): Promise<StoryCard[]> {
+export async function getStorySummaries(ids: number[], db: Db = getDb()): Promise<StorySummary[]> {
   if (ids.length === 0) return [];
   const rows = await cardQuery(db).where(and(inArray(stories.id, ids), publishedNow));
   const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
@@ -270,8 +271,8 @@ async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promis
   const inlineIds = relatedStoryIds(row.body);
   const imageIds = bodyMediaIds(row.body);
   const [related, inlineCards, imageRows] = await Promise.all([
-    getStoryCards(relatedRows.map((r) => r.relatedId), db),
-    getStoryCards(inlineIds, db),
+    getStorySummaries(relatedRows.map((r) => r.relatedId), db),
+    getStorySummaries(inlineIds, db),
     imageIds.length === 0
       ? []
       : db

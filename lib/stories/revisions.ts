@@ -1,9 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
 import { stories, storyRevisions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { NotFoundError } from "@/lib/errors";
-import { saveStory, type Actor } from "./commands";
+import { saveStory } from "./commands";
 import { documentText, type StoryDocument } from "./document";
 
 // Every save keeps a snapshot (lib/stories/commands.ts). Here: list them, compare two, and

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { searchWords } from "@/db/search";
 import { isStorableText, text, UNSTORABLE_TEXT } from "./text";
 
 describe("free text", () => {
@@ -22,10 +21,5 @@ describe("free text", () => {
     const result = schema.safeParse("hi\u0000");
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(UNSTORABLE_TEXT);
-  });
-
-  it("search words drop what no stored text contains", () => {
-    expect(searchWords("bud\u0000get \uD800 vote")).toEqual(["budget", "vote"]);
-    expect(searchWords("\u0000")).toEqual([]);
   });
 });

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { DataTable, type Column } from "@/components/editor/data-table";
 import { FilterSelect } from "@/components/editor/filter-select";
 import { requireUser } from "@/lib/auth/session";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import {
   listAuthorsForPicker,
   listSectionsForPicker,
   listStoriesForDashboard,
   storyStatuses,
+  type DashboardRow,
 } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/auth/roles";
 import { idSchema } from "@/db/ids";
@@ -34,7 +36,29 @@ const statusLabels: Record<(typeof storyStatuses)[number], string> = {
   unpublished: "Unpublished",
 };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const columns: Column<DashboardRow>[] = [
+  { header: "Headline", cell: (row) => <Link href={`/editor/stories/${row.id}`}>{row.headline}</Link> },
+  {
+    header: "Status",
+    cell: (row) => (
+      <>
+        <span className={`status status-${row.status}`}>{statusLabels[row.status]}</span>
+        {row.status === "scheduled" && row.scheduledAt && <span className="muted"> for {formatDateTime(row.scheduledAt.toISOString())}</span>}
+      </>
+    ),
+  },
+  { header: "Section", cell: (row) => row.sectionName },
+  { header: "Authors", cell: (row) => row.bylines.join(", ") || "—" },
+  {
+    header: "Last change",
+    cell: (row) => (
+      <>
+        <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt.toISOString())}</time>
+        {row.updatedByName && <span className="muted"> by {row.updatedByName}</span>}
+      </>
+    ),
+  },
+];
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
@@ -83,42 +107,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </button>
       </form>
 
-      {page.rows.length === 0 ? (
-        <p className="empty">No stories match these filters.</p>
-      ) : (
-        <table className="story-table">
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Status</th>
-              <th scope="col">Section</th>
-              <th scope="col">Authors</th>
-              <th scope="col">Last change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/editor/stories/${row.id}`}>{row.headline}</Link>
-                </td>
-                <td>
-                  <span className={`status status-${row.status}`}>{statusLabels[row.status]}</span>
-                  {row.status === "scheduled" && row.scheduledAt && (
-                    <span className="muted"> for {formatDateTime(row.scheduledAt.toISOString())}</span>
-                  )}
-                </td>
-                <td>{row.sectionName}</td>
-                <td>{row.bylines.join(", ") || "—"}</td>
-                <td>
-                  <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt.toISOString())}</time>
-                  {row.updatedByName && <span className="muted"> by {row.updatedByName}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={page.rows} rowKey={(row) => row.id} columns={columns} empty="No stories match these filters." className="story-table" />
       {page.nextCursor && (
         <nav aria-label="Pages" className="pagination">
           <Link href={olderPageHref("/editor", { q: filters.q, status: filters.status, section: filters.section, author: filters.author, mine: filters.mine }, page.nextCursor)} rel="next">

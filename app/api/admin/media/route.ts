@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { HttpError, adminRoute, jsonResponse, readBytesLimited, otherMethods } from "@/lib/http/route";
+import { HttpError, newsroomRoute, jsonResponse, readBytesLimited, otherMethods } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/queries";
 import { uploadImage } from "@/lib/media/upload";
@@ -8,12 +8,12 @@ import { uploadImage } from "@/lib/media/upload";
 // POST /api/admin/media – upload an image: multipart/form-data with `file`, `alt` (required),
 // `caption`, `credit`. 201 with the stored image; 413 over MEDIA_MAX_MB; 415 for other types.
 
-export const GET = adminRoute(async (request) => {
+export const GET = newsroomRoute(async (request) => {
   const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
   return jsonResponse(200, { items: await listMedia({ q, limit: 100 }) });
 });
 
-export const POST = adminRoute(async (request, { user, ip }) => {
+export const POST = newsroomRoute(async (request, { user, ip }) => {
   const { mediaMaxBytes } = env();
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) throw new HttpError(415, "Send the image as multipart/form-data with a `file` field.");

@@ -6,6 +6,7 @@ import { nextAuthAddress } from "@/lib/auth/next-auth-addresses";
 import { authOptions } from "@/lib/auth/options";
 import { throttledMessage } from "@/lib/auth/sign-in-throttle";
 import { env } from "@/lib/env";
+import { retryAfterHeader } from "@/lib/http/retry-after";
 import { HttpError, apiNotFoundResponse, errorResponse, methodNotAllowedResponse } from "@/lib/http/route";
 
 // GET/POST /api/auth/* – next-auth. A sign-in from a blocked account or address is refused inside
@@ -43,7 +44,7 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
   if (retryAfter === 0) return response;
   return Response.json(
     { error: "TooManyAttempts", message: throttledMessage(retryAfter), retryAfter },
-    { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
+    { status: 429, headers: { ...retryAfterHeader(retryAfter), "Cache-Control": "no-store" } },
   );
 }
 

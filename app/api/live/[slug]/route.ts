@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { retryAfterHeader } from "@/lib/http/retry-after";
 import { errorResponse, jsonResponse, otherMethods } from "@/lib/http/route";
 import { getStreamOverview } from "@/lib/live/queries";
 
@@ -17,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       return jsonResponse(
         503,
         { error: `${stream.title} is off air.`, reason: "off_air", next: stream.next },
-        { "Retry-After": String(Math.min(wait, 86_400)) },
+        retryAfterHeader(Math.min(wait, 86_400)),
       );
     }
     return new Response(null, {

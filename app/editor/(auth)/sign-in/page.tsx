@@ -4,6 +4,7 @@ import { ActionForm, Field } from "@/components/editor/action-form";
 import { newsroomPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import type { SearchParams } from "@/lib/http/search-params";
 import { signInAction } from "./actions";
 import "../../editor.css";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const callbackUrl = newsroomPath((await searchParams).callbackUrl, env().siteUrl);
   // Never back to this page itself: a signed-in visitor would go round in circles.
   if (await getCurrentUser()) redirect(callbackUrl.startsWith("/editor/sign-in") ? "/editor" : callbackUrl);

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { DataTable, type Column } from "@/components/editor/data-table";
 import { listAuditPage } from "@/lib/audit/log";
 import { canReadAuditLog } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseZonedLocal } from "@/lib/format/zoned";
 import { idSchema } from "@/db/ids";
@@ -28,7 +29,23 @@ const filtersSchema = z.object({
 
 const PAGE_SIZE = 50;
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type AuditRow = Awaited<ReturnType<typeof listAuditPage>>["items"][number];
+
+const columns: Column<AuditRow>[] = [
+  { header: "When", cell: (entry) => formatDateTime(entry.createdAt.toISOString()) },
+  { header: "Who", cell: (entry) => entry.actorName ?? <span className="muted">unknown</span> },
+  {
+    header: "What",
+    cell: (entry) => (
+      <>
+        <code>{entry.action}</code>
+        {Object.keys(entry.details).length > 0 && <div className="muted">{JSON.stringify(entry.details)}</div>}
+      </>
+    ),
+  },
+  { header: "Target", cell: (entry) => (entry.targetType ? `${entry.targetType} ${entry.targetId}` : "—") },
+  { header: "From", cell: (entry) => entry.ip ?? "—" },
+];
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(canReadAuditLog, "/editor/audit");
@@ -58,35 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Filter
         </button>
       </form>
-      {entries.length === 0 ? (
-        <p className="empty">Nothing recorded for these filters.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Target</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.createdAt.toISOString())}</td>
-                <td>{entry.actorName ?? <span className="muted">unknown</span>}</td>
-                <td>
-                  <code>{entry.action}</code>
-                  {Object.keys(entry.details).length > 0 && <div className="muted">{JSON.stringify(entry.details)}</div>}
-                </td>
-                <td>{entry.targetType ? `${entry.targetType} ${entry.targetId}` : "—"}</td>
-                <td>{entry.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={entries} rowKey={(entry) => entry.id} columns={columns} empty="Nothing recorded for these filters." />
       {olderCursor && (
         <nav aria-label="Pages" className="pagination">
           <Link href={olderPageHref("/editor/audit", olderFilters, olderCursor)} rel="next">

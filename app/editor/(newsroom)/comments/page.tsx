@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { DataTable, type Column } from "@/components/editor/data-table";
 import { FilterSelect } from "@/components/editor/filter-select";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { canModerate } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import {
@@ -14,7 +15,7 @@ import {
   type ModerationAction,
   type ModerationRow,
 } from "@/lib/comments/moderation";
-import { getCommentSettings } from "@/lib/comments/settings";
+import { getCommentSettings, type CommentSettings } from "@/lib/comments/settings";
 import { formatDateTime } from "@/lib/format/dates";
 import { moderateCommentsAction, saveCommentSettingsAction } from "./actions";
 import { idSchema } from "@/db/ids";
@@ -48,7 +49,7 @@ const premoderationOptions = [
 ];
 
 /** Readers' text, always as plain text; long comments show an excerpt and open in full. */
-function CommentText({ text }: { text: string }) {
+function CommentExcerpt({ text }: { text: string }) {
   // By code point, so a cut never splits an emoji in half.
   const characters = Array.from(text);
   if (characters.length <= EXCERPT_CHARACTERS) return <p className="moderation-text">{text}</p>;
@@ -63,75 +64,103 @@ function CommentText({ text }: { text: string }) {
   );
 }
 
-function CommentRow({ row, moderator }: { row: ModerationRow; moderator: boolean }) {
-  return (
-    <tr>
-      {moderator && (
-        <td>
-          <label className="checkbox">
-            <input type="checkbox" name="ids" value={row.id} />
-            <span className="visually-hidden">Select the comment by <bdi>{row.authorName}</bdi></span>
-          </label>
-        </td>
-      )}
-      <td>
-        {/* Readers' names are isolated: none can reorder the text around it. */}
-        <strong>
-          <bdi>{row.authorName}</bdi>
-        </strong>
-        {row.parentId !== null && <span className="muted"> (a reply)</span>}
-        <CommentText text={row.body} />
-      </td>
-      <td>
-        <Link href={row.storyPath}>{row.storyHeadline}</Link>
-      </td>
-      <td>
-        <span className={`status comment-status-${row.status}`}>{statusLabels[row.status]}</span>
-      </td>
-      <td>
-        <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt.toISOString())}</time>
-      </td>
-      {moderator && (
-        <td className="row-actions">
-          {rowActions[row.status].map((action) => (
-            <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="button button-small">
-              {actionLabels[action]}
-              <span className="visually-hidden"> the comment by <bdi>{row.authorName}</bdi></span>
-            </button>
-          ))}
-        </td>
-      )}
-    </tr>
-  );
+/** The comment table's columns; moderators also get a tick box and the row's own buttons. */
+function commentColumns(moderator: boolean): (Column<ModerationRow> | false)[] {
+  return [
+    moderator && {
+      header: <span className="visually-hidden">Select</span>,
+      cell: (row) => (
+        <label className="checkbox">
+          <input type="checkbox" name="ids" value={row.id} />
+          <span className="visually-hidden">Select the comment by <bdi>{row.authorName}</bdi></span>
+        </label>
+      ),
+    },
+    {
+      header: "Comment",
+      cell: (row) => (
+        <>
+          {/* Readers' names are isolated: none can reorder the text around it. */}
+          <strong>
+            <bdi>{row.authorName}</bdi>
+          </strong>
+          {row.parentId !== null && <span className="muted"> (a reply)</span>}
+          <CommentExcerpt text={row.body} />
+        </>
+      ),
+    },
+    { header: "Story", cell: (row) => <Link href={row.storyPath}>{row.storyHeadline}</Link> },
+    { header: "Status", cell: (row) => <span className={`status comment-status-${row.status}`}>{statusLabels[row.status]}</span> },
+    { header: "Received", cell: (row) => <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt.toISOString())}</time> },
+    moderator && {
+      header: "Actions",
+      className: "row-actions",
+      cell: (row) =>
+        rowActions[row.status].map((action) => (
+          <button key={action} type="submit" name="action" value={`${action}:${row.id}`} className="button button-small">
+            {actionLabels[action]}
+            <span className="visually-hidden"> the comment by <bdi>{row.authorName}</bdi></span>
+          </button>
+        )),
+    },
+  ];
 }
 
 function CommentTable({ rows, moderator }: { rows: ModerationRow[]; moderator: boolean }) {
+  return <DataTable rows={rows} rowKey={(row) => row.id} columns={commentColumns(moderator)} className="data-table moderation-table" />;
+}
+
+function BulkActions() {
   return (
-    <table className="data-table moderation-table">
-      <thead>
-        <tr>
-          {moderator && (
-            <th scope="col">
-              <span className="visually-hidden">Select</span>
-            </th>
-          )}
-          <th scope="col">Comment</th>
-          <th scope="col">Story</th>
-          <th scope="col">Status</th>
-          <th scope="col">Received</th>
-          {moderator && <th scope="col">Actions</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <CommentRow key={row.id} row={row} moderator={moderator} />
-        ))}
-      </tbody>
-    </table>
+    <div className="bulk-actions" role="group" aria-label="With the selected comments">
+      <span>With the selected comments:</span>
+      <button type="submit" name="action" value="approve" className="button button-primary">
+        Approve selected
+      </button>
+      <button type="submit" name="action" value="spam" className="button">
+        Mark selected as spam
+      </button>
+      <button type="submit" name="action" value="remove" className="button button-danger">
+        Remove selected
+      </button>
+      <button type="submit" name="action" value="restore" className="button">
+        Restore selected
+      </button>
+    </div>
   );
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+function CommentSettingsForm({ settings }: { settings: CommentSettings }) {
+  return (
+    <section aria-labelledby="comment-settings-heading">
+      <h2 id="comment-settings-heading">Comment settings</h2>
+      <ActionForm action={saveCommentSettingsAction} submitLabel="Save comment settings">
+        <Field
+          name="premoderation"
+          label="Hold for moderation"
+          type="select"
+          hint="Whose comments wait for an editor before readers see them."
+          defaultValue={settings.premoderation}
+          options={premoderationOptions}
+        />
+        <Field
+          name="closeAfterDays"
+          label="Days until comments close"
+          hint="Counted from publication; a whole number from 1 to 3650."
+          defaultValue={String(settings.closeAfterDays)}
+          required
+        />
+        <Field
+          name="blockedWords"
+          label="Blocked words"
+          type="textarea"
+          hint="One word or phrase per line. A comment containing one waits for moderation."
+          defaultValue={settings.blockedWords.join("\n")}
+        />
+      </ActionForm>
+    </section>
+  );
+}
 
 export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/comments");
@@ -168,21 +197,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
         // One form around the table: the ticked boxes go with whichever bulk or row button is used.
         <ActionForm action={moderateCommentsAction} className="moderation-form">
           <CommentTable rows={page.rows} moderator />
-          <div className="bulk-actions" role="group" aria-label="With the selected comments">
-            <span>With the selected comments:</span>
-            <button type="submit" name="action" value="approve" className="button button-primary">
-              Approve selected
-            </button>
-            <button type="submit" name="action" value="spam" className="button">
-              Mark selected as spam
-            </button>
-            <button type="submit" name="action" value="remove" className="button button-danger">
-              Remove selected
-            </button>
-            <button type="submit" name="action" value="restore" className="button">
-              Restore selected
-            </button>
-          </div>
+          <BulkActions />
         </ActionForm>
       ) : (
         <CommentTable rows={page.rows} moderator={false} />
@@ -195,35 +210,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
         </nav>
       )}
 
-      {settings && (
-        <section aria-labelledby="comment-settings-heading">
-          <h2 id="comment-settings-heading">Comment settings</h2>
-          <ActionForm action={saveCommentSettingsAction} submitLabel="Save comment settings">
-            <Field
-              name="premoderation"
-              label="Hold for moderation"
-              type="select"
-              hint="Whose comments wait for an editor before readers see them."
-              defaultValue={settings.premoderation}
-              options={premoderationOptions}
-            />
-            <Field
-              name="closeAfterDays"
-              label="Days until comments close"
-              hint="Counted from publication; a whole number from 1 to 3650."
-              defaultValue={String(settings.closeAfterDays)}
-              required
-            />
-            <Field
-              name="blockedWords"
-              label="Blocked words"
-              type="textarea"
-              hint="One word or phrase per line. A comment containing one waits for moderation."
-              defaultValue={settings.blockedWords.join("\n")}
-            />
-          </ActionForm>
-        </section>
-      )}
+      {settings && <CommentSettingsForm settings={settings} />}
     </>
   );
 }

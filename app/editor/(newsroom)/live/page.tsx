@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { canRunLiveDesk } from "@/lib/auth/roles";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { DataTable, type Column } from "@/components/editor/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 import { addZonedDays, parseZonedLocal, toZonedLocal } from "@/lib/format/zoned";
-import { firstValues } from "@/lib/http/search-params";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { getLiveDesk, PROGRAMME_DAYS, programmeWeek, type ProgrammeWeek, type ShowView, type StreamView } from "@/lib/live/queries";
 import { listMedia, type LibraryItem } from "@/lib/media/queries";
 import { addShowAction, deleteShowAction, updateStreamAction } from "./actions";
@@ -32,50 +33,41 @@ function posterOptions(library: LibraryItem[], current: StreamView["poster"]) {
   return options;
 }
 
+/** A programme's columns; `now` marks the show on air. */
+function programmeColumns(now: Date): Column<ShowView>[] {
+  return [
+    { header: "Starts", cell: (show) => <time dateTime={show.startsAt}>{formatDateTime(show.startsAt)}</time> },
+    { header: "Ends", cell: (show) => <time dateTime={show.endsAt}>{formatDateTime(show.endsAt)}</time> },
+    {
+      header: "Show",
+      cell: (show) => {
+        const onNow = Date.parse(show.startsAt) <= now.getTime() && Date.parse(show.endsAt) > now.getTime();
+        return (
+          <>
+            <strong>{show.title}</strong> {onNow && <span className="status status-published">On now</span>}
+            {show.description && <div className="muted">{show.description}</div>}
+          </>
+        );
+      },
+    },
+    {
+      header: <span className="visually-hidden">Actions</span>,
+      cell: (show) => (
+        <button type="submit" name="showId" value={show.id} className="button button-danger button-small">
+          Delete<span className="visually-hidden"> {show.title} at {formatDateTime(show.startsAt)}</span>
+        </button>
+      ),
+    },
+  ];
+}
+
 function Programme({ stream, shows, now }: { stream: StreamView; shows: ShowView[]; now: Date }) {
   const kind = kindName[stream.kind];
   return (
     // One form, so its message outlives the row it was about.
     <ActionForm action={deleteShowAction} className="programme-form">
       {shows.length === 0 && <p className="muted">Nothing scheduled in this week.</p>}
-      <table className="data-table" hidden={shows.length === 0}>
-        <caption className="visually-hidden">{kind} programme</caption>
-        <thead>
-          <tr>
-            <th scope="col">Starts</th>
-            <th scope="col">Ends</th>
-            <th scope="col">Show</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shows.map((show) => {
-            const onNow = Date.parse(show.startsAt) <= now.getTime() && Date.parse(show.endsAt) > now.getTime();
-            const when = formatDateTime(show.startsAt);
-            return (
-              <tr key={show.id}>
-                <td>
-                  <time dateTime={show.startsAt}>{when}</time>
-                </td>
-                <td>
-                  <time dateTime={show.endsAt}>{formatDateTime(show.endsAt)}</time>
-                </td>
-                <td>
-                  <strong>{show.title}</strong> {onNow && <span className="status status-published">On now</span>}
-                  {show.description && <div className="muted">{show.description}</div>}
-                </td>
-                <td>
-                  <button type="submit" name="showId" value={show.id} className="button button-danger button-small">
-                    Delete<span className="visually-hidden"> {show.title} at {when}</span>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable rows={shows} rowKey={(show) => show.id} columns={programmeColumns(now)} caption={`${kind} programme`} hidden={shows.length === 0} />
     </ActionForm>
   );
 }
@@ -144,8 +136,6 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
     </section>
   );
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The week shown: from the start of `?from=` on the site's clock, or from now. */
 function weekOf(raw: string | undefined, now: Date, timeZone: string): ProgrammeWeek {

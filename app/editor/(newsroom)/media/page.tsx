@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { MediaLibrary } from "@/components/editor/media-library";
 import { requireUser } from "@/lib/auth/session";
-import { firstValues, olderPageHref } from "@/lib/http/search-params";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { listMediaPage } from "@/lib/media/queries";
 import { idSchema } from "@/db/ids";
 
@@ -15,8 +15,6 @@ const filtersSchema = z.object({
   q: z.string().transform((q) => q.slice(0, 200)).optional().catch(undefined),
   before: idSchema.optional().catch(undefined),
 });
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MediaPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(undefined, "/editor/media");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpError, adminRoute, jsonResponse, positiveId, readJson, otherMethods } from "@/lib/http/route";
+import { HttpError, newsroomRoute, jsonResponse, positiveId, readJson, otherMethods } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
 import { saveStory } from "@/lib/stories/commands";
 import { getStoryForEditing } from "@/lib/stories/editor-queries";
@@ -11,7 +11,7 @@ import { canViewStory } from "@/lib/stories/permissions";
 
 type Params = { id: string };
 
-export const GET = adminRoute<Params>(async (_request, { user }, params) => {
+export const GET = newsroomRoute<Params>(async (_request, { user }, params) => {
   const story = await getStoryForEditing(positiveId(params.id));
   if (!story || !canViewStory(user, story)) throw new HttpError(404, "Not found.");
   return jsonResponse(200, story);
@@ -19,7 +19,7 @@ export const GET = adminRoute<Params>(async (_request, { user }, params) => {
 
 const baseRevisionSchema = z.object({ baseRevision: z.number().int().positive() });
 
-export const PATCH = adminRoute<Params>(async (request, { user, ip }, params) => {
+export const PATCH = newsroomRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
   const body = await readJson(request);
   const base = baseRevisionSchema.safeParse(body);

@@ -1,11 +1,11 @@
-import { adminRoute, jsonResponse, otherMethods } from "@/lib/http/route";
+import { newsroomRoute, jsonResponse, otherMethods } from "@/lib/http/route";
 import { searchStoryHeadlines } from "@/lib/stories/editor-queries";
 import { isIdText } from "@/db/ids";
 
 // GET /api/admin/stories/search?q=&exclude= – headlines for the related-story picker, of the
 // stories the person may open.
 
-export const GET = adminRoute(async (request, { user }) => {
+export const GET = newsroomRoute(async (request, { user }) => {
   const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
   const rawExclude = request.nextUrl.searchParams.get("exclude") ?? undefined;
   // Not an id (or none): nothing to leave out.

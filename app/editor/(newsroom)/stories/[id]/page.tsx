@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
-import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, searchHeadlinesByIds } from "@/lib/stories/editor-queries";
+import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/auth/roles";
 import { canEditStory, canViewStory } from "@/lib/stories/permissions";
 import { storyPath } from "@/lib/stories/queries";
@@ -26,7 +26,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
     listSectionsForPicker(),
     listAuthorsForPicker(),
     listMedia(),
-    searchHeadlinesByIds(relatedStoryIds(story.body)),
+    findHeadlinesByIds(relatedStoryIds(story.body)),
   ]);
   return (
     <>

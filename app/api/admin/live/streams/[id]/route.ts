@@ -1,4 +1,4 @@
-import { adminRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
+import { newsroomRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
 import { updateStream } from "@/lib/live/commands";
 import { streamIdParam } from "@/lib/live/schemas";
 
@@ -7,7 +7,7 @@ import { streamIdParam } from "@/lib/live/schemas";
 
 type Params = { id: string };
 
-export const PATCH = adminRoute<Params>(async (request, { user, ip }, params) => {
+export const PATCH = newsroomRoute<Params>(async (request, { user, ip }, params) => {
   const stream = await updateStream({ ...user, ip }, streamIdParam(params.id), await readJson(request, 10_000));
   return jsonResponse(200, stream);
 });

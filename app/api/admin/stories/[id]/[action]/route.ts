@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { HttpError, adminRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
+import { HttpError, newsroomRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { parseInstant } from "@/lib/format/zoned";
@@ -26,7 +26,7 @@ const UNREADABLE_TIME = "Enter the date and time, such as 2031-05-01T10:00";
 const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke"]);
 const correctionSchema = z.object({ note: z.string() });
 
-const runAction = adminRoute<Params>(async (request, { user, ip }, params) => {
+const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
   const actor = { ...user, ip };
   if (params.action === "preview") return jsonResponse(201, await createPreviewLink(actor, id));

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { DataTable, type Column } from "@/components/editor/data-table";
 import { requireUser } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { getStoryForEditing } from "@/lib/stories/editor-queries";
 import { canEditStory, canViewStory } from "@/lib/stories/permissions";
@@ -16,7 +18,31 @@ export const metadata: Metadata = { title: "Revisions" };
 
 const compareSchema = z.object({ a: idSchema, b: idSchema });
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
+
+/** Newest first; the form opens comparing the previous revision to the newest. */
+function revisionColumns(revisions: Revision[]): Column<Revision>[] {
+  const position = (revision: Revision) => revisions.indexOf(revision);
+  return [
+    { header: "Revision", cell: (revision) => revision.revision },
+    { header: "Saved", cell: (revision) => formatDateTime(revision.createdAt.toISOString()) },
+    { header: "By", cell: (revision) => revision.authorName ?? "—" },
+    {
+      header: "Compare from",
+      cell: (revision) => (
+        <input type="radio" name="a" value={revision.revision} defaultChecked={position(revision) === 1} aria-label={`Compare from revision ${revision.revision}`} />
+      ),
+    },
+    {
+      header: "to",
+      cell: (revision) => (
+        <input type="radio" name="b" value={revision.revision} defaultChecked={position(revision) === 0} aria-label={`Compare to revision ${revision.revision}`} />
+      ),
+    },
+  ];
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
@@ -37,32 +63,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       </p>
       <h1>Revisions of “{story.headline}”</h1>
       <form method="get" className="revisions-form" aria-label="Compare two revisions">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">Saved</th>
-              <th scope="col">By</th>
-              <th scope="col">Compare from</th>
-              <th scope="col">to</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((revision, index) => (
-              <tr key={revision.revision}>
-                <td>{revision.revision}</td>
-                <td>{formatDateTime(revision.createdAt.toISOString())}</td>
-                <td>{revision.authorName ?? "—"}</td>
-                <td>
-                  <input type="radio" name="a" value={revision.revision} defaultChecked={index === 1} aria-label={`Compare from revision ${revision.revision}`} />
-                </td>
-                <td>
-                  <input type="radio" name="b" value={revision.revision} defaultChecked={index === 0} aria-label={`Compare to revision ${revision.revision}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={revisions} rowKey={(revision) => revision.revision} columns={revisionColumns(revisions)} />
         <button type="submit" className="button">
           Compare
         </button>

@@ -1,4 +1,4 @@
-import { adminRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
+import { newsroomRoute, jsonResponse, readJson, otherMethods } from "@/lib/http/route";
 import { addShow } from "@/lib/live/commands";
 import { streamIdParam } from "@/lib/live/schemas";
 
@@ -8,7 +8,7 @@ import { streamIdParam } from "@/lib/live/schemas";
 
 type Params = { id: string };
 
-export const POST = adminRoute<Params>(async (request, { user, ip }, params) => {
+export const POST = newsroomRoute<Params>(async (request, { user, ip }, params) => {
   const show = await addShow({ ...user, ip }, streamIdParam(params.id), await readJson(request, 10_000));
   return jsonResponse(201, show);
 });

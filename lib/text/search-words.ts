@@ -1,4 +1,5 @@
-// Word search with ILIKE: what every "search by words" box in the newsroom uses.
+// Word search with ILIKE: what every "search by words" box in the newsroom uses. Text helpers of
+// the domains' queries, not of the database layer, so they live in lib/.
 
 /**
  * The words of a query, at most `limit` of them. NUL and broken surrogates, which PostgreSQL

@@ -1,0 +1,68 @@
+"use client";
+
+import type { Dispatch } from "react";
+import { LabeledField, invalidProps } from "./field";
+import type { DraftEvent, StoryDraft } from "./story-draft";
+
+// The story's own text fields — headline, deck, slug, section, tags — each with its error from
+// the last save. The headline writes the slug until the slug is typed by hand (story-draft.ts).
+
+type Props = { draft: StoryDraft; dispatch: Dispatch<DraftEvent>; sections: { id: number; path: string }[]; disabled: boolean };
+
+export function StoryTextFields({ draft, dispatch, sections, disabled }: Props) {
+  const { story, fieldErrors } = draft;
+  // Story fields are named by their id, so the error of "slug" is "slug-error".
+  const field = (name: string) => ({ htmlFor: name, error: fieldErrors[name], errorId: `${name}-error` });
+  const control = (name: string) => ({ id: name, disabled, ...invalidProps(fieldErrors[name], `${name}-error`) });
+  return (
+    <>
+      <LabeledField label="Headline" {...field("headline")}>
+        <input
+          type="text"
+          value={story.headline}
+          maxLength={200}
+          onChange={(event) => dispatch({ type: "edit-headline", headline: event.target.value })}
+          {...control("headline")}
+        />
+      </LabeledField>
+      <LabeledField label="Deck" {...field("deck")}>
+        <textarea value={story.deck} maxLength={400} rows={2} onChange={(event) => dispatch({ type: "edit", patch: { deck: event.target.value } })} {...control("deck")} />
+      </LabeledField>
+      <div className="field-row">
+        <LabeledField label="Slug" {...field("slug")}>
+          <input type="text" value={story.slug} maxLength={80} onChange={(event) => dispatch({ type: "edit-slug", slug: event.target.value })} {...control("slug")} />
+        </LabeledField>
+        <LabeledField label="Section" {...field("sectionId")}>
+          <select
+            value={story.sectionId ?? ""}
+            onChange={(event) => dispatch({ type: "edit", patch: { sectionId: Number(event.target.value) || null } })}
+            {...control("sectionId")}
+          >
+            <option value="">Choose…</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.path}
+              </option>
+            ))}
+          </select>
+        </LabeledField>
+      </div>
+    </>
+  );
+}
+
+export function TagsField({ draft, dispatch, disabled }: Omit<Props, "sections">) {
+  const error = draft.fieldErrors.tags;
+  return (
+    <LabeledField htmlFor="tags" label="Tags" hint="Separate tags with commas." error={error} errorId="tags-error">
+      <input
+        id="tags"
+        type="text"
+        value={draft.tagsText}
+        disabled={disabled}
+        onChange={(event) => dispatch({ type: "edit-tags", text: event.target.value })}
+        {...invalidProps(error, "tags-error")}
+      />
+    </LabeledField>
+  );
+}
