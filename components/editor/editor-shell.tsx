@@ -1,18 +1,20 @@
 import Link from "next/link";
+import { canManagePeople, canManageSections, canReadAuditLog, canRunLiveDesk } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/users";
 import { SignOutButton } from "./sign-out-button";
 
-const links = [
-  { href: "/editor", label: "Stories", roles: ["admin", "editor", "writer"] },
-  { href: "/editor/stories/new", label: "New story", roles: ["admin", "editor", "writer"] },
-  { href: "/editor/media", label: "Media", roles: ["admin", "editor", "writer"] },
-  { href: "/editor/comments", label: "Comments", roles: ["admin", "editor", "writer"] },
-  { href: "/editor/live", label: "Live", roles: ["admin", "editor"] },
-  { href: "/editor/people", label: "People", roles: ["admin"] },
-  { href: "/editor/sections", label: "Sections", roles: ["admin"] },
-  { href: "/editor/audit", label: "Audit log", roles: ["admin"] },
-  { href: "/editor/account", label: "Account", roles: ["admin", "editor", "writer"] },
-] as const;
+/** The newsroom's pages; one with `can` is listed only for the people that predicate allows. */
+const links: { href: string; label: string; can?: (user: CurrentUser) => boolean }[] = [
+  { href: "/editor", label: "Stories" },
+  { href: "/editor/stories/new", label: "New story" },
+  { href: "/editor/media", label: "Media" },
+  { href: "/editor/comments", label: "Comments" },
+  { href: "/editor/live", label: "Live", can: canRunLiveDesk },
+  { href: "/editor/people", label: "People", can: canManagePeople },
+  { href: "/editor/sections", label: "Sections", can: canManageSections },
+  { href: "/editor/audit", label: "Audit log", can: canReadAuditLog },
+  { href: "/editor/account", label: "Account" },
+];
 
 /** The newsroom's frame: navigation for the signed-in person's role, with the comments awaiting moderation. */
 export function EditorShell({
@@ -39,7 +41,7 @@ export function EditorShell({
         <nav aria-label="Newsroom">
           <ul>
             {links
-              .filter((link) => (link.roles as readonly string[]).includes(user.role))
+              .filter((link) => !link.can || link.can(user))
               .map((link) => (
                 <li key={link.href}>
                   {link.href === "/editor/comments" && pendingComments > 0 ? (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { olderPageHref } from "@/lib/http/search-params";
 import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
 import { listCachedStories } from "@/lib/stories/cached";
 import { Breadcrumb, sectionCrumbs } from "./breadcrumb";
@@ -56,7 +57,7 @@ export async function SectionView({
             </Link>
           )}
           {page.nextCursor !== null && (
-            <Link href={`/${section.path}?before=${page.nextCursor}`} rel="next">
+            <Link href={olderPageHref(`/${section.path}`, {}, page.nextCursor)} rel="next">
               Older stories
             </Link>
           )}

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
-import type { CurrentUser, Role } from "@/lib/auth/users";
+import type { CurrentUser } from "@/lib/auth/users";
 import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { submittedValues, type FormState } from "./errors";
@@ -17,7 +17,8 @@ export interface ActionContext {
 }
 
 export function formAction<S extends z.ZodType>(options: {
-  roles?: readonly Role[];
+  /** Who may run it: a predicate of lib/auth/roles.ts; without one, anyone signed in. */
+  can?: (user: CurrentUser) => boolean;
   schema: S;
   /** What the schema parses; by default one value per field name (the last one sent). */
   input?: (formData: FormData) => unknown;
@@ -31,7 +32,7 @@ export function formAction<S extends z.ZodType>(options: {
   async function runAction(formData: FormData): Promise<FormState> {
     const user = await getCurrentUser();
     if (!user) return { error: "Your session has ended. Sign in again." };
-    if (options.roles && !options.roles.includes(user.role)) {
+    if (options.can && !options.can(user)) {
       return { error: "You do not have permission to do this." };
     }
     const parsed = options.schema.safeParse(options.input ? options.input(formData) : Object.fromEntries(formData));

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { auditLog, users } from "@/db/schema";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 
 // Who did what, when, from where. Written next to every action the issue lists (sign-ins and
 // failures, people and roles, publishing, slugs, deletions); admins browse it in /editor/audit.
@@ -34,14 +35,19 @@ export interface AuditFilters {
   limit?: number;
 }
 
-export async function listAudit(filters: AuditFilters = {}, db: Db = getDb()) {
-  const conditions: SQL[] = [];
+/** Newest first; ids only grow, so the id alone is the order. */
+const newestFirst: KeysetOrder = { table: auditLog, keys: [], id: auditLog.id, direction: "desc" };
+
+/** One page of the log, newest first; `nextCursor` is the `before` of the older page, or null. */
+export async function listAuditPage(filters: AuditFilters = {}, db: Db = getDb()) {
+  const limit = Math.min(filters.limit ?? 50, 200);
+  const keyset = keysetQuery(newestFirst, { cursor: filters.before, limit });
+  const conditions: (SQL | undefined)[] = [keyset.where];
   if (filters.action) conditions.push(eq(auditLog.action, filters.action));
   if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
   if (filters.since) conditions.push(gte(auditLog.createdAt, filters.since));
   if (filters.until) conditions.push(lte(auditLog.createdAt, filters.until));
-  if (filters.before) conditions.push(lt(auditLog.id, filters.before));
-  return db
+  const rows = await db
     .select({
       id: auditLog.id,
       action: auditLog.action,
@@ -56,6 +62,7 @@ export async function listAudit(filters: AuditFilters = {}, db: Db = getDb()) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(...conditions))
-    .orderBy(desc(auditLog.id))
-    .limit(Math.min(filters.limit ?? 50, 200));
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  return keysetPage(rows, limit);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { isAdmin } from "./roles";
+import { canRevokeAnyToken } from "./roles";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
@@ -68,7 +68,7 @@ export async function createApiToken(
 export async function revokeApiToken(actor: CurrentUser, tokenId: number, ip?: string, db: Db = getDb()): Promise<boolean> {
   const [token] = await db.select({ userId: apiTokens.userId }).from(apiTokens).where(eq(apiTokens.id, tokenId));
   if (!token) return false;
-  if (token.userId !== actor.id && !isAdmin(actor)) throw new ForbiddenError("You do not have permission to revoke someone else's token.");
+  if (token.userId !== actor.id && !canRevokeAnyToken(actor)) throw new ForbiddenError("You do not have permission to revoke someone else's token.");
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })

@@ -1,5 +1,5 @@
-import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
-import { isAdmin } from "./roles";
+import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { canManagePeople, isDemotion, rolesThat } from "./roles";
 import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
 import { RuleError } from "@/lib/errors";
@@ -15,13 +15,11 @@ import { createUser, type CurrentUser, type Role } from "./users";
 
 const bumpVersion = sql`${users.sessionVersion} + 1`;
 
-const rank: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
-
 async function otherActiveAdmins(userId: number, db: Db): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, userId)));
+    .where(and(inArray(users.role, rolesThat(canManagePeople)), isNull(users.disabledAt), ne(users.id, userId)));
   return row?.n ?? 0;
 }
 
@@ -60,10 +58,10 @@ async function applyChange(
 export async function changeRole(actor: CurrentUser, userId: number, role: Role, ip: string, db: Db = getDb()) {
   const target = await requireTarget(userId, db);
   if (target.role === role) return;
-  if (isAdmin(target) && (await otherActiveAdmins(userId, db)) === 0) {
+  if (canManagePeople(target) && (await otherActiveAdmins(userId, db)) === 0) {
     throw new RuleError("The newsroom needs at least one admin: make someone else admin first.");
   }
-  const demotion = rank[role] < rank[target.role];
+  const demotion = isDemotion(target.role, role);
   await applyChange(userId, { role }, demotion, { actorId: actor.id, action: "user.role_change", details: { from: target.role, to: role }, ip }, db);
 }
 
@@ -71,7 +69,7 @@ export async function changeRole(actor: CurrentUser, userId: number, role: Role,
 export async function setDisabled(actor: CurrentUser | null, userId: number, disabled: boolean, ip: string | undefined, db: Db = getDb()) {
   if (disabled && actor?.id === userId) throw new RuleError("You cannot disable your own account.");
   const target = await requireTarget(userId, db);
-  if (disabled && isAdmin(target) && (await otherActiveAdmins(userId, db)) === 0) {
+  if (disabled && canManagePeople(target) && (await otherActiveAdmins(userId, db)) === 0) {
     throw new RuleError("The last admin cannot be disabled.");
   }
   const action = disabled ? "user.disable" : "user.enable";

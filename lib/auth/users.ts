@@ -1,15 +1,15 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
 import { users, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
+import { canManagePeople, FIRST_ACCOUNT_ROLE, ROLES, rolesThat } from "./roles";
 
 // People who sign in to the newsroom: reads and the commands that change who may do what.
 
 export type Role = User["role"];
-export const roles: Role[] = ["admin", "editor", "writer"];
 
 export interface CurrentUser {
   id: number;
@@ -26,7 +26,7 @@ export const passwordSchema = z
 export const newUserSchema = z.object({
   email: emailSchema,
   name: text().trim().min(1, "Enter a name").max(100),
-  role: z.enum(["admin", "editor", "writer"]),
+  role: z.enum(ROLES),
   password: passwordSchema,
 });
 
@@ -100,7 +100,7 @@ export async function ensureFirstAdmin(
   settings: { email?: string; password?: string },
   db: Db = getDb(),
 ): Promise<{ created: false } | { created: true; email: string; password: string | null }> {
-  const [admins] = await db.select({ n: count() }).from(users).where(eq(users.role, "admin"));
+  const [admins] = await db.select({ n: count() }).from(users).where(inArray(users.role, rolesThat(canManagePeople)));
   if ((admins?.n ?? 0) > 0) return { created: false };
   const email = settings.email ?? "admin@localhost.test";
   const password = settings.password ?? generatePassword();
@@ -108,10 +108,10 @@ export async function ensureFirstAdmin(
   if (existing) {
     await db
       .update(users)
-      .set({ role: "admin", sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({ role: FIRST_ACCOUNT_ROLE, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, existing.id));
     return { created: true, email, password: null };
   }
-  await createUser({ email, name: "Administrator", role: "admin", password }, db);
+  await createUser({ email, name: "Administrator", role: FIRST_ACCOUNT_ROLE, password }, db);
   return { created: true, email, password: settings.password ? null : password };
 }

@@ -6,7 +6,8 @@ import { invalidateStory } from "@/lib/cache/invalidate";
 import { env } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, RateLimitError, ValidationError } from "@/lib/errors";
 import { incrementCounter } from "@/lib/rate-limits/store";
-import { isPublished, storyPath } from "@/lib/stories/queries";
+import { storyPath } from "@/lib/stories/queries";
+import { publishedNow } from "@/lib/stories/visibility";
 import { checkFormToken } from "./form-token";
 import { keyedHash } from "./hashing";
 import { findRetried, storedKey, type Sender } from "./idempotency";
@@ -51,7 +52,7 @@ export async function findCommentTarget(storyId: number, db: Db = getDb()): Prom
     .select({ id: stories.id, slug: stories.slug, publishedAt: stories.publishedAt, commentsOpen: stories.commentsOpen, sectionPath: sections.path })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
-    .where(and(eq(stories.id, storyId), isPublished));
+    .where(and(eq(stories.id, storyId), publishedNow));
   if (!story) return null;
   return { id: story.id, path: storyPath(story.sectionPath, story.slug), publishedAt: story.publishedAt, commentsOpen: story.commentsOpen };
 }

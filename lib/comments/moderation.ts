@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
-import { isEditorOrAdmin } from "@/lib/auth/roles";
+import { canModerate } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/lib/db";
 import { comments, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
@@ -8,7 +8,9 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storyPath } from "@/lib/stories/queries";
+import { publishedNow } from "@/lib/stories/visibility";
 import { getCommentSettings, saveCommentSettings, type CommentSettings } from "./settings";
 import { idSchema } from "@/lib/validation/ids";
 
@@ -31,20 +33,18 @@ const appliesTo: Record<ModerationAction, CommentStatus[]> = {
   restore: ["spam", "removed"],
 };
 
-export function canModerateComments(user: CurrentUser): boolean {
-  return isEditorOrAdmin(user);
-}
-
 function requireModerator(user: CurrentUser): void {
-  if (!canModerateComments(user)) throw new ForbiddenError("Only editors and admins can moderate comments.");
+  if (!canModerate(user)) throw new ForbiddenError("Only editors and admins can moderate comments.");
 }
 
 /** Writers see the comments on the stories they created; editors and admins see all. */
 function visibleTo(viewer: CurrentUser): SQL | undefined {
-  return canModerateComments(viewer) ? undefined : eq(stories.createdById, viewer.id);
+  return canModerate(viewer) ? undefined : eq(stories.createdById, viewer.id);
 }
 
 const pendingRank = sql<number>`(case when ${comments.status} = 'pending' then 1 else 0 end)`;
+/** The queue's order: pending first, then newest first. */
+const queueOrder: KeysetOrder = { table: comments, keys: [pendingRank, comments.createdAt], id: comments.id, direction: "desc" };
 
 export interface ModerationFilters {
   status?: CommentStatus;
@@ -73,12 +73,8 @@ export async function listCommentsForModeration(viewer: CurrentUser, filters: Mo
   const conditions: (SQL | undefined)[] = [visibleTo(viewer)];
   if (filters.status) conditions.push(eq(comments.status, filters.status));
   if (filters.storyId) conditions.push(eq(comments.storyId, filters.storyId));
-  if (filters.before) {
-    // The same order as below, compared as one row: (pending first, newest first, id).
-    conditions.push(
-      sql`(${pendingRank}, ${comments.createdAt}, ${comments.id}) < (select case when c.status = 'pending' then 1 else 0 end, c.created_at, c.id from ${comments} c where c.id = ${filters.before})`,
-    );
-  }
+  const keyset = keysetQuery(queueOrder, { cursor: filters.before, limit });
+  conditions.push(keyset.where);
   const rows = await db
     .select({
       id: comments.id,
@@ -97,13 +93,14 @@ export async function listCommentsForModeration(viewer: CurrentUser, filters: Mo
     .innerJoin(stories, eq(stories.id, comments.storyId))
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .where(and(...conditions))
-    .orderBy(desc(pendingRank), desc(comments.createdAt), desc(comments.id))
-    .limit(limit + 1);
-  const page: ModerationRow[] = rows.slice(0, limit).map(({ storySlug, sectionPath, ...row }) => ({
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  const { items, nextCursor } = keysetPage(rows, limit);
+  const page: ModerationRow[] = items.map(({ storySlug, sectionPath, ...row }) => ({
     ...row,
     storyPath: storyPath(sectionPath, storySlug),
   }));
-  return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { rows: page, nextCursor };
 }
 
 /** Stories with comments the viewer may see, most recently commented first: the story filter. */
@@ -213,7 +210,7 @@ export async function updateCommentSettings(actor: Actor, next: CommentSettings,
     .select({ id: stories.id, slug: stories.slug, sectionPath: sections.path })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
-    .where(and(eq(stories.status, "published"), gt(stories.publishedAt, sql`now() - make_interval(days => ${days})`)));
+    .where(and(publishedNow, gt(stories.publishedAt, sql`now() - make_interval(days => ${days})`)));
   if (recent.length > 0) {
     invalidate({ tags: recent.map((story) => cacheTags.story(story.id)), paths: recent.map((story) => storyPath(story.sectionPath, story.slug)) });
   }

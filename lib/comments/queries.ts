@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { comments } from "@/db/schema";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 
 // The public thread: approved comments, oldest first, replies nested one level under their parent.
 
@@ -18,22 +19,19 @@ export interface CommentPage {
   nextCursor: number | null;
 }
 
+/** The thread reads in the order it was written. */
+const oldestFirst: KeysetOrder = { table: comments, keys: [comments.createdAt], id: comments.id, direction: "asc" };
+
 export async function listApprovedComments(storyId: number, options: { cursor?: number; limit?: number } = {}, db: Db = getDb()): Promise<CommentPage> {
   const limit = Math.min(options.limit ?? 50, 500);
-  const conditions: SQL[] = [eq(comments.storyId, storyId), eq(comments.status, "approved"), isNull(comments.parentId)];
-  if (options.cursor) {
-    // Compared in SQL: a JavaScript Date would lose the microseconds PostgreSQL keeps.
-    conditions.push(
-      sql`(${comments.createdAt}, ${comments.id}) > (select c.created_at, c.id from ${comments} c where c.id = ${options.cursor})`,
-    );
-  }
+  const keyset = keysetQuery(oldestFirst, { cursor: options.cursor, limit });
   const top = await db
     .select({ id: comments.id, name: comments.authorName, body: comments.body, createdAt: comments.createdAt })
     .from(comments)
-    .where(and(...conditions))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(limit + 1);
-  const page = top.slice(0, limit);
+    .where(and(eq(comments.storyId, storyId), eq(comments.status, "approved"), isNull(comments.parentId), keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  const { items: page, nextCursor } = keysetPage(top, limit);
   const replies = page.length
     ? await db
         .select({ id: comments.id, parentId: comments.parentId, name: comments.authorName, body: comments.body, createdAt: comments.createdAt })
@@ -51,6 +49,6 @@ export async function listApprovedComments(storyId: number, options: { cursor?: 
         .filter((reply) => reply.parentId === comment.id)
         .map((reply) => ({ id: reply.id, name: reply.name, body: reply.body, createdAt: reply.createdAt.toISOString() })),
     })),
-    nextCursor: top.length > limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor,
   };
 }

@@ -10,7 +10,10 @@ export async function firstValues(searchParams: SearchParams): Promise<Record<st
   );
 }
 
-/** A list's Older link: the same list with the filters in use (empty ones left out), after `before`. */
+/**
+ * Every list's Older link, the newsroom's and the section pages': the same list with the filters in
+ * use (empty ones left out), after `before` (the `nextCursor` of lib/pagination/keyset.ts).
+ */
 export function olderPageHref(path: string, filters: Record<string, string | number | undefined>, before: number): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {

@@ -1,9 +1,9 @@
 import type { CurrentUser } from "@/lib/auth/users";
-import { isEditorOrAdmin } from "@/lib/auth/roles";
+import { canRunLiveDesk } from "@/lib/auth/roles";
 import { ForbiddenError } from "@/lib/errors";
 
 // Editors and admins run the live desk: streams, addresses and the programme.
 
 export function requireLiveDesk(user: CurrentUser): void {
-  if (!isEditorOrAdmin(user)) throw new ForbiddenError("Only editors and admins run the live streams.");
+  if (!canRunLiveDesk(user)) throw new ForbiddenError("Only editors and admins run the live streams.");
 }

@@ -1,7 +1,8 @@
-import { and, desc, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, ilike, or, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { containsPattern, searchWords } from "@/lib/text/search-words";
 import { media } from "@/db/schema";
+import { keysetPage, keysetQuery, type KeysetOrder, type KeysetPage } from "@/lib/pagination/keyset";
 import { mediaUrl } from "./urls";
 
 export interface LibraryItem {
@@ -25,23 +26,33 @@ export interface LibraryFilters {
   limit?: number;
 }
 
-/** The media library, newest first, optionally searched in alt text, caption and credit. */
-export async function listMedia(options: LibraryFilters = {}, db: Db = getDb()): Promise<LibraryItem[]> {
-  const conditions: SQL[] = [];
+const newestFirst: KeysetOrder = { table: media, keys: [media.createdAt], id: media.id, direction: "desc" };
+
+/** One page of the library for the newsroom; `nextCursor` is the `before` of the older page, or null. */
+export async function listMediaPage(options: LibraryFilters = {}, db: Db = getDb()): Promise<KeysetPage<LibraryItem>> {
+  const limit = Math.min(options.limit ?? 48, 200);
+  const keyset = keysetQuery(newestFirst, { cursor: options.before, limit });
+  const conditions: (SQL | undefined)[] = [keyset.where];
   for (const word of searchWords(options.q)) {
     const pattern = containsPattern(word);
     conditions.push(or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))!);
-  }
-  if (options.before) {
-    conditions.push(sql`(${media.createdAt}, ${media.id}) < (select m.created_at, m.id from ${media} m where m.id = ${options.before})`);
   }
   const rows = await db
     .select()
     .from(media)
     .where(and(...conditions))
-    .orderBy(desc(media.createdAt), desc(media.id))
-    .limit(Math.min(options.limit ?? 48, 200));
-  return rows.map((row) => ({
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  return keysetPage(rows.map(toLibraryItem), limit);
+}
+
+/** The media library, newest first, optionally searched in alt text, caption and credit: one page of it. */
+export async function listMedia(options: LibraryFilters = {}, db: Db = getDb()): Promise<LibraryItem[]> {
+  return (await listMediaPage(options, db)).items;
+}
+
+function toLibraryItem(row: typeof media.$inferSelect): LibraryItem {
+  return {
     id: row.id,
     src: mediaUrl(row.storageKey),
     thumb: mediaUrl(row.variants[0]?.storageKey ?? row.storageKey),
@@ -51,12 +62,5 @@ export async function listMedia(options: LibraryFilters = {}, db: Db = getDb()):
     width: row.width,
     height: row.height,
     createdAt: row.createdAt.toISOString(),
-  }));
-}
-
-/** One page of the library for the newsroom; `nextCursor` is the `before` of the older page, or null. */
-export async function listMediaPage(options: LibraryFilters & { limit: number }, db: Db = getDb()) {
-  const rows = await listMedia({ ...options, limit: options.limit + 1 }, db);
-  const items = rows.slice(0, options.limit);
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.id ?? null) : null };
+  };
 }

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { isAdmin } from "@/lib/auth/roles";
+import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
@@ -16,6 +16,7 @@ import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
 import { storyPath } from "@/lib/stories/queries";
+import { hasHadPublicAddress } from "@/lib/stories/visibility";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
 
 // Commands on the section tree (admins only): create, rename or move (re-nest), and reorder among
@@ -56,7 +57,7 @@ const sectionInputSchema = z.object({
 type SectionInput = z.output<typeof sectionInputSchema>;
 
 function requireAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw new ForbiddenError("Only admins manage sections.");
+  if (!canManageSections(actor)) throw new ForbiddenError("Only admins manage sections.");
 }
 
 type SectionRow = { id: number; parentId: number | null; slug: string; path: string; name: string; sortOrder: number };
@@ -140,7 +141,7 @@ async function moveSubtree(tx: Tx, rows: SectionRow[], self: SectionRow, newPath
     .select({ id: stories.id, slug: stories.slug, sectionId: stories.sectionId, status: stories.status, publishedAt: stories.publishedAt })
     .from(stories)
     .where(inArray(stories.sectionId, [...oldPaths.keys()]));
-  const seen = moved.filter((story) => story.status === "published" || story.status === "unpublished" || story.publishedAt);
+  const seen = moved.filter(hasHadPublicAddress);
   for (const batch of chunks(seen)) {
     await tx
       .insert(redirects)

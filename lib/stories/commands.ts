@@ -24,6 +24,7 @@ import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { canEditStory } from "./permissions";
 import { storyPath } from "./queries";
+import { hasHadPublicAddress, isPublishedNow } from "./visibility";
 import { storyInputSchema, type StoryInput } from "./schemas";
 
 // Commands on a story's content: create, and save with optimistic concurrency and a revision
@@ -123,8 +124,6 @@ function storyValues(input: StoryInput, slug: string) {
   };
 }
 
-const isPublic = (status: Story["status"]) => status === "published";
-
 export async function createStory(actor: Actor, rawInput: unknown, db: Db = getDb()): Promise<{ id: number; slug: string; revision: number }> {
   const input = parseInput(storyInputSchema, rawInput);
   const slug = input.slug ?? slugify(input.headline);
@@ -185,7 +184,7 @@ export async function saveStory(
       await checkReferences(tx, input, id);
       const oldPath = storyPath(oldSectionPath, story.slug);
       const newPath = storyPath(newSectionPath, slug);
-      wasPublic = isPublic(story.status);
+      wasPublic = isPublishedNow(story);
       const revision = story.revision + 1;
       const [saved] = await tx
         .update(stories)
@@ -204,7 +203,7 @@ export async function saveStory(
         slugChanged = true;
         // Every old URL answers 301 to the current one in one hop, and the current one is never
         // itself a redirect (no loops).
-        if (story.status === "published" || story.status === "unpublished" || story.publishedAt) {
+        if (hasHadPublicAddress(story)) {
           await tx.insert(redirects).values({ fromPath: oldPath, storyId: id }).onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: id } });
         }
         await tx.delete(redirects).where(eq(redirects.fromPath, newPath));

@@ -3,6 +3,7 @@ import { getDb, type Db } from "@/lib/db";
 import { containsPattern, searchWords } from "@/lib/text/search-words";
 import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storiesVisibleTo } from "./permissions";
 
 // Reads for the newsroom: every status, not only what readers see — but a list shows each person
@@ -39,6 +40,9 @@ export interface DashboardRow {
   bylines: string[];
 }
 
+/** The dashboard's order: the story changed last first. */
+const lastChangedFirst: KeysetOrder = { table: stories, keys: [stories.updatedAt], id: stories.id, direction: "desc" };
+
 export async function listStoriesForDashboard(viewer: CurrentUser, filters: DashboardFilters = {}, db: Db = getDb()) {
   const limit = Math.min(filters.limit ?? 30, 100);
   const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer)];
@@ -51,11 +55,8 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
     );
   }
   for (const word of searchWords(filters.q, 8)) conditions.push(ilike(stories.headline, containsPattern(word)));
-  if (filters.before) {
-    conditions.push(
-      sql`(${stories.updatedAt}, ${stories.id}) < (select s.updated_at, s.id from ${stories} s where s.id = ${filters.before})`,
-    );
-  }
+  const keyset = keysetQuery(lastChangedFirst, { cursor: filters.before, limit });
+  conditions.push(keyset.where);
   const rows = await db
     .select({
       id: stories.id,
@@ -74,9 +75,9 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(users, eq(users.id, stories.updatedById))
     .where(and(...conditions))
-    .orderBy(desc(stories.updatedAt), desc(stories.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  const { items: page, nextCursor } = keysetPage(rows, limit);
   const ids = page.map((row) => row.id);
   const bylineRows = ids.length
     ? await db
@@ -90,7 +91,7 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
     ...row,
     bylines: bylineRows.filter((b) => b.storyId === row.id).map((b) => b.name),
   }));
-  return { rows: result, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { rows: result, nextCursor };
 }
 
 export async function listAuthorsForPicker(db: Db = getDb()) {

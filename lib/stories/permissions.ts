@@ -1,9 +1,9 @@
 import { or, eq, type SQL } from "drizzle-orm";
-import { isEditorOrAdmin } from "@/lib/auth/roles";
+import { canEditAnyStory } from "@/lib/auth/roles";
 import { stories } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import type { StoryStatus } from "./editor-queries";
-import { isPublished } from "./queries";
+import { isPublishedNow, publishedNow } from "./visibility";
 
 // Who may do what with a story (DESIGN.md, "Identity and security"). Checked by every command,
 // and by every newsroom list: a list shows exactly the stories its reader may open.
@@ -19,25 +19,19 @@ const isOwn = (user: CurrentUser, story: StoryOwnership) => story.createdById ==
 
 /** Editors and admins edit any story; a writer edits their own while it is a draft or in review. */
 export function canEditStory(user: CurrentUser, story: StoryOwnership): boolean {
-  if (isEditorOrAdmin(user)) return true;
+  if (canEditAnyStory(user)) return true;
   return isOwn(user, story) && (story.status === "draft" || story.status === "review");
-}
-
-/** Publishing, scheduling, unpublishing and corrections are for editors and admins. */
-export function canPublish(user: CurrentUser): boolean {
-  return isEditorOrAdmin(user);
 }
 
 /**
  * Editors and admins see every story; a writer sees their own and what readers can read
- * (`isPublished`), never another person's unpublished work. `storiesVisibleTo` is the same rule in SQL.
+ * (`isPublishedNow`), never another person's unpublished work. `storiesVisibleTo` is the same rule in SQL.
  */
 export function canViewStory(user: CurrentUser, story: StoryOwnership, now = new Date()): boolean {
-  const readable = story.status === "published" && story.publishedAt !== null && story.publishedAt <= now;
-  return canPublish(user) || isOwn(user, story) || readable;
+  return canEditAnyStory(user) || isOwn(user, story) || isPublishedNow(story, now);
 }
 
 /** The stories `user` may open, as a condition on `stories`; undefined for everything. */
 export function storiesVisibleTo(user: CurrentUser): SQL | undefined {
-  return canPublish(user) ? undefined : or(eq(stories.createdById, user.id), isPublished);
+  return canEditAnyStory(user) ? undefined : or(eq(stories.createdById, user.id), publishedNow);
 }

@@ -9,6 +9,7 @@ import { hashToken } from "@/lib/auth/token-hash";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { canViewStory } from "./permissions";
 import { storyPath } from "./queries";
+import { isPublishedNow } from "./visibility";
 
 // Private preview links: /preview/<token>, where the token is 128 random bits (stored as a
 // SHA-256 hash). Anyone with the link sees the story as it stands; revoking ends every link of
@@ -51,12 +52,12 @@ export type PreviewTarget = { kind: "preview"; storyId: number } | { kind: "publ
 export async function resolvePreviewToken(token: string, db: Db = getDb()): Promise<PreviewTarget> {
   if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return { kind: "invalid" };
   const [row] = await db
-    .select({ storyId: stories.id, status: stories.status, slug: stories.slug, sectionPath: sections.path })
+    .select({ storyId: stories.id, status: stories.status, publishedAt: stories.publishedAt, slug: stories.slug, sectionPath: sections.path })
     .from(previewLinks)
     .innerJoin(stories, eq(stories.id, previewLinks.storyId))
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .where(and(eq(previewLinks.tokenHash, hashToken(token)), isNull(previewLinks.revokedAt)));
   if (!row) return { kind: "invalid" };
-  if (row.status === "published") return { kind: "published", path: storyPath(row.sectionPath, row.slug) };
+  if (isPublishedNow(row)) return { kind: "published", path: storyPath(row.sectionPath, row.slug) };
   return { kind: "preview", storyId: row.storyId };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import {
   authors,
@@ -15,10 +15,13 @@ import {
 import { listApprovedComments, type PublicComment } from "@/lib/comments/queries";
 import { commentsStillOpen, getCommentSettings } from "@/lib/comments/settings";
 import { mediaUrl } from "@/lib/media/urls";
+import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "./document";
+import { publishedNow } from "./visibility";
 
-// Public reads. Every one filters on published status and time (a scheduled story is invisible
-// until its time). Dates leave this module as ISO strings: results are cached as JSON.
+// Public reads. Every one filters on published status and time (`publishedNow`, ./visibility.ts:
+// a scheduled or embargoed story is invisible until its time). Dates leave this module as ISO
+// strings: results are cached as JSON.
 
 export interface StoryImage {
   src: string;
@@ -69,11 +72,6 @@ export interface Article extends StorySummary {
   /** The first page of the approved thread. */
   thread: PublicComment[];
 }
-
-export const isPublished: SQL = and(
-  eq(stories.status, "published"),
-  lte(stories.publishedAt, sql`now()`),
-)!;
 
 export function storyPath(sectionPath: string, slug: string): string {
   return `/${sectionPath}/${slug}`;
@@ -135,6 +133,9 @@ function cardQuery(db: Db) {
     .leftJoin(media, eq(media.id, stories.heroMediaId));
 }
 
+/** Newest first: the order of every public list of stories. */
+const newestFirst: KeysetOrder = { table: stories, keys: [stories.publishedAt], id: stories.id, direction: "desc" };
+
 export interface StoryPage {
   stories: StorySummary[];
   /** Pass as `before` for the next (older) page; null on the last page. */
@@ -150,20 +151,16 @@ export async function listPublishedStories(
   db: Db = getDb(),
 ): Promise<StoryPage> {
   const { sectionIds, before, limit, excludeIds } = options;
-  const conditions: SQL[] = [isPublished];
+  const page = keysetQuery(newestFirst, { cursor: before, limit });
+  const conditions: (SQL | undefined)[] = [publishedNow, page.where];
   if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
   if (excludeIds?.length) conditions.push(notInArray(stories.id, excludeIds));
-  if (before !== undefined) {
-    conditions.push(
-      sql`(${stories.publishedAt}, ${stories.id}) < (select s.published_at, s.id from ${stories} s where s.id = ${before})`,
-    );
-  }
   const rows = await cardQuery(db)
     .where(and(...conditions))
-    .orderBy(desc(stories.publishedAt), desc(stories.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit).map(toCard);
-  return { stories: page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  const { items, nextCursor } = keysetPage(rows, limit);
+  return { stories: items.map(toCard), nextCursor };
 }
 
 /** Whether `storyId` is a published story within `sectionIds` (a valid pagination cursor). */
@@ -175,13 +172,13 @@ export async function isPublishedStoryInSections(
   const [row] = await db
     .select({ id: stories.id })
     .from(stories)
-    .where(and(eq(stories.id, storyId), inArray(stories.sectionId, sectionIds), isPublished));
+    .where(and(eq(stories.id, storyId), inArray(stories.sectionId, sectionIds), publishedNow));
   return row !== undefined;
 }
 
 export async function getStorySummaries(ids: number[], db: Db = getDb()): Promise<StorySummary[]> {
   if (ids.length === 0) return [];
-  const rows = await cardQuery(db).where(and(inArray(stories.id, ids), isPublished));
+  const rows = await cardQuery(db).where(and(inArray(stories.id, ids), publishedNow));
   const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
   return ids.flatMap((id) => cards.get(id) ?? []);
 }
@@ -197,7 +194,8 @@ export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<S
     .select({
       id: stories.id,
       status: stories.status,
-      publishedAt: stories.publishedAt,
+      // Decided by the database's clock, as the article read that follows (./visibility.ts).
+      readable: sql<boolean>`coalesce(${publishedNow}, false)`,
       sectionPath: sections.path,
     })
     .from(stories)
@@ -206,15 +204,13 @@ export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<S
   if (!row) return { state: "missing" };
   const path = storyPath(row.sectionPath, slug);
   if (row.status === "unpublished") return { state: "gone", path };
-  if (row.status === "published" && row.publishedAt && row.publishedAt <= new Date()) {
-    return { state: "published", id: row.id, path };
-  }
+  if (row.readable) return { state: "published", id: row.id, path };
   return { state: "missing" };
 }
 
 /** Everything the article page shows, or null when the story is not published. */
 export function getPublishedArticle(id: number, db: Db = getDb()): Promise<Article | null> {
-  return loadArticle(id, isPublished, db);
+  return loadArticle(id, publishedNow, db);
 }
 
 /** The article as it would look if published now: for private preview links only. */

@@ -10,7 +10,8 @@ import { invalidateStory } from "@/lib/cache/invalidate";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { lockStory, sectionPathOf } from "./commands";
-import { canEditStory, canPublish } from "./permissions";
+import { canPublish } from "@/lib/auth/roles";
+import { canEditStory } from "./permissions";
 import { endPreviewLinks } from "./previews";
 import { storyPath } from "./queries";
 

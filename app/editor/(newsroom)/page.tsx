@@ -13,7 +13,7 @@ import {
   storyStatuses,
   type DashboardRow,
 } from "@/lib/stories/editor-queries";
-import { canPublish } from "@/lib/stories/permissions";
+import { canPublish } from "@/lib/auth/roles";
 import { idSchema } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Stories" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { DataTable, type Column } from "@/components/editor/data-table";
-import { listAudit } from "@/lib/audit/log";
-import { ADMINS } from "@/lib/auth/roles";
+import { listAuditPage } from "@/lib/audit/log";
+import { canReadAuditLog } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
@@ -29,7 +29,7 @@ const filtersSchema = z.object({
 
 const PAGE_SIZE = 50;
 
-type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
+type AuditRow = Awaited<ReturnType<typeof listAuditPage>>["items"][number];
 
 const columns: Column<AuditRow>[] = [
   { header: "When", cell: (entry) => formatDateTime(entry.createdAt.toISOString()) },
@@ -48,13 +48,10 @@ const columns: Column<AuditRow>[] = [
 ];
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser(ADMINS, "/editor/audit");
+  await requireUser(canReadAuditLog, "/editor/audit");
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
-  // One row more than a page tells whether an older page exists.
-  const rows = await listAudit({ ...filters, limit: PAGE_SIZE + 1 });
-  const entries = rows.slice(0, PAGE_SIZE);
-  const olderCursor = rows.length > PAGE_SIZE ? entries.at(-1)!.id : null;
+  const { items: entries, nextCursor: olderCursor } = await listAuditPage({ ...filters, limit: PAGE_SIZE });
   // The dates as typed, so the older page's form shows them as this one does.
   const olderFilters = { action: filters.action, since: filters.since ? raw.since : undefined, until: filters.until ? raw.until : undefined };
   return (

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { EDITORS } from "@/lib/auth/roles";
+import { canModerate } from "@/lib/auth/roles";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/errors";
 import { formAction } from "@/lib/actions/form-action";
@@ -30,7 +30,7 @@ const done: Record<ModerationAction, string> = {
 const plural = (n: number) => `${n} comment${n === 1 ? "" : "s"}`;
 
 const moderate = formAction({
-  roles: EDITORS,
+  can: canModerate,
   schema: moderationSchema,
   // A row's own button sends "approve:12" (that comment only); the bulk buttons send the action,
   // and the ticked boxes one `ids` entry each.
@@ -73,7 +73,7 @@ const settingsSchema = z.object({
 });
 
 export const saveCommentSettingsAction = formAction({
-  roles: EDITORS,
+  can: canModerate,
   schema: settingsSchema,
   run: async (data, { user, ip }) => {
     await updateCommentSettings({ ...user, ip }, data);

@@ -5,9 +5,9 @@ import { ActionForm, Field } from "@/components/editor/action-form";
 import { DataTable, type Column } from "@/components/editor/data-table";
 import { FilterSelect } from "@/components/editor/filter-select";
 import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
+import { canModerate } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import {
-  canModerateComments,
   commentStatuses,
   listCommentedStories,
   listCommentsForModeration,
@@ -164,7 +164,7 @@ function CommentSettingsForm({ settings }: { settings: CommentSettings }) {
 
 export default async function CommentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/comments");
-  const moderator = canModerateComments(user);
+  const moderator = canModerate(user);
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const [page, commented, settings] = await Promise.all([

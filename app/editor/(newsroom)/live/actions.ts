@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { EDITORS } from "@/lib/auth/roles";
+import { canRunLiveDesk } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { env } from "@/lib/env";
@@ -29,7 +29,7 @@ const changed = (ok: string) => {
 };
 
 export const updateStreamAction = formAction({
-  roles: EDITORS,
+  can: canRunLiveDesk,
   schema: z.object({
     streamId: id,
     title: text,
@@ -45,7 +45,7 @@ export const updateStreamAction = formAction({
 });
 
 export const addShowAction = formAction({
-  roles: EDITORS,
+  can: canRunLiveDesk,
   schema: z.object({ streamId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime }),
   run: async ({ streamId, ...show }, { user, ip }) => {
     const added = await addShow({ ...user, ip }, streamId, show);
@@ -55,7 +55,7 @@ export const addShowAction = formAction({
 
 /** The programme table is one form: each row's Delete button sends its show's id. */
 export const deleteShowAction = formAction({
-  roles: EDITORS,
+  can: canRunLiveDesk,
   schema: z.object({ showId: id }),
   run: async ({ showId }, { user, ip }) => {
     const deleted = await deleteShow({ ...user, ip }, showId);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EDITORS } from "@/lib/auth/roles";
+import { canRunLiveDesk } from "@/lib/auth/roles";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { DataTable, type Column } from "@/components/editor/data-table";
@@ -162,7 +162,7 @@ function WeekNav({ from, timeZone }: { from: Date; timeZone: string }) {
 }
 
 export default async function LiveDeskPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser(EDITORS, "/editor/live");
+  await requireUser(canRunLiveDesk, "/editor/live");
   const { timeZone } = env();
   const now = new Date();
   const week = weekOf((await firstValues(searchParams)).from, now, timeZone);

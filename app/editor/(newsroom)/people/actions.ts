@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ADMINS } from "@/lib/auth/roles";
+import { canManagePeople, ROLES } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
@@ -10,10 +10,10 @@ import { newUserSchema } from "@/lib/auth/users";
 import { idSchema } from "@/lib/validation/ids";
 
 const userId = idSchema;
-const role = z.enum(["admin", "editor", "writer"]);
+const role = z.enum(ROLES);
 
 export const addPersonAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: newUserSchema,
   run: async (data, { user, ip }) => {
     // A taken e-mail is refused (EmailTakenError) next to the e-mail field.
@@ -24,7 +24,7 @@ export const addPersonAction = formAction({
 });
 
 export const changeRoleAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ userId, role }),
   run: async (data, { user, ip }) => {
     await changeRole(user, data.userId, data.role, ip);
@@ -34,7 +34,7 @@ export const changeRoleAction = formAction({
 });
 
 export const setDisabledAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ userId, disabled: z.enum(["true", "false"]) }),
   run: async (data, { user, ip }) => {
     await setDisabled(user, data.userId, data.disabled === "true", ip);
@@ -44,7 +44,7 @@ export const setDisabledAction = formAction({
 });
 
 export const resetPasswordAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ userId }),
   run: async (data, { user, ip }) => {
     const password = await resetPassword(user, data.userId, ip);
@@ -53,7 +53,7 @@ export const resetPasswordAction = formAction({
 });
 
 export const revokePersonTokenAction = formAction({
-  roles: ADMINS,
+  can: canManagePeople,
   schema: z.object({ tokenId: idSchema }),
   run: async (data, { user, ip }) => {
     const revoked = await revokeApiToken(user, data.tokenId, ip);

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { DataTable, type Column } from "@/components/editor/data-table";
-import { ADMINS } from "@/lib/auth/roles";
+import { canManagePeople, NEW_PERSON_ROLE, ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listUsers, roles } from "@/lib/auth/users";
+import { listUsers } from "@/lib/auth/users";
 import { formatDateTime } from "@/lib/format/dates";
 import { addPersonAction, changeRoleAction, resetPasswordAction, setDisabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
-const roleOptions = roles.map((role) => ({ value: role, label: role[0]!.toUpperCase() + role.slice(1) }));
+const roleOptions = ROLES.map((role) => ({ value: role, label: role[0]!.toUpperCase() + role.slice(1) }));
 
 type Person = Awaited<ReturnType<typeof listUsers>>[number];
 
@@ -59,7 +59,7 @@ const columns: Column<Person>[] = [
 ];
 
 export default async function PeoplePage() {
-  await requireUser(ADMINS, "/editor/people");
+  await requireUser(canManagePeople, "/editor/people");
   const people = await listUsers();
   return (
     <>
@@ -70,7 +70,7 @@ export default async function PeoplePage() {
       <ActionForm action={addPersonAction} submitLabel="Add person">
         <Field name="name" label="Name" required />
         <Field name="email" label="E-mail" type="email" required />
-        <Field name="role" label="Role" type="select" defaultValue="writer" options={roleOptions} />
+        <Field name="role" label="Role" type="select" defaultValue={NEW_PERSON_ROLE} options={roleOptions} />
         <Field name="password" label="First password" type="password" hint="At least 12 characters. Tell them to change it." autoComplete="new-password" required />
       </ActionForm>
     </>

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ADMINS } from "@/lib/auth/roles";
+import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { createSection, moveSection, updateSection } from "@/lib/sections/commands";
@@ -26,7 +26,7 @@ const changed = (ok: string) => {
 };
 
 export const createSectionAction = formAction({
-  roles: ADMINS,
+  can: canManageSections,
   schema: z.object(fields),
   run: async (data, { user, ip }) => {
     await createSection({ ...user, ip }, data);
@@ -35,7 +35,7 @@ export const createSectionAction = formAction({
 });
 
 export const updateSectionAction = formAction({
-  roles: ADMINS,
+  can: canManageSections,
   schema: z.object({ sectionId, ...fields }),
   run: async ({ sectionId: id, ...data }, { user, ip }) => {
     await updateSection({ ...user, ip }, id, data);
@@ -44,7 +44,7 @@ export const updateSectionAction = formAction({
 });
 
 export const moveSectionAction = formAction({
-  roles: ADMINS,
+  can: canManageSections,
   schema: z.object({ sectionId, direction: z.enum(["up", "down"]) }),
   run: async (data, { user, ip }) => {
     await moveSection({ ...user, ip }, data.sectionId, data.direction);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/editor/action-form";
-import { ADMINS } from "@/lib/auth/roles";
+import { canManageSections } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { MAX_SECTION_DEPTH } from "@/lib/sections/commands";
 import { getSectionTree, sectionSubtreeIds, sectionTrail, type SectionNode, type SectionTree } from "@/lib/sections/queries";
@@ -89,7 +89,7 @@ function SectionList({ nodes, ...props }: ListProps & { nodes: SectionNode[] }) 
 }
 
 export default async function SectionsPage() {
-  await requireUser(ADMINS, "/editor/sections");
+  await requireUser(canManageSections, "/editor/sections");
   const tree = await getSectionTree();
   const labels = labelsOf(tree);
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiTokenTable } from "@/components/editor/api-token-table";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { ADMINS } from "@/lib/auth/roles";
+import { canManagePeople } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getPerson } from "@/lib/auth/users";
 import { isIdText } from "@/lib/validation/ids";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function PersonTokensPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireUser(ADMINS, `/editor/people/${id}`);
+  await requireUser(canManagePeople, `/editor/people/${id}`);
   const person = isIdText(id) ? await getPerson(Number(id)) : undefined;
   if (!person) notFound();
   const tokens = await listApiTokens(person.id);

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { listMedia } from "@/lib/media/queries";
 import { listAuthorsForPicker, listSectionsForPicker } from "@/lib/stories/editor-queries";
-import { canPublish } from "@/lib/stories/permissions";
+import { canPublish } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "New story" };
 
