@@ -55,3 +55,24 @@ describe("layer lint rules", () => {
     expect(await layerErrors(file, code)).toEqual([]);
   });
 });
+
+describe("component size rule", () => {
+  const componentOf = (lines: number) =>
+    `export function Big() {\n${Array.from({ length: lines }, (_, i) => `  const v${i} = ${i};`).join("\n")}\n  return v0;\n}\n`;
+  const sizeErrors = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === "max-lines-per-function");
+  };
+
+  it.each(["components/site/big.tsx", "components/editor/big-controller.ts", "app/(site)/big/page.tsx"])(
+    "refuses a function over 80 lines in %s",
+    async (file) => {
+      expect(await sizeErrors(file, componentOf(90))).toHaveLength(1);
+    },
+  );
+
+  it("allows a function of 80 lines, and longer functions in domain code", async () => {
+    expect(await sizeErrors("components/site/small.tsx", componentOf(70))).toEqual([]);
+    expect(await sizeErrors("lib/stories/long-query.ts", componentOf(90))).toEqual([]);
+  });
+});
