@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatZonedDateTime } from "@/lib/format/zoned";
+import { LAST_STORABLE_YEAR } from "@/lib/validation/dates";
 import type { StoryStatus } from "@/lib/stories/editor-queries";
 import { LabeledField } from "./field";
 import { statusText, workflowChoices, type StatusChange } from "./story-workflow";
@@ -19,7 +20,7 @@ function ScheduleControl({ timeZone, blocked, run }: { timeZone: string; blocked
   return (
     <span className="inline-form">
       <label htmlFor="schedule-at">Publish at ({timeZone} time)</label>
-      <input id="schedule-at" type="datetime-local" value={when} max="9999-12-31T23:59" onChange={(event) => setWhen(event.target.value)} />
+      <input id="schedule-at" type="datetime-local" value={when} max={`${LAST_STORABLE_YEAR}-12-31T23:59`} onChange={(event) => setWhen(event.target.value)} />
       <button type="button" className="button" disabled={blocked || !when} onClick={() => run("schedule", { at: when }, "Scheduled.")}>
         Schedule
       </button>

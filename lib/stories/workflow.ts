@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import { isStorableDate } from "@/lib/validation/dates";
+import { isStorableDate, LAST_STORABLE_YEAR } from "@/lib/validation/dates";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
@@ -64,7 +64,7 @@ export function publishStory(actor: Actor, id: number, db: Db = getDb()) {
   }, db);
 }
 
-const SCHEDULE_RANGE = "Choose a time between now and the year 9999";
+const SCHEDULE_RANGE = `Choose a time between now and the year ${LAST_STORABLE_YEAR}`;
 
 export function scheduleStory(actor: Actor, id: number, at: Date, db: Db = getDb()) {
   return transition(actor, id, "story.schedule", async (story) => {
