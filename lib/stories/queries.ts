@@ -77,7 +77,7 @@ export function storyPath(sectionPath: string, slug: string): string {
   return `/${sectionPath}/${slug}`;
 }
 
-const cardColumns = {
+const summaryColumns = {
   id: stories.id,
   slug: stories.slug,
   headline: stories.headline,
@@ -92,7 +92,7 @@ const cardColumns = {
   mediaHeight: media.height,
 };
 
-type CardRow = {
+type SummaryRow = {
   id: number;
   slug: string;
   headline: string;
@@ -107,7 +107,7 @@ type CardRow = {
   mediaHeight: number | null;
 };
 
-function toCard(row: CardRow): StorySummary {
+function toSummary(row: SummaryRow): StorySummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -127,7 +127,7 @@ function toCard(row: CardRow): StorySummary {
 
 function cardQuery(db: Db) {
   return db
-    .select(cardColumns)
+    .select(summaryColumns)
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(media, eq(media.id, stories.heroMediaId));
@@ -160,7 +160,7 @@ export async function listPublishedStories(
     .orderBy(...page.orderBy)
     .limit(page.limit);
   const { items, nextCursor } = keysetPage(rows, limit);
-  return { stories: items.map(toCard), nextCursor };
+  return { stories: items.map(toSummary), nextCursor };
 }
 
 /** Whether `storyId` is a published story within `sectionIds` (a valid pagination cursor). */
@@ -179,7 +179,7 @@ export async function isPublishedStoryInSections(
 export async function getStorySummaries(ids: number[], db: Db = getDb()): Promise<StorySummary[]> {
   if (ids.length === 0) return [];
   const rows = await cardQuery(db).where(and(inArray(stories.id, ids), publishedNow));
-  const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
+  const cards = new Map(rows.map((row) => [row.id, toSummary(row)]));
   return ids.flatMap((id) => cards.get(id) ?? []);
 }
 
@@ -222,7 +222,7 @@ export async function getArticleForPreview(id: number, db: Db = getDb()): Promis
 async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promise<Article | null> {
   const [row] = await db
     .select({
-      ...cardColumns,
+      ...summaryColumns,
       sectionId: stories.sectionId,
       body: stories.body,
       heroCaption: stories.heroCaption,
@@ -282,7 +282,7 @@ async function loadArticle(id: number, visible: SQL | undefined, db: Db): Promis
   ]);
 
   return {
-    ...toCard(row),
+    ...toSummary(row),
     sectionId: row.sectionId,
     body: row.body,
     heroCaption: row.heroCaption,
