@@ -61,11 +61,19 @@ async function runAlone(test: ListedTest): Promise<string> {
 }
 
 const projects = (config.projects ?? []).map((project) => project.name ?? "");
-const tests = aloneOrder(listedTests(await playwrightJson(["test", "--list", ...specs])), projects);
+// --no-deps: the specs asked for, without the whole project they depend on.
+const tests = aloneOrder(listedTests(await playwrightJson(["test", "--list", "--no-deps", ...specs])), projects);
 console.log(`${tests.length} tests, each run alone on port ${port}${freshServer ? ", each on a fresh server" : ""}.`);
 
 const failed: string[] = [];
 let server = await startServer();
+// Stopped, the script stops its server too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.kill("SIGTERM");
+    process.exit(130);
+  });
+}
 try {
   for (const [index, test] of tests.entries()) {
     if (freshServer && index > 0) {
