@@ -58,6 +58,10 @@ describe("outcomeOf", () => {
     [stats(2, 0), "2 tests ran, not 1"],
     [stats(0, 0), "0 tests ran, not 1"],
     [{ errors: [{ message: "Error: no tests found\nmore" }] }, "no report (Error: no tests found)"],
+    [
+      { ...stats(0, 1), suites: [{ title: "a.spec.ts", suites: [{ title: "d", specs: [{ ...spec("t", 1), tests: [{ projectName: "site", results: [{ errors: [{ message: "\u001b[31mexpect(received).toBe(expected)\u001b[39m\n\nExpected: 200" }] }] }] }] }] }] },
+      "failed: expect(received).toBe(expected)",
+    ],
   ])("%j → %s", (report, outcome) => {
     expect(outcomeOf(report)).toBe(outcome);
   });

@@ -15,7 +15,7 @@ interface ReportSpec {
   title: string;
   file: string;
   line: number;
-  tests: { projectName: string }[];
+  tests: { projectName: string; results?: { errors?: { message?: string }[] }[] }[];
 }
 interface ReportSuite {
   title: string;
@@ -69,5 +69,21 @@ export function outcomeOf(report: Report): string {
   const ran = stats.expected + stats.unexpected + stats.flaky;
   if (ran !== 1) return `${ran} tests ran, not 1`;
   if (stats.expected === 1) return "passed";
-  return stats.flaky ? "flaky" : "failed";
+  return `${stats.flaky ? "flaky" : "failed"}${firstError(report.suites ?? [])}`;
+}
+
+/** ": " and the first line of the first error a test reported, or nothing. */
+function firstError(suites: ReportSuite[]): string {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        const message = test.results?.flatMap((result) => result.errors ?? []).find((error) => error.message)?.message;
+        // Without the terminal's colours.
+        if (message) return `: ${message.replace(/\u001b\[[0-9;]*m/g, "").split("\n")[0]}`;
+      }
+    }
+    const inner = firstError(suite.suites ?? []);
+    if (inner) return inner;
+  }
+  return "";
 }
