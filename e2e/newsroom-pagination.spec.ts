@@ -42,7 +42,11 @@ for (const { list, path, link, rows } of lists) {
     await followOlder(page, link);
     await expect(page.locator("h1")).not.toHaveText("Page not found");
     await expect(rows(page).first()).toBeVisible();
-    expect(first).not.toContain(await rows(page).first().textContent());
+    // Rows can read alike (one person signing in twice in a minute, one image uploaded twice), so
+    // the page is compared whole: it is not the first page again. Which rows the next page holds,
+    // exactly, the tests below check on the fixture's rows, which are all different.
+    const next = await rows(page).allTextContents();
+    expect(next).not.toEqual(first.slice(0, next.length));
   });
 }
 

@@ -1,10 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser } from "@playwright/test";
 import sharp from "sharp";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { EDITOR, signIn, type Account } from "./fixtures/sign-in";
+import { expect, test } from "./fixtures/stories";
 
 // The rest of the newsroom in Chromium: people and sessions, preview links, revisions, media
-// uploads, autosave and the unsaved-changes warning, the audit log and dashboard filters.
+// uploads, autosave and the unsaved-changes warning, the audit log and dashboard filters. The
+// stories they work on are drafts of their own (e2e/fixtures/stories.ts), unpublished afterwards.
 
 const run = Date.now().toString(36);
 
@@ -12,20 +14,6 @@ async function newSignedInPage(browser: Browser, who: Account) {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, who);
   return page;
-}
-
-/** A draft made through the API as the signed-in person of `page`. */
-async function createDraft(page: Page, headline: string, paragraph = "First version of the text.") {
-  const origin = new URL(page.url()).origin;
-  const search = await page.request.get("/api/admin/stories/search?q=Sorrel");
-  const reference = (await search.json()).results[0];
-  const { sectionId } = await (await page.request.get(`/api/admin/stories/${reference.id}`)).json();
-  const response = await page.request.post("/api/admin/stories", {
-    headers: { Origin: origin },
-    data: { headline, sectionId, authorIds: [1], body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: paragraph }] }] } },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: number; slug: string };
 }
 
 test("an admin adds a person; disabling or demoting them ends their open session at once", async ({ browser }) => {
@@ -100,10 +88,10 @@ test("everyone can change their own password, and signs in again with it", async
   await signIn(robin, { email, password: "robin-second-password" });
 });
 
-test("a private preview link shows a draft, is not cached or indexed, can be revoked, and leads to the published story", async ({ browser, request }) => {
+test("a private preview link shows a draft, is not cached or indexed, can be revoked, and leads to the published story", async ({ browser, request, stories }) => {
   const editor = await newSignedInPage(browser, EDITOR);
   const headline = `Preview of a council budget story ${run}`;
-  const { id } = await createDraft(editor, headline);
+  const { id } = await stories.create({ headline });
   await editor.goto(`/editor/stories/${id}`);
   await editor.getByRole("button", { name: "Create a preview link" }).click();
   const link = editor.getByRole("link", { name: /\/preview\// });
@@ -129,10 +117,10 @@ test("a private preview link shows a draft, is not cached or indexed, can be rev
   expect(moved.headers()["location"]).toMatch(/^\/news\/us\/preview-of-a-council-budget-story-/);
 });
 
-test("a preview link made before publication ends when the story is pulled; a new one works", async ({ browser, request }) => {
+test("a preview link made before publication ends when the story is pulled; a new one works", async ({ browser, request, stories }) => {
   const editor = await newSignedInPage(browser, EDITOR);
   const headline = `Preview of a story that is pulled ${run}`;
-  const { id } = await createDraft(editor, headline);
+  const { id } = await stories.create({ headline });
   const post = async (action: string) => {
     const response = await editor.request.post(`/api/admin/stories/${id}/${action}`, { headers: { Origin: new URL(editor.url()).origin } });
     expect(response.ok(), action).toBe(true);
@@ -151,11 +139,11 @@ test("a preview link made before publication ends when the story is pulled; a ne
   expect(await preview.text()).toContain(headline);
 });
 
-test("Publish at is read and shown on the site's clock, whatever the browser's time zone", async ({ browser }) => {
+test("Publish at is read and shown on the site's clock, whatever the browser's time zone", async ({ browser, stories }) => {
   // The site runs on UTC (scripts/e2e-server.ts); this browser thinks it is in India (UTC+05:30).
   const editor = await (await browser.newContext({ timezoneId: "Asia/Kolkata" })).newPage();
   await signIn(editor, EDITOR);
-  const { id } = await createDraft(editor, `Scheduled on the site's clock ${run}`);
+  const { id } = await stories.create({ headline: `Scheduled on the site's clock ${run}` });
   await editor.goto(`/editor/stories/${id}`);
   await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
   await editor.getByLabel("Publish at (UTC time)").fill("2031-05-01T10:00");
@@ -166,9 +154,9 @@ test("Publish at is read and shown on the site's clock, whatever the browser's t
   expect(story.scheduledAt).toBe("2031-05-01T10:00:00.000Z");
 });
 
-test("revisions: every save keeps one; compare two and restore one", async ({ browser }) => {
+test("revisions: every save keeps one; compare two and restore one", async ({ browser, stories }) => {
   const editor = await newSignedInPage(browser, EDITOR);
-  const { id } = await createDraft(editor, `Library hours story ${run}`, "The library opens at nine.");
+  const { id, headline } = await stories.create({ headline: `Library hours story ${run}`, paragraphs: ["The library opens at nine."] });
   await editor.goto(`/editor/stories/${id}`);
   await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
   await editor.getByLabel("Headline").fill(`Library hours change ${run}`);
@@ -184,7 +172,7 @@ test("revisions: every save keeps one; compare two and restore one", async ({ br
   await comparison.getByRole("button", { name: "Restore revision 1" }).click();
   await expect(editor.getByText("Revision 1 restored as revision 3.")).toBeVisible();
   await editor.goto(`/editor/stories/${id}`);
-  await expect(editor.getByLabel("Headline")).toHaveValue(`Library hours story ${run}`);
+  await expect(editor.getByLabel("Headline")).toHaveValue(headline);
 });
 
 test("images upload with a progress bar; other files are refused with a message", async ({ browser }) => {
@@ -213,10 +201,10 @@ test("images upload with a progress bar; other files are refused with a message"
   await expect(editor.getByRole("img", { name: `A teal test card ${run}` })).toBeVisible();
 });
 
-test("drafts autosave, and leaving with unsaved changes asks first", async ({ browser }) => {
+test("drafts autosave, and leaving with unsaved changes asks first", async ({ browser, stories }) => {
   test.setTimeout(60_000);
   const editor = await newSignedInPage(browser, EDITOR);
-  const { id } = await createDraft(editor, `Autosave story ${run}`);
+  const { id } = await stories.create({ headline: `Autosave story ${run}` });
   await editor.goto(`/editor/stories/${id}`);
   await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
   await editor.getByLabel("Deck").fill("Written, never saved by hand.");
@@ -235,9 +223,9 @@ test("drafts autosave, and leaving with unsaved changes asks first", async ({ br
   await expect(editor.getByLabel("Deck")).toHaveValue("Written, never saved by hand.");
 });
 
-test("the dashboard filters by status, section, author and headline", async ({ browser }) => {
+test("the dashboard filters by status, section, author and headline", async ({ browser, stories }) => {
   const editor = await newSignedInPage(browser, EDITOR);
-  const { id } = await createDraft(editor, `Dashboard filter story ${run}`);
+  const { id } = await stories.create({ headline: `Dashboard filter story ${run}` });
   await editor.goto("/editor");
   await editor.getByLabel("Headline").fill(`filter story ${run}`);
   await editor.getByLabel("Status").selectOption("draft");

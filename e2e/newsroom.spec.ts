@@ -1,16 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { EDITOR, signIn, WRITER } from "./fixtures/sign-in";
+import { expect, test, uniqueSuffix } from "./fixtures/stories";
 
 // The newsroom, walked by each role in Chromium: draft with a photo, review, publish, slug
-// change, stale save, scheduling and unpublishing. Runs in order: later steps use earlier stories.
-test.describe.configure({ mode: "serial" });
+// change, stale save, scheduling and unpublishing. Each test makes the story it works on
+// (e2e/fixtures/stories.ts) and takes it off the site afterwards: any one of them runs alone.
 
-const run = Date.now().toString(36);
-const headline = `Tidewater ferry crews vote to end a three-day strike ${run}`;
-let storyUrl = "";
-let publicPath = "";
+/** A photo for the ferry story: a blue test card. */
+const ferryPhoto = () => sharp({ create: { width: 1600, height: 900, channels: 3, background: "#1f4e79" } }).jpeg().toBuffer();
 
 /** The rich-text editor mounts after hydration: from then on, typing reaches React. */
 async function editorReady(page: Page) {
@@ -29,6 +28,7 @@ async function waitForPublic(request: APIRequestContext, path: string, text: str
 }
 
 test("a writer drafts a story with a photo and submits it for review", async ({ page }) => {
+  const headline = `Tidewater ferry crews vote to end a three-day strike ${uniqueSuffix()}`;
   await signIn(page, WRITER);
   await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
   await page.getByRole("link", { name: "New story" }).first().click();
@@ -40,7 +40,7 @@ test("a writer drafts a story with a photo and submits it for review", async ({ 
   await page.getByLabel("Add a byline").selectOption({ index: 1 });
   await page.getByLabel("Tags").fill("Transportation, Labor");
   // The photo is uploaded from the story editor itself.
-  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#1f4e79" } }).jpeg().toBuffer();
+  const photo = await ferryPhoto();
   await page.getByText("Upload a new image").click();
   await page.getByLabel("Image file").setInputFiles({ name: "ferry.jpg", mimeType: "image/jpeg", buffer: photo });
   await page.getByLabel("Alt text (required)", { exact: true }).fill("A blue test card standing in for a ferry photo");
@@ -59,20 +59,29 @@ test("a writer drafts a story with a photo and submits it for review", async ({ 
   await expect(body.locator("figure")).toHaveCount(1);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/editor\/stories\/\d+$/);
-  storyUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { name: "Status: Draft" })).toBeVisible();
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { name: "Status: In review" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish now" })).toHaveCount(0);
 });
 
-test("an editor publishes it, and it appears on the home page and its section", async ({ page, request }) => {
+test("an editor publishes a story in review, and it appears on the home page and its section", async ({ page, request, stories }) => {
+  // The writer's story as the test above leaves it: in review, with a photo on top and in the body.
+  const { headline, editUrl } = await stories.create({
+    headline: "Tidewater ferry crews vote to end a three-day strike",
+    author: WRITER,
+    status: "in_review",
+    deck: "Service resumes Monday after the union and the port authority agreed on overtime pay.",
+    paragraphs: ["Ferries across Tidewater Sound will run again on Monday morning.", "Crews voted 212 to 40 to accept the agreement."],
+    hero: { alt: "A blue test card standing in for a ferry photo", credit: "Photo: Tidewater desk", jpeg: await ferryPhoto() },
+    bodyImage: true,
+  });
   await signIn(page, EDITOR);
-  await page.goto(storyUrl);
+  await page.goto(editUrl);
   await editorReady(page);
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByRole("heading", { name: "Status: Published" })).toBeVisible();
-  publicPath = (await page.getByRole("link", { name: "View the published story" }).getAttribute("href"))!;
+  const publicPath = (await page.getByRole("link", { name: "View the published story" }).getAttribute("href"))!;
   const seconds = await waitForPublic(request, "/", headline);
   console.log(`publish → visible on the cached home page: ${seconds.toFixed(2)} s`);
   await waitForPublic(request, "/news/us", headline);
@@ -84,22 +93,24 @@ test("an editor publishes it, and it appears on the home page and its section", 
   expect(html).toContain('class="body-image"');
 });
 
-test("changing the slug leaves a 301 from the old URL", async ({ page, request }) => {
+test("changing the slug leaves a 301 from the old URL", async ({ page, request, stories }) => {
+  const story = await stories.create({ headline: "Tidewater ferry crews vote to end a three-day strike", status: "published" });
+  const run = uniqueSuffix();
   await signIn(page, EDITOR);
-  await page.goto(storyUrl);
+  await page.goto(story.editUrl);
   await editorReady(page);
   const slug = page.getByLabel("Slug");
   await slug.fill(`ferry-strike-ends-${run}`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
-  const moved = await request.get(publicPath, { maxRedirects: 0 });
+  const moved = await request.get(story.path, { maxRedirects: 0 });
   expect(moved.status()).toBe(301);
   expect(moved.headers()["location"]).toBe(`/news/us/ferry-strike-ends-${run}`);
-  publicPath = `/news/us/ferry-strike-ends-${run}`;
-  expect((await request.get(publicPath)).status()).toBe(200);
+  expect((await request.get(`/news/us/ferry-strike-ends-${run}`)).status()).toBe(200);
 });
 
-test("a stale save is refused with 409 and says who changed the story", async ({ browser }) => {
+test("a stale save is refused with 409 and says who changed the story", async ({ browser, stories }) => {
+  const { editUrl: storyUrl } = await stories.create({ headline: "Tidewater ferry crews vote to end a three-day strike" });
   const first = await browser.newPage();
   const second = await browser.newPage();
   await signIn(first, EDITOR);
@@ -121,20 +132,13 @@ test("a stale save is refused with 409 and says who changed the story", async ({
   await second.close();
 });
 
-test("a scheduled story appears on time with no one in the newsroom", async ({ page, request }) => {
+test("a scheduled story appears on time with no one in the newsroom", async ({ page, request, stories }) => {
   await signIn(page, EDITOR);
-  const scheduledHeadline = `Harbor commission sets a date for the breakwater vote ${run}`;
-  const created = await page.request.post("/api/admin/stories", {
-    headers: { Origin: new URL(page.url()).origin },
-    data: {
-      headline: scheduledHeadline,
-      sectionId: await sectionId(page, "news/us"),
-      authorIds: [1],
-      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The vote is set for spring." }] }] },
-    },
+  // Created through the admin API (the fixture checks the 201).
+  const { id, headline: scheduledHeadline } = await stories.create({
+    headline: "Harbor commission sets a date for the breakwater vote",
+    paragraphs: ["The vote is set for spring."],
   });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
   const at = new Date(Date.now() + 4000).toISOString();
   const scheduled = await page.request.post(`/api/admin/stories/${id}/schedule`, { headers: { Origin: new URL(page.url()).origin }, data: { at } });
   expect(scheduled.status()).toBe(200);
@@ -143,9 +147,12 @@ test("a scheduled story appears on time with no one in the newsroom", async ({ p
   await waitForPublic(request, "/", scheduledHeadline, 30);
 });
 
-test("unpublishing makes the URL answer 410", async ({ page, request }) => {
+test("unpublishing makes the URL answer 410", async ({ page, request, stories }) => {
+  const { headline, path: publicPath, editUrl } = await stories.create({ headline: "Tidewater ferry crews vote to end a three-day strike", status: "published" });
+  // On the home page first, so that its leaving the page is seen.
+  await waitForPublic(request, "/", headline);
   await signIn(page, EDITOR);
-  await page.goto(storyUrl);
+  await page.goto(editUrl);
   await editorReady(page);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Unpublish" }).click();
@@ -153,9 +160,3 @@ test("unpublishing makes the URL answer 410", async ({ page, request }) => {
   await expect.poll(async () => (await request.get(publicPath)).status(), { timeout: 10_000 }).toBe(410);
   await expect.poll(async () => (await request.get("/")).text(), { timeout: 10_000 }).not.toContain(headline);
 });
-
-async function sectionId(page: Page, path: string): Promise<number> {
-  await page.goto("/editor/stories/new");
-  const option = page.getByLabel("Section").locator("option", { hasText: new RegExp(`^${path}$`) });
-  return Number(await option.getAttribute("value"));
-}

@@ -1,9 +1,11 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { EDITOR, postCredentials, signIn, WRITER } from "./fixtures/sign-in";
+import { uniqueSuffix } from "./fixtures/stories";
 
 // The role × action matrix: every admin API route and editor page, for anonymous, writer,
-// editor and admin. Each row says which status each role gets.
+// editor and admin. Each row says which status each role gets. Every test makes the stories it
+// acts on; those the editor makes are unpublished when the spec ends.
 
 type Role = "anonymous" | "writer" | "editor" | "admin";
 const accounts = { writer: WRITER, editor: EDITOR, admin: E2E_ADMIN };
@@ -29,11 +31,14 @@ const body = (headline: string, sectionId: number) => ({
 let sectionId = 0;
 let video = { id: 0, title: "" };
 let slot = 0;
+const editorsStories: number[] = [];
 /** A fresh story created by the editor, so every role acts on someone else's story. */
 async function editorsStory(label: string) {
   const created = await contexts.editor.post("/api/admin/stories", { data: body(`Matrix ${label} ${Date.now()}`, sectionId) });
   expect(created.status()).toBe(201);
-  return (await created.json()) as { id: number; revision: number };
+  const story = (await created.json()) as { id: number; revision: number };
+  editorsStories.push(story.id);
+  return story;
 }
 
 test.beforeAll(async ({ baseURL: url }) => {
@@ -49,6 +54,8 @@ test.beforeAll(async ({ baseURL: url }) => {
 });
 
 test.afterAll(async () => {
+  // Off the site again (409 for those that were never published).
+  for (const id of editorsStories) expect([200, 409]).toContain((await contexts.editor.post(`/api/admin/stories/${id}/unpublish`)).status());
   for (const context of Object.values(contexts)) await context.dispose();
 });
 
@@ -204,9 +211,10 @@ test("mutations refuse cross-site requests, JSON sent as text/plain, broken JSON
 });
 
 test("an API token acts with its owner's role, and stops when revoked", async ({ page }) => {
+  const name = `matrix script ${uniqueSuffix()}`;
   await signIn(page, WRITER);
   await page.goto("/editor/account");
-  await page.getByLabel("Token name").fill("matrix script");
+  await page.getByLabel("Token name").fill(name);
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.locator("code").filter({ hasText: /^mrd_/ }).textContent())!;
   const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
@@ -215,8 +223,8 @@ test("an API token acts with its owner's role, and stops when revoked", async ({
   const { id } = await created.json();
   expect((await api.post(`/api/admin/stories/${id}/publish`)).status()).toBe(403);
   await page.reload();
-  await page.getByRole("button", { name: "Revoke matrix script" }).click();
-  await expect(page.getByRole("row", { name: /matrix script/ }).getByRole("cell", { name: "Revoked" })).toBeVisible();
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(page.getByRole("row", { name }).getByRole("cell", { name: "Revoked" })).toBeVisible();
   expect((await api.get("/api/admin/media")).status()).toBe(401);
   await api.dispose();
 });

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_ADMIN, setupE2eFixtures } from "@/e2e/fixtures/setup";
 import { openDatabase } from "@/db/client";
-import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -34,8 +33,6 @@ try {
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   await prepareDatabase({ seed: true, serving: true, log: console.log });
-  // The fixtures hash a commenter's e-mail address as the server will.
-  installKeys(loadKeys(process.env.AUTH_SECRET));
   const handle = openDatabase({ databaseUrl: undefined, dataDir });
   try {
     await setupE2eFixtures(handle.db);

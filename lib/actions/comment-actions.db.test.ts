@@ -1,23 +1,17 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSection, createStory } from "@/lib/testing/fixtures";
 import { auditLog, comments } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { CurrentUser, Role } from "@/lib/auth/users";
 import { getCommentSettings } from "@/lib/comments/settings";
 import { createNewsroomUsers, expectedOutcomes, form, outcomesByRole, type MatrixRole } from "./testing";
+import * as queue from "@/app/editor/(newsroom)/comments/actions";
+import { signInAs } from "@/lib/testing/signed-in";
 
 // The role × action matrix for the comment queue's server actions, called the way the queue's
 // forms call them (several `ids` entries, row buttons sending "approve:12"), and their answers
 // to bad input: a message, never an exception.
-
-let current: CurrentUser | null = null;
-vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current }));
-
-const queue = await import("@/app/editor/(newsroom)/comments/actions");
 
 let test: TestDatabase;
 let users: Record<Role, CurrentUser>;
@@ -66,7 +60,7 @@ describe("comment queue server actions", () => {
   for (const [name, { call, allowed }] of Object.entries(actions)) {
     it(`${name}: only ${allowed.join(", ")}`, async () => {
       const outcome = await outcomesByRole(async (role) => {
-        current = role === "anonymous" ? null : users[role];
+        signInAs(role === "anonymous" ? null : users[role]);
         const result = await call();
         expect(result.error ?? "", `${role}: ${result.error}`).toMatch(/^$|do not have permission|session has ended/i);
         return result;
@@ -76,7 +70,7 @@ describe("comment queue server actions", () => {
   }
 
   it("applies a bulk decision to every ticked comment, and a row button to its comment only", async () => {
-    current = users.editor;
+    signInAs(users.editor);
     const ticked = [await comment(), await comment("approved"), await comment("spam")];
     const bystander = await comment();
     const result = await queue.moderateCommentsAction({}, form([...ticked.map((id) => ["ids", id] as [string, number]), ["action", "remove"]]));
@@ -92,7 +86,7 @@ describe("comment queue server actions", () => {
   });
 
   it("says what was left alone", async () => {
-    current = users.admin;
+    signInAs(users.admin);
     const result = await queue.moderateCommentsAction({}, form([["ids", await comment("approved")], ["ids", await comment()], ["action", "approve"]]));
     expect(result).toEqual({ ok: "1 comment approved. 1 comment left unchanged." });
   });
@@ -108,7 +102,7 @@ describe("comment queue server actions", () => {
   ];
   for (const [name, fields, message] of badQueueInput) {
     it(`answers ${name} with a message`, async () => {
-      current = users.editor;
+      signInAs(users.editor);
       const result = await queue.moderateCommentsAction({}, form(fields));
       expect(result.ok).toBeUndefined();
       expect(result.error).toMatch(message);
@@ -125,7 +119,7 @@ describe("comment queue server actions", () => {
   ];
   for (const [name, fields, invalid] of badSettings) {
     it(`settings: answers ${name} with a message per field, saving nothing`, async () => {
-      current = users.editor;
+      signInAs(users.editor);
       const before = await getCommentSettings();
       const result = await queue.saveCommentSettingsAction({}, form(fields));
       expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(invalid);
@@ -134,7 +128,7 @@ describe("comment queue server actions", () => {
   }
 
   it("settings: saves a tidy blocked-words list and audits the change", async () => {
-    current = users.admin;
+    signInAs(users.admin);
     const result = await queue.saveCommentSettingsAction(
       {},
       form([["premoderation", "everyone"], ["closeAfterDays", " 21 "], ["blockedWords", "Casino\r\n\n  cheap pills \ncasino\n"]]),

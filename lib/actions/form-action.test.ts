@@ -2,11 +2,10 @@ import { inspect } from "node:util";
 import { afterEach, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { form } from "./testing";
+import { signInAs } from "@/lib/testing/signed-in";
+import { formAction } from "./form-action";
 
-vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => ({ id: 1, email: "admin@log.test", name: "Admin", role: "admin" }) }));
-const { formAction } = await import("./form-action");
+signInAs({ id: 1, email: "admin@log.test", name: "Admin", role: "admin" });
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createUser, type CurrentUser, type Role } from "@/lib/auth/users";
 import { createStory } from "@/lib/stories/commands";
 import { createNewsroomUsers, expectedOutcomes, form, outcomesByRole, type MatrixRole } from "./testing";
+import * as people from "@/app/editor/(newsroom)/people/actions";
+import * as account from "@/app/editor/(newsroom)/account/actions";
+import * as sections from "@/app/editor/(newsroom)/sections/actions";
+import * as revisions from "@/app/editor/(newsroom)/stories/[id]/revisions/actions";
+import { signInAs } from "@/lib/testing/signed-in";
 
 // The role × action matrix for the newsroom's server actions: each is called as anonymous,
 // writer, editor and admin, the way a form would, and must refuse whoever may not use it.
-
-let current: CurrentUser | null = null;
-vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current }));
-
-const people = await import("@/app/editor/(newsroom)/people/actions");
-const account = await import("@/app/editor/(newsroom)/account/actions");
-const sections = await import("@/app/editor/(newsroom)/sections/actions");
-const revisions = await import("@/app/editor/(newsroom)/stories/[id]/revisions/actions");
 
 let test: TestDatabase;
 let users: Record<Role, CurrentUser>;
@@ -85,7 +79,7 @@ describe("newsroom server actions", () => {
   for (const [name, { call, allowed }] of Object.entries(actions)) {
     it(`${name}: only ${allowed.join(", ")}`, async () => {
       const outcome = await outcomesByRole(async (role) => {
-        current = role === "anonymous" ? null : users[role];
+        signInAs(role === "anonymous" ? null : users[role]);
         return call();
       }, REFUSED);
       expect(outcome).toEqual(expectedOutcomes(allowed));
@@ -93,7 +87,7 @@ describe("newsroom server actions", () => {
   }
 
   it("answers bad input with messages per field, writing nothing", async () => {
-    current = users.admin;
+    signInAs(users.admin);
     const result = await people.addPersonAction({}, form({ name: "", email: "not-an-email", role: "chief", password: "short" }));
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password", "role"]);
     expect(result.values).toMatchObject({ email: "not-an-email" });

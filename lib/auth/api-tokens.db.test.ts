@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { apiTokens, auditLog } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
@@ -8,12 +8,10 @@ import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
 import { changeOwnPassword, changeRole, resetPassword, setDisabled } from "./people";
 import { createUser, type CurrentUser, type Role } from "./users";
+import * as mediaRoute from "@/app/api/admin/media/route";
 
 // Tokens end with the trust they were made under: a password reset or change, a demotion or a
 // disabled account revokes them. Admins see and revoke anyone's; tokens expire.
-
-vi.mock("server-only", () => ({}));
-const mediaRoute = await import("@/app/api/admin/media/route");
 
 let test: TestDatabase;
 let staff: Record<Role, CurrentUser>;

@@ -22,16 +22,6 @@ import { createWorld } from "./world";
 // account (password, create token, revoke token), comments (moderate, settings), live (stream,
 // add show, delete show), revisions (restore).
 
-vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-vi.mock("@/lib/auth/session", async () => {
-  const { signedIn } = await import("./world");
-  return { getCurrentUser: async () => signedIn() };
-});
 // argon2 is slow on purpose; what is tested here is everything around it.
 vi.mock("@/lib/auth/passwords", async (original) => {
   const real = await original<typeof import("@/lib/auth/passwords")>();

@@ -12,16 +12,6 @@ import { createWorld } from "./world";
 // blocked words — and in every newsroom search: 2xx or 4xx only, and what was stored, trimmed,
 // is what is read back.
 
-vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-vi.mock("@/lib/auth/session", async () => {
-  const { signedIn } = await import("./world");
-  return { getCurrentUser: async () => signedIn() };
-});
 // argon2 is slow on purpose; what is tested here is the name stored next to the hash.
 vi.mock("@/lib/auth/passwords", async (original) => {
   const { createHash } = await import("node:crypto");

@@ -4,21 +4,17 @@ import type { Db } from "@/db/client";
 import { apiTokens, comments, liveShows, liveStreams, media } from "@/db/schema";
 import { createNewsroomUsers } from "@/lib/actions/testing";
 import { createUser, type CurrentUser, type Role } from "@/lib/auth/users";
+import { signInAs } from "@/lib/testing/signed-in";
 
 // What the boundary suites share: one small newsroom (people, sections, stories, a comment, the
-// live streams, an image, a token) made once per test file, and who is signed in — the suites'
-// session mock reads `signedIn()`.
+// live streams, an image, a token) made once per test file, and who is signed in (the session
+// mock of lib/testing/setup.ts answers with that person).
 
 export const PASSWORD = "a-long-test-password";
 
-let current: CurrentUser | null = null;
-
-/** Who the mocked session says is signed in. */
-export const signedIn = () => current;
-
 /** Signs in as the world's person with `role`, or signs out (null). */
 export function signIn(role: Role | null): void {
-  current = role ? world().users[role] : null;
+  signInAs(role ? world().users[role] : null);
 }
 
 export interface World {

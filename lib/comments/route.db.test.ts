@@ -7,13 +7,10 @@ import { comments } from "@/db/schema";
 import { env } from "@/lib/env";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { saveCommentSettings } from "@/lib/comments/settings";
+import * as route from "@/app/api/stories/[id]/comments/route";
 
 // The comments route handler itself: the statuses and headers a client sees for limits and for
 // a database that is away, the form token it must send, and the sender cookie it is given.
-
-vi.mock("server-only", () => ({}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-const route = await import("@/app/api/stories/[id]/comments/route");
 
 let test: TestDatabase;
 let storyId: number;

@@ -1,9 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NotFoundError } from "@/lib/errors";
-
-vi.mock("server-only", () => ({}));
-const { errorResponse, otherMethods } = await import("./route");
+import { errorResponse, otherMethods } from "./route";
 
 // What the route wrapper writes: the status and JSON body a client gets, and one log line per
 // unexpected error, with the request data inside its message escaped.

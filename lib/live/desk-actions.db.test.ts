@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { liveShows, liveStreams } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers, form } from "@/lib/actions/testing";
 import type { CurrentUser } from "@/lib/auth/users";
+import * as desk from "@/app/editor/(newsroom)/live/actions";
+import { signInAs } from "@/lib/testing/signed-in";
 
 // The live desk's forms, called the way the browser sends them, on a site whose clock is not
 // the server's: datetime-local values are read in SITE_TIMEZONE.
 
 const siteTimeZone = process.env.SITE_TIMEZONE;
 process.env.SITE_TIMEZONE = "Asia/Kolkata"; // UTC+05:30 all year
-let current: CurrentUser | null = null;
-vi.mock("server-only", () => ({}));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-meridian-client-ip": "127.0.0.1" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current }));
-const desk = await import("@/app/editor/(newsroom)/live/actions");
 
 let test: TestDatabase;
 let editor: CurrentUser;
@@ -40,7 +36,7 @@ afterAll(async () => {
 
 describe("the live desk's forms", () => {
   it("reads a show's times on the site's clock and names it in the answer", async () => {
-    current = editor;
+    signInAs(editor);
     const result = await desk.addShowAction({}, form({ streamId, title: " Tea Time ", description: "", startsAt: "2031-05-01T10:00", endsAt: "2031-05-01T11:30" }));
     expect(result).toEqual({ ok: "“Tea Time” added to the programme." });
     const [show] = await test.db.select().from(liveShows).where(eq(liveShows.title, "Tea Time"));
@@ -57,7 +53,7 @@ describe("the live desk's forms", () => {
     ["a time not in the field's format", { startsAt: "1 May 2031 10:00", endsAt: "2031-05-01T11:00" }, "startsAt", "Enter when the show starts"],
     ["an empty end", { startsAt: "2031-05-01T10:00", endsAt: "" }, "endsAt", "Enter when the show ends"],
   ])("refuses %s next to the field, keeping what was typed", async (_label, times, field, message) => {
-    current = editor;
+    signInAs(editor);
     const result = await desk.addShowAction({}, form({ streamId, title: "Refused", ...times }));
     expect(result.fieldErrors?.[field]).toBe(message);
     expect(result.values).toMatchObject({ title: "Refused", startsAt: times.startsAt });
@@ -65,7 +61,7 @@ describe("the live desk's forms", () => {
   });
 
   it("answers a tampered stream id or poster as bad input, not a failure", async () => {
-    current = editor;
+    signInAs(editor);
     for (const tampered of ["99999999999", "abc", "0"]) {
       expect(await desk.updateStreamAction({}, form({ streamId: tampered, title: "x", url: "", status: "off_air", posterMediaId: "" }))).toMatchObject({
         error: "There is no such stream.",
@@ -76,10 +72,10 @@ describe("the live desk's forms", () => {
   });
 
   it("is for editors and admins only", async () => {
-    current = writer;
+    signInAs(writer);
     const fields = { streamId, title: "Desk Radio", url: "/live/demo/audio/index.m3u8", status: "off_air", posterMediaId: "" };
     expect((await desk.updateStreamAction({}, form(fields))).error).toBe("You do not have permission to do this.");
-    current = null;
+    signInAs(null);
     expect((await desk.updateStreamAction({}, form(fields))).error).toBe("Your session has ended. Sign in again.");
     const [stream] = await test.db.select().from(liveStreams).where(eq(liveStreams.id, streamId));
     expect(stream!.status).toBe("on_air");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveShows, liveStreams } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
@@ -8,14 +8,12 @@ import { media } from "@/db/schema";
 import { NextRequest } from "next/server";
 import { addShow, deleteShow, updateStream } from "./commands";
 import { getLiveOverview } from "./queries";
-
-vi.mock("server-only", () => ({}));
-const liveRoute = await import("@/app/api/live/route");
-const streamRoute = await import("@/app/api/live/[slug]/route");
-const adminLive = await import("@/app/api/admin/live/route");
-const adminStream = await import("@/app/api/admin/live/streams/[id]/route");
-const adminShows = await import("@/app/api/admin/live/streams/[id]/shows/route");
-const adminShow = await import("@/app/api/admin/live/shows/[id]/route");
+import * as liveRoute from "@/app/api/live/route";
+import * as streamRoute from "@/app/api/live/[slug]/route";
+import * as adminLive from "@/app/api/admin/live/route";
+import * as adminStream from "@/app/api/admin/live/streams/[id]/route";
+import * as adminShows from "@/app/api/admin/live/streams/[id]/shows/route";
+import * as adminShow from "@/app/api/admin/live/shows/[id]/route";
 
 let test: TestDatabase;
 let editor: CurrentUser;

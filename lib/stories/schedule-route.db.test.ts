@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
@@ -10,6 +10,7 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { ValidationError } from "@/lib/errors";
 import { createStory } from "./commands";
 import { scheduleStory } from "./workflow";
+import * as route from "@/app/api/admin/stories/[id]/[action]/route";
 
 // Scheduling, as the story editor's "Publish at" field and scripts send it, on a site whose clock
 // is not the server's: a wall-clock time is read in SITE_TIMEZONE; a time PostgreSQL cannot store
@@ -17,9 +18,6 @@ import { scheduleStory } from "./workflow";
 
 const siteTimeZone = process.env.SITE_TIMEZONE;
 process.env.SITE_TIMEZONE = "Asia/Kolkata"; // UTC+05:30 all year
-vi.mock("server-only", () => ({}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
-const route = await import("@/app/api/admin/stories/[id]/[action]/route");
 
 let test: TestDatabase;
 let editor: CurrentUser;
