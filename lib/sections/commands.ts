@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
@@ -7,13 +7,14 @@ import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import { idSchemaWith } from "@/lib/validation/ids";
 import { isUniqueViolation } from "@/db/errors";
-import { redirects, sections, stories } from "@/db/schema";
+import { sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { invalidate } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { clearRedirectsAt, keepOldAddresses } from "@/lib/routing/redirects";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
 import { storyPath } from "@/lib/stories/queries";
 import { hasHadPublicAddress } from "@/lib/stories/visibility";
@@ -121,10 +122,6 @@ async function refuseStoryAddress(tx: Tx, parentId: number | null, slug: string)
 const nextSortOrder = (rows: SectionRow[], parentId: number | null) =>
   Math.max(-1, ...rows.filter((row) => row.parentId === parentId).map((row) => row.sortOrder)) + 1;
 
-/** Keeps each statement well under PostgreSQL's limit of 65,535 parameters. */
-const chunks = <T>(items: T[], size = 1000): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
 /**
  * Rewrites the paths below a moved section and gives each story there a 301 from its old URL.
  * Returns every URL readers may have cached, old and new, and the stories that moved.
@@ -142,18 +139,16 @@ async function moveSubtree(tx: Tx, rows: SectionRow[], self: SectionRow, newPath
     .from(stories)
     .where(inArray(stories.sectionId, [...oldPaths.keys()]));
   const seen = moved.filter(hasHadPublicAddress);
-  for (const batch of chunks(seen)) {
-    await tx
-      .insert(redirects)
-      .values(batch.map((story) => ({ fromPath: storyPath(oldPaths.get(story.sectionId)!, story.slug), storyId: story.id })))
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: sql`excluded.story_id` } });
-  }
+  await keepOldAddresses(
+    tx,
+    seen.map((story) => ({ fromPath: storyPath(oldPaths.get(story.sectionId)!, story.slug), storyId: story.id })),
+  );
   // The current URL of a story or section is never itself a redirect (no loops, nothing shadowed).
   const current = [
     ...moved.map((story) => storyPath(newPaths.get(story.sectionId)!, story.slug)),
     ...[...newPaths.values()].map((path) => `/${path}`),
   ];
-  for (const batch of chunks(current)) await tx.delete(redirects).where(inArray(redirects.fromPath, batch));
+  await clearRedirectsAt(tx, current);
   const urls = [
     ...moved.map((story) => storyPath(oldPaths.get(story.sectionId)!, story.slug)),
     ...[...oldPaths.values()].map((path) => `/${path}`),
@@ -191,7 +186,7 @@ export async function createSection(actor: Actor, fields: SectionFields, db: Db 
         .values({ parentId: input.parentId, slug, path, name: input.name, description: input.description, sortOrder: nextSortOrder(rows, input.parentId) })
         .returning({ id: sections.id, path: sections.path });
       // An old story URL at this address would otherwise answer 301 instead of the new section.
-      await tx.delete(redirects).where(eq(redirects.fromPath, `/${path}`));
+      await clearRedirectsAt(tx, [`/${path}`]);
       await recordAudit({ actorId: actor.id, action: "section.create", targetType: "section", targetId: row!.id, details: { to: path, name: input.name }, ip: actor.ip }, tx);
       return row!;
     }),

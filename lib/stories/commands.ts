@@ -5,7 +5,6 @@ import type { Tx } from "@/db/transaction";
 import {
   authors,
   media,
-  redirects,
   relatedStories,
   sections,
   stories,
@@ -22,6 +21,7 @@ import { invalidateStory } from "@/lib/cache/invalidate";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { clearRedirectsAt, keepOldAddresses } from "@/lib/routing/redirects";
 import { canEditStory } from "./permissions";
 import { storyPath } from "./queries";
 import { hasHadPublicAddress, isPublishedNow } from "./visibility";
@@ -204,9 +204,9 @@ export async function saveStory(
         // Every old URL answers 301 to the current one in one hop, and the current one is never
         // itself a redirect (no loops).
         if (hasHadPublicAddress(story)) {
-          await tx.insert(redirects).values({ fromPath: oldPath, storyId: id }).onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: id } });
+          await keepOldAddresses(tx, [{ fromPath: oldPath, storyId: id }]);
         }
-        await tx.delete(redirects).where(eq(redirects.fromPath, newPath));
+        await clearRedirectsAt(tx, [newPath]);
         await recordAudit({ actorId: actor.id, action: "story.slug_change", targetType: "story", targetId: id, details: { from: oldPath, to: newPath }, ip: actor.ip }, tx);
       }
       await recordAudit({ actorId: actor.id, action: "story.save", targetType: "story", targetId: id, details: { revision }, ip: actor.ip }, tx);

@@ -1,0 +1,30 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/db/transaction";
+import { redirects } from "@/db/schema";
+
+// The redirects table's writes, in one place: a story that moves (its slug, or its section)
+// keeps answering at its old address with a 301, and an address that is live again (a story's or
+// a section's current one) is never itself a redirect — no loops, nothing shadowed. Stories and
+// sections call these inside their own transactions; lib/routing/path-rules.ts reads the table.
+
+/** Batches keep each statement well under PostgreSQL's limit on parameters. */
+const BATCH = 1000;
+
+function batches<T>(items: T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
+}
+
+/** Old addresses that now lead to a story; an address already leading elsewhere is taken over. */
+export async function keepOldAddresses(tx: Tx, moves: { fromPath: string; storyId: number }[]): Promise<void> {
+  for (const batch of batches(moves)) {
+    await tx
+      .insert(redirects)
+      .values(batch)
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: sql`excluded.story_id` } });
+  }
+}
+
+/** Addresses in use again: whatever redirect they held gives way to the page that lives there. */
+export async function clearRedirectsAt(tx: Tx, paths: string[]): Promise<void> {
+  for (const batch of batches(paths)) await tx.delete(redirects).where(inArray(redirects.fromPath, batch));
+}
