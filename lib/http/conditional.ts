@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+
+// Answers for documents machines poll — feeds and sitemaps: an ETag from the bytes and a
+// Last-Modified from the newest item, so a crawler or feed reader that already has this version
+// gets a 304 with no body; and a Cache-Control a CDN may keep for a minute. Publishing refreshes
+// the origin's copy at once (cache tags); a CDN serves the old one at most that long.
+
+/** A minute at a CDN or in a reader, then a quick background refresh while a stale copy is served. */
+export const MACHINE_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
+
+export interface MachineDocument {
+  body: string;
+  contentType: string;
+  /** The newest change among the items it lists; none for an empty document. */
+  lastModified?: Date | null;
+}
+
+const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+
+/** HTTP dates have whole seconds: compare as they are written. */
+const toSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+function isFresh(request: Request, etag: string, lastModified: Date | null | undefined): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  // RFC 9110: If-None-Match, when present, decides alone.
+  if (ifNoneMatch !== null) {
+    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+  }
+  const ifModifiedSince = request.headers.get("if-modified-since");
+  if (ifModifiedSince === null || !lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && toSeconds(lastModified) <= Math.floor(since / 1000);
+}
+
+/** The document, or a 304 when the request already holds this version. HEAD gets the headers only. */
+export function machineResponse(request: Request, document: MachineDocument): Response {
+  const etag = etagOf(document.body);
+  const headers = new Headers({ "Cache-Control": MACHINE_CACHE_CONTROL, ETag: etag, Vary: "Accept-Encoding" });
+  if (document.lastModified) headers.set("Last-Modified", new Date(toSeconds(document.lastModified) * 1000).toUTCString());
+  if (isFresh(request, etag, document.lastModified)) return new Response(null, { status: 304, headers });
+  headers.set("Content-Type", document.contentType);
+  return new Response(request.method === "HEAD" ? null : document.body, { status: 200, headers });
+}
