@@ -38,6 +38,12 @@ const nextConfig = {
           has: [{ type: "query", key: "before", value: "(?<before>[1-9][0-9]{0,9})" }],
           destination: "/:path/_before/:before",
         },
+        // Tag and author pages paginate the same way, for the same reason.
+        {
+          source: "/:kind(tags|authors)/:slug([a-z0-9]+(?:-[a-z0-9]+)*)",
+          has: [{ type: "query", key: "before", value: "(?<before>[1-9][0-9]{0,9})" }],
+          destination: "/:kind/:slug/_before/:before",
+        },
       ],
     };
   },

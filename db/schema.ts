@@ -87,6 +87,10 @@ export const authors = pgTable(
     name: text().notNull(),
     title: text().notNull().default(""),
     bio: text().notNull().default(""),
+    /** Portrait on the author page; the image stays if the author goes. */
+    photoMediaId: integer().references(() => media.id, { onDelete: "set null" }),
+    /** Elsewhere on the web, in order (validated by lib/authors/links.ts: http and https only). */
+    links: jsonb().$type<{ label: string; url: string }[]>().notNull().default([]),
     userId: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import type { Article } from "@/lib/stories/queries";
 import type { Crumb } from "./breadcrumb";
-import { JsonLd } from "./json-ld";
+import { breadcrumbListData, JsonLd } from "./json-ld";
 
 /** NewsArticle and BreadcrumbList structured data for search engines. */
 export function ArticleJsonLd({ article, url, trail }: { article: Article; url: string; trail: Crumb[] }) {
@@ -21,16 +21,7 @@ export function ArticleJsonLd({ article, url, trail }: { article: Article; url: 
       author: article.bylines.map((byline) => ({ "@type": "Person", name: byline.name })),
       publisher: { "@type": "NewsMediaOrganization", name: siteName, url: siteUrl },
     },
-    {
-      "@context": "https://schema.org",
-      "@type": "BreadcrumbList",
-      itemListElement: trail.map((crumb, index) => ({
-        "@type": "ListItem",
-        position: index + 1,
-        name: crumb.name,
-        item: `${siteUrl}${crumb.path}`,
-      })),
-    },
+    breadcrumbListData(trail, siteUrl),
   ];
   return <JsonLd data={data} />;
 }

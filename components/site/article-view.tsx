@@ -1,5 +1,7 @@
 import Image from "next/image";
+import Link from "next/link";
 import { wasUpdated } from "@/lib/format/dates";
+import { authorPath, tagPath } from "@/lib/routing/public-urls";
 import type { Article } from "@/lib/stories/queries";
 import { Breadcrumb, type Crumb } from "./breadcrumb";
 import { CommentsSection } from "./comments-section";
@@ -37,7 +39,12 @@ export function ArticleView({
       {article.tags.length > 0 && (
         <p className="topics">
           <span className="topics-label">Topics:</span>{" "}
-          {article.tags.map((tag) => tag.name).join(", ")}
+          {article.tags.map((tag, index) => (
+            <span key={tag.slug}>
+              {index > 0 && ", "}
+              <Link href={tagPath(tag.slug)}>{tag.name}</Link>
+            </span>
+          ))}
         </p>
       )}
 
@@ -84,7 +91,9 @@ function ArticleMeta({ article }: { article: Article }) {
           {article.bylines.map((byline, index) => (
             <span key={byline.slug}>
               {index > 0 && (index === article.bylines.length - 1 ? " and " : ", ")}
-              <span className="byline-name">{byline.name}</span>
+              <Link className="byline-name" href={authorPath(byline.slug)}>
+                {byline.name}
+              </Link>
             </span>
           ))}
         </p>

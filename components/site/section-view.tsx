@@ -1,10 +1,8 @@
-import Link from "next/link";
-import { olderPageHref } from "@/lib/http/search-params";
 import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
 import { listCachedStories } from "@/lib/stories/cached";
 import { Breadcrumb, sectionCrumbs } from "./breadcrumb";
+import { PagedStories } from "./paged-stories";
 import { SectionLinks } from "./section-links";
-import { StoryCard } from "./story-card";
 
 export const SECTION_PAGE_SIZE = 10;
 
@@ -20,7 +18,6 @@ export async function SectionView({
 }) {
   const page = await listCachedStories(sectionSubtreeIds(section), before, SECTION_PAGE_SIZE);
   const trail = sectionCrumbs(tree, section.id);
-  const [first, ...rest] = page.stories;
 
   return (
     <div className="section-page">
@@ -35,34 +32,7 @@ export async function SectionView({
         )}
       </header>
 
-      {before !== null && <p className="page-note">Older stories</p>}
-      {first ? (
-        <div className="section-stories">
-          <StoryCard story={first} variant={before === null ? "lead" : "standard"} headingLevel={2} eager />
-          <div className="card-list">
-            {rest.map((story) => (
-              <StoryCard key={story.id} story={story} headingLevel={2} />
-            ))}
-          </div>
-        </div>
-      ) : (
-        <p className="empty">No stories in {section.name} yet.</p>
-      )}
-
-      {(page.nextCursor !== null || before !== null) && (
-        <nav aria-label="Pages" className="pagination">
-          {before !== null && (
-            <Link href={`/${section.path}`} rel="first">
-              Latest stories
-            </Link>
-          )}
-          {page.nextCursor !== null && (
-            <Link href={olderPageHref(`/${section.path}`, {}, page.nextCursor)} rel="next">
-              Older stories
-            </Link>
-          )}
-        </nav>
-      )}
+      <PagedStories page={page} path={`/${section.path}`} before={before} emptyText={`No stories in ${section.name} yet.`} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import {
   storyTags,
   tags,
 } from "@/db/schema";
+import { authorLinksSchema } from "@/lib/authors/links";
+import { parseInput } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { newStorageKey, writeUpload } from "@/lib/media/storage";
 import { storyDocumentSchema, type StoryDocument } from "@/lib/stories/document";
@@ -114,7 +116,7 @@ export async function seedDemoEdition(
 
     const authorRows = await tx
       .insert(authors)
-      .values(seedAuthors.map(({ slug, name, title, bio }) => ({ slug, name, title, bio })))
+      .values(seedAuthors.map(({ slug, name, title, bio, links }) => ({ slug, name, title, bio, links: parseInput(authorLinksSchema, links) })))
       .returning({ id: authors.id, slug: authors.slug });
     const authorIds = new Map(authorRows.map((row) => [row.slug, row.id]));
 

@@ -45,6 +45,8 @@ export interface SeedAuthor {
   /** Job title shown with the byline, e.g. "Washington correspondent". */
   title: string;
   bio: string;
+  /** Links elsewhere, fictional (example.org, example.com). */
+  links: { label: string; url: string }[];
 }
 
 /** One block of a story body, written by hand. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSectionTree } from "@/lib/sections/queries";
 import type { StoryLookup } from "@/lib/stories/queries";
-import { resolvePath } from "./resolve-path";
+import { resolvePath, resolveTopicPath } from "./resolve-path";
 
 const tree = buildSectionTree([
   { id: 1, parentId: null, slug: "news", path: "news", name: "News", description: "" },
@@ -36,5 +36,23 @@ describe("resolvePath", () => {
     [["news", "us", "bad slug"], { kind: "not-found" }],
   ])("%j → %j", async (segments, expected) => {
     expect(await resolvePath(segments, tree, lookup)).toMatchObject(expected);
+  });
+});
+
+describe("resolveTopicPath", () => {
+  it.each([
+    [["climate"], { slug: "climate", before: null }],
+    [["dana-okafor"], { slug: "dana-okafor", before: null }],
+    [["climate", "_before", "42"], { slug: "climate", before: 42 }],
+    [["climate", "_before", "0"], null],
+    [["climate", "_before", "2147483648"], null],
+    [["climate", "_before"], null],
+    [["climate", "more"], null],
+    [["climate", "_before", "4", "x"], null],
+    [["Climate"], null],
+    [["bad slug"], null],
+    [[], null],
+  ])("%j → %j", (segments, expected) => {
+    expect(resolveTopicPath(segments)).toEqual(expected);
   });
 });

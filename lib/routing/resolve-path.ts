@@ -1,8 +1,8 @@
 import { cache } from "react";
 import { getCachedSectionTree } from "@/lib/sections/cached";
 import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
-import { isCachedCursorValid, lookupCachedStorySlug } from "@/lib/stories/cached";
-import type { StoryLookup } from "@/lib/stories/queries";
+import { isCachedCursorValid, listCachedStoriesOf, lookupCachedStorySlug } from "@/lib/stories/cached";
+import type { StoryLookup, StoryPage } from "@/lib/stories/queries";
 import { isIdText } from "@/lib/validation/ids";
 
 // What a public path under the catch-all route is: home, a section (maybe an older page of it),
@@ -17,7 +17,7 @@ export type ResolvedPath =
   | { kind: "not-found" };
 
 const SEGMENT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Section pages paginate as /<section>/_before/<story id> (next.config.js rewrites ?before=). */
+/** Lists paginate as <list path>/_before/<story id> (next.config.js rewrites ?before=). */
 const PAGE_MARKER = "_before";
 
 export async function resolvePath(
@@ -55,6 +55,19 @@ export async function resolvePath(
 }
 
 /**
+ * A tag's or an author's page from the segments after /tags or /authors: the slug, and the story
+ * an older page starts after (/<slug>/_before/<story id>, rewritten from ?before=); null when the
+ * path cannot be one.
+ */
+export function resolveTopicPath(segments: string[]): { slug: string; before: number | null } | null {
+  const [slug, marker, cursor] = segments;
+  if (slug === undefined || !SEGMENT.test(slug)) return null;
+  if (segments.length === 1) return { slug, before: null };
+  if (segments.length === 3 && marker === PAGE_MARKER && isIdText(cursor)) return { slug, before: Number(cursor) };
+  return null;
+}
+
+/**
  * resolvePath with the cached section tree and story lookups, shared by a page and its metadata;
  * an older page of a section whose cursor is not one of its published stories is not found.
  */
@@ -70,8 +83,28 @@ export const resolvePublicPath = cache(async (joinedPath: string) => {
   const tree = await getCachedSectionTree();
   let resolved = await resolvePath(decoded, tree, lookupCachedStorySlug);
   // An older page starts after a published story of that section; any other id is no page.
-  if (resolved.kind === "section" && resolved.before !== null && !(await isCachedCursorValid(resolved.before, sectionSubtreeIds(resolved.section)))) {
+  if (resolved.kind === "section" && resolved.before !== null && !(await isCachedCursorValid(resolved.before, { sectionIds: sectionSubtreeIds(resolved.section) }))) {
     resolved = { kind: "not-found" };
   }
   return { tree, resolved };
 });
+
+/**
+ * A tag's or an author's page from its path segments: the topic (`getTopic`, null when it has
+ * nothing published) and one page of its stories; null for no page, including an older page
+ * whose cursor is not one of the topic's published stories.
+ */
+export async function loadTopicPage<Topic extends { id: number }>(
+  segments: string[],
+  getTopic: (slug: string) => Promise<Topic | null>,
+  filterOf: (topic: Topic) => { tagId: number } | { authorId: number },
+  limit: number,
+): Promise<{ topic: Topic; before: number | null; page: StoryPage } | null> {
+  const resolved = resolveTopicPath(segments);
+  if (!resolved) return null;
+  const topic = await getTopic(resolved.slug);
+  if (!topic) return null;
+  const filter = filterOf(topic);
+  if (resolved.before !== null && !(await isCachedCursorValid(resolved.before, filter))) return null;
+  return { topic, before: resolved.before, page: await listCachedStoriesOf(filter, resolved.before, limit) };
+}

@@ -49,3 +49,24 @@ describe("the ?before= rewrite", () => {
     expect(matches(`/${Array.from({ length: MAX_SECTION_DEPTH + 1 }, () => "a").join("/")}`)).toBe(false);
   });
 });
+
+describe("the ?before= rewrite of tag and author pages", () => {
+  const topics = beforeFiles.find((rewrite) => rewrite.source.startsWith("/:kind(tags|authors)"))!;
+  const topicMatches = getPathMatch(topics.source, { strict: true, removeUnnamedParams: true, sensitive: false });
+
+  it.each([
+    ["/tags/climate", { kind: "tags", slug: "climate" }],
+    ["/authors/dana-okafor", { kind: "authors", slug: "dana-okafor" }],
+  ])("makes %s a page of older stories", (path, params) => {
+    expect(topicMatches(path)).toEqual(params);
+    expect(topics.destination).toBe("/:kind/:slug/_before/:before");
+    expect(topics.has).toEqual([expect.objectContaining({ type: "query", key: "before" })]);
+  });
+
+  it.each(["/tags", "/tags/climate/more", "/tags/Bad_Slug", "/authors/a/_before/3", "/news/climate", "/feeds/tags/climate"])(
+    "leaves %s alone",
+    (path) => {
+      expect(topicMatches(path)).toBe(false);
+    },
+  );
+});

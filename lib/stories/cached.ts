@@ -3,9 +3,10 @@ import { cacheTags } from "@/lib/cache/tags";
 import { cachedRead } from "@/lib/cache/cached-read";
 import {
   getPublishedArticle,
-  isPublishedStoryInSections,
+  isPublishedStoryInList,
   listPublishedStories,
   lookupStorySlug,
+  type StoryListFilter,
 } from "./queries";
 
 // Cached forms of the public story reads, for pages. React `cache` shares one call between a
@@ -34,8 +35,19 @@ export const listCachedStories = cache(
     ),
 );
 
-export const isCachedCursorValid = cache((storyId: number, sectionIds: number[]) =>
-  cachedRead(["story-cursor", String(storyId), sectionIds.join(",")], [cacheTags.storyLists], () =>
-    isPublishedStoryInSections(storyId, sectionIds),
+/** The cache key of a list filter: the same list always reads the same entry. */
+const filterKey = ({ sectionIds, tagId, authorId }: StoryListFilter) =>
+  `sections=${sectionIds?.join(",") ?? ""};tag=${tagId ?? ""};author=${authorId ?? ""}`;
+
+export const isCachedCursorValid = cache((storyId: number, filter: StoryListFilter) =>
+  cachedRead(["story-cursor", String(storyId), filterKey(filter)], [cacheTags.storyLists], () =>
+    isPublishedStoryInList(storyId, filter),
+  ),
+);
+
+/** One page of a tag's or an author's published stories (the section pages use listCachedStories). */
+export const listCachedStoriesOf = cache((filter: { tagId: number } | { authorId: number }, before: number | null, limit: number) =>
+  cachedRead(["story-list-of", filterKey(filter), String(before ?? ""), String(limit)], [cacheTags.storyLists], () =>
+    listPublishedStories({ ...filter, before: before ?? undefined, limit }),
   ),
 );

@@ -9,7 +9,7 @@ import {
   getArticleForPreview,
   getPublishedArticle,
   getStorySummaries,
-  isPublishedStoryInSections,
+  isPublishedStoryInList,
   listPublishedStories,
   lookupStorySlug,
 } from "./queries";
@@ -92,9 +92,9 @@ describe("listPublishedStories", () => {
 
 describe("cursor validation", () => {
   it("accepts only a published story inside the sections", async () => {
-    expect(await isPublishedStoryInSections(publishedIds[0]!, [us])).toBe(true);
-    expect(await isPublishedStoryInSections(publishedIds[0]!, [world])).toBe(false);
-    expect(await isPublishedStoryInSections(999_999, [us, world])).toBe(false);
+    expect(await isPublishedStoryInList(publishedIds[0]!, { sectionIds: [us] })).toBe(true);
+    expect(await isPublishedStoryInList(publishedIds[0]!, { sectionIds: [world] })).toBe(false);
+    expect(await isPublishedStoryInList(999_999, { sectionIds: [us, world] })).toBe(false);
   });
 });
 

@@ -142,18 +142,43 @@ export interface StoryPage {
   nextCursor: number | null;
 }
 
+/** Which stories a public list holds: all of them, or those in some sections, with a tag or by an author. */
+export interface StoryListFilter {
+  sectionIds?: number[];
+  tagId?: number;
+  authorId?: number;
+}
+
 /**
- * Published stories, newest first, optionally within some sections. Keyset pagination: `before`
- * is the id of the last story of the previous page, so deep pages cost what the first one does.
+ * The filter as conditions on `stories`. A tag or an author is a semi-join through its link
+ * table's index (story_tags_tag_idx, story_authors_author_idx): the planner reads that one
+ * tag's or author's story ids, not the whole archive.
+ */
+function listConditions({ sectionIds, tagId, authorId }: StoryListFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
+  if (tagId !== undefined) {
+    conditions.push(sql`${stories.id} in (select ${storyTags.storyId} from ${storyTags} where ${storyTags.tagId} = ${tagId})`);
+  }
+  if (authorId !== undefined) {
+    conditions.push(
+      sql`${stories.id} in (select ${storyAuthors.storyId} from ${storyAuthors} where ${storyAuthors.authorId} = ${authorId})`,
+    );
+  }
+  return conditions;
+}
+
+/**
+ * Published stories, newest first, optionally filtered (StoryListFilter). Keyset pagination:
+ * `before` is the id of the last story of the previous page, so deep pages cost what the first one does.
  */
 export async function listPublishedStories(
-  options: { sectionIds?: number[]; before?: number; limit: number; excludeIds?: number[] },
+  options: StoryListFilter & { before?: number; limit: number; excludeIds?: number[] },
   db: Db = getDb(),
 ): Promise<StoryPage> {
-  const { sectionIds, before, limit, excludeIds } = options;
+  const { before, limit, excludeIds } = options;
   const page = keysetQuery(newestFirst, { cursor: before, limit });
-  const conditions: (SQL | undefined)[] = [publishedNow, page.where];
-  if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
+  const conditions: (SQL | undefined)[] = [publishedNow, page.where, ...listConditions(options)];
   if (excludeIds?.length) conditions.push(notInArray(stories.id, excludeIds));
   const rows = await cardQuery(db)
     .where(and(...conditions))
@@ -163,16 +188,16 @@ export async function listPublishedStories(
   return { stories: items.map(toSummary), nextCursor };
 }
 
-/** Whether `storyId` is a published story within `sectionIds` (a valid pagination cursor). */
-export async function isPublishedStoryInSections(
+/** Whether `storyId` is a published story of the list `filter` describes (a valid pagination cursor). */
+export async function isPublishedStoryInList(
   storyId: number,
-  sectionIds: number[],
+  filter: StoryListFilter,
   db: Db = getDb(),
 ): Promise<boolean> {
   const [row] = await db
     .select({ id: stories.id })
     .from(stories)
-    .where(and(eq(stories.id, storyId), inArray(stories.sectionId, sectionIds), publishedNow));
+    .where(and(eq(stories.id, storyId), publishedNow, ...listConditions(filter)));
   return row !== undefined;
 }
 
