@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seedAuthors } from "@/lib/demo/content/authors";
 import { bySlug, printedDate, reference, storyPath } from "./demo";
 
 test.describe("the reference article", () => {
@@ -50,10 +51,11 @@ test.describe("the reference article", () => {
     await expect(hero.locator("figcaption .credit")).toHaveText(reference.hero.credit);
     expect(reference.hero.credit).toMatch(/^Photo: X\/ @/);
 
-    // Byline as plain names, never a link.
+    // Byline: each name links to the author's page.
     const byline = article.locator(".byline");
     await expect(byline).toContainText("By ");
-    await expect(byline.getByRole("link")).toHaveCount(0);
+    await expect(byline.getByRole("link")).toHaveText(reference.authors.map((slug) => seedAuthors.find((a) => a.slug === slug)!.name));
+    await expect(byline.getByRole("link").first()).toHaveAttribute("href", `/authors/${reference.authors[0]}`);
 
     // "Published 27 November 2026" in a <time datetime>; no "Updated" on a story never changed.
     const dateline = article.locator(".dateline");
