@@ -12,7 +12,6 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "
 const declaration = { "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" } };
 
 /** Characters XML 1.0 cannot carry at all, even escaped: a headline pasted with one stays readable. */
-// eslint-disable-next-line no-control-regex
 const stripUnencodable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 export interface UrlEntry {
