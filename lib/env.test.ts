@@ -10,6 +10,7 @@ describe("parseEnv", () => {
       siteUrl: "http://localhost:3000",
       port: 3000,
       timeZone: "UTC",
+      siteLanguage: "en",
       databaseUrl: undefined,
     });
     expect(env.dataDir).toBe(path.resolve("data"));
@@ -22,6 +23,7 @@ describe("parseEnv", () => {
       PORT: "8080",
       DATA_DIR: "/tmp/meridian",
       SITE_TIMEZONE: "America/New_York",
+      SITE_LANGUAGE: "en-GB",
       DATABASE_URL: "postgres://user@db.internal:5432/news",
     });
     expect(env).toMatchObject({
@@ -30,6 +32,7 @@ describe("parseEnv", () => {
       port: 8080,
       dataDir: "/tmp/meridian",
       timeZone: "America/New_York",
+      siteLanguage: "en-gb",
       databaseUrl: "postgres://user@db.internal:5432/news",
     });
   });
@@ -46,6 +49,7 @@ describe("parseEnv", () => {
     ["PORT", "eighty"],
     ["PORT", "70000"],
     ["SITE_TIMEZONE", "Mars/Olympus"],
+    ["SITE_LANGUAGE", "English"],
     ["DEMO_CONTENT", "yes"],
     ["AUTH_SECRET", "too-short"],
   ])("refuses %s=%s with a message naming the variable", (variable, value) => {

@@ -16,6 +16,9 @@ const envSchema = z.object({
       .url("must be an absolute http(s) URL such as https://news.example.org")
       .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://"),
   ),
+  SITE_LANGUAGE: optional(
+    z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i, "must be a language code such as en or en-GB"),
+  ),
   SITE_TIMEZONE: optional(
     z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London or UTC"),
   ),
@@ -54,6 +57,8 @@ export interface Env {
   siteUrl: string;
   /** Whether SITE_URL is a loopback address: only such a site gets the demo accounts. */
   siteIsLocal: boolean;
+  /** The language of the publication, as the news sitemap names it. */
+  siteLanguage: string;
   timeZone: string;
   port: number;
   dataDir: string;
@@ -124,6 +129,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       "Independent reporting on the U.S., the world, business, science, sports and culture.",
     siteUrl,
     siteIsLocal: isLocalUrl(siteUrl),
+    siteLanguage: data.SITE_LANGUAGE?.toLowerCase() ?? "en",
     timeZone: data.SITE_TIMEZONE ?? "UTC",
     port,
     dataDir: path.resolve(/*turbopackIgnore: true*/ data.DATA_DIR ?? "data"),

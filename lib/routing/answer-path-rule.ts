@@ -8,7 +8,7 @@ import { matchPathRule } from "./path-rules";
 /** The page shown with a 410. Only reachable through this rewrite; asked for directly it is 404. */
 export const GONE_PAGE = "/gone";
 const NOT_ADDRESSABLE = "/_not-addressable";
-const SKIPPED = /^\/(_next|api|media|editor|live)\//;
+const SKIPPED = /^\/(_next|api|media|editor|live|sitemaps)\//;
 
 export async function answerPathRule(request: IncomingMessage, response: ServerResponse): Promise<"answered" | "continue"> {
   const url = request.url ?? "/";

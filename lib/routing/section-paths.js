@@ -8,9 +8,10 @@
  * First segments the app answers (routes, files, rewrites): a section there would be unreachable.
  * "search", "tags", "authors", "feeds" and "sitemap" have no route yet but are reserved on
  * purpose: DESIGN.md's URL list names them, and a section an editor creates there now would be
- * hidden when they land. robots.txt needs no entry: a slug cannot contain a dot.
+ * hidden when they land. "sitemaps" holds the sitemap pages. robots.txt and sitemap.xml need no
+ * entry: a slug cannot contain a dot.
  */
-export const RESERVED_FIRST_SEGMENTS = Object.freeze(["editor", "api", "media", "live", "preview", "gone", "search", "tags", "authors", "feeds", "sitemap", "_next"]);
+export const RESERVED_FIRST_SEGMENTS = Object.freeze(["editor", "api", "media", "live", "preview", "gone", "search", "tags", "authors", "feeds", "sitemap", "sitemaps", "_next"]);
 
 export const MAX_SECTION_DEPTH = 3;
 

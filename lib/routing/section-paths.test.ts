@@ -37,6 +37,8 @@ describe("the ?before= rewrite", () => {
     "/gone",
     "/feeds/news",
     "/sitemap.xml",
+    "/sitemaps",
+    "/sitemaps/stories-1.xml",
     "/robots.txt",
     "/news/_before/3",
     "/news/us/a-story/more",
