@@ -29,6 +29,7 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
 };
 
 const MEDIA_RSS = "http://search.yahoo.com/mrss/";
+const DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
 /**
  * An id a reader keys the item on: the story's id, not its URL, so a changed slug or section does
@@ -53,7 +54,8 @@ export function newestChange(items: FeedStory[]): Date | null {
 function rssExtensions(story: FeedStory, siteUrl: string): Item["extensions"] {
   const extensions: NonNullable<Item["extensions"]> = [];
   if (story.bylines.length) {
-    extensions.push({ name: "dc:creator", objects: { _text: story.bylines.map((b) => b.name).join(", ") } });
+    // Declared here too: the library declares the dc prefix only on feeds with full text.
+    extensions.push({ name: "dc:creator", objects: { _attributes: { "xmlns:dc": DUBLIN_CORE }, _text: story.bylines.map((b) => b.name).join(", ") } });
   }
   if (story.image && story.heroMimeType) {
     const { src, width, height } = story.image;

@@ -70,6 +70,10 @@ beforeAll(async () => {
   featuredId = featured.id;
   await db.insert(storyTags).values({ storyId: featuredId, tagId });
 
+  // Older than every other story: in its section's feed only.
+  const bare = await createSection(db, "bare", "Bare");
+  await createStory(db, { sectionId: bare, slug: "no-body", body: { type: "doc", content: [{ type: "paragraph" }] }, publishedAt: new Date(BASE - 86_400_000) }, { authorIds: [authorId] });
+
   const future = new Date(Date.now() + 86_400_000);
   for (const values of [
     { slug: "a-draft", status: "draft" as const, publishedAt: null },
@@ -103,7 +107,7 @@ describe("listFeedStories", () => {
   it.each([
     ["a section, with its subsections", () => ({ kind: "section" as const, sectionIds: [us] }), (n: number) => n === 29],
     ["a tag", () => ({ kind: "tag" as const, tagId }), (n: number) => n === 1],
-    ["an author", () => ({ kind: "author" as const, authorId }), (n: number) => n === 1],
+    ["an author", () => ({ kind: "author" as const, authorId }), (n: number) => n === 2],
   ])("keeps to %s and never shows what is not published", async (_name, scope, countIsRight) => {
     const items = await listFeedStories(scope());
     expect(countIsRight(items.length)).toBe(true);
@@ -193,7 +197,7 @@ describe("the feeds, read by two parsers", () => {
     [{ kind: "section", path: "news" }, 29],
     [{ kind: "section", path: "culture" }, 0],
     [{ kind: "tag", slug: "rates" }, 1],
-    [{ kind: "author", slug: "" }, 1],
+    [{ kind: "author", slug: "" }, 2],
   ] as const)("%j lists its stories", async (subject, count) => {
     const author = await test.db.select({ slug: authors.slug }).from(authors).where(eq(authors.id, authorId));
     const resolved = subject.kind === "author" ? { kind: "author" as const, slug: author[0]!.slug } : subject;
@@ -214,6 +218,14 @@ describe("the feeds, read by two parsers", () => {
   it("an author with nothing published has no feed", async () => {
     const [idle] = await test.db.select({ slug: authors.slug }).from(authors).where(eq(authors.name, "Idle Writer"));
     expect(await loadFeedDocument({ kind: "author", slug: idle!.slug })).toBeNull();
+  });
+
+  it("declares every namespace prefix it uses, even for an item without full text", async () => {
+    const xml = (await documentOf({ kind: "section", path: "bare" })).body;
+    expect(xml).not.toContain("content:encoded");
+    const prefixes = new Set([...xml.matchAll(/<([a-z]+):[a-z]+/gi)].map((match) => match[1]));
+    expect([...prefixes].sort()).toEqual(["atom", "dc"]);
+    for (const prefix of prefixes) expect(xml).toContain(`xmlns:${prefix}=`);
   });
 
   it("gives the same bytes for the same stories, so the ETag holds", async () => {
