@@ -10,6 +10,9 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
 ];
 
+/** A tag's or an author's slug. */
+const SLUG_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
@@ -44,6 +47,11 @@ const nextConfig = {
           has: [{ type: "query", key: "before", value: "(?<before>[1-9][0-9]{0,9})" }],
           destination: "/:kind/:slug/_before/:before",
         },
+        // Feeds under their pages (lib/feeds/addresses.ts) are answered by route handlers under
+        // /feeds: a route cannot sit beside the catch-all page, and "feeds" can never be a section.
+        { source: `/:path(${SECTION_PATH_PATTERN})/feed.xml`, destination: "/feeds/sections/:path" },
+        { source: `/tags/:slug(${SLUG_PATTERN})/feed.xml`, destination: "/feeds/tags/:slug" },
+        { source: `/authors/:slug(${SLUG_PATTERN})/feed.xml`, destination: "/feeds/authors/:slug" },
       ],
     };
   },

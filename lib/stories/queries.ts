@@ -77,7 +77,7 @@ export function storyPath(sectionPath: string, slug: string): string {
   return `/${sectionPath}/${slug}`;
 }
 
-const summaryColumns = {
+export const summaryColumns = {
   id: stories.id,
   slug: stories.slug,
   headline: stories.headline,
@@ -92,7 +92,7 @@ const summaryColumns = {
   mediaHeight: media.height,
 };
 
-type SummaryRow = {
+export type SummaryRow = {
   id: number;
   slug: string;
   headline: string;
@@ -107,7 +107,7 @@ type SummaryRow = {
   mediaHeight: number | null;
 };
 
-function toSummary(row: SummaryRow): StorySummary {
+export function toSummary(row: SummaryRow): StorySummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -134,7 +134,7 @@ function cardQuery(db: Db) {
 }
 
 /** Newest first: the order of every public list of stories. */
-const newestFirst: KeysetOrder = { table: stories, keys: [stories.publishedAt], id: stories.id, direction: "desc" };
+export const newestFirst: KeysetOrder = { table: stories, keys: [stories.publishedAt], id: stories.id, direction: "desc" };
 
 export interface StoryPage {
   stories: StorySummary[];

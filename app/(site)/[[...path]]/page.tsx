@@ -6,6 +6,7 @@ import { sectionCrumbs } from "@/components/site/breadcrumb";
 import { HomeView } from "@/components/site/home-view";
 import { SectionView } from "@/components/site/section-view";
 import { env } from "@/lib/env";
+import { sectionFeedAlternates, siteFeedAlternates } from "@/lib/feeds/addresses";
 import { resolvePublicPath } from "@/lib/routing/resolve-path";
 import { getCachedArticle } from "@/lib/stories/cached";
 
@@ -37,7 +38,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       return {
         title: { absolute: `${siteName}: news from the U.S. and the world` },
         description: siteDescription,
-        alternates: { canonical: "/" },
+        alternates: { canonical: "/", types: siteFeedAlternates(siteName) },
       };
     case "section": {
       const { section, before } = resolved;
@@ -46,7 +47,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       return {
         title: before ? `${name}: older stories` : name,
         description: section.description || `The latest from ${section.name}.`,
-        alternates: { canonical: `/${section.path}` },
+        alternates: { canonical: `/${section.path}`, types: sectionFeedAlternates(section, siteName) },
         robots: before ? { index: false, follow: true } : undefined,
       };
     }
@@ -57,7 +58,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       return {
         title: article.seoTitle || article.headline,
         description,
-        alternates: { canonical: article.path },
+        alternates: {
+          canonical: article.path,
+          types: sectionFeedAlternates({ path: article.sectionPath, name: article.sectionName }, siteName, true),
+        },
         authors: article.bylines.map((byline) => ({ name: byline.name })),
         openGraph: {
           type: "article",
