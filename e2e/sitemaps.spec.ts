@@ -31,7 +31,7 @@ test.describe("robots.txt and sitemaps", () => {
     expect(body).toContain("Disallow: /editor/");
   });
 
-  test("every story and section the sitemaps list answers 200 without a redirect", async ({ request }) => {
+  test("every story, section, tag and author the sitemaps list answers 200 without a redirect", async ({ request }) => {
     const robots = await (await request.get("/robots.txt")).text();
     const indexPath = pathOf(/^Sitemap: (\S+\/sitemap\.xml)$/m.exec(robots)![1]!);
     const index = await readXml(request, indexPath);
@@ -45,12 +45,14 @@ test.describe("robots.txt and sitemaps", () => {
         expect(String(url.lastmod)).toMatch(W3C_DATETIME);
         const path = pathOf(url.loc);
         if (sitemap.startsWith("/sitemaps/tags-")) expect(path).toMatch(/^\/tags\/[a-z0-9-]+$/);
-        else if (sitemap.startsWith("/sitemaps/authors-")) expect(path).toMatch(/^\/authors\/[a-z0-9-]+$/);
-        else pages.push(path);
+        if (sitemap.startsWith("/sitemaps/authors-")) expect(path).toMatch(/^\/authors\/[a-z0-9-]+$/);
+        pages.push(path);
       }
     }
     expect(pages).toContain("/");
     expect(pages).toContain("/news/us");
+    expect(pages.some((path) => path.startsWith("/tags/"))).toBe(true);
+    expect(pages.some((path) => path.startsWith("/authors/"))).toBe(true);
     expect(pages).not.toContain(WITHDRAWN.path);
     for (const path of new Set(pages)) {
       expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 
-// Answers for documents machines poll — feeds and sitemaps: an ETag from the bytes and a
-// Last-Modified from the newest item, so a crawler or feed reader that already has this version
-// gets a 304 with no body; and a Cache-Control a CDN may keep for a minute. Publishing refreshes
-// the origin's copy at once (cache tags); a CDN serves the old one at most that long.
+// Answers for documents machines poll — feeds and sitemaps: an ETag from the bytes, so a crawler
+// or feed reader that already has this version gets a 304 with no body, and a Cache-Control a CDN
+// may keep for a minute. Publishing refreshes the origin's copy at once (cache tags); a CDN serves
+// the old one at most that long. Last-Modified (the newest item's time) is sent for information
+// but never answers a 304: a story pulled from a feed leaves the newest date as it was, so only
+// the bytes can tell a reader that the document changed.
 
 /** A minute at a CDN or in a reader, then a quick background refresh while a stale copy is served. */
 export const MACHINE_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
@@ -11,7 +13,7 @@ export const MACHINE_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-whi
 export interface MachineDocument {
   body: string;
   contentType: string;
-  /** The newest change among the items it lists; none for an empty document. */
+  /** The newest change among the items it lists (sent as Last-Modified); none for an empty document. */
   lastModified?: Date | null;
 }
 
@@ -20,16 +22,10 @@ const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("b
 /** HTTP dates have whole seconds: compare as they are written. */
 const toSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-function isFresh(request: Request, etag: string, lastModified: Date | null | undefined): boolean {
+function isFresh(request: Request, etag: string): boolean {
   const ifNoneMatch = request.headers.get("if-none-match");
-  // RFC 9110: If-None-Match, when present, decides alone.
-  if (ifNoneMatch !== null) {
-    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
-  }
-  const ifModifiedSince = request.headers.get("if-modified-since");
-  if (ifModifiedSince === null || !lastModified) return false;
-  const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && toSeconds(lastModified) <= Math.floor(since / 1000);
+  if (ifNoneMatch === null) return false;
+  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
 /** The document, or a 304 when the request already holds this version. HEAD gets the headers only. */
@@ -37,7 +33,7 @@ export function machineResponse(request: Request, document: MachineDocument): Re
   const etag = etagOf(document.body);
   const headers = new Headers({ "Cache-Control": MACHINE_CACHE_CONTROL, ETag: etag, Vary: "Accept-Encoding" });
   if (document.lastModified) headers.set("Last-Modified", new Date(toSeconds(document.lastModified) * 1000).toUTCString());
-  if (isFresh(request, etag, document.lastModified)) return new Response(null, { status: 304, headers });
+  if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", document.contentType);
   return new Response(request.method === "HEAD" ? null : document.body, { status: 200, headers });
 }

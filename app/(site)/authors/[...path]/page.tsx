@@ -4,6 +4,8 @@ import { cache } from "react";
 import { AuthorView } from "@/components/site/author-view";
 import { SECTION_PAGE_SIZE } from "@/components/site/section-view";
 import { getCachedAuthor } from "@/lib/authors/cached";
+import { env } from "@/lib/env";
+import { authorFeedAlternates } from "@/lib/feeds/addresses";
 import { absoluteUrl, authorPath } from "@/lib/routing/public-urls";
 import { loadTopicPage } from "@/lib/routing/resolve-path";
 
@@ -32,7 +34,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: before ? `${author.name}: older stories` : author.name,
     description: author.bio || `Stories by ${role}, newest first.`,
-    alternates: { canonical: absoluteUrl(authorPath(author.slug)) },
+    alternates: { canonical: absoluteUrl(authorPath(author.slug)), types: authorFeedAlternates(author, env().siteName) },
     robots: before ? { index: false, follow: true } : undefined,
     openGraph: { type: "profile", title: author.name, url: absoluteUrl(authorPath(author.slug)) },
   };

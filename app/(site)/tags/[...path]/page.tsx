@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SECTION_PAGE_SIZE } from "@/components/site/section-view";
 import { TagView } from "@/components/site/tag-view";
+import { env } from "@/lib/env";
+import { tagFeedAlternates } from "@/lib/feeds/addresses";
 import { absoluteUrl, tagPath } from "@/lib/routing/public-urls";
 import { loadTopicPage } from "@/lib/routing/resolve-path";
 import { getCachedTag } from "@/lib/tags/cached";
@@ -31,7 +33,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: before ? `${tag.name}: older stories` : tag.name,
     description: `Stories about ${tag.name}, newest first.`,
-    alternates: { canonical: absoluteUrl(tagPath(tag.slug)) },
+    alternates: { canonical: absoluteUrl(tagPath(tag.slug)), types: tagFeedAlternates(tag, env().siteName) },
     robots: before ? { index: false, follow: true } : undefined,
   };
 }
