@@ -6,16 +6,11 @@
 // publication times spread evenly over ten years up to now, so the newest few dozen fall within
 // the news sitemap's 48 hours and id order is publication order, as in a real archive.
 import { parseArgs } from "node:util";
-import { count, max, sql } from "drizzle-orm";
-import { sections, stories } from "@/db/schema";
-import { seedSections } from "@/lib/demo/content/sections";
+import { sql } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase, prepareDatabase } from "./lib/prepare-database";
-
-const TAGS = 200;
-const AUTHORS = 50;
-const YEARS = 10;
+import { SCALE_AUTHORS, SCALE_TAGS, seedAtScale } from "./lib/seed-at-scale";
 
 function readOptions(): { stories: number; force: boolean } {
   const { values } = parseArgs({
@@ -36,76 +31,9 @@ try {
   const handle = await openCheckedDatabase();
   const started = Date.now();
   try {
-    await handle.db.transaction(async (tx) => {
-      const [existing] = await tx.select({ n: count() }).from(stories);
-      if ((existing?.n ?? 0) > 0 && !options.force) {
-        throw new Error(`The database already has ${existing!.n} stories; pass --force to add ${options.stories} more.`);
-      }
-
-      // Sections: the demo edition's, when there are none (parents come before their children).
-      const [sectionCount] = await tx.select({ n: count() }).from(sections);
-      if ((sectionCount?.n ?? 0) === 0) {
-        for (const [index, section] of seedSections.entries()) {
-          const path = section.parent ? `${section.parent}/${section.slug}` : section.slug;
-          await tx.execute(sql`
-            insert into sections (slug, path, name, description, parent_id, sort_order)
-            values (${section.slug}, ${path}, ${section.name}, ${section.description},
-                    (select id from sections where path = ${section.parent ?? null}), ${index})`);
-        }
-      }
-
-      await tx.execute(sql`
-        insert into tags (slug, name)
-        select 'scale-tag-' || g, 'Scale tag ' || g from generate_series(1, ${TAGS}) g
-        on conflict (slug) do nothing`);
-      await tx.execute(sql`
-        insert into authors (slug, name, title)
-        select 'scale-author-' || g, 'Scale Author ' || g, 'Staff writer' from generate_series(1, ${AUTHORS}) g
-        on conflict (slug) do nothing`);
-
-      // Slugs continue from the highest id, so a --force run adds stories without clashing.
-      const [base] = await tx.select({ n: max(stories.id) }).from(stories);
-      const from = (base?.n ?? 0) + 1;
-      const to = from + options.stories - 1;
-      const step = sql`(interval '${sql.raw(String(YEARS))} years' / ${options.stories})`;
-      await tx.execute(sql`
-        with section_ids as (select array_agg(id order by id) as ids from sections)
-        insert into stories (slug, section_id, headline, deck, body, status, published_at, revised_at, created_at, updated_at)
-        select 'scale-story-' || g,
-               s.ids[1 + g % cardinality(s.ids)],
-               'Scale story ' || g,
-               'A generated story for measuring at scale, number ' || g || '.',
-               jsonb_build_object('type', 'doc', 'content', jsonb_build_array(
-                 jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(
-                   jsonb_build_object('type', 'text', 'text', 'Scale story ' || g || ' is generated text, written for measuring at scale.'))),
-                 jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(
-                   jsonb_build_object('type', 'text', 'text', 'Second paragraph of scale story ' || g || '.'))))),
-               'published',
-               p.at,
-               case when g % 7 = 0 and p.at + interval '1 hour' < now() then p.at + interval '1 hour' end,
-               p.at, p.at
-        from generate_series(${from}::int, ${to}::int) g
-        cross join section_ids s
-        cross join lateral (select now() - (${to}::int - g) * ${step} - interval '1 minute' as at) p`);
-
-      // 1–3 tags and 1–2 authors per story, picked by arithmetic on the id (distinct within a story).
-      await tx.execute(sql`
-        with tag_ids as (select array_agg(id order by id) as ids from tags where slug like 'scale-tag-%')
-        insert into story_tags (story_id, tag_id, position)
-        select st.id, t.ids[1 + (st.id * 7 + i * 37) % cardinality(t.ids)], i
-        from stories st cross join tag_ids t cross join lateral generate_series(0, st.id % 3) i
-        where st.id >= ${from}
-        on conflict do nothing`);
-      await tx.execute(sql`
-        with author_ids as (select array_agg(id order by id) as ids from authors where slug like 'scale-author-%')
-        insert into story_authors (story_id, author_id, position)
-        select st.id, a.ids[1 + (st.id * 3 + i * 17) % cardinality(a.ids)], i
-        from stories st cross join author_ids a cross join lateral generate_series(0, st.id % 2) i
-        where st.id >= ${from}
-        on conflict do nothing`);
-    });
+    await seedAtScale(handle.db, options);
     await handle.db.execute(sql`analyze sections, stories, tags, authors, story_tags, story_authors`);
-    console.log(`Seeded ${options.stories} published stories, ${TAGS} tags, ${AUTHORS} authors in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Seeded ${options.stories} published stories, ${SCALE_TAGS} tags, ${SCALE_AUTHORS} authors in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await handle.close();
   }

@@ -1,0 +1,64 @@
+import { and, count, countDistinct, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stories, storyAuthors, storyTags } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { storyDocumentSchema } from "@/lib/stories/document";
+import { publishedNow } from "@/lib/stories/visibility";
+import { SCALE_AUTHORS, SCALE_TAGS, seedAtScale } from "./seed-at-scale";
+
+// The archive the measurements run on must be what the public reads see: published stories
+// with valid bodies, bylines and tags, spread over years, a few in the news sitemap's window.
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedAtScale(t.db, { stories: 60, force: false });
+});
+afterAll(() => t.dispose());
+
+describe("seedAtScale", () => {
+  it("writes the stories asked for, every one visible to readers, with a body the editor accepts", async () => {
+    const [visible] = await t.db.select({ n: count() }).from(stories).where(publishedNow);
+    expect(visible?.n).toBe(60);
+    const rows = await t.db.select({ body: stories.body, slug: stories.slug }).from(stories);
+    expect(new Set(rows.map((row) => row.slug)).size).toBe(60);
+    for (const row of rows) expect(storyDocumentSchema.safeParse(row.body).success).toBe(true);
+  });
+
+  it("gives each story 1–3 tags and 1–2 authors from the generated sets", async () => {
+    const perStory = async (table: typeof storyTags | typeof storyAuthors) =>
+      t.db.select({ n: count() }).from(table).groupBy(table.storyId);
+    const tagCounts = (await perStory(storyTags)).map((row) => row.n);
+    const authorCounts = (await perStory(storyAuthors)).map((row) => row.n);
+    expect(tagCounts).toHaveLength(60);
+    expect(authorCounts).toHaveLength(60);
+    expect(Math.min(...tagCounts)).toBe(1);
+    expect(Math.max(...tagCounts)).toBe(3);
+    expect(Math.min(...authorCounts)).toBe(1);
+    expect(Math.max(...authorCounts)).toBe(2);
+    const [tags] = await t.db.select({ n: countDistinct(storyTags.tagId) }).from(storyTags);
+    expect(tags!.n).toBeLessThanOrEqual(SCALE_TAGS);
+    const [authors] = await t.db.select({ n: countDistinct(storyAuthors.authorId) }).from(storyAuthors);
+    expect(authors!.n).toBeLessThanOrEqual(SCALE_AUTHORS);
+  });
+
+  it("spreads publication over years, newest last by id, with the newest within the last 48 hours", async () => {
+    const [span] = await t.db
+      .select({
+        oldest: sql<string>`min(${stories.publishedAt})::text`,
+        recent: sql<number>`count(*) filter (where ${stories.publishedAt} > now() - interval '48 hours')::int`,
+        outOfOrder: sql<number>`count(*) filter (where ${stories.publishedAt} < (select max(p.published_at) from stories p where p.id < ${stories.id}))::int`,
+      })
+      .from(stories);
+    expect(Date.now() - Date.parse(span!.oldest)).toBeGreaterThan(9 * 365 * 24 * 3600 * 1000);
+    expect(span!.recent).toBeGreaterThanOrEqual(1);
+    expect(span!.outOfOrder).toBe(0);
+  });
+
+  it("refuses a database that has stories, and adds more with force", async () => {
+    await expect(seedAtScale(t.db, { stories: 5, force: false })).rejects.toThrow(/already has 60 stories/);
+    await seedAtScale(t.db, { stories: 5, force: true });
+    const [all] = await t.db.select({ n: count() }).from(stories).where(and(publishedNow, eq(stories.status, "published")));
+    expect(all?.n).toBe(65);
+  });
+});
