@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { env } from "@/lib/env";
+import { homeStructuredData } from "@/lib/seo/publisher";
 import { sectionSubtreeIds, type SectionTree } from "@/lib/sections/queries";
 import { listCachedStories } from "@/lib/stories/cached";
+import { JsonLd } from "./json-ld";
 import { StoryCard } from "./story-card";
 
 const LATEST_COUNT = 6;
@@ -15,9 +18,12 @@ export async function HomeView({ tree }: { tree: SectionTree }) {
     tree.roots.map((section) => listCachedStories(sectionSubtreeIds(section), null, SECTION_BLOCK_COUNT, shown)),
   );
   const [lead, ...rest] = latest.stories;
+  const { siteName, siteUrl } = env();
+  const structuredData = <JsonLd data={homeStructuredData(siteName, siteUrl)} />;
   if (!lead) {
     return (
       <div className="page-narrow notice-page">
+        {structuredData}
         <h1>No stories yet</h1>
         <p>Stories appear here as soon as the newsroom publishes them.</p>
       </div>
@@ -25,6 +31,7 @@ export async function HomeView({ tree }: { tree: SectionTree }) {
   }
   return (
     <div className="home">
+      {structuredData}
       <h1 className="visually-hidden">Front page</h1>
       <section className="home-top" aria-labelledby="lead-heading">
         <h2 id="lead-heading" className="visually-hidden">

@@ -1,6 +1,8 @@
+import { env } from "@/lib/env";
 import { sectionSubtreeIds, type SectionNode, type SectionTree } from "@/lib/sections/queries";
 import { listCachedStories } from "@/lib/stories/cached";
 import { Breadcrumb, sectionCrumbs } from "./breadcrumb";
+import { breadcrumbListData, JsonLd } from "./json-ld";
 import { PagedStories } from "./paged-stories";
 import { SectionLinks } from "./section-links";
 
@@ -21,6 +23,7 @@ export async function SectionView({
 
   return (
     <div className="section-page">
+      <JsonLd data={breadcrumbListData(trail, env().siteUrl)} />
       <header className="section-header">
         <Breadcrumb trail={trail} currentIsLast />
         <h1>{section.name}</h1>

@@ -1,0 +1,45 @@
+import { absoluteUrl, authorPath } from "@/lib/routing/public-urls";
+import type { Article } from "@/lib/stories/queries";
+import { organizationData } from "./publisher";
+
+// The NewsArticle search engines read on every story page: bylines as Person with their author
+// page, the hero photo with its credit, the publisher with its logo, and the published
+// corrections (schema.org's `correction`, one CorrectionComment each).
+
+/** NewsArticle structured data for `article`, whose canonical address is `url`. */
+export function newsArticleData(article: Article, url: string, siteName: string, siteUrl: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline,
+    description: article.deck,
+    mainEntityOfPage: url,
+    datePublished: article.publishedAt,
+    dateModified: article.revisedAt ?? article.publishedAt,
+    articleSection: article.sectionName,
+    keywords: article.tags.map((tag) => tag.name),
+    image: article.image
+      ? {
+          "@type": "ImageObject",
+          url: absoluteUrl(article.image.src, siteUrl),
+          width: article.image.width,
+          height: article.image.height,
+          caption: article.heroCaption || undefined,
+          creditText: article.heroCredit || undefined,
+        }
+      : undefined,
+    author: article.bylines.map((byline) => ({
+      "@type": "Person",
+      name: byline.name,
+      url: absoluteUrl(authorPath(byline.slug), siteUrl),
+    })),
+    publisher: organizationData(siteName, siteUrl),
+    correction: article.corrections.length
+      ? article.corrections.map((correction) => ({
+          "@type": "CorrectionComment",
+          text: correction.note,
+          datePublished: correction.createdAt,
+        }))
+      : undefined,
+  };
+}

@@ -1,0 +1,31 @@
+import { absoluteUrl } from "@/lib/routing/public-urls";
+
+// The publication as search engines see it: one Organization with its logo, named by every page
+// that carries structured data (Google's NewsArticle rules want publisher.logo). The logo is the
+// square mark of app/icon.svg as a PNG: the mark has no wordmark, a square logo is what Google's
+// Organization guidance asks for (at least 112×112), and raster files are what it reads.
+
+export const PUBLISHER_LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
+
+/** The publisher Organization, with its logo as an ImageObject (absolute URLs on `siteUrl`). */
+export function organizationData(siteName: string, siteUrl: string) {
+  return {
+    "@type": "NewsMediaOrganization",
+    name: siteName,
+    url: siteUrl,
+    logo: {
+      "@type": "ImageObject",
+      url: absoluteUrl(PUBLISHER_LOGO.path, siteUrl),
+      width: PUBLISHER_LOGO.width,
+      height: PUBLISHER_LOGO.height,
+    },
+  };
+}
+
+/** The home page's WebSite and Organization. */
+export function homeStructuredData(siteName: string, siteUrl: string) {
+  return [
+    { "@context": "https://schema.org", "@type": "WebSite", name: siteName, url: siteUrl },
+    { "@context": "https://schema.org", ...organizationData(siteName, siteUrl) },
+  ];
+}
