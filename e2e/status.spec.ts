@@ -30,6 +30,9 @@ test.describe("exact status codes", () => {
 
   test("the removed-story page is not reachable at an address of its own", async ({ request }) => {
     expect((await request.get("/gone")).status()).toBe(404);
+    // Feeds live under their pages (/news/feed.xml); the handlers they are rewritten to have no address.
+    expect((await request.get("/news/feed.xml")).status()).toBe(200);
+    expect((await request.get("/feeds/sections/news")).status()).toBe(404);
   });
 
   test("an article has exactly one URL: under another section it is not found", async ({ request }) => {

@@ -8,6 +8,12 @@ import { matchPathRule } from "./path-rules";
 /** The page shown with a 410. Only reachable through this rewrite; asked for directly it is 404. */
 export const GONE_PAGE = "/gone";
 const NOT_ADDRESSABLE = "/_not-addressable";
+/**
+ * Routes reached only by a rewrite, never by their own address: the 410 page, and the feed
+ * handlers that /<section>/feed.xml, /tags/<slug>/feed.xml and /authors/<slug>/feed.xml are
+ * rewritten to (next.config.js). Asked for directly they are 404, so a feed has one URL.
+ */
+const INTERNAL = /^\/(gone|feeds)(\/|$)/;
 const SKIPPED = /^\/(_next|api|media|editor|live|sitemaps)\//;
 
 export async function answerPathRule(request: IncomingMessage, response: ServerResponse): Promise<"answered" | "continue"> {
@@ -16,7 +22,7 @@ export async function answerPathRule(request: IncomingMessage, response: ServerR
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   const search = queryAt === -1 ? "" : url.slice(queryAt);
 
-  if (pathname === GONE_PAGE || pathname.startsWith(`${GONE_PAGE}/`)) {
+  if (INTERNAL.test(pathname)) {
     request.url = NOT_ADDRESSABLE;
     return "continue";
   }

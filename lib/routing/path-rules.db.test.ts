@@ -74,9 +74,12 @@ describe("answerPathRule", () => {
     }
   });
 
-  it("keeps the 410 page unreachable by its own address", async () => {
-    const direct = exchange(GONE_PAGE);
-    expect(await direct.answer()).toBe("continue");
-    expect(direct.request.url).not.toBe(GONE_PAGE);
-  });
+  it.each([GONE_PAGE, "/feeds/sections/news", "/feeds/tags/weather", "/feeds/authors/dana-okafor"])(
+    "keeps the internal page %s unreachable by its own address",
+    async (url) => {
+      const direct = exchange(url);
+      expect(await direct.answer()).toBe("continue");
+      expect(direct.request.url).not.toBe(url);
+    },
+  );
 });
