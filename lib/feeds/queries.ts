@@ -1,10 +1,18 @@
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { authors, media, sections, stories, storyAuthors, storyTags, tags } from "@/db/schema";
 import { getDb, type Db } from "@/lib/db";
 import { mediaUrl } from "@/lib/media/urls";
 import { keysetQuery } from "@/lib/pagination/keyset";
 import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "@/lib/stories/document";
-import { getStorySummaries, newestFirst, summaryColumns, toSummary, type StorySummary } from "@/lib/stories/queries";
+import {
+  getStorySummaries,
+  listConditions,
+  newestFirst,
+  summaryColumns,
+  toSummary,
+  type StoryListFilter,
+  type StorySummary,
+} from "@/lib/stories/queries";
 import { publishedNow } from "@/lib/stories/visibility";
 
 // What a feed lists: the newest published stories of the site, a section, a tag or an author, with
@@ -31,19 +39,17 @@ export interface FeedStory extends StorySummary {
   media: Record<number, { src: string; width: number; height: number }>;
 }
 
-function scopeCondition(scope: FeedScope, db: Db): SQL | undefined {
+/** The feed's scope as the public lists' filter: one rule for which stories a section, tag or author holds. */
+function filterOf(scope: FeedScope): StoryListFilter {
   switch (scope.kind) {
     case "site":
-      return undefined;
+      return {};
     case "section":
-      return inArray(stories.sectionId, scope.sectionIds);
+      return { sectionIds: scope.sectionIds };
     case "tag":
-      return inArray(stories.id, db.select({ id: storyTags.storyId }).from(storyTags).where(eq(storyTags.tagId, scope.tagId)));
+      return { tagId: scope.tagId };
     case "author":
-      return inArray(
-        stories.id,
-        db.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, scope.authorId)),
-      );
+      return { authorId: scope.authorId };
   }
 }
 
@@ -61,7 +67,7 @@ export async function listFeedStories(scope: FeedScope, db: Db = getDb(), limit 
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(media, eq(media.id, stories.heroMediaId))
-    .where(and(publishedNow, scopeCondition(scope, db)))
+    .where(and(publishedNow, ...listConditions(filterOf(scope))))
     .orderBy(...page.orderBy)
     .limit(limit);
   if (rows.length === 0) return [];

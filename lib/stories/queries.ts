@@ -154,7 +154,7 @@ export interface StoryListFilter {
  * table's index (story_tags_tag_idx, story_authors_author_idx): the planner reads that one
  * tag's or author's story ids, not the whole archive.
  */
-function listConditions({ sectionIds, tagId, authorId }: StoryListFilter): SQL[] {
+export function listConditions({ sectionIds, tagId, authorId }: StoryListFilter): SQL[] {
   const conditions: SQL[] = [];
   if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
   if (tagId !== undefined) {
