@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { env } from "@/lib/env";
+import { siteShareImage } from "@/lib/seo/share-cards";
+import { SHARE_IMAGE_SIZE } from "@/lib/seo/share-image";
 import "./globals.css";
 
 // Self-hosted fonts (no network at build or run time): Source Serif 4 for reading, Inter for UI.
@@ -28,8 +30,9 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: siteName, template: `%s | ${siteName}` },
     description: siteDescription,
     applicationName: siteName,
-    openGraph: { siteName, type: "website", locale: "en_GB" },
-    twitter: { card: "summary_large_image" },
+    // Pages with a card of their own (lib/seo/open-graph.ts) replace these whole.
+    openGraph: { siteName, type: "website", images: [{ url: siteShareImage(), ...SHARE_IMAGE_SIZE }] },
+    twitter: { card: "summary_large_image", images: [siteShareImage()] },
     formatDetection: { telephone: false },
   };
 }

@@ -3,6 +3,7 @@ import type { Article } from "@/lib/stories/queries";
 import { newsArticleData } from "./news-article";
 
 const SITE = "https://meridian.example";
+const HERO_KEY = "2026/11/0123456789abcdef0123456789abcdef.jpg";
 
 const article = {
   id: 1,
@@ -14,7 +15,7 @@ const article = {
   sectionPath: "news",
   publishedAt: "2026-11-27T09:30:00.000Z",
   revisedAt: null,
-  image: { src: "/media/hero.jpg", width: 1600, height: 900, alt: "Alt" },
+  image: { src: `/media/${HERO_KEY}`, width: 2000, height: 1000, alt: "Alt" },
   heroCaption: "A caption",
   heroCredit: "Photo: Someone",
   bylines: [{ name: "Ana Ruiz", slug: "ana-ruiz", title: "Reporter" }],
@@ -50,15 +51,13 @@ describe("newsArticleData", () => {
     expect(data.author).toEqual([{ "@type": "Person", name: "Ana Ruiz", url: `${SITE}/authors/ana-ruiz` }]);
   });
 
-  it("credits the hero photo", () => {
-    expect(data.image).toEqual({
-      "@type": "ImageObject",
-      url: `${SITE}/media/hero.jpg`,
-      width: 1600,
-      height: 900,
-      caption: "A caption",
-      creditText: "Photo: Someone",
-    });
+  it("gives the hero photo in 16:9, 4:3 and 1:1, each credited, none wider than 1200 or than the original allows", () => {
+    const credited = { "@type": "ImageObject", caption: "A caption", creditText: "Photo: Someone" };
+    expect(data.image).toEqual([
+      { ...credited, url: `${SITE}/media/crop/16x9/${HERO_KEY}`, width: 1200, height: 675 },
+      { ...credited, url: `${SITE}/media/crop/4x3/${HERO_KEY}`, width: 1200, height: 900 },
+      { ...credited, url: `${SITE}/media/crop/1x1/${HERO_KEY}`, width: 1000, height: 1000 },
+    ]);
   });
 
   it("lists published corrections, and none when there are none", () => {

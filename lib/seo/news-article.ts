@@ -1,9 +1,10 @@
+import { cropsOf } from "@/lib/media/crops";
 import { absoluteUrl, authorPath } from "@/lib/routing/public-urls";
 import type { Article } from "@/lib/stories/queries";
 import { organizationData } from "./publisher";
 
 // The NewsArticle search engines read on every story page: bylines as Person with their author
-// page, the hero photo with its credit, the publisher with its logo, and the published
+// page, the hero photo in three shapes with its credit, the publisher with its logo, and the published
 // corrections (schema.org's `correction`, one CorrectionComment each).
 
 /** NewsArticle structured data for `article`, whose canonical address is `url`. */
@@ -18,15 +19,16 @@ export function newsArticleData(article: Article, url: string, siteName: string,
     dateModified: article.revisedAt ?? article.publishedAt,
     articleSection: article.sectionName,
     keywords: article.tags.map((tag) => tag.name),
+    // The hero photo cropped to 16:9, 4:3 and 1:1, the shapes Google's article rules ask for.
     image: article.image
-      ? {
+      ? cropsOf(article.image).map((crop) => ({
           "@type": "ImageObject",
-          url: absoluteUrl(article.image.src, siteUrl),
-          width: article.image.width,
-          height: article.image.height,
+          url: absoluteUrl(crop.src, siteUrl),
+          width: crop.width,
+          height: crop.height,
           caption: article.heroCaption || undefined,
           creditText: article.heroCredit || undefined,
-        }
+        }))
       : undefined,
     author: article.bylines.map((byline) => ({
       "@type": "Person",

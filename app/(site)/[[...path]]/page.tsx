@@ -7,7 +7,10 @@ import { HomeView } from "@/components/site/home-view";
 import { SectionView } from "@/components/site/section-view";
 import { env } from "@/lib/env";
 import { sectionFeedAlternates, siteFeedAlternates } from "@/lib/feeds/addresses";
+import { authorPath } from "@/lib/routing/public-urls";
 import { resolvePublicPath } from "@/lib/routing/resolve-path";
+import { articleShareMetadata, shareMetadata } from "@/lib/seo/open-graph";
+import { sectionShareImage, siteShareImage, storyShareImage } from "@/lib/seo/share-cards";
 import { getCachedArticle } from "@/lib/stories/cached";
 
 // GET / · /<section path> · /<section path>/<slug>
@@ -39,41 +42,47 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
         title: { absolute: `${siteName}: news from the U.S. and the world` },
         description: siteDescription,
         alternates: { canonical: "/", types: siteFeedAlternates(siteName) },
+        ...shareMetadata({ title: siteName, description: siteDescription, path: "/", image: siteShareImage(), imageAlt: siteName }),
       };
     case "section": {
       const { section, before } = resolved;
       const parent = section.parentId === null ? undefined : tree.byId[section.parentId];
       const name = parent ? `${section.name} · ${parent.name}` : section.name;
+      const description = section.description || `The latest from ${section.name}.`;
+      const path = `/${section.path}`;
       return {
         title: before ? `${name}: older stories` : name,
-        description: section.description || `The latest from ${section.name}.`,
-        alternates: { canonical: `/${section.path}`, types: sectionFeedAlternates(section, siteName) },
+        description,
+        alternates: { canonical: path, types: sectionFeedAlternates(section, siteName) },
         robots: before ? { index: false, follow: true } : undefined,
+        ...shareMetadata({ title: name, description, path, image: sectionShareImage(section.id), imageAlt: section.name }),
       };
     }
     case "article": {
       const article = await getCachedArticle(resolved.storyId);
       if (!article) return notFoundMetadata;
+      const title = article.seoTitle || article.headline;
       const description = article.seoDescription || article.deck;
       return {
-        title: article.seoTitle || article.headline,
+        title,
         description,
         alternates: {
           canonical: article.path,
           types: sectionFeedAlternates({ path: article.sectionPath, name: article.sectionName }, siteName, true),
         },
-        authors: article.bylines.map((byline) => ({ name: byline.name })),
-        openGraph: {
-          type: "article",
-          title: article.headline,
+        authors: article.bylines.map((byline) => ({ name: byline.name, url: authorPath(byline.slug) })),
+        ...articleShareMetadata({
+          title,
           description,
-          url: article.path,
+          path: article.path,
+          image: storyShareImage(article),
+          imageAlt: article.headline,
           publishedTime: article.publishedAt,
-          modifiedTime: article.revisedAt ?? undefined,
+          modifiedTime: article.revisedAt ?? article.publishedAt,
           section: article.sectionName,
           tags: article.tags.map((tag) => tag.name),
-          images: article.image ? [{ url: article.image.src, alt: article.image.alt }] : undefined,
-        },
+          authors: article.bylines.map((byline) => authorPath(byline.slug)),
+        }),
       };
     }
     default:

@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AuthorView } from "@/components/site/author-view";
-import { SECTION_PAGE_SIZE } from "@/components/site/section-view";
+import { topicRoute } from "@/components/site/topic-route";
 import { getCachedAuthor } from "@/lib/authors/cached";
 import { env } from "@/lib/env";
 import { authorFeedAlternates } from "@/lib/feeds/addresses";
-import { absoluteUrl, authorPath } from "@/lib/routing/public-urls";
-import { loadTopicPage } from "@/lib/routing/resolve-path";
+import { authorPath } from "@/lib/routing/public-urls";
+import { shareMetadata } from "@/lib/seo/open-graph";
+import { authorShareImage } from "@/lib/seo/share-cards";
 
 // GET /authors/<author slug> · ?before=<story id> (rewritten to /authors/<slug>/_before/<id>, next.config.js)
 // Rendered on first request and cached until a story changes (the story-list tag) or an hour
@@ -20,28 +18,23 @@ export function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ path: string[] }> };
+const route = topicRoute({
+  getTopic: getCachedAuthor,
+  filterOf: (author) => ({ authorId: author.id }),
+  metadata: ({ topic: author, before }) => {
+    const role = author.title ? `${author.name}, ${author.title}` : author.name;
+    const description = author.bio || `Stories by ${role}, newest first.`;
+    const path = authorPath(author.slug);
+    return {
+      title: before ? `${author.name}: older stories` : author.name,
+      description,
+      alternates: { canonical: path, types: authorFeedAlternates(author, env().siteName) },
+      robots: before ? { index: false, follow: true } : undefined,
+      ...shareMetadata({ title: author.name, description, path, image: authorShareImage(author.slug), imageAlt: author.name, type: "profile" }),
+    };
+  },
+  render: ({ topic, page, before }) => <AuthorView author={topic} page={page} before={before} />,
+});
 
-const load = cache((joined: string) =>
-  loadTopicPage(joined.split("/"), getCachedAuthor, (author) => ({ authorId: author.id }), SECTION_PAGE_SIZE),
-);
-
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  const loaded = await load((await props.params).path.join("/"));
-  if (!loaded) return { title: "Page not found", description: "There is no page at this address." };
-  const { topic: author, before } = loaded;
-  const role = author.title ? `${author.name}, ${author.title}` : author.name;
-  return {
-    title: before ? `${author.name}: older stories` : author.name,
-    description: author.bio || `Stories by ${role}, newest first.`,
-    alternates: { canonical: absoluteUrl(authorPath(author.slug)), types: authorFeedAlternates(author, env().siteName) },
-    robots: before ? { index: false, follow: true } : undefined,
-    openGraph: { type: "profile", title: author.name, url: absoluteUrl(authorPath(author.slug)) },
-  };
-}
-
-export default async function AuthorPage(props: Props) {
-  const loaded = await load((await props.params).path.join("/"));
-  if (!loaded) notFound();
-  return <AuthorView author={loaded.topic} page={loaded.page} before={loaded.before} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,23 @@
+import { shareCardAt } from "@/lib/seo/share-cards";
+import { renderShareImage } from "@/lib/seo/share-image";
+
+// GET /media/share/<stories|sections|tags|authors|site>/<name>.png – the 1200×630 picture a page
+// shows when shared (lib/seo/share-cards.ts names them). Drawn on first request, then cached like
+// the pages: the reads behind it carry the story's, the sections' or the story lists' tag, so an
+// edit redraws it. Anything that is not a public page's card is 404.
+
+export const revalidate = 3600;
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ kind: string; name: string }> }) {
+  const { kind, name } = await params;
+  const card = await shareCardAt(kind, name);
+  if (!card) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const image = await renderShareImage(card);
+  image.headers.set("Cache-Control", "public, max-age=3600, stale-while-revalidate=86400");
+  return image;
+}
