@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { seedAuthors } from "@/lib/demo/content/authors";
 import { slugify } from "@/lib/format/slug";
 import { reference, storyPath, topSections } from "./demo";
+import { TOPICS } from "./fixtures/topics";
 
 // What a link shows when it is shared, and the images search engines are offered, read from the
 // pages as a social network or a crawler reads them: OpenGraph and Twitter tags on every public
@@ -70,7 +71,7 @@ test("an article's OpenGraph tags name its times, section, tags and authors' pag
   expect(new Date(meta.get("article:published_time")![0]!).getTime()).not.toBeNaN();
   expect(new Date(meta.get("article:modified_time")![0]!).getTime()).not.toBeNaN();
   expect(meta.get("article:section")).toEqual(["U.S."]);
-  expect(meta.get("article:tag")).toEqual(reference.tags);
+  expect(meta.get("article:tag")).toEqual([...reference.tags, TOPICS.archiveTag.name]);
   const authors = meta.get("article:author")!;
   expect(authors).toHaveLength(reference.authors.length);
   for (const url of authors) expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(200);

@@ -32,7 +32,7 @@ test("an article's NewsArticle names a publisher logo, author pages and the phot
     headline: string;
     publisher: { name: string; logo: { "@type": string; url: string; width: number; height: number } };
     author: { "@type": string; name: string; url: string }[];
-    image: { "@type": string; creditText: string; caption: string };
+    image: { "@type": string; creditText: string; caption: string }[];
   };
   expect(article.headline).toBe(reference.headline);
   expect(article.publisher.logo["@type"]).toBe("ImageObject");
@@ -42,7 +42,8 @@ test("an article's NewsArticle names a publisher logo, author pages and the phot
     expect(author["@type"]).toBe("Person");
     expect((await request.get(author.url, { maxRedirects: 0 })).status()).toBe(200);
   }
-  expect(article.image).toMatchObject({ "@type": "ImageObject", creditText: reference.hero.credit });
+  expect(article.image).toHaveLength(3);
+  for (const image of article.image) expect(image).toMatchObject({ "@type": "ImageObject", creditText: reference.hero.credit });
 });
 
 test("the home page names the WebSite and the Organization with its logo", async ({ page, request }) => {
