@@ -3,8 +3,9 @@ import { matchPathRule } from "./path-rules";
 import { SECTION_PATH_PATTERN } from "./section-paths";
 
 // Runs in the HTTP server (scripts/serve.ts) before Next.js sees a request: 301 from the old URLs
-// of a story or a section (and a section's feed), 410 for an unpublished story. App-router pages cannot answer those statuses, and doing it
-// here costs a map lookup where Next's request proxy would halve the throughput of cached pages.
+// of a story or a section (and a section's feed), 410 for an unpublished story. App-router pages
+// cannot answer those statuses, and doing it here costs a map lookup where Next's request proxy
+// would halve the throughput of cached pages.
 
 /** The page shown with a 410. Only reachable through this rewrite; asked for directly it is 404. */
 export const GONE_PAGE = "/gone";
