@@ -14,7 +14,7 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
  * publishes would be the front page's lead. Each test owns its data (e2e/fixtures/stories.ts), so
  * within a project every test runs alone or in parallel with the rest.
  */
-const newsroomSpecs = /(newsroom|newsroom-tools|newsroom-pagination|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh)\.spec\.ts/;
+const newsroomSpecs = /(newsroom|newsroom-tools|newsroom-pagination|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",

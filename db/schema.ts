@@ -275,17 +275,23 @@ export const previewLinks = pgTable(
   (t) => [uniqueIndex("preview_links_token_key").on(t.tokenHash), index("preview_links_story_idx").on(t.storyId)],
 );
 
-/** Old paths of stories whose slug or section changed; answered with a 301 to the story's URL. */
+/**
+ * Old paths of stories whose slug or section changed, and of sections that moved (their page and
+ * feed); answered with a 301 to the current URL of the story or section. Each leads to one of them.
+ */
 export const redirects = pgTable(
   "redirects",
   {
     fromPath: text().primaryKey(),
-    storyId: integer()
-      .notNull()
-      .references(() => stories.id, { onDelete: "cascade" }),
+    storyId: integer().references(() => stories.id, { onDelete: "cascade" }),
+    sectionId: integer().references(() => sections.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [index("redirects_story_idx").on(t.storyId)],
+  (t) => [
+    index("redirects_story_idx").on(t.storyId),
+    index("redirects_section_idx").on(t.sectionId),
+    check("redirects_one_target", sql`num_nonnulls(${t.storyId}, ${t.sectionId}) = 1`),
+  ],
 );
 
 export const comments = pgTable(

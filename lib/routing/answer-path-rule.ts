@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchPathRule } from "./path-rules";
+import { SECTION_PATH_PATTERN } from "./section-paths";
 
-// Runs in the HTTP server (scripts/serve.ts) before Next.js sees a request: 301 from a story's old
-// URLs, 410 for an unpublished story. App-router pages cannot answer those statuses, and doing it
-// here costs a map lookup where Next's request proxy would halve the throughput of cached pages.
+// Runs in the HTTP server (scripts/serve.ts) before Next.js sees a request: 301 from the old URLs
+// of a story or a section (and a section's feed), 410 for an unpublished story. App-router pages
+// cannot answer those statuses, and doing it here costs a map lookup where Next's request proxy
+// would halve the throughput of cached pages.
 
 /** The page shown with a 410. Only reachable through this rewrite; asked for directly it is 404. */
 export const GONE_PAGE = "/gone";
@@ -15,6 +17,11 @@ const NOT_ADDRESSABLE = "/_not-addressable";
  */
 const INTERNAL = /^\/(gone|feeds)(\/|$)/;
 const SKIPPED = /^\/(_next|api|media|editor|live|sitemaps)\//;
+/**
+ * The only one-segment paths that can have a rule: a top-level section's old address. The rest
+ * (`/`, `/live`, `/feed.xml`, `/robots.txt`, …) pass without waiting for the rules to load.
+ */
+const TOP_LEVEL_SECTION = new RegExp(`^/(?:${SECTION_PATH_PATTERN})$`);
 
 export async function answerPathRule(request: IncomingMessage, response: ServerResponse): Promise<"answered" | "continue"> {
   const url = request.url ?? "/";
@@ -26,8 +33,8 @@ export async function answerPathRule(request: IncomingMessage, response: ServerR
     request.url = NOT_ADDRESSABLE;
     return "continue";
   }
-  // Only story URLs (two or more segments) can have a rule.
-  if (pathname.indexOf("/", 1) === -1 || SKIPPED.test(pathname)) return "continue";
+  const oneSegment = pathname.indexOf("/", 1) === -1;
+  if (oneSegment ? !TOP_LEVEL_SECTION.test(pathname) : SKIPPED.test(pathname)) return "continue";
 
   let rule;
   try {

@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { redirects, sections, stories } from "@/db/schema";
+import { sectionFeedPath } from "@/lib/feeds/addresses";
 import { storyPath } from "@/lib/stories/queries";
 
 // Answers given before any page renders (lib/routing/answer-path-rule.ts): 410 for the URLs of
-// unpublished stories, 301 from a story's old URLs to its current one. App-router pages cannot
-// set those statuses themselves; the server keeps a small snapshot of these rules in memory.
+// unpublished stories, 301 from a story's old URLs to its current one, and from a moved section's
+// old page and feed to its current ones. App-router pages cannot set those statuses themselves;
+// the server keeps a small snapshot of these rules in memory.
 
 export type PathRule = { status: 410 } | { status: 301; location: string };
 
@@ -17,7 +19,7 @@ export interface PathRules {
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
-  const [storyRows, redirectRows] = await Promise.all([
+  const [storyRows, redirectRows, sectionRedirectRows] = await Promise.all([
     db
       .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
       .from(stories)
@@ -33,8 +35,19 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
       .from(redirects)
       .innerJoin(stories, eq(stories.id, redirects.storyId))
       .innerJoin(sections, eq(sections.id, stories.sectionId)),
+    db
+      .select({ fromPath: redirects.fromPath, sectionPath: sections.path })
+      .from(redirects)
+      .innerJoin(sections, eq(sections.id, redirects.sectionId)),
   ]);
   const rules = new Map<string, PathRule>();
+  // Sections first: where a story's rule falls on the same address, the story's wins.
+  for (const row of sectionRedirectRows) {
+    const current = `/${row.sectionPath}`;
+    if (current === row.fromPath) continue;
+    rules.set(row.fromPath, { status: 301, location: current });
+    rules.set(sectionFeedPath(row.fromPath.slice(1)), { status: 301, location: sectionFeedPath(row.sectionPath) });
+  }
   for (const row of redirectRows) {
     const current = storyPath(row.sectionPath, row.slug);
     if (current === row.fromPath) continue;

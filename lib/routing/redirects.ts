@@ -2,10 +2,11 @@ import { inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/transaction";
 import { redirects } from "@/db/schema";
 
-// The redirects table's writes, in one place: a story that moves (its slug, or its section)
-// keeps answering at its old address with a 301, and an address that is live again (a story's or
-// a section's current one) is never itself a redirect — no loops, nothing shadowed. Stories and
-// sections call these inside their own transactions; lib/routing/path-rules.ts reads the table.
+// The redirects table's writes, in one place: a story that moves (its slug, or its section) and a
+// section that moves (its slug, or its parent) keep answering at their old addresses with a 301,
+// and an address that is live again (a story's or a section's current one) is never itself a
+// redirect — no loops, nothing shadowed. Stories and sections call these inside their own
+// transactions; lib/routing/path-rules.ts reads the table.
 
 /** Batches keep each statement well under PostgreSQL's limit on parameters. */
 const BATCH = 1000;
@@ -20,7 +21,20 @@ export async function keepOldAddresses(tx: Tx, moves: { fromPath: string; storyI
     await tx
       .insert(redirects)
       .values(batch)
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: sql`excluded.story_id` } });
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: sql`excluded.story_id`, sectionId: null } });
+  }
+}
+
+/**
+ * Old addresses of sections (`/news/us`: the page, and with it its feed), each leading to the
+ * section wherever it is now; an address already leading elsewhere is taken over.
+ */
+export async function keepOldSectionAddresses(tx: Tx, moves: { fromPath: string; sectionId: number }[]): Promise<void> {
+  for (const batch of batches(moves)) {
+    await tx
+      .insert(redirects)
+      .values(batch)
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { sectionId: sql`excluded.section_id`, storyId: null } });
   }
 }
 

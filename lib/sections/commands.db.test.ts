@@ -1,11 +1,12 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSection as insertSection, createStory } from "@/lib/testing/fixtures";
+import { createAuthor as insertAuthor, createSection as insertSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { auditLog, redirects, sections } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { loadPathRules } from "@/lib/routing/path-rules";
+import { createStory as createStoryCommand } from "@/lib/stories/commands";
 import { createSection, moveSection, updateSection } from "./commands";
 import { getSectionTree } from "./queries";
 
@@ -150,6 +151,84 @@ describe("renaming and moving", () => {
     await createStory(test.db, { sectionId: news, slug: "budget" });
     const error = await createSection(admin, { name: "Budget", parentId: news }).catch((e) => e);
     expect((error as ValidationError).fieldErrors).toEqual({ slug: "A story in that section already has this address" });
+  });
+});
+
+describe("the old addresses of moved sections", () => {
+  const rulesNow = async () => (await loadPathRules(test.db)).rules;
+  const move = (id: number, name: string, slug: string, parentId: number | null = null) => updateSection(admin, id, { name, slug, parentId });
+
+  it("answer 301 for a moved top-level section and every section below it, pages and feeds", async () => {
+    const arts = await insertSection(test.db, "arts", "Arts");
+    const film = await insertSection(test.db, "arts/film", "Film");
+    const reviews = await insertSection(test.db, "arts/film/reviews", "Reviews");
+    await move(arts, "Arts", "culture");
+    const rules = await rulesNow();
+    expect(rules.get("/arts")).toEqual({ status: 301, location: "/culture" });
+    expect(rules.get("/arts/film")).toEqual({ status: 301, location: "/culture/film" });
+    expect(rules.get("/arts/film/reviews")).toEqual({ status: 301, location: "/culture/film/reviews" });
+    expect(rules.get("/arts/feed.xml")).toEqual({ status: 301, location: "/culture/feed.xml" });
+    expect(rules.get("/arts/film/reviews/feed.xml")).toEqual({ status: 301, location: "/culture/film/reviews/feed.xml" });
+    expect([...rules.keys()].filter((path) => path.startsWith("/culture"))).toEqual([]);
+    expect(await test.db.$count(redirects, eq(redirects.sectionId, reviews))).toBe(1);
+    expect(await pathOf(film)).toBe("culture/film");
+  });
+
+  it("answer 301 for a moved nested section, in one hop from every address it had", async () => {
+    const [film] = await test.db.select({ id: sections.id }).from(sections).where(eq(sections.path, "culture/film"));
+    await move(film!.id, "Film", "cinema", news);
+    const rules = await rulesNow();
+    expect(rules.get("/culture/film")).toEqual({ status: 301, location: "/news/cinema" });
+    expect(rules.get("/arts/film")).toEqual({ status: 301, location: "/news/cinema" });
+    expect(rules.get("/arts/film/reviews/feed.xml")).toEqual({ status: 301, location: "/news/cinema/reviews/feed.xml" });
+    expect(rules.get("/culture/film/reviews")).toEqual({ status: 301, location: "/news/cinema/reviews" });
+    // The section that stayed put still answers where it is, and its first address still leads there.
+    expect(rules.has("/culture")).toBe(false);
+    expect(rules.get("/arts")).toEqual({ status: 301, location: "/culture" });
+  });
+
+  it("collapse a chain of moves: A → B → C sends A and B straight to C", async () => {
+    const [culture] = await test.db.select({ id: sections.id }).from(sections).where(eq(sections.path, "culture"));
+    await move(culture!.id, "Arts", "life");
+    const rules = await rulesNow();
+    expect(rules.get("/arts")).toEqual({ status: 301, location: "/life" });
+    expect(rules.get("/culture")).toEqual({ status: 301, location: "/life" });
+    expect(rules.get("/culture/feed.xml")).toEqual({ status: 301, location: "/life/feed.xml" });
+  });
+
+  it("make an address live again when the section moves back to it", async () => {
+    const [life] = await test.db.select({ id: sections.id }).from(sections).where(eq(sections.path, "life"));
+    await move(life!.id, "Arts", "arts");
+    const rules = await rulesNow();
+    expect(rules.has("/arts")).toBe(false);
+    expect(rules.has("/arts/feed.xml")).toBe(false);
+    expect(rules.get("/culture")).toEqual({ status: 301, location: "/arts" });
+    expect(rules.get("/life")).toEqual({ status: 301, location: "/arts" });
+  });
+
+  it("give way to a new section created at an old address", async () => {
+    await createSection(admin, { name: "Culture", slug: "culture" });
+    const rules = await rulesNow();
+    expect(rules.has("/culture")).toBe(false);
+    expect(rules.has("/culture/feed.xml")).toBe(false);
+    expect(rules.get("/life")).toEqual({ status: 301, location: "/arts" });
+  });
+
+  it("give way to a story at the old address, filed there before the move or after it", async () => {
+    const digest = await insertSection(test.db, "news/digest", "Digest");
+    const briefs = await insertSection(test.db, "news/briefs", "Briefs");
+    // The section page hid this story until the section moved away.
+    await createStory(test.db, { sectionId: news, slug: "digest" });
+    await move(digest, "Digest", "daily-digest", news);
+    await move(briefs, "Briefs", "in-brief", news);
+    expect((await rulesNow()).get("/news/briefs")).toEqual({ status: 301, location: "/news/in-brief" });
+
+    const author = await insertAuthor(test.db, "Sam Stringer");
+    await createStoryCommand(admin, { headline: "Briefs", slug: "briefs", sectionId: news, authorIds: [author], body: documentOf("A story.") });
+    const rules = await rulesNow();
+    expect(rules.has("/news/digest")).toBe(false);
+    expect(rules.has("/news/briefs")).toBe(false);
+    expect(rules.get("/news/digest/feed.xml")).toBeUndefined();
   });
 });
 

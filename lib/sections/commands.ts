@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
@@ -14,7 +14,7 @@ import { cacheTags } from "@/lib/cache/tags";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
-import { clearRedirectsAt, keepOldAddresses } from "@/lib/routing/redirects";
+import { clearRedirectsAt, keepOldAddresses, keepOldSectionAddresses } from "@/lib/routing/redirects";
 import { MAX_SECTION_DEPTH, RESERVED_FIRST_SEGMENTS } from "@/lib/routing/section-paths";
 import { storyPath } from "@/lib/stories/queries";
 import { hasHadPublicAddress } from "@/lib/stories/visibility";
@@ -22,7 +22,8 @@ import { SLUG_PATTERN } from "@/lib/stories/schemas";
 
 // Commands on the section tree (admins only): create, rename or move (re-nest), and reorder among
 // siblings. A section's path is part of every story URL under it, so a move rewrites the paths of
-// the whole subtree and leaves a 301 behind for each story readers may have seen (as saveStory).
+// the whole subtree and leaves a 301 behind for each story readers may have seen (as saveStory),
+// and for each section page (and feed) in the subtree.
 
 export interface SectionFields {
   name: string;
@@ -119,12 +120,27 @@ async function refuseStoryAddress(tx: Tx, parentId: number | null, slug: string)
   if (story?.sectionId === parentId) throw new ValidationError({ slug: "A story in that section already has this address" });
 }
 
+/**
+ * A story filed in the old parent under the section's old slug, hidden until now by the section
+ * page (a story may take an address a section holds; see refuseStoryAddress for the converse), has
+ * its URL back once the section moves away. Only the moved section's own old path can be one: the
+ * old paths below it belonged to sections that moved with it, and so did their stories.
+ */
+async function storyAtOldAddress(tx: Tx, self: SectionRow): Promise<string[]> {
+  if (self.parentId === null) return [];
+  const found = await tx
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.sectionId, self.parentId), eq(stories.slug, self.slug)));
+  return found.length ? [`/${self.path}`] : [];
+}
+
 const nextSortOrder = (rows: SectionRow[], parentId: number | null) =>
   Math.max(-1, ...rows.filter((row) => row.parentId === parentId).map((row) => row.sortOrder)) + 1;
 
 /**
- * Rewrites the paths below a moved section and gives each story there a 301 from its old URL.
- * Returns every URL readers may have cached, old and new, and the stories that moved.
+ * Rewrites the paths below a moved section and gives each story and section there a 301 from its
+ * old URL. Returns every URL readers may have cached, old and new, and the stories that moved.
  */
 async function moveSubtree(tx: Tx, rows: SectionRow[], self: SectionRow, newPath: string) {
   const subtree = subtreeOf(rows, self);
@@ -143,10 +159,16 @@ async function moveSubtree(tx: Tx, rows: SectionRow[], self: SectionRow, newPath
     tx,
     seen.map((story) => ({ fromPath: storyPath(oldPaths.get(story.sectionId)!, story.slug), storyId: story.id })),
   );
+  // Each section's old page (and feed) leads to wherever the section is now, however often it moves.
+  await keepOldSectionAddresses(
+    tx,
+    subtree.map((row) => ({ fromPath: `/${row.path}`, sectionId: row.id })),
+  );
   // The current URL of a story or section is never itself a redirect (no loops, nothing shadowed).
   const current = [
     ...moved.map((story) => storyPath(newPaths.get(story.sectionId)!, story.slug)),
     ...[...newPaths.values()].map((path) => `/${path}`),
+    ...(await storyAtOldAddress(tx, self)),
   ];
   await clearRedirectsAt(tx, current);
   const urls = [

@@ -130,17 +130,20 @@ export async function createStory(actor: Actor, rawInput: unknown, db: Db = getD
   if (!slug) throw new ValidationError({ slug: "Write a slug: the headline has no letters or digits" });
   try {
     const created = await db.transaction(async (tx) => {
-      await sectionPathOf(tx, input.sectionId);
+      const sectionPath = await sectionPathOf(tx, input.sectionId);
       await checkReferences(tx, input, null);
       const [story] = await tx
         .insert(stories)
         .values({ ...storyValues(input, slug), status: "draft", createdById: actor.id, updatedById: actor.id })
         .returning();
+      // The address is the new story's now: an old story's or section's 301 there would shadow it.
+      await clearRedirectsAt(tx, [storyPath(sectionPath, slug)]);
       await writeRelations(tx, story!.id, input);
       await keepRevision(tx, story!, input, actor.id);
       await recordAudit({ actorId: actor.id, action: "story.create", targetType: "story", targetId: story!.id, details: { slug }, ip: actor.ip }, tx);
       return story!;
     });
+    invalidatePathRules();
     return { id: created.id, slug: created.slug, revision: created.revision };
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
