@@ -1,22 +1,35 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { slugify } from "@/lib/format/slug";
 import { reference, storyPath } from "./demo";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 
-const pages = [
-  ["home", "/"],
-  ["section", "/news"],
-  ["subsection", "/news/us"],
-  ["article", storyPath(reference)],
-  ["live", "/live"],
-  ["audio only", "/live/audio"],
-] as const;
+const to = (path: string) => (page: Page) => page.goto(path);
+
+/** A section's second page, reached the way a reader reaches it (its cursor is a story id). */
+async function olderStoriesOfNews(page: Page) {
+  await page.goto("/news");
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Older stories" }).click();
+  await expect(page).toHaveURL(/\/news\?before=\d+$/);
+}
+
+const pages: [name: string, open: (page: Page) => Promise<unknown>][] = [
+  ["home", to("/")],
+  ["section", to("/news")],
+  ["subsection", to("/news/us")],
+  ["older stories of a section", olderStoriesOfNews],
+  ["article", to(storyPath(reference))],
+  ["tag", to(`/tags/${slugify(reference.tags[0]!)}`)],
+  ["author", to(`/authors/${reference.authors[0]!}`)],
+  ["live", to("/live")],
+  ["audio only", to("/live/audio")],
+];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} mode`, () => {
     test.use({ colorScheme });
-    for (const [name, path] of pages) {
+    for (const [name, open] of pages) {
       test(`${name} has no serious or critical axe violations`, async ({ page }) => {
-        await page.goto(path);
+        await open(page);
         await expectNoSeriousAxeViolations(page);
       });
     }

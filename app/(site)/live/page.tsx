@@ -1,11 +1,22 @@
 import type { Metadata } from "next";
 import { LiveVideo } from "@/components/site/live-player";
 import { LiveStreamPage } from "@/components/site/live-stream-page";
+import { env } from "@/lib/env";
+import { siteRssAlternates } from "@/lib/feeds/addresses";
+import { absoluteUrl } from "@/lib/routing/public-urls";
 
 // GET /live – the live video stream, what is on now and next, and the day's schedule.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Live", description: "Watch our live video stream." };
+// A function, not a constant: SITE_URL is read when the page is served, not when it is built.
+// Setting `alternates` replaces the layout's, so the site feed is named here again.
+export function generateMetadata(): Metadata {
+  return {
+    title: "Live",
+    description: "Watch our live video stream.",
+    alternates: { canonical: absoluteUrl("/live"), types: siteRssAlternates(env().siteName) },
+  };
+}
 
 export default function LivePage() {
   return (

@@ -1,11 +1,22 @@
 import type { Metadata } from "next";
 import { LiveAudioPlayer } from "@/components/site/live-audio-player";
 import { LiveStreamPage } from "@/components/site/live-stream-page";
+import { env } from "@/lib/env";
+import { siteRssAlternates } from "@/lib/feeds/addresses";
+import { absoluteUrl } from "@/lib/routing/public-urls";
 
 // GET /live/audio – the audio-only stream, for low bandwidth.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Audio Only", description: "Listen to our live audio stream." };
+// A function, not a constant: SITE_URL is read when the page is served, not when it is built.
+// Setting `alternates` replaces the layout's, so the site feed is named here again.
+export function generateMetadata(): Metadata {
+  return {
+    title: "Audio Only",
+    description: "Listen to our live audio stream.",
+    alternates: { canonical: absoluteUrl("/live/audio"), types: siteRssAlternates(env().siteName) },
+  };
+}
 
 export default function AudioPage() {
   return (
