@@ -37,6 +37,8 @@ const pages = [
   { name: "article", path: storyPath(reference), type: "article" },
   { name: "tag", path: tagPath, type: "website" },
   { name: "author", path: `/authors/${author.slug}`, type: "profile" },
+  { name: "live", path: "/live", type: "website" },
+  { name: "audio only", path: "/live/audio", type: "website" },
 ] as const;
 
 for (const { name, path, type } of pages) {

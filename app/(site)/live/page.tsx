@@ -4,6 +4,8 @@ import { LiveStreamPage } from "@/components/site/live-stream-page";
 import { env } from "@/lib/env";
 import { siteRssAlternates } from "@/lib/feeds/addresses";
 import { absoluteUrl } from "@/lib/routing/public-urls";
+import { shareMetadata } from "@/lib/seo/open-graph";
+import { siteShareImage } from "@/lib/seo/share-cards";
 
 // GET /live – the live video stream, what is on now and next, and the day's schedule.
 export const dynamic = "force-dynamic";
@@ -11,10 +13,13 @@ export const dynamic = "force-dynamic";
 // A function, not a constant: SITE_URL is read when the page is served, not when it is built.
 // Setting `alternates` replaces the layout's, so the site feed is named here again.
 export function generateMetadata(): Metadata {
+  const { siteName } = env();
+  const description = "Watch our live video stream.";
   return {
     title: "Live",
-    description: "Watch our live video stream.",
-    alternates: { canonical: absoluteUrl("/live"), types: siteRssAlternates(env().siteName) },
+    description,
+    alternates: { canonical: absoluteUrl("/live"), types: siteRssAlternates(siteName) },
+    ...shareMetadata({ title: `Live | ${siteName}`, description, path: "/live", image: siteShareImage(), imageAlt: siteName }),
   };
 }
 

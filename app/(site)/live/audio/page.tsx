@@ -4,6 +4,8 @@ import { LiveStreamPage } from "@/components/site/live-stream-page";
 import { env } from "@/lib/env";
 import { siteRssAlternates } from "@/lib/feeds/addresses";
 import { absoluteUrl } from "@/lib/routing/public-urls";
+import { shareMetadata } from "@/lib/seo/open-graph";
+import { siteShareImage } from "@/lib/seo/share-cards";
 
 // GET /live/audio – the audio-only stream, for low bandwidth.
 export const dynamic = "force-dynamic";
@@ -11,10 +13,13 @@ export const dynamic = "force-dynamic";
 // A function, not a constant: SITE_URL is read when the page is served, not when it is built.
 // Setting `alternates` replaces the layout's, so the site feed is named here again.
 export function generateMetadata(): Metadata {
+  const { siteName } = env();
+  const description = "Listen to our live audio stream.";
   return {
     title: "Audio Only",
-    description: "Listen to our live audio stream.",
-    alternates: { canonical: absoluteUrl("/live/audio"), types: siteRssAlternates(env().siteName) },
+    description,
+    alternates: { canonical: absoluteUrl("/live/audio"), types: siteRssAlternates(siteName) },
+    ...shareMetadata({ title: `Audio Only | ${siteName}`, description, path: "/live/audio", image: siteShareImage(), imageAlt: siteName }),
   };
 }
 
