@@ -105,8 +105,8 @@ try {
 
   const sitemaps = await locs("/sitemap.xml");
   const storyPages = sitemaps.filter((path) => path.includes("/stories-"));
-  const tagPage = (await locs(sitemaps.find((path) => path.endsWith("/tags.xml"))!))[0]!;
-  const authorPage = (await locs(sitemaps.find((path) => path.endsWith("/authors.xml"))!))[0]!;
+  const tagPage = (await locs(sitemaps.find((path) => path.includes("/tags-"))!))[0]!;
+  const authorPage = (await locs(sitemaps.find((path) => path.includes("/authors-"))!))[0]!;
   const paths = [
     "/sitemap.xml",
     storyPages[0]!,
