@@ -34,6 +34,8 @@ test("editing a story redraws its share image and its SEO fields reach the share
   const after = await request.get(await ogImage());
   expect(after.status()).toBe(200);
   expect((await after.body()).equals(firstBytes)).toBe(false);
+  // The old address is cached under the story's tag too: asked again, it draws the story as it is.
+  expect((await (await request.get(before)).body()).equals(firstBytes)).toBe(false);
   expect(await sharp(await after.body()).metadata()).toMatchObject({ width: 1200, height: 630 });
 
   await expect(page).toHaveTitle(/^Ferries are back: the new timetable/);
