@@ -192,6 +192,21 @@ describe("notFoundPages: the answer sent", () => {
     expect(requests).toEqual(["watch /news/us/no-such-story", `internal ${NOT_FOUND_PAGE}`]);
   });
 
+  it("renders the page once for a burst of 404s", async () => {
+    const base = await serve(stream(404, "text/html; charset=utf-8", SHELL));
+    const paths = ["/news/us/no-such-story", "/tags/no-such-tag", "/authors/nobody"];
+    const answers = await Promise.all(paths.map((path) => fetch(`${base}${path}`).then((response) => response.text())));
+    expect(answers).toEqual([PAGE, PAGE, PAGE]);
+    expect(requests.filter((line) => line.startsWith("internal"))).toHaveLength(1);
+  });
+
+  it("asks for the page again after it could not be had", async () => {
+    const base = await serve(stream(404, "text/html; charset=utf-8", SHELL, 500));
+    await (await fetch(`${base}/news/us/no-such-story`)).text();
+    expect(await (await fetch(`${base}/news/us/no-such-story`)).text()).toBe(SHELL);
+    expect(requests.filter((line) => line.startsWith("internal"))).toHaveLength(2);
+  });
+
   it("gives anyone else who asks for the page's own address an unknown path", async () => {
     const base = await serve(stream(404, "text/html; charset=utf-8", SHELL));
     const response = await fetch(`${base}${NOT_FOUND_PAGE}`, { headers: { "x-meridian-not-found": "guessed" } });

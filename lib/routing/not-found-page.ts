@@ -23,6 +23,12 @@ const NOT_DOCUMENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-pref
 /** Headers of the loopback answer that belong to that connection, not to the page. */
 const CONNECTION_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "etag"]);
 const LOOPBACK_TIMEOUT_MS = 10_000;
+/**
+ * How long one rendering of the page serves every 404. A burst of unknown addresses (a crawler,
+ * a scanner) costs one render, not one each; the page only shows the section navigation and
+ * whether a stream is on air, which cached pages show with more delay than this.
+ */
+const REUSE_MS = 10_000;
 
 interface RequestHead {
   method?: string;
@@ -30,7 +36,7 @@ interface RequestHead {
   headers: IncomingHttpHeaders;
 }
 
-export interface RenderedPage {
+interface RenderedPage {
   headers: OutgoingHttpHeaders;
   body: Buffer;
 }
@@ -61,7 +67,7 @@ type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
  * then passes through untouched; a 404 in HTML is held (Next's body kept aside) and replaced by
  * what `render` gives, or sent as Next wrote it if `render` fails.
  */
-export function holdNotFound(response: ServerResponse, render: () => Promise<RenderedPage>): void {
+function holdNotFound(response: ServerResponse, render: () => Promise<RenderedPage>): void {
   const writeHead = response.writeHead as unknown as Writer;
   const flushHeaders = response.flushHeaders as unknown as Writer;
   const write = response.write as unknown as Writer;
@@ -141,12 +147,28 @@ function renderOverLoopback(port: number, token: string): Promise<RenderedPage> 
   });
 }
 
-export type NotFoundRoute = "internal" | "watch" | "pass";
+type NotFoundRoute = "internal" | "watch" | "pass";
+
+/** One rendering at a time, reused for REUSE_MS; a failed one is not kept. */
+function reused(render: () => Promise<RenderedPage>): () => Promise<RenderedPage> {
+  let last: { page: Promise<RenderedPage>; at: number } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at > REUSE_MS) {
+      const page = render();
+      last = { page, at: now };
+      page.catch(() => {
+        if (last?.page === page) last = undefined;
+      });
+    }
+    return last.page;
+  };
+}
 
 /** The not-found pages of the server listening on `port`. */
-export function notFoundPages(port: number, render?: () => Promise<RenderedPage>) {
+export function notFoundPages(port: number) {
   const token = randomBytes(16).toString("hex");
-  const renderPage = render ?? (() => renderOverLoopback(port, token));
+  const renderPage = reused(() => renderOverLoopback(port, token));
   return {
     /**
      * Before anything else: the server's own request for the not-found page goes to it ("internal",
