@@ -1,7 +1,8 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { NOT_FOUND_PAGE, notFoundPages, replacesAnswer, watchesRequest } from "./not-found-page";
+import { gunzipSync } from "node:zlib";
+import { NOT_FOUND_PAGE, acceptsGzip, notFoundPages, replacesAnswer, watchesRequest } from "./not-found-page";
 
 const get = (url: string, headers: IncomingHttpHeaders = {}, method = "GET") => ({ method, url, headers });
 
@@ -72,6 +73,29 @@ describe("replacesAnswer: which answers are replaced", () => {
   });
 });
 
+describe("acceptsGzip", () => {
+  it.each(["gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "*", "deflate, GZIP"])("takes gzip from %s", (header) => {
+    expect(acceptsGzip(header)).toBe(true);
+  });
+
+  it.each([undefined, "", "identity", "br", "deflate, br", "gzip;q=0", "gzip; q=0.0, br", "x-gzip2"])("sends plain for %s", (header) => {
+    expect(acceptsGzip(header)).toBe(false);
+  });
+});
+
+/** The raw answer, undecoded: fetch would unzip it. */
+function getRaw(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
 const SHELL = '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>';
 const PAGE = '<!DOCTYPE html><html lang="en"><head><title>Page not found</title></head><body><h1>Page not found</h1></body></html>';
 
@@ -136,13 +160,24 @@ afterEach(async () => {
 describe("notFoundPages: the answer sent", () => {
   it("sends the not-found page, with 404 and the page's headers, in place of Next's 404 HTML", async () => {
     const base = await serve(stream(404, "text/html; charset=utf-8", SHELL));
-    const response = await fetch(`${base}/news/us/no-such-story`);
+    const response = await getRaw(`${base}/news/us/no-such-story`, { "accept-encoding": "identity" });
     expect(response.status).toBe(404);
-    expect(await response.text()).toBe(PAGE);
-    expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(response.headers.get("x-next")).toBeNull();
-    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(PAGE)));
+    expect(response.body.toString()).toBe(PAGE);
+    expect(response.headers["cache-control"]).toBe("private, no-store");
+    expect(response.headers["x-next"]).toBeUndefined();
+    expect(response.headers["content-encoding"]).toBeUndefined();
+    expect(response.headers["content-length"]).toBe(String(Buffer.byteLength(PAGE)));
     expect(requests).toEqual(["watch /news/us/no-such-story", `internal ${NOT_FOUND_PAGE}`]);
+  });
+
+  it("gzips the page for a client that takes gzip", async () => {
+    const base = await serve(stream(404, "text/html; charset=utf-8", SHELL), { compress: true });
+    const response = await getRaw(`${base}/news/us/no-such-story`, { "accept-encoding": "gzip, deflate, br" });
+    expect(response.status).toBe(404);
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(response.headers["content-length"]).toBe(String(response.body.length));
+    expect(gunzipSync(response.body).toString()).toBe(PAGE);
   });
 
   it("answers HEAD with the page's headers and no body", async () => {

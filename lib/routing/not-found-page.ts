@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 
 // Runs in the HTTP server (scripts/serve.ts): every 404 page of the public site is sent with the
 // real not-found page in its HTML. Next.js 16 renders a page that calls notFound() as an empty
@@ -39,6 +40,8 @@ interface RequestHead {
 interface RenderedPage {
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  /** Made on first use and kept with the page, like Next's compression of its own answers. */
+  gzipped?: Buffer;
 }
 
 function pathOf(url: string): string {
@@ -53,6 +56,11 @@ export function watchesRequest(request: RequestHead): boolean {
   if (NOT_DOCUMENT_HEADERS.some((name) => request.headers[name] !== undefined) || /[?&]_rsc=/.test(url)) return false;
   const path = pathOf(url);
   return !NOT_PAGES.test(path) && !FILE.test(path);
+}
+
+/** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return acceptEncoding !== undefined && /(^|,)\s*(gzip|\*)\s*(,|;(?!\s*q=0(\.0*)?\s*(,|$))|$)/i.test(acceptEncoding);
 }
 
 /** Whether Next's answer is the one to replace: a 404 in HTML. */
@@ -93,8 +101,16 @@ function holdNotFound(response: ServerResponse, render: () => Promise<RenderedPa
     // Next's own methods, not the wrappers Next put on top (compression): the page is sent as is.
     if (page) {
       for (const name of response.getHeaderNames()) response.removeHeader(name);
-      writeHead.call(response, 404, { ...page.headers, "content-length": page.body.length });
-      end.call(response, page.body);
+      const gzip = acceptsGzip(response.req?.headers["accept-encoding"]);
+      const body = gzip ? (page.gzipped ??= gzipSync(page.body)) : page.body;
+      const vary = String(page.headers.vary ?? "");
+      writeHead.call(response, 404, {
+        ...page.headers,
+        vary: /\baccept-encoding\b/i.test(vary) ? vary : [vary, "Accept-Encoding"].filter(Boolean).join(", "),
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        "content-length": body.length,
+      });
+      end.call(response, body);
     } else {
       writeHead.call(response, response.statusCode);
       end.call(response, Buffer.concat(held));
