@@ -50,3 +50,78 @@ test.describe("exact status codes", () => {
     expect(response.headers()["x-nextjs-cache"]).toBe("HIT");
   });
 });
+
+// Next.js renders a page that calls notFound() as an empty HTML shell; the server sends the real
+// not-found page instead (lib/routing/not-found-page.ts). These read the HTML as sent, as a reader
+// without JavaScript, a crawler or a link checker gets it.
+test.describe("404 pages in the server's HTML", () => {
+  const unknown = {
+    story: "/news/us/no-such-story",
+    section: "/news/nowhere",
+    tag: "/tags/no-such-tag",
+    author: "/authors/no-such-author",
+  };
+
+  for (const [kind, path] of Object.entries(unknown)) {
+    test(`an unknown ${kind} (${path}) is the full not-found page before any script runs`, async ({ request }) => {
+      const response = await request.get(path);
+      expect(response.status()).toBe(404);
+      expect(response.headers()["content-type"]).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html).toContain('<html lang="en"');
+      expect(html).toMatch(/<title>Page not found \| The Meridian<\/title>/);
+      expect(html).toMatch(/<meta name="robots" content="noindex[^"]*"/);
+      expect(html).toContain('<header class="masthead">');
+      expect(html).toContain('<nav aria-label="Sections"');
+      expect(html).toContain("<h1>Page not found</h1>");
+      expect(html).toContain("We could not find a page at this address.");
+      expect(html).toMatch(/<a href="\/"[^>]*>Go to the front page<\/a>/);
+    });
+  }
+
+  test.describe("with JavaScript off", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the not-found page reads, with the site's navigation", async ({ page }) => {
+      const response = await page.goto(unknown.story);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator("h1")).toHaveText("Page not found");
+      await expect(page).toHaveTitle(/^Page not found/);
+      await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+      await page.getByRole("link", { name: "Go to the front page" }).click();
+      await expect(page).toHaveURL(/\/$/);
+    });
+  });
+
+  test("HEAD of an unknown page is a 404 with the page's headers", async ({ request }) => {
+    const response = await request.head(unknown.story);
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toMatch(/^text\/html/);
+  });
+
+  test("the not-found page has no address of its own", async ({ request }) => {
+    const response = await request.get("/page-not-found");
+    expect(response.status()).toBe(404);
+    expect(await response.text()).toContain("<h1>Page not found</h1>");
+  });
+
+  test("the JSON API's 404 stays JSON", async ({ request }) => {
+    const response = await request.get("/api/no-such-thing");
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+  });
+
+  test("a client-side navigation to an unknown page still shows the not-found page", async ({ page }) => {
+    await page.goto("/");
+    const rsc = page.waitForResponse((response) => response.url().includes(`${unknown.story}?_rsc=`));
+    // The router a link uses; no published page links to a missing one.
+    await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), unknown.story);
+    // The router's request keeps Next's own answer (a 404 payload, on which Next loads the document).
+    const payload = await rsc;
+    expect(payload.status()).toBe(404);
+    expect(payload.headers()["content-type"]).toMatch(/^text\/x-component/);
+    await expect(page.locator("h1")).toHaveText("Page not found");
+    await expect(page).toHaveURL(new RegExp(`${unknown.story}$`));
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+  });
+});

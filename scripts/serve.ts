@@ -1,6 +1,7 @@
 // The HTTP server: Next.js behind a thin handler that refuses what Next would answer with a 500
 // (lib/routing/refuse-request.ts) and answers the status codes pages cannot
-// (lib/routing/answer-path-rule.ts). `npm start`, the end-to-end tests and the benchmark run it;
+// (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
+// (lib/routing/not-found-page.ts). `npm start`, the end-to-end tests and the benchmark run it;
 // alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
@@ -8,6 +9,7 @@ import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
+import { notFoundPages } from "@/lib/routing/not-found-page";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { guardRequest } from "@/lib/routing/refuse-request";
 import { publishDueStories } from "@/lib/stories/workflow";
@@ -39,11 +41,17 @@ try {
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
 
+  const notFound = notFoundPages(port);
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
-    answerPathRule(request, response)
-      .then((outcome) => (outcome === "answered" ? undefined : handle(request, response)))
+    const route = notFound.route(request);
+    (route === "internal" ? Promise.resolve("continue" as const) : answerPathRule(request, response))
+      .then((outcome) => {
+        if (outcome === "answered") return;
+        if (route === "watch") notFound.hold(response);
+        return handle(request, response);
+      })
       .catch((error: unknown) => {
         logError(error);
         if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
