@@ -82,13 +82,10 @@ test("one page of each public kind is valid HTML by the W3C Nu checker", async (
   expect(real.map(readable).join("\n"), `the pages are kept in ${dir}`).toBe("");
 });
 
-// Validating a page only means something if the served HTML is the page. A 404 answered by
-// notFound() comes as Next.js's empty error shell (`<html id="__next_error__">`, no lang, an empty
-// body; the "Page not found" content only in the script payload, so a reader without JavaScript
-// sees a blank page). That is Next.js issue 62228, open upstream; this test is marked as failing
-// until the site works around it, and then fails to remind whoever fixes it to drop the mark.
+// Validating a page only means something if the served HTML is the page. Next.js answers a page
+// that calls notFound() with an empty error shell (issue 62228 upstream); the server sends the
+// site's not-found page in its place (lib/routing/not-found-page.ts), and this checks it did.
 test("the 404 page is served with its content, not an empty shell", async ({ request }) => {
-  test.fail(true, "Next.js 62228: notFound() serves an empty HTML shell in production builds");
   const response = await request.get("/news/no-such-story-here");
   expect(response.status()).toBe(404);
   const html = await response.text();
