@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { slugify } from "@/lib/format/slug";
 import { WITHDRAWN } from "./fixtures/setup";
 import { reference, storyPath } from "./demo";
 
@@ -49,6 +50,51 @@ test.describe("exact status codes", () => {
     expect(response.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
     expect(response.headers()["x-nextjs-cache"]).toBe("HIT");
   });
+});
+
+test.describe("what a CDN may keep", () => {
+  // Every public answer says how long a shared cache may keep it (and serve it stale while it
+  // refreshes); files that never change say so with immutable. Nothing per reader is shared.
+  const shared = [
+    "/",
+    "/news",
+    "/news/us",
+    storyPath(reference),
+    "/news?before=999999999",
+    `/tags/${slugify(reference.tags[0]!)}`,
+    `/authors/${reference.authors[0]}`,
+    "/live",
+    "/live/audio",
+    "/news/us/no-such-story",
+    WITHDRAWN.path,
+    "/feed.xml",
+    "/news/feed.xml",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/logo.png",
+    "/media/share/site/home.png",
+  ];
+  for (const path of shared) {
+    test(`${path} may be kept by a CDN, briefly`, async ({ request }) => {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const cacheControl = response.headers()["cache-control"] ?? "";
+      expect(cacheControl, `${path} (${response.status()})`).toMatch(/\bpublic\b/);
+      expect(cacheControl).toMatch(/\bs-maxage=\d+/);
+      expect(cacheControl).toMatch(/\bstale-while-revalidate=\d+/);
+      // Corrections and withdrawn stories reach readers behind a CDN within minutes, not hours.
+      expect(Number(/s-maxage=(\d+)/.exec(cacheControl)![1]) + Number(/stale-while-revalidate=(\d+)/.exec(cacheControl)![1])).toBeLessThanOrEqual(
+        path.endsWith(".png") ? 7 * 86400 + 86400 : 600,
+      );
+    });
+  }
+
+  for (const path of ["/editor/sign-in", "/preview/not-a-real-token", "/api/admin/stories"]) {
+    test(`${path} is never kept by a shared cache`, async ({ request }) => {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.headers()["cache-control"] ?? "", path).toMatch(/\b(private|no-store)\b/);
+      expect(response.headers()["cache-control"] ?? "").not.toMatch(/\bpublic\b|s-maxage/);
+    });
+  }
 });
 
 // Next.js renders a page that calls notFound() as an empty HTML shell; the server sends the real

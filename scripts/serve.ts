@@ -1,13 +1,15 @@
 // The HTTP server: Next.js behind a thin handler that refuses what Next would answer with a 500
 // (lib/routing/refuse-request.ts) and answers the status codes pages cannot
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
-// (lib/routing/not-found-page.ts). `npm start`, the end-to-end tests and the benchmark run it;
+// (lib/routing/not-found-page.ts), and gives the site's pages a Cache-Control a CDN can keep
+// (lib/http/page-cache-policy.ts). `npm start`, the end-to-end tests and the benchmark run it;
 // alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
+import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { notFoundPages } from "@/lib/routing/not-found-page";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
@@ -45,6 +47,7 @@ try {
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
+    applyPageCachePolicy(request, response);
     const route = notFound.route(request);
     (route === "internal" ? Promise.resolve("continue" as const) : answerPathRule(request, response))
       .then((outcome) => {

@@ -5,7 +5,7 @@ import { readLogoPng } from "@/lib/seo/logo-png";
 
 export const dynamic = "force-dynamic";
 
-const LOGO_CACHE_CONTROL = "public, max-age=604800, stale-while-revalidate=86400";
+const LOGO_CACHE_CONTROL = "public, max-age=604800, s-maxage=604800, stale-while-revalidate=86400";
 
 export async function GET() {
   const png = await readLogoPng();

@@ -45,7 +45,7 @@ export async function answerPathRule(request: IncomingMessage, response: ServerR
   }
   if (!rule) return "continue";
   if (rule.status === 301) {
-    response.writeHead(301, { Location: rule.location + search, "Cache-Control": "public, max-age=300" });
+    response.writeHead(301, { Location: rule.location + search, "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=60" });
     response.end();
     return "answered";
   }

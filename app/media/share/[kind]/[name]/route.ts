@@ -18,6 +18,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const card = await shareCardAt(kind, name);
   if (!card) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const image = await renderShareImage(card);
-  image.headers.set("Cache-Control", "public, max-age=3600, stale-while-revalidate=86400");
+  image.headers.set("Cache-Control", "public, max-age=3600, s-maxage=3600, stale-while-revalidate=86400");
   return image;
 }

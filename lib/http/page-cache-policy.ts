@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+// What a CDN (or any shared cache) may do with the site's pages, decided in the HTTP server
+// (scripts/serve.ts) as the answer leaves, because Next.js writes its own Cache-Control for pages:
+// an hour's s-maxage and a year's stale-while-revalidate for the cached pages (far too long for a
+// correction or a withdrawn story to wait at a CDN), and "private, no-store" for /live, Audio Only
+// and every 404 — which are the same for every reader. The server's own page cache is unaffected:
+// it is refreshed by tags at once, and these bounds are how long a CDN may lag behind it.
+
+/** Articles, sections, the front page, tags, authors: a minute fresh, then five served stale while refreshed. */
+export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+/** What is on air changes by the minute: a few seconds. */
+export const LIVE_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
+/** A 404 or 410 page: an address that starts to exist (a story published) shows within a minute. */
+export const MISSING_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
+
+/** Paths whose answers are not pages of the public site, or are per reader (previews). */
+const NOT_SITE_PAGES = /^\/(_next|api|media|editor|preview|feeds|sitemaps)(\/|$)|\.[A-Za-z0-9]+$/;
+const LIVE_PAGES = /^\/live(\/audio)?\/?$/;
+
+const pathOf = (url: string) => {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+};
+
+/** The Cache-Control for a site page's answer, or undefined to leave Next's as it is. */
+export function pageCacheControl(method: string | undefined, url: string, status: number, setsCookie: boolean): string | undefined {
+  if ((method !== "GET" && method !== "HEAD") || setsCookie) return undefined;
+  const path = pathOf(url);
+  if (NOT_SITE_PAGES.test(path)) return undefined;
+  if (status === 404 || status === 410) return MISSING_CACHE_CONTROL;
+  if (status !== 200) return undefined;
+  return LIVE_PAGES.test(path) ? LIVE_CACHE_CONTROL : PAGE_CACHE_CONTROL;
+}
+
+type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
+
+/**
+ * Sets the site's Cache-Control on `response` as its headers go out (every path Node takes to send
+ * them passes through writeHead). A Cache-Control passed in writeHead's own header object gives way too.
+ */
+export function applyPageCachePolicy(request: IncomingMessage, response: ServerResponse): void {
+  const { method } = request;
+  const url = request.url ?? "/";
+  const writeHead = response.writeHead as unknown as Writer;
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const status = typeof args[0] === "number" ? args[0] : this.statusCode;
+    const headerObject = args.find((arg): arg is Record<string, unknown> => typeof arg === "object" && arg !== null && !Array.isArray(arg));
+    const setsCookie = this.hasHeader("set-cookie") || Object.keys(headerObject ?? {}).some((name) => name.toLowerCase() === "set-cookie");
+    const policy = pageCacheControl(method, url, status, setsCookie);
+    if (policy) {
+      if (headerObject) for (const name of Object.keys(headerObject)) if (name.toLowerCase() === "cache-control") delete headerObject[name];
+      this.setHeader("Cache-Control", policy);
+    }
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
