@@ -47,8 +47,10 @@ try {
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
-    applyPageCachePolicy(request, response);
     const route = notFound.route(request);
+    // The server's own request for the not-found page keeps Next's headers: the page it becomes
+    // is given its policy by the request it answers (a preview's 404 stays private).
+    if (route !== "internal") applyPageCachePolicy(request, response);
     (route === "internal" ? Promise.resolve("continue" as const) : answerPathRule(request, response))
       .then((outcome) => {
         if (outcome === "answered") return;
