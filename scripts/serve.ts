@@ -2,7 +2,8 @@
 // (lib/routing/refuse-request.ts) and answers the status codes pages cannot
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
 // (lib/routing/not-found-page.ts), and gives the site's pages a Cache-Control a CDN can keep
-// (lib/http/page-cache-policy.ts). `npm start`, the end-to-end tests and the benchmark run it;
+// (lib/http/page-cache-policy.ts); a cached page is answered from stored bytes without Next
+// (lib/http/page-store.ts). `npm start`, the end-to-end tests and the benchmark run it;
 // alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
@@ -10,6 +11,7 @@ import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
+import { pageStore } from "@/lib/http/page-store";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { notFoundPages } from "@/lib/routing/not-found-page";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
@@ -44,6 +46,7 @@ try {
   setInterval(sweep, SWEEP_MS).unref();
 
   const notFound = notFoundPages(port);
+  const pages = pageStore();
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
@@ -54,6 +57,10 @@ try {
     (route === "internal" ? Promise.resolve("continue" as const) : answerPathRule(request, response))
       .then((outcome) => {
         if (outcome === "answered") return;
+        if (route !== "internal") {
+          if (pages.answer(request, response)) return;
+          pages.capture(request, response);
+        }
         if (route === "watch") notFound.hold(response);
         return handle(request, response);
       })

@@ -5,7 +5,7 @@ import { cacheTags } from "./tags";
 // page-cache-handler.cjs), so it works from a server action, a route handler or the scheduling
 // sweeper alike; the next request for an affected page renders it afresh.
 
-type CacheState = { revalidatedAt: Map<string, number> };
+type CacheState = { revalidatedAt: Map<string, number>; lastRevalidatedAt?: number };
 
 function cacheState(): CacheState {
   const global = globalThis as unknown as { meridianPageCache?: CacheState & { entries: Map<string, unknown>; totalBytes: number } };
@@ -26,8 +26,10 @@ export function invalidate({ tags = [], paths = [] }: { tags?: string[]; paths?:
   const all = [...tags, ...paths.map(pathTag)];
   const mark = () => {
     const now = Date.now();
-    const { revalidatedAt } = cacheState();
-    for (const tag of all) revalidatedAt.set(tag, now);
+    const state = cacheState();
+    for (const tag of all) state.revalidatedAt.set(tag, now);
+    // Pages the HTTP server answers itself (lib/http/page-store.ts) are dropped at any change.
+    state.lastRevalidatedAt = now;
   };
   mark();
   setTimeout(mark, SECOND_PASS_MS).unref?.();

@@ -14,7 +14,7 @@ const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 256) * 1024 * 1024;
 // server for the scheduling sweeper) marks tags in the very map this handler reads.
 /**
  * @type {{ entries: Map<string, { value: any; lastModified: number; tags: string[]; size: number; staleServed?: boolean }>;
- *          revalidatedAt: Map<string, number>; totalBytes: number }}
+ *          revalidatedAt: Map<string, number>; totalBytes: number; lastRevalidatedAt?: number }}
  */
 const state = (/** @type {any} */ (globalThis).meridianPageCache ??= {
   entries: new Map(),
@@ -94,6 +94,8 @@ module.exports = class PageCacheHandler {
   async revalidateTag(tags) {
     const now = Date.now();
     for (const tag of typeof tags === "string" ? [tags] : tags) revalidatedAt.set(tag, now);
+    // Pages the HTTP server keeps itself (lib/http/page-store.ts) go at any change.
+    state.lastRevalidatedAt = now;
   }
 
   resetRequestCache() {}

@@ -1,0 +1,137 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { chooseEncoding, pageStore, storesRequest } from "./page-store";
+
+// A stand-in for Next.js behind the store, as scripts/serve.ts wires it: it counts its renders,
+// answers as Next does (x-nextjs-cache, its own Cache-Control, gzip when asked), and can be told
+// to answer other statuses.
+
+const cacheState = () => (globalThis as unknown as { meridianPageCache: { revalidatedAt: Map<string, number>; lastRevalidatedAt?: number } }).meridianPageCache;
+const PAGE = `<!DOCTYPE html><html lang="en"><body>${"<p>A story paragraph.</p>".repeat(200)}</body></html>`;
+
+let base = "";
+let renders = 0;
+let store = pageStore();
+const server = http.createServer((request, response) => {
+  if (store.answer(request, response)) return;
+  store.capture(request, response);
+  renders++;
+  const url = new URL(request.url!, "http://x");
+  const status = Number(url.searchParams.get("status") ?? 200);
+  response.statusCode = status;
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.setHeader("Cache-Control", "s-maxage=3600");
+  if (url.searchParams.get("cache") !== "none") response.setHeader("x-nextjs-cache", url.searchParams.get("cache") ?? "HIT");
+  if (url.searchParams.has("cookie")) response.setHeader("Set-Cookie", "a=1");
+  // Next streams a page in pieces.
+  response.write(PAGE.slice(0, 100));
+  response.end(`${PAGE.slice(100)}<!-- render ${renders} -->`);
+});
+
+beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => {
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  resolve();
+})));
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  (globalThis as unknown as { meridianPageCache?: unknown }).meridianPageCache ??= { entries: new Map(), revalidatedAt: new Map(), totalBytes: 0 };
+  store = pageStore();
+  renders = 0;
+});
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http.get(`${base}${path}`, { headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => resolve({ status: answer.statusCode!, headers: answer.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+
+describe("pageStore", () => {
+  it("answers a cached page from stored bytes after Next's first answer, in the encoding asked for", async () => {
+    const first = await get("/news/us/a-story", { "accept-encoding": "gzip" });
+    expect(first.status).toBe(200);
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(first.body).toString()).toContain("<!-- render 1 -->");
+    const brotli = await get("/news/us/a-story", { "accept-encoding": "gzip, deflate, br" });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(brotli.body).toString()).toContain("<!-- render 1 -->");
+    const plain = await get("/news/us/a-story");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(`${PAGE}<!-- render 1 -->`);
+    expect(plain.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    expect(renders).toBe(1);
+  });
+
+  it("answers 304 to a reader holding the stored version", async () => {
+    const { headers } = await get("/news");
+    const again = await get("/news", { "if-none-match": headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect((await get("/news", { "if-none-match": '"other"' })).status).toBe(200);
+    expect(renders).toBe(1);
+  });
+
+  it("lets every page go at any cache invalidation, and keeps nothing rendered across one", async () => {
+    await get("/");
+    cacheState().lastRevalidatedAt = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await get("/")).body.toString()).toContain("<!-- render 2 -->");
+    expect((await get("/")).body.toString()).toContain("<!-- render 2 -->");
+    expect(renders).toBe(2);
+  });
+
+  it.each([
+    ["a 404", "/nowhere?status=404"],
+    ["a page Next served stale", "/news?cache=STALE"],
+    ["an answer outside Next's page cache", "/news?cache=none"],
+    ["an answer that sets a cookie", "/news?cookie=1"],
+  ])("never keeps %s, and still passes it on whole", async (_what, path) => {
+    const first = await get(path, { "accept-encoding": "gzip" });
+    expect(gunzipSync(first.body).toString()).toContain("<!-- render 1 -->");
+    await get(path);
+    expect(renders).toBe(2);
+  });
+
+  it("keeps each address apart, query included", async () => {
+    await get("/news");
+    await get("/news?before=10");
+    expect((await get("/news?before=10")).body.toString()).toContain("<!-- render 2 -->");
+    expect((await get("/news")).body.toString()).toContain("<!-- render 1 -->");
+  });
+});
+
+describe("storesRequest", () => {
+  it.each([
+    ["GET", "/news/us/a-story", {}, true],
+    ["HEAD", "/", {}, true],
+    ["POST", "/", {}, false],
+    ["GET", "/live", {}, false],
+    ["GET", "/preview/abc", {}, false],
+    ["GET", "/editor", {}, false],
+    ["GET", "/api/stories", {}, false],
+    ["GET", "/feed.xml", {}, false],
+    ["GET", "/news", { rsc: "1" }, false],
+    ["GET", "/news?_rsc=abc", {}, false],
+    ["GET", "/news", { cookie: "next-auth.session-token=x" }, false],
+  ])("%s %s %o: %s", (method, url, headers, expected) => {
+    expect(storesRequest({ method, url, headers })).toBe(expected);
+  });
+});
+
+describe("chooseEncoding", () => {
+  it.each([
+    [undefined, "identity"],
+    ["gzip", "gzip"],
+    ["gzip, deflate, br", "br"],
+    ["br;q=0, gzip", "gzip"],
+    ["*", "gzip"],
+    ["identity", "identity"],
+  ])("%s → %s", (header, expected) => {
+    expect(chooseEncoding(header)).toBe(expected);
+  });
+});
