@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
 import { canModerate } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/lib/db";
-import { comments, sections, stories, type Comment } from "@/db/schema";
+import { comments, pendingFirst, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/users";
@@ -42,9 +42,10 @@ function visibleTo(viewer: CurrentUser): SQL | undefined {
   return canModerate(viewer) ? undefined : eq(stories.createdById, viewer.id);
 }
 
-const pendingRank = sql<number>`(case when ${comments.status} = 'pending' then 1 else 0 end)`;
-/** The queue's order: pending first, then newest first. */
-const queueOrder: KeysetOrder = { table: comments, keys: [pendingRank, comments.createdAt], id: comments.id, direction: "desc" };
+/** The queue's order: pending first, then newest first (comments_queue_idx). */
+const queueOrder: KeysetOrder = { table: comments, keys: [pendingFirst(comments.status), comments.createdAt], id: comments.id, direction: "desc" };
+/** The same order within one status, where the rank is the same for all (comments_status_idx). */
+const newestFirst: KeysetOrder = { table: comments, keys: [comments.createdAt], id: comments.id, direction: "desc" };
 
 export interface ModerationFilters {
   status?: CommentStatus;
@@ -73,7 +74,7 @@ export async function listCommentsForModeration(viewer: CurrentUser, filters: Mo
   const conditions: (SQL | undefined)[] = [visibleTo(viewer)];
   if (filters.status) conditions.push(eq(comments.status, filters.status));
   if (filters.storyId) conditions.push(eq(comments.storyId, filters.storyId));
-  const keyset = keysetQuery(queueOrder, { cursor: filters.before, limit });
+  const keyset = keysetQuery(filters.status ? newestFirst : queueOrder, { cursor: filters.before, limit });
   conditions.push(keyset.where);
   const rows = await db
     .select({
@@ -117,11 +118,12 @@ export async function listCommentedStories(viewer: CurrentUser, db: Db = getDb()
 
 /** The badge in the navigation: comments awaiting a decision that the viewer may see. */
 export async function countPendingComments(viewer: CurrentUser, db: Db = getDb()): Promise<number> {
+  // Counted from comments_status_idx alone; a writer's through the ids of their stories.
+  const mine = visibleTo(viewer);
   const [row] = await db
     .select({ n: count() })
     .from(comments)
-    .innerJoin(stories, eq(stories.id, comments.storyId))
-    .where(and(eq(comments.status, "pending"), visibleTo(viewer)));
+    .where(and(eq(comments.status, "pending"), mine && inArray(comments.storyId, db.select({ id: stories.id }).from(stories).where(mine))));
   return row?.n ?? 0;
 }
 

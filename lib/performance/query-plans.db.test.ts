@@ -119,7 +119,7 @@ beforeAll(async () => {
   await t.db.execute(sql`
     insert into comments (story_id, status, author_name, body, created_at, approved_at)
     select s.id,
-           (case when c % 23 = 0 then 'pending' when c % 17 = 0 then 'spam' else 'approved' end)::comment_status,
+           (case when (s.id / 10 + c) % 23 = 0 then 'pending' when (s.id / 10 + c) % 17 = 0 then 'spam' else 'approved' end)::comment_status,
            'Reader ' || c, 'Comment ' || c || ' on story ' || s.id,
            s.published_at + c * interval '1 minute', s.published_at + c * interval '1 minute'
     from stories s cross join generate_series(1, 10) c
