@@ -167,6 +167,10 @@ export const stories = pgTable(
     // Published stories, newest first, overall and per section.
     index("stories_published_idx").on(t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
     index("stories_section_published_idx").on(t.sectionId, t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
+    // Each section's latest change readers saw, for the sections sitemap (lib/sitemaps/queries.ts).
+    index("stories_section_changed_idx")
+      .on(t.sectionId, sql`greatest(${t.publishedAt}, ${t.revisedAt})`)
+      .where(sql`${t.status} = 'published'`),
     // The newsroom's list, last changed first: all stories, or those of one status.
     index("stories_updated_idx").on(t.updatedAt, t.id),
     index("stories_status_idx").on(t.status, t.updatedAt, t.id),
@@ -337,6 +341,8 @@ export const comments = pgTable(
     // lib/comments/moderation.ts), or one status, newest first.
     index("comments_queue_idx").on(pendingFirst(t.status), t.createdAt, t.id),
     index("comments_status_idx").on(t.status, t.createdAt, t.id),
+    // The newest comments, whatever their status: the moderation queue's story filter.
+    index("comments_created_idx").on(t.createdAt, t.id),
     index("comments_sender_idx").on(t.senderHash, t.status),
     uniqueIndex("comments_idempotency_key").on(t.idempotencyKey),
   ],

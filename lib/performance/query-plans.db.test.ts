@@ -34,6 +34,16 @@ const STORIES = 100_000;
 /** A sort may order what an index already narrowed down, never the archive. */
 const MAX_SORTED_ROWS = 1_000;
 const WATCHED = new Set(["stories", "comments"]);
+/**
+ * Reads that are about the whole archive by what they answer, so a scan of stories is their
+ * right plan: a taxonomy sitemap page holds up to 50,000 tags (or authors), each with the latest
+ * change of all its stories — one hash join over every link. (Flat only with that date kept on
+ * the tag itself; see README, "Scale".) They must still sort nothing large and scan no comments.
+ */
+const ARCHIVE_WIDE: Record<string, string> = {
+  "sitemap: tags page": "Seq Scan on stories",
+  "sitemap: authors page": "Seq Scan on stories",
+};
 
 interface PlanNode {
   "Node Type": string;
@@ -105,7 +115,8 @@ async function check(name: string, read: () => Promise<unknown>): Promise<string
     if (!/^\s*select/i.test(text)) continue;
     const { plan, ms } = await planOf(t.db, bound(text, params));
     if (process.env.QUERY_PLANS_REPORT) console.info(`${t.driver}\t${name}#${index + 1}\t${ms.toFixed(2)} ms`);
-    problems.push(...offences(plan).map((offence) => `${name}#${index + 1}: ${offence} in ${text}`));
+    const found = offences(plan).filter((offence) => offence !== ARCHIVE_WIDE[name]);
+    problems.push(...found.map((offence) => `${name}#${index + 1}: ${offence} in ${text}`));
   }
   return problems;
 }
@@ -173,8 +184,9 @@ describe("query plans at 100,000 stories", () => {
       ["sitemap: stories page", () => listStoryPage(2, 1_000, t.db)],
       ["sitemap: sections", () => listSectionEntries(t.db)],
       ["sitemap index: tags", () => countTaxonomyPages("tags", undefined, t.db)],
-      ["sitemap: tags page", () => listTaxonomyPage("tags", 1, 20, t.db)],
-      ["sitemap: authors page", () => listTaxonomyPage("authors", 1, 5, t.db)],
+      ["sitemap: tags page", () => listTaxonomyPage("tags", 1, undefined, t.db)],
+      ["sitemap: authors page", () => listTaxonomyPage("authors", 1, undefined, t.db)],
+      ["sitemap index: authors", () => countTaxonomyPages("authors", undefined, t.db)],
       ["news sitemap", () => listNewsEntries(new Date(), t.db)],
     ];
     const problems: string[] = [];
