@@ -41,7 +41,7 @@ export interface DashboardRow {
 }
 
 /** Headlines with a word starting with each of `words`: read through stories_headline_words_idx. */
-const headlineHas = (words: string[]) => startsOfWords(searchVector(stories.headline), words);
+const headlineHas = (db: Db, words: string[]) => startsOfWords(db, searchVector(stories.headline), words);
 
 /** The dashboard's order: the story changed last first. */
 const lastChangedFirst: KeysetOrder = { table: stories, keys: [stories.updatedAt], id: stories.id, direction: "desc" };
@@ -57,7 +57,7 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
       inArray(stories.id, db.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, filters.authorId))),
     );
   }
-  conditions.push(headlineHas(searchWords(filters.q, 8)));
+  conditions.push(await headlineHas(db, searchWords(filters.q, 8)));
   const keyset = keysetQuery(lastChangedFirst, { cursor: filters.before, limit });
   conditions.push(keyset.where);
   const rows = await db
@@ -161,7 +161,7 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
 
 /** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
 export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
-  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), headlineHas(searchWords(q))];
+  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), await headlineHas(db, searchWords(q))];
   if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
   return db
     .select({ id: stories.id, headline: stories.headline, status: stories.status })
