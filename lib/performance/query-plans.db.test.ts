@@ -206,7 +206,9 @@ describe("query plans at 100,000 stories", () => {
       ["moderation queue, pending", () => listCommentsForModeration(editor, { status: "pending" }, t.db)],
       ["moderation queue, deep page", () => listCommentsForModeration(editor, { before: 5_000 }, t.db)],
       ["moderation queue of a story", () => listCommentsForModeration(editor, { storyId: commented }, t.db)],
+      ["moderation queue (writer)", () => listCommentsForModeration(writer, {}, t.db)],
       ["commented stories", () => listCommentedStories(editor, t.db)],
+      ["commented stories (writer)", () => listCommentedStories(writer, t.db)],
       ["pending badge (editor)", () => countPendingComments(editor, t.db)],
       ["pending badge (writer)", () => countPendingComments(writer, t.db)],
     ];
