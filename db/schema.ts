@@ -120,6 +120,12 @@ export const media = pgTable(
   (t) => [uniqueIndex("media_storage_key_key").on(t.storageKey), index("media_created_idx").on(t.createdAt)],
 );
 
+/**
+ * The words of a text as full-text search reads them: lower-cased, no stemming ("simple"), so a
+ * typed word finds the words it begins (lib/text/search-words.ts `startsOfWords`). Indexed as is.
+ */
+export const searchVector = (text: AnyPgColumn) => sql`to_tsvector('simple', ${text})`;
+
 export const stories = pgTable(
   "stories",
   {
@@ -155,14 +161,23 @@ export const stories = pgTable(
   },
   (t) => [
     uniqueIndex("stories_slug_key").on(t.slug),
-    // Keyset pagination of published stories, newest first, overall and per section.
-    index("stories_published_idx")
-      .on(t.publishedAt.desc(), t.id.desc())
+    // The lists' indexes are ascending and read backward for "newest first": a backward scan
+    // yields exactly the order the lists ask for (`desc`, which puts nulls first), and keyset
+    // paging's row comparison is an index condition (lib/pagination/keyset.ts).
+    // Published stories, newest first, overall and per section.
+    index("stories_published_idx").on(t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
+    index("stories_section_published_idx").on(t.sectionId, t.publishedAt, t.id).where(sql`${t.status} = 'published'`),
+    // Each section's latest change readers saw, for the sections sitemap (lib/sitemaps/queries.ts).
+    index("stories_section_changed_idx")
+      .on(t.sectionId, sql`greatest(${t.publishedAt}, ${t.revisedAt})`)
       .where(sql`${t.status} = 'published'`),
-    index("stories_section_published_idx")
-      .on(t.sectionId, t.publishedAt.desc(), t.id.desc())
-      .where(sql`${t.status} = 'published'`),
-    index("stories_status_idx").on(t.status, t.updatedAt),
+    // The newsroom's list, last changed first: all stories, or those of one status.
+    index("stories_updated_idx").on(t.updatedAt, t.id),
+    index("stories_status_idx").on(t.status, t.updatedAt, t.id),
+    // A writer's own stories (their dashboard filter, the comments on them).
+    index("stories_created_by_idx").on(t.createdById),
+    // The newsroom's headline search: the words of every headline (`searchVector`).
+    index("stories_headline_words_idx").using("gin", searchVector(t.headline)),
     check("stories_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
@@ -294,6 +309,9 @@ export const redirects = pgTable(
   ],
 );
 
+/** 1 for a comment awaiting moderation, else 0: the moderation queue sorts on it, and indexes it. */
+export const pendingFirst = (status: AnyPgColumn) => sql<number>`(case when ${status} = 'pending' then 1 else 0 end)`;
+
 export const comments = pgTable(
   "comments",
   {
@@ -317,7 +335,14 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_story_idx").on(t.storyId, t.status, t.createdAt),
-    index("comments_status_idx").on(t.status, t.createdAt),
+    // Replies under the comments of a thread page (and the cascade when a comment goes).
+    index("comments_parent_idx").on(t.parentId),
+    // The moderation queue: all comments, pending first then newest (its order's expression,
+    // lib/comments/moderation.ts), or one status, newest first.
+    index("comments_queue_idx").on(pendingFirst(t.status), t.createdAt, t.id),
+    index("comments_status_idx").on(t.status, t.createdAt, t.id),
+    // The newest comments, whatever their status: the moderation queue's story filter.
+    index("comments_created_idx").on(t.createdAt, t.id),
     index("comments_sender_idx").on(t.senderHash, t.status),
     uniqueIndex("comments_idempotency_key").on(t.idempotencyKey),
   ],

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
 import { canModerate } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/lib/db";
-import { comments, sections, stories, type Comment } from "@/db/schema";
+import { comments, pendingFirst, sections, stories, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/users";
@@ -37,14 +37,21 @@ function requireModerator(user: CurrentUser): void {
   if (!canModerate(user)) throw new ForbiddenError("Only editors and admins can moderate comments.");
 }
 
-/** Writers see the comments on the stories they created; editors and admins see all. */
-function visibleTo(viewer: CurrentUser): SQL | undefined {
-  return canModerate(viewer) ? undefined : eq(stories.createdById, viewer.id);
+/**
+ * Writers see the comments on the stories they created; editors and admins see all. A condition
+ * on `comments`: the writer's story ids are read first (stories_created_by_idx) and their
+ * comments then found by story (comments_story_idx), never by reading every comment.
+ */
+function visibleTo(viewer: CurrentUser, db: Db): SQL | undefined {
+  if (canModerate(viewer)) return undefined;
+  const own = db.select({ id: stories.id }).from(stories).where(eq(stories.createdById, viewer.id));
+  return sql`${comments.storyId} = any(array(${own}))`;
 }
 
-const pendingRank = sql<number>`(case when ${comments.status} = 'pending' then 1 else 0 end)`;
-/** The queue's order: pending first, then newest first. */
-const queueOrder: KeysetOrder = { table: comments, keys: [pendingRank, comments.createdAt], id: comments.id, direction: "desc" };
+/** The queue's order: pending first, then newest first (comments_queue_idx). */
+const queueOrder: KeysetOrder = { table: comments, keys: [pendingFirst(comments.status), comments.createdAt], id: comments.id, direction: "desc" };
+/** The same order within one status, where the rank is the same for all (comments_status_idx). */
+const newestFirst: KeysetOrder = { table: comments, keys: [comments.createdAt], id: comments.id, direction: "desc" };
 
 export interface ModerationFilters {
   status?: CommentStatus;
@@ -70,10 +77,10 @@ export interface ModerationRow {
 /** The queue: pending comments first, then newest first; keyset pages of `limit`. */
 export async function listCommentsForModeration(viewer: CurrentUser, filters: ModerationFilters = {}, db: Db = getDb()) {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 100);
-  const conditions: (SQL | undefined)[] = [visibleTo(viewer)];
+  const conditions: (SQL | undefined)[] = [visibleTo(viewer, db)];
   if (filters.status) conditions.push(eq(comments.status, filters.status));
   if (filters.storyId) conditions.push(eq(comments.storyId, filters.storyId));
-  const keyset = keysetQuery(queueOrder, { cursor: filters.before, limit });
+  const keyset = keysetQuery(filters.status ? newestFirst : queueOrder, { cursor: filters.before, limit });
   conditions.push(keyset.where);
   const rows = await db
     .select({
@@ -103,16 +110,35 @@ export async function listCommentsForModeration(viewer: CurrentUser, filters: Mo
   return { rows: page, nextCursor };
 }
 
-/** Stories with comments the viewer may see, most recently commented first: the story filter. */
+/** How many of the newest comments the story filter looks through (editors). */
+const RECENT_COMMENTS = 2_000;
+
+/**
+ * Stories with comments the viewer may see, most recently commented first: the story filter.
+ * Editors get the stories of the newest comments (a walk of comments_created_idx, not every
+ * comment ever written); a writer's few stories are read whole.
+ */
 export async function listCommentedStories(viewer: CurrentUser, db: Db = getDb()) {
+  const mine = visibleTo(viewer, db);
+  const newest = db
+    .select({ storyId: comments.storyId, createdAt: comments.createdAt })
+    .from(comments)
+    .where(mine)
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .$dynamic();
+  const recent = (mine ? newest : newest.limit(RECENT_COMMENTS)).as("recent");
+  const latest = db
+    .select({ storyId: recent.storyId, last: max(recent.createdAt).as("last") })
+    .from(recent)
+    .groupBy(recent.storyId)
+    .orderBy(desc(max(recent.createdAt)))
+    .limit(200)
+    .as("latest");
   return db
     .select({ id: stories.id, headline: stories.headline })
-    .from(stories)
-    .innerJoin(comments, eq(comments.storyId, stories.id))
-    .where(visibleTo(viewer))
-    .groupBy(stories.id)
-    .orderBy(desc(max(comments.createdAt)))
-    .limit(200);
+    .from(latest)
+    .innerJoin(stories, eq(stories.id, latest.storyId))
+    .orderBy(desc(latest.last));
 }
 
 /** The badge in the navigation: comments awaiting a decision that the viewer may see. */
@@ -120,8 +146,7 @@ export async function countPendingComments(viewer: CurrentUser, db: Db = getDb()
   const [row] = await db
     .select({ n: count() })
     .from(comments)
-    .innerJoin(stories, eq(stories.id, comments.storyId))
-    .where(and(eq(comments.status, "pending"), visibleTo(viewer)));
+    .where(and(eq(comments.status, "pending"), visibleTo(viewer, db)));
   return row?.n ?? 0;
 }
 

@@ -6,6 +6,11 @@ import type { PgTable } from "drizzle-orm/pg-core";
 // cursor is, so a deep page costs what the first one does and a row added meanwhile neither
 // repeats nor skips one. The cursor row's keys are read in SQL, not sent in the address: a
 // JavaScript Date would lose the microseconds PostgreSQL keeps.
+//
+// The index behind a list is declared ascending on (keys…, id) (db/schema.ts): read backward it
+// yields exactly the "desc" order below (PostgreSQL's DESC, nulls first) and the row comparison
+// is its index condition, so a page is an index walk, never a sort of the table
+// (lib/performance/query-plans.db.test.ts checks every list).
 
 /** How a list is sorted: by `keys` (most significant first), ties broken by `id`, all one way. */
 export interface KeysetOrder {

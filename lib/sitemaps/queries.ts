@@ -75,11 +75,20 @@ export async function listStoryPage(page: number, pageSize = SITEMAP_PAGE_SIZE, 
  */
 export async function listSectionEntries(db: Db = getDb()): Promise<SitemapEntry[]> {
   const below = alias(sections, "below");
+  // Each section's latest change is one backward step of stories_section_changed_idx, whatever
+  // the size of the archive.
+  const latest = db
+    .select({ at: sql<Date | null>`${storyLastModified}`.as("at") })
+    .from(stories)
+    .where(and(eq(stories.sectionId, below.id), publishedNow))
+    .orderBy(desc(storyLastModified))
+    .limit(1)
+    .as("latest");
   const rows = await db
-    .select({ path: sections.path, updatedAt: sections.updatedAt, latest: latestStoryChange })
+    .select({ path: sections.path, updatedAt: sections.updatedAt, latest: sql<Date | null>`max(${latest.at})`.mapWith(stories.publishedAt) })
     .from(sections)
     .leftJoin(below, or(eq(below.path, sections.path), like(below.path, sql`${sections.path} || '/%'`)))
-    .leftJoin(stories, and(eq(stories.sectionId, below.id), publishedNow))
+    .leftJoinLateral(latest, sql`true`)
     .groupBy(sections.id)
     .orderBy(asc(sections.path));
   const entries = rows.map((row) => ({ path: `/${row.path}`, lastModified: laterOf(row.updatedAt, row.latest) }));

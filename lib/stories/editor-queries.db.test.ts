@@ -77,4 +77,13 @@ describe("the related-story search", () => {
   it("finds every headline for an editor", async () => {
     expect(await searchStoryHeadlines(people.editor, "harbor", null)).toHaveLength(hidden.length + shown.length);
   });
+
+  it("matches the beginnings of words, every word typed, in any case; a word of punctuation alone filters nothing", async () => {
+    const found = async (q: string) => headlines(await searchStoryHeadlines(people.editor, q, null));
+    expect(await found("HARB readers")).toEqual([shown[0]]);
+    expect(await found("harbor draft my")).toEqual([shown[1]]);
+    expect(await found("story under embargo —")).toEqual([hidden[4]]);
+    expect(await found("arbor")).toEqual([]);
+    expect(await found("harbor nowhere")).toEqual([]);
+  });
 });

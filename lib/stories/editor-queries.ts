@@ -1,7 +1,7 @@
-import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
-import { containsPattern, searchWords } from "@/lib/text/search-words";
-import { authors, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
+import { searchWords, startsOfWords } from "@/lib/text/search-words";
+import { authors, media, relatedStories, searchVector, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storiesVisibleTo } from "./permissions";
@@ -18,7 +18,7 @@ export interface DashboardFilters {
   authorId?: number;
   /** Only stories this user created. */
   createdById?: number;
-  /** Words of the headline. */
+  /** Words of the headline, or their beginnings. */
   q?: string;
   /** Id of the last story of the previous page (ordered by last change, newest first). */
   before?: number;
@@ -40,6 +40,9 @@ export interface DashboardRow {
   bylines: string[];
 }
 
+/** Headlines with a word starting with each of `words`: read through stories_headline_words_idx. */
+const headlineHas = (db: Db, words: string[]) => startsOfWords(db, searchVector(stories.headline), words);
+
 /** The dashboard's order: the story changed last first. */
 const lastChangedFirst: KeysetOrder = { table: stories, keys: [stories.updatedAt], id: stories.id, direction: "desc" };
 
@@ -54,7 +57,7 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
       inArray(stories.id, db.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, filters.authorId))),
     );
   }
-  for (const word of searchWords(filters.q, 8)) conditions.push(ilike(stories.headline, containsPattern(word)));
+  conditions.push(await headlineHas(db, searchWords(filters.q, 8)));
   const keyset = keysetQuery(lastChangedFirst, { cursor: filters.before, limit });
   conditions.push(keyset.where);
   const rows = await db
@@ -158,7 +161,7 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
 
 /** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
 export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
-  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), ...searchWords(q).map((word) => ilike(stories.headline, containsPattern(word)))];
+  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), await headlineHas(db, searchWords(q))];
   if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
   return db
     .select({ id: stories.id, headline: stories.headline, status: stories.status })
