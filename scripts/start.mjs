@@ -1,11 +1,13 @@
 // @ts-check
 // npm start – builds if the sources changed, migrates, seeds an empty database, then serves.
-// This process only supervises, on bare node: the preparing runs in a child that exits
-// (scripts/prepare-start.ts, through tsx), taking the database it opened with it, and the server
-// is the compiled bundle (scripts/lib/server.mjs). What stays resident is this process and the
-// server (measured by `npm run measure:memory`).
+// The preparing runs in a child that exits (scripts/prepare-start.ts, through tsx), taking the
+// database it opened with it: PGlite's memory cannot be given back in-process. Then this process
+// becomes the server, loading the compiled bundle (SERVER_BUNDLE) on bare node: no tsx, and no
+// second node process to supervise it (`npm run measure:memory` shows what each one costs).
 import { spawn } from "node:child_process";
-import { startAppServer, waitForPort } from "./lib/server.mjs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { SERVER_BUNDLE, waitForPort } from "./lib/server.mjs";
 
 /** @returns {Promise<import("./prepare-start").StartPlan>} */
 function prepare() {
@@ -18,16 +20,23 @@ function prepare() {
     child.on("message", (message) => {
       plan = /** @type {import("./prepare-start").StartPlan} */ (message);
     });
-    // The child has said why it failed; stop with its code.
-    child.on("exit", (code) => (plan && code === 0 ? resolve(plan) : process.exit(code || 1)));
-    for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.once(signal, () => child.kill(signal));
+    /** @param {NodeJS.Signals} signal */
+    const forward = (signal) => child.kill(signal);
+    process.on("SIGINT", forward).on("SIGTERM", forward);
+    child.on("exit", (code) => {
+      process.off("SIGINT", forward).off("SIGTERM", forward);
+      // Otherwise the child has said why it failed: stop with its code.
+      if (plan && code === 0) resolve(plan);
+      else process.exit(code || 1);
+    });
   });
 }
 
 const plan = await prepare();
-process.removeAllListeners("SIGINT").removeAllListeners("SIGTERM");
-const server = startAppServer({ port: plan.port });
-server.on("exit", (code) => process.exit(code ?? 1));
+// The server announces nothing itself: the banner below says where it is and how to sign in.
+process.env.MERIDIAN_SUPERVISED = "1";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+await import(pathToFileURL(path.resolve(SERVER_BUNDLE)).href);
 try {
   await waitForPort(plan.port);
   console.log(plan.banner.join("\n"));
