@@ -82,9 +82,16 @@ export function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock the data directory ${dataDir}`);
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is touched when PGlite starts and stays resident
+ * in the server (~105 MB more than 16 MB, measured by `npm run measure:memory`). The data files
+ * are read through the operating system, whose file cache keeps them warm outside the process.
+ */
+const pgliteOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] };
+
 export function openPglite(dataDir: string | "memory"): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
-  const client = dataDir === "memory" ? new PGlite() : new PGlite(pgliteDir(dataDir));
+  const client = dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions);
   return {
     db: drizzlePglite({ client, ...drizzleOptions }) as unknown as Db,
     driver: "pglite",

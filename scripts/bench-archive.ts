@@ -16,7 +16,7 @@ import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { openCheckedDatabase, prepareDatabase } from "./lib/prepare-database";
 import { seedAtScale } from "./lib/seed-at-scale";
-import { startAppServer, waitForPort } from "./lib/server";
+import { startAppServer, waitForPort } from "./lib/server.mjs";
 
 const PORT = 3302;
 const REPEATS = 50;

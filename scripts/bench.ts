@@ -13,7 +13,7 @@ import { findUserByEmail } from "@/lib/auth/users";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
-import { startAppServer, waitForPort } from "./lib/server";
+import { startAppServer, waitForPort } from "./lib/server.mjs";
 
 const APP_PORT = 3300;
 const STATIC_PORT = 3301;

@@ -12,7 +12,7 @@ import postgres from "postgres";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
-import { startAppServer, waitForPort } from "./lib/server";
+import { startAppServer, waitForPort } from "./lib/server.mjs";
 
 const PG_PORT = 55_432;
 const APP_PORT = 3410;

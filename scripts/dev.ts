@@ -4,7 +4,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
-import { isPortFree, waitForPort } from "./lib/server";
+import { isPortFree, waitForPort } from "./lib/server.mjs";
 import { spawn } from "node:child_process";
 
 loadEnvFiles();

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import config from "../playwright.config";
 import { aloneOrder, grepFor, listedTests, outcomeOf, type ListedTest } from "./lib/e2e-tests";
-import { isPortFree, waitForPort } from "./lib/server";
+import { isPortFree, waitForPort } from "./lib/server.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const args = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { openDatabase } from "@/db/client";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
-import { startAppServer } from "./lib/server";
+import { startAppServer } from "./lib/server.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve(".data/e2e");

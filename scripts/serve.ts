@@ -1,10 +1,12 @@
 // The HTTP server: Next.js behind a thin handler that refuses what Next would answer with a 500
 // (lib/routing/refuse-request.ts) and answers the status codes pages cannot
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
-// (lib/routing/not-found-page.ts), and gives the site's pages a Cache-Control a CDN can keep
-// (lib/http/page-cache-policy.ts); a cached page is answered from stored bytes without Next
-// (lib/http/page-store.ts). `npm start`, the end-to-end tests and the benchmark run it;
-// alone: `node --import tsx scripts/serve.ts [--dev]` after a build (or with --dev) and a migration.
+// (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
+// (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
+// (lib/http/page-store.ts). The build compiles it to .next/meridian/serve.mjs
+// (scripts/lib/build.ts), which `npm start` loads in its own process and the end-to-end tests and
+// the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
+// after a build and a migration, or `node --import tsx scripts/serve.ts --dev` (npm run dev).
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";

@@ -4,11 +4,12 @@
 // Kept in this process's memory, not in .next on disk: a cached page belongs to the database it
 // was rendered from, and one build may serve several (./data, .data/e2e, a PostgreSQL server).
 // A restart starts cold, which is always correct. Entries are evicted least-recently-used
-// beyond PAGE_CACHE_MAX_MB (default 256). A shared store (Redis) can replace this for many
+// beyond PAGE_CACHE_MAX_MB (default 32: ~600 articles, ~50 MB resident with the
+// strings and buffers around them, which keeps `npm start` near its memory budget). A shared store (Redis) can replace this for many
 // instances without changing any page.
 
 const NEXT_CACHE_TAGS_HEADER = "x-next-cache-tags";
-const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 256) * 1024 * 1024;
+const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 32) * 1024 * 1024;
 
 // The state lives on globalThis so lib/cache/invalidate.ts (bundled into the app, or loaded by the
 // server for the scheduling sweeper) marks tags in the very map this handler reads.
@@ -26,7 +27,12 @@ const { entries, revalidatedAt } = state;
 /** @param {any} value */
 function sizeOf(value) {
   if (!value) return 0;
-  if (value.kind === "APP_PAGE") return (value.html?.length ?? 0) + (value.rscData?.length ?? 0) + 512;
+  if (value.kind === "APP_PAGE") {
+    // The prefetch segments are about as large again as the RSC payload.
+    let segments = 0;
+    for (const segment of value.segmentData?.values?.() ?? []) segments += segment?.length ?? 0;
+    return (value.html?.length ?? 0) + (value.rscData?.length ?? 0) + segments + 512;
+  }
   if (value.kind === "APP_ROUTE" || value.kind === "IMAGE") return (value.body ?? value.buffer)?.length ?? 512;
   try {
     return JSON.stringify(value).length;

@@ -36,4 +36,13 @@ describe("PageCacheHandler", () => {
     await cache.revalidateTag("_N_T_/news");
     expect(await cache.get("fetch-key", { kind: "FETCH", tags: ["sections"], softTags: ["_N_T_/news"] })).toBeNull();
   });
+
+  it("counts a page's prefetch segments toward PAGE_CACHE_MAX_MB", async () => {
+    const cache = new PageCacheHandler();
+    const state = (globalThis as unknown as { meridianPageCache: { totalBytes: number } }).meridianPageCache;
+    const before = state.totalBytes;
+    const segmentData = new Map([["/_tree", Buffer.alloc(3000)], ["/_full", Buffer.alloc(2000)]]);
+    await cache.set("/news/segments", { ...page("x".repeat(1000), "story:3"), segmentData }, {});
+    expect(state.totalBytes - before).toBe(1000 + "rsc".length + 5000 + 512);
+  });
 });

@@ -1,0 +1,79 @@
+// @ts-check
+// Starting and finding the production server. Plain JavaScript, so `npm start`'s supervisor
+// (scripts/start.mjs) runs on bare node, without tsx; the TypeScript scripts import it too.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+/**
+ * The server (scripts/serve.ts and what it imports outside Next's build) compiled by the build
+ * step (scripts/lib/build.ts), so it runs on plain node rather than through tsx's hooks.
+ */
+export const SERVER_BUNDLE = ".next/meridian/serve.mjs";
+
+/**
+ * Node's flags for the server. Without a cap V8 lets garbage pile up to gigabytes before it
+ * collects: after 1,000 pages of a 100,000-story site the heap held 330 MB for ~60 MB of live
+ * objects. 128 MB holds the live set and the default page cache (PAGE_CACHE_MAX_MB) with room to
+ * spare; raise it with a larger page cache. `npm start` (package.json) passes the same flags.
+ */
+export const SERVER_NODE_FLAGS = ["--max-old-space-size=128"];
+
+/**
+ * Starts the compiled production server as a child process and stops it with this process. It
+ * is started directly with node, never through npx, so no stray server outlives it.
+ * @param {{ port: number; env?: Record<string, string>; quiet?: boolean }} options
+ * @returns {import("node:child_process").ChildProcess}
+ */
+export function startAppServer(options) {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(process.cwd(), SERVER_BUNDLE)], {
+    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+    // MERIDIAN_SUPERVISED: the parent announces the address itself.
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...options.env, PORT: String(options.port), MERIDIAN_SUPERVISED: "1" },
+  });
+  const stop = () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  };
+  process.once("exit", stop);
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  return child;
+}
+
+/**
+ * Resolves once something accepts connections on the port, or rejects after `timeoutMs`.
+ * @param {number} port
+ * @returns {Promise<void>}
+ */
+export async function waitForPort(port, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect({ port, host: "127.0.0.1" });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Nothing answered on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+export async function isPortFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,115 @@
+// npm run measure:memory [-- --stories N --pages N] – the resident memory of `npm start`, every
+// process it runs (npm itself, the supervisor, the server), on a fresh data directory in /tmp.
+// With --stories, the directory is first filled with N generated stories (scripts/lib/seed-at-scale.ts)
+// beside the demo edition. After the start it reads every address in the sitemaps (home, sections,
+// tags, authors, articles; at most --pages of them) so the page cache fills, then reads /proc.
+// Port: MEASURE_PORT (default 3206). Results: bench-results/memory.json.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { explainFailure } from "./lib/cli";
+import { openCheckedDatabase, prepareDatabase } from "./lib/prepare-database";
+import { processTree, type ProcessMemory } from "./lib/process-memory";
+import { seedAtScale } from "./lib/seed-at-scale";
+import { waitForPort } from "./lib/server.mjs";
+
+const { values } = parseArgs({ options: { stories: { type: "string", default: "0" }, pages: { type: "string", default: "0" } } });
+const stories = Number(values.stories);
+const maxPages = Number(values.pages) || Infinity;
+const port = Number(process.env.MEASURE_PORT ?? 3206);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-memory-"));
+const site = `http://127.0.0.1:${port}`;
+const settings = {
+  DATA_DIR: dataDir,
+  PORT: String(port),
+  SITE_URL: site,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+Object.assign(process.env, settings);
+delete process.env.DATABASE_URL;
+
+async function seedArchive(): Promise<void> {
+  await prepareDatabase({ seed: true, log: () => {} });
+  const handle = await openCheckedDatabase();
+  try {
+    await seedAtScale(handle.db, { stories, force: true });
+    await handle.db.execute(sql`analyze`);
+  } finally {
+    await handle.close();
+  }
+}
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!.replace(/&amp;/g, "&"));
+
+/** Every address in the sitemaps, pages first; the sitemap documents themselves are read too. */
+async function sitemapPages(): Promise<string[]> {
+  const index = await fetch(`${site}/sitemap.xml`).then((response) => response.text());
+  const pages: string[] = [];
+  for (const sitemap of locs(index)) {
+    pages.push(...locs(await fetch(sitemap).then((response) => response.text())));
+    if (pages.length >= maxPages) break;
+  }
+  return pages.slice(0, maxPages);
+}
+
+async function warm(urls: string[]): Promise<{ pages: number; failed: number }> {
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      const response = await fetch(url.replace(/^https?:\/\/[^/]+/, site));
+      await response.arrayBuffer();
+      if (!response.ok) failed++;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { pages: urls.length, failed };
+}
+
+const total = (tree: ProcessMemory[]) => tree.reduce((sum, entry) => sum + entry.rssMb, 0);
+
+function show(label: string, tree: ProcessMemory[]): void {
+  console.log(`\n${label}: ${total(tree)} MB resident in total`);
+  console.table(tree.map(({ pid, rssMb, peakMb, command }) => ({ pid, "RSS MB": rssMb, "peak MB": peakMb, command })));
+}
+
+let start: ReturnType<typeof spawn> | undefined;
+try {
+  if (stories > 0) {
+    console.log(`Seeding ${stories} stories into ${dataDir}…`);
+    await seedArchive();
+  }
+  const started = Date.now();
+  start = spawn("npm", ["start"], { env: { ...process.env, ...settings }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  start.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  await waitForPort(port, 20 * 60_000);
+  const startSeconds = (Date.now() - started) / 1000;
+  const afterStart = processTree(start.pid!);
+  show("After the start", afterStart);
+
+  const pages = await sitemapPages();
+  console.log(`\nReading ${pages.length} pages to fill the page cache…`);
+  const warmed = await warm([`${site}/`, ...pages]);
+  // A second pass: pages evicted while the first filled the cache come back, and hits are served.
+  await warm([`${site}/`, ...pages.slice(0, 200)]);
+  const afterWarm = processTree(start.pid!);
+  show(`After reading ${warmed.pages + 1} pages (${warmed.failed} not 2xx)`, afterWarm);
+
+  fs.mkdirSync("bench-results", { recursive: true });
+  const result = { date: new Date().toISOString(), stories, startSeconds, pagesRead: warmed.pages + 1, afterStart, afterWarm, totalMb: total(afterWarm) };
+  fs.writeFileSync("bench-results/memory.json", `${JSON.stringify(result, null, 2)}\n`);
+  console.log("\nWritten to bench-results/memory.json");
+} catch (error) {
+  console.error(explainFailure(error));
+  process.exitCode = 1;
+} finally {
+  if (start?.pid) process.kill(-start.pid, "SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
