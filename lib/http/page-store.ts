@@ -13,7 +13,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
 /** Bounds how long a stored page may outlive Next's own time-based regeneration. */
 const STORE_TTL_MS = 60_000;
-const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 64) * 1024 * 1024;
+const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 24) * 1024 * 1024;
 
 /** Document requests of the site's cacheable pages (not live pages, previews, the newsroom, files, RSC). */
 const NOT_STORED = /^\/(_next|api|media|editor|preview|feeds|sitemaps|live|page-not-found)(\/|$)|\.[A-Za-z0-9]+$/;
