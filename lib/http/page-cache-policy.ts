@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isSitePagePath, pathOf } from "./site-requests";
 
 // What a CDN (or any shared cache) may do with the site's pages, decided in the HTTP server
 // (scripts/serve.ts) as the answer leaves, because Next.js writes its own Cache-Control for pages:
@@ -14,20 +15,15 @@ export const LIVE_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-re
 /** A 404 or 410 page: an address that starts to exist (a story published) shows within a minute. */
 export const MISSING_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 
-/** Paths whose answers are not pages of the public site, or are per reader (previews). */
-const NOT_SITE_PAGES = /^\/(_next|api|media|editor|preview|feeds|sitemaps)(\/|$)|\.[A-Za-z0-9]+$/;
+/** Previews are per reader. */
+const PREVIEWS = /^\/preview(\/|$)/;
 const LIVE_PAGES = /^\/live(\/audio)?\/?$/;
-
-const pathOf = (url: string) => {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
-};
 
 /** The Cache-Control for a site page's answer, or undefined to leave Next's as it is. */
 export function pageCacheControl(method: string | undefined, url: string, status: number, setsCookie: boolean): string | undefined {
   if ((method !== "GET" && method !== "HEAD") || setsCookie) return undefined;
   const path = pathOf(url);
-  if (NOT_SITE_PAGES.test(path)) return undefined;
+  if (!isSitePagePath(path) || PREVIEWS.test(path)) return undefined;
   if (status === 404 || status === 410) return MISSING_CACHE_CONTROL;
   if (status !== 200) return undefined;
   return LIVE_PAGES.test(path) ? LIVE_CACHE_CONTROL : PAGE_CACHE_CONTROL;

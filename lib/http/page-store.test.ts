@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chooseEncoding, pageStore, storesRequest } from "./page-store";
+import { chooseEncoding } from "./encoding";
+import { pageStore, storesRequest } from "./page-store";
 
 // A stand-in for Next.js behind the store, as scripts/serve.ts wires it: it counts its renders,
 // answers as Next does (x-nextjs-cache, its own Cache-Control, gzip when asked), and can be told

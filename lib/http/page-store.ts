@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
+import { isSiteDocumentRequest, pathOf } from "./site-requests";
 
 // Cached pages answered by the HTTP server itself (scripts/serve.ts), from stored bytes: Next.js
 // spends 1.5–2 ms of CPU on each of its own cache hits, a stored answer costs a map lookup and a
@@ -15,9 +16,10 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 const STORE_TTL_MS = 60_000;
 const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 24) * 1024 * 1024;
 
-/** Document requests of the site's cacheable pages (not live pages, previews, the newsroom, files, RSC). */
-const NOT_STORED = /^\/(_next|api|media|editor|preview|feeds|sitemaps|live|page-not-found)(\/|$)|\.[A-Za-z0-9]+$/;
-const NOT_DOCUMENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "cookie", "authorization", "range"];
+/** Site pages that are rendered per request (live pages, previews, the not-found page). */
+const NOT_STORED = /^\/(preview|live|page-not-found)(\/|$)/;
+/** Requests that may be answered differently for their sender, or in part. */
+const PER_SENDER_HEADERS = ["cookie", "authorization", "range"];
 /** Headers that belong to one answer, not to the page. */
 const PER_ANSWER = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "etag", "x-nextjs-cache"]);
 
@@ -42,33 +44,15 @@ function lastRevalidation(): number {
   return state?.lastRevalidatedAt ?? 0;
 }
 
-type Encoding = "br" | "gzip" | "identity";
-
-/** The best encoding the request accepts (q=0 refuses). */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
-  const accepted = new Set<string>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    if (name && (q === undefined || Number(q) > 0)) accepted.add(name);
-  }
-  if (accepted.has("br")) return "br";
-  if (accepted.has("gzip") || accepted.has("*")) return "gzip";
-  return "identity";
-}
-
 /** Whether a request's answer may come from, or go into, the store. */
 export function storesRequest(request: { method?: string; url?: string; headers: Record<string, unknown> }): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const url = request.url ?? "/";
-  if (NOT_DOCUMENT_HEADERS.some((name) => request.headers[name] !== undefined) || /[?&]_rsc=/.test(url)) return false;
-  const end = url.search(/[?#]/);
-  return !NOT_STORED.test(end === -1 ? url : url.slice(0, end));
+  if (!isSiteDocumentRequest(request) || PER_SENDER_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  return !NOT_STORED.test(pathOf(request.url ?? "/"));
 }
 
 function encoded(page: StoredPage, encoding: Encoding): Buffer {
-  if (encoding === "br") return (page.br ??= brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } }));
-  if (encoding === "gzip") return (page.gzip ??= gzipSync(page.body));
+  if (encoding === "br") return (page.br ??= compress(page.body, "br"));
+  if (encoding === "gzip") return (page.gzip ??= compress(page.body, "gzip"));
   return page.body;
 }
 
@@ -104,12 +88,7 @@ export function pageStore(now: () => number = Date.now) {
   /** Sends `body` with `headers`, encoded as the request accepts. */
   function send(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, page: StoredPage) {
     const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined);
-    const vary = String(headers.vary ?? "");
-    const out: OutgoingHttpHeaders = {
-      ...headers,
-      etag: page.etag,
-      vary: /accept-encoding/i.test(vary) ? vary : [vary, "Accept-Encoding"].filter(Boolean).join(", "),
-    };
+    const out: OutgoingHttpHeaders = { ...headers, etag: page.etag, vary: varyOnAcceptEncoding(headers.vary) };
     if (ifNoneMatch(request, page.etag)) {
       response.writeHead(304, out);
       response.end();
@@ -125,12 +104,11 @@ export function pageStore(now: () => number = Date.now) {
   /** An answer the store does not keep, as Next wrote it, compressed as Next would have. */
   function passOn(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer) {
     const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined);
-    const compress = encoding !== "identity" && body.length >= 1024 && /^(text\/|application\/(json|xml|javascript))/i.test(String(headers["content-type"] ?? ""));
-    const out = compress ? (encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } }) : gzipSync(body)) : body;
-    const vary = String(headers.vary ?? "");
+    const compressing = encoding !== "identity" && body.length >= 1024 && /^(text\/|application\/(json|xml|javascript))/i.test(String(headers["content-type"] ?? ""));
+    const out = compressing ? compress(body, encoding) : body;
     response.writeHead(status, {
       ...headers,
-      ...(compress ? { "content-encoding": encoding, vary: /accept-encoding/i.test(vary) ? vary : [vary, "Accept-Encoding"].filter(Boolean).join(", ") } : {}),
+      ...(compressing ? { "content-encoding": encoding, vary: varyOnAcceptEncoding(headers.vary) } : {}),
       "content-length": out.length,
     });
     response.end(request.method === "HEAD" ? undefined : out);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { chooseEncoding, compress, varyOnAcceptEncoding } from "@/lib/http/encoding";
+import { isSiteDocumentRequest, pathOf } from "@/lib/http/site-requests";
 
 // Runs in the HTTP server (scripts/serve.ts): every 404 page of the public site is sent with the
 // real not-found page in its HTML. Next.js 16 renders a page that calls notFound() as an empty
@@ -15,12 +16,6 @@ export const NOT_FOUND_PAGE = "/page-not-found";
 /** Asked for by its own address, the page is an unknown path (and answered as one). */
 const NOT_ADDRESSABLE = "/_not-addressable";
 const MARKER = "x-meridian-not-found";
-/** Route handlers, Next's files, the newsroom (its own layout), feeds, sitemaps: no site page. */
-const NOT_PAGES = /^\/(_next|api|media|editor|feeds|sitemaps)(\/|$)/;
-/** A last segment with an extension is a file (feed.xml, robots.txt…), never a page. */
-const FILE = /\.[A-Za-z0-9]+$/;
-/** Headers of a client-side navigation, prefetch or server action: Next's RSC answer stays. */
-const NOT_DOCUMENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 /** Headers of the loopback answer that belong to that connection, not to the page. */
 const CONNECTION_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "etag"]);
 const LOOPBACK_TIMEOUT_MS = 10_000;
@@ -44,23 +39,14 @@ interface RenderedPage {
   gzipped?: Buffer;
 }
 
-function pathOf(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
-}
-
 /** Whether the answer to this request is a document that may become the not-found page. */
 export function watchesRequest(request: RequestHead): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const url = request.url ?? "/";
-  if (NOT_DOCUMENT_HEADERS.some((name) => request.headers[name] !== undefined) || /[?&]_rsc=/.test(url)) return false;
-  const path = pathOf(url);
-  return !NOT_PAGES.test(path) && !FILE.test(path);
+  return isSiteDocumentRequest(request);
 }
 
 /** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return acceptEncoding !== undefined && /(^|,)\s*(gzip|\*)\s*(,|;(?!\s*q=0(\.0*)?\s*(,|$))|$)/i.test(acceptEncoding);
+  return chooseEncoding(acceptEncoding, ["gzip"]) === "gzip";
 }
 
 /** Whether Next's answer is the one to replace: a 404 in HTML. */
@@ -102,11 +88,10 @@ function holdNotFound(response: ServerResponse, render: () => Promise<RenderedPa
     if (page) {
       for (const name of response.getHeaderNames()) response.removeHeader(name);
       const gzip = acceptsGzip(response.req?.headers["accept-encoding"]);
-      const body = gzip ? (page.gzipped ??= gzipSync(page.body)) : page.body;
-      const vary = String(page.headers.vary ?? "");
+      const body = gzip ? (page.gzipped ??= compress(page.body, "gzip")) : page.body;
       writeHead.call(response, 404, {
         ...page.headers,
-        vary: /\baccept-encoding\b/i.test(vary) ? vary : [vary, "Accept-Encoding"].filter(Boolean).join(", "),
+        vary: varyOnAcceptEncoding(page.headers.vary),
         ...(gzip ? { "content-encoding": "gzip" } : {}),
         "content-length": body.length,
       });

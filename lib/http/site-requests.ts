@@ -1,0 +1,35 @@
+// Which requests the HTTP server (scripts/serve.ts) treats as a reader asking for a page of the
+// public site, in one place for the three answers it gives around Next.js: the stored page
+// (lib/http/page-store.ts), the not-found page (lib/routing/not-found-page.ts) and the CDN policy
+// (lib/http/page-cache-policy.ts). Each adds its own exceptions on top.
+
+/** Headers of a client-side navigation, prefetch or server action: Next's RSC answer, not a document. */
+const CLIENT_NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+
+/** Next's files, route handlers, uploads, the newsroom, feeds and sitemaps, and files (a last segment with an extension). */
+const NOT_SITE_PAGES = /^\/(_next|api|media|editor|feeds|sitemaps)(\/|$)|\.[A-Za-z0-9]+$/;
+
+interface RequestHead {
+  method?: string;
+  url?: string;
+  headers: Record<string, unknown>;
+}
+
+/** A request URL's path, without its query or fragment. */
+export function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/** Whether `path` can be a page of the public site. */
+export function isSitePagePath(path: string): boolean {
+  return !NOT_SITE_PAGES.test(path);
+}
+
+/** A GET or HEAD for a document of the public site (not a client navigation's RSC payload). */
+export function isSiteDocumentRequest(request: RequestHead): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const url = request.url ?? "/";
+  if (CLIENT_NAVIGATION_HEADERS.some((name) => request.headers[name] !== undefined) || /[?&]_rsc=/.test(url)) return false;
+  return isSitePagePath(pathOf(url));
+}
