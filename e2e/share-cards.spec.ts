@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { seedAuthors } from "@/lib/demo/content/authors";
 import { slugify } from "@/lib/format/slug";
 import { reference, storyPath, topSections } from "./demo";
+import { jsonLd, ofType } from "./fixtures/pages";
 import { TOPICS } from "./fixtures/topics";
 
 // What a link shows when it is shared, and the images search engines are offered, read from the
@@ -81,8 +82,7 @@ test("an article's OpenGraph tags name its times, section, tags and authors' pag
 
 test("an article's NewsArticle offers its photo in 16:9, 4:3 and 1:1, each of the size it states", async ({ page, request }) => {
   await page.goto(storyPath(reference));
-  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
-  const article = scripts.flatMap((text) => [JSON.parse(text)].flat()).find((item) => item["@type"] === "NewsArticle");
+  const article = ofType(await jsonLd(page), "NewsArticle")!;
   const images = article.image as { url: string; width: number; height: number; creditText: string }[];
   expect(images.map((image) => Math.round((image.width / image.height) * 100) / 100)).toEqual([1.78, 1.33, 1]);
   for (const image of images) {

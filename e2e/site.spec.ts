@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { inSection, newestFirst, printedDate, stories, storyPath, topSections } from "./demo";
+import { walkOlderPages } from "./fixtures/pages";
 
 async function expectOwnHead(page: Page, title: string | RegExp) {
   await expect(page).toHaveTitle(title);
@@ -72,17 +73,6 @@ test("subsection: the breadcrumb links every level", async ({ page }) => {
 test("section pagination walks the whole archive by cursor, newest first, without repeats", async ({ page }) => {
   const expected = newestFirst(inSection("news")).map((s) => s.headline);
   expect(expected.length).toBeGreaterThan(10);
-  await page.goto("/news");
-  const seen: string[] = [];
-  for (let pageNumber = 0; pageNumber < 10; pageNumber++) {
-    seen.push(...(await page.locator(".section-stories h2").allTextContents()));
-    const older = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Older stories" });
-    if ((await older.count()) === 0) break;
-    const href = await older.getAttribute("href");
-    expect(href).toMatch(/^\/news\?before=\d+$/);
-    await older.click();
-    await expect(page).toHaveURL(new RegExp(`${href!.replace("?", "\\?")}$`));
-    await expect(page.getByRole("link", { name: "Latest stories" })).toHaveAttribute("href", "/news");
-  }
+  const seen = await walkOlderPages(page, "/news");
   expect(seen).toEqual(expected);
 });

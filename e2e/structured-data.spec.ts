@@ -1,19 +1,10 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { reference, storyPath, topSections } from "./demo";
+import { jsonLd, ofType } from "./fixtures/pages";
 
 // The JSON-LD of the home page, a section and an article, read as a search engine reads it, and
 // the addresses it names fetched: the publisher logo is a PNG of the stated size, bylines lead to
 // author pages. Read-only.
-
-type Data = Record<string, unknown>;
-
-/** Every JSON-LD object on the page (a script holds one object or an array of them). */
-async function jsonLd(page: Page): Promise<Data[]> {
-  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
-  return scripts.flatMap((text): Data[] => [JSON.parse(text) as Data | Data[]].flat());
-}
-
-const ofType = (data: Data[], type: string) => data.find((item) => item["@type"] === type);
 
 /** A PNG's size from its IHDR chunk (bytes 16–23). */
 const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seedAuthors } from "@/lib/demo/content/authors";
 import { slugify } from "@/lib/format/slug";
 import { newestFirst, reference, stories, storyPath } from "./demo";
+import { jsonLd, ofType, walkOlderPages } from "./fixtures/pages";
 import { TOPICS } from "./fixtures/topics";
 
 // Tag and author pages, reached the way a reader reaches them: from an article's Topics line and
@@ -10,13 +11,6 @@ import { TOPICS } from "./fixtures/topics";
 const tagName = reference.tags[0]!;
 const author = seedAuthors.find((a) => a.slug === reference.authors[0])!;
 
-/** Every JSON-LD object on the page, parsed (a script holds one object or an array of them). */
-async function jsonLd(page: Page): Promise<Record<string, unknown>[]> {
-  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
-  return scripts.flatMap((text): Record<string, unknown>[] => [JSON.parse(text) as Record<string, unknown> | Record<string, unknown>[]].flat());
-}
-
-const ofType = (data: Record<string, unknown>[], type: string) => data.find((item) => item["@type"] === type);
 
 test("article → a tag: the tag page lists its stories, newest first, with breadcrumb data", async ({ page, baseURL }) => {
   await page.goto(storyPath(reference));
@@ -69,19 +63,7 @@ test("a tag page walks its stories by cursor with the Older link, without repeat
   const path = `/tags/${TOPICS.archiveTag.slug}`;
   const expected = newestFirst(stories).map((s) => s.headline);
   expect(expected.length).toBeGreaterThan(10);
-  await page.goto(path);
-  const seen: string[] = [];
-  for (let pageNumber = 0; pageNumber < 10; pageNumber++) {
-    seen.push(...(await page.locator(".section-stories h2").allTextContents()));
-    const older = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Older stories" });
-    if ((await older.count()) === 0) break;
-    const href = await older.getAttribute("href");
-    expect(href).toMatch(new RegExp(`^${path}\\?before=\\d+$`));
-    await older.click();
-    await expect(page).toHaveURL(new RegExp(`${href!.replace("?", "\\?")}$`));
-    await expect(page.getByRole("link", { name: "Latest stories" })).toHaveAttribute("href", path);
-    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  }
+  const seen = await walkOlderPages(page, path);
   expect(seen).toEqual(expected);
 });
 
