@@ -1,17 +1,9 @@
+import { markRevalidated } from "./shared-state.cjs";
 import { cacheTags } from "./tags";
 
 // Invalidation next to the write: a command that changes what readers see calls this with the
-// tags and paths it touched. It marks them in the page cache's shared state (see
-// page-cache-handler.cjs), so it works from a server action, a route handler or the scheduling
+// tags and paths it touched. It marks them in the page cache's shared state (shared-state.cjs), so it works from a server action, a route handler or the scheduling
 // sweeper alike; the next request for an affected page renders it afresh.
-
-type CacheState = { revalidatedAt: Map<string, number>; lastRevalidatedAt?: number };
-
-function cacheState(): CacheState {
-  const global = globalThis as unknown as { meridianPageCache?: CacheState & { entries: Map<string, unknown>; totalBytes: number } };
-  global.meridianPageCache ??= { entries: new Map(), revalidatedAt: new Map(), totalBytes: 0 };
-  return global.meridianPageCache;
-}
 
 /** Next.js tags every cached page with its path as `_N_T_<path>`. */
 const pathTag = (path: string) => `_N_T_${path}`;
@@ -24,13 +16,7 @@ const SECOND_PASS_MS = 1500;
 
 export function invalidate({ tags = [], paths = [] }: { tags?: string[]; paths?: string[] }): void {
   const all = [...tags, ...paths.map(pathTag)];
-  const mark = () => {
-    const now = Date.now();
-    const state = cacheState();
-    for (const tag of all) state.revalidatedAt.set(tag, now);
-    // Pages the HTTP server answers itself (lib/http/page-store.ts) are dropped at any change.
-    state.lastRevalidatedAt = now;
-  };
+  const mark = () => markRevalidated(all);
   mark();
   setTimeout(mark, SECOND_PASS_MS).unref?.();
 }

@@ -8,20 +8,16 @@
 // strings and buffers around them, which keeps `npm start` near its memory budget). A shared store (Redis) can replace this for many
 // instances without changing any page.
 
+// Next.js loads this handler with require(): it is CommonJS, and so is what it shares.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { markRevalidated, pageCacheState } = require("./shared-state.cjs");
+
 const NEXT_CACHE_TAGS_HEADER = "x-next-cache-tags";
 const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 32) * 1024 * 1024;
 
-// The state lives on globalThis so lib/cache/invalidate.ts (bundled into the app, or loaded by the
-// server for the scheduling sweeper) marks tags in the very map this handler reads.
-/**
- * @type {{ entries: Map<string, { value: any; lastModified: number; tags: string[]; size: number; staleServed?: boolean }>;
- *          revalidatedAt: Map<string, number>; totalBytes: number; lastRevalidatedAt?: number }}
- */
-const state = (/** @type {any} */ (globalThis).meridianPageCache ??= {
-  entries: new Map(),
-  revalidatedAt: new Map(),
-  totalBytes: 0,
-});
+// One state for the process (shared-state.cjs): lib/cache/invalidate.ts (bundled into the app, or
+// loaded by the server for the scheduling sweeper) marks tags in the very map this handler reads.
+const state = pageCacheState();
 const { entries, revalidatedAt } = state;
 
 /** @param {any} value */
@@ -98,10 +94,7 @@ module.exports = class PageCacheHandler {
 
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
-    const now = Date.now();
-    for (const tag of typeof tags === "string" ? [tags] : tags) revalidatedAt.set(tag, now);
-    // Pages the HTTP server keeps itself (lib/http/page-store.ts) go at any change.
-    state.lastRevalidatedAt = now;
+    markRevalidated(typeof tags === "string" ? [tags] : tags);
   }
 
   resetRequestCache() {}

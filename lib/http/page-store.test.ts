@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { chooseEncoding } from "./encoding";
 import { pageStore, storesRequest } from "./page-store";
 
@@ -9,7 +10,6 @@ import { pageStore, storesRequest } from "./page-store";
 // answers as Next does (x-nextjs-cache, its own Cache-Control, gzip when asked), and can be told
 // to answer other statuses.
 
-const cacheState = () => (globalThis as unknown as { meridianPageCache: { revalidatedAt: Map<string, number>; lastRevalidatedAt?: number } }).meridianPageCache;
 const PAGE = `<!DOCTYPE html><html lang="en"><body>${"<p>A story paragraph.</p>".repeat(200)}</body></html>`;
 
 let base = "";
@@ -37,7 +37,6 @@ beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () 
 })));
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
-  (globalThis as unknown as { meridianPageCache?: unknown }).meridianPageCache ??= { entries: new Map(), revalidatedAt: new Map(), totalBytes: 0 };
   store = pageStore();
   renders = 0;
 });
@@ -79,7 +78,7 @@ describe("pageStore", () => {
 
   it("lets every page go at any cache invalidation, and keeps nothing rendered across one", async () => {
     await get("/");
-    cacheState().lastRevalidatedAt = Date.now() + 1;
+    pageCacheState().lastRevalidatedAt = Date.now() + 1;
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect((await get("/")).body.toString()).toContain("<!-- render 2 -->");
     expect((await get("/")).body.toString()).toContain("<!-- render 2 -->");

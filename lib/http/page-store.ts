@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
 import { isSiteDocumentRequest, pathOf } from "./site-requests";
 
@@ -33,16 +34,8 @@ interface StoredPage {
   bytes: number;
 }
 
-interface CacheState {
-  revalidatedAt: Map<string, number>;
-  lastRevalidatedAt?: number;
-}
-
-/** The page cache's shared state (lib/cache/invalidate.ts writes it): when any tag last changed. */
-function lastRevalidation(): number {
-  const state = (globalThis as unknown as { meridianPageCache?: CacheState }).meridianPageCache;
-  return state?.lastRevalidatedAt ?? 0;
-}
+/** When any cache tag last changed (lib/cache/shared-state.cjs). */
+const lastRevalidation = () => pageCacheState().lastRevalidatedAt ?? 0;
 
 /** Whether a request's answer may come from, or go into, the store. */
 export function storesRequest(request: { method?: string; url?: string; headers: Record<string, unknown> }): boolean {
