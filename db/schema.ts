@@ -182,6 +182,21 @@ export const stories = pgTable(
   ],
 );
 
+/**
+ * A story's publication as copied onto its links to tags and authors: set while the story's status
+ * is published (even embargoed), null otherwise. Kept by the database itself, in the transaction
+ * of every write to a story or a link (triggers of migration 0008_link_publication_triggers), so no
+ * command can forget them; the copies only order and narrow — public reads still ask
+ * `publishedNow` of the story. A tag's or author's stories are then read newest first from the
+ * link's own index, and its latest change is one index step, however large the archive.
+ */
+const publicationCopies = () => ({
+  /** The story's publishedAt while it is published. */
+  publishedAt: timestamp({ withTimezone: true }),
+  /** The story's latest change readers saw, greatest(publishedAt, revisedAt), while it is published. */
+  changedAt: timestamp({ withTimezone: true }),
+});
+
 export const storyAuthors = pgTable(
   "story_authors",
   {
@@ -192,10 +207,15 @@ export const storyAuthors = pgTable(
       .notNull()
       .references(() => authors.id, { onDelete: "restrict" }),
     position: integer().notNull().default(0),
+    ...publicationCopies(),
   },
   (t) => [
     primaryKey({ columns: [t.storyId, t.authorId] }),
     index("story_authors_author_idx").on(t.authorId),
+    // An author's published stories newest first, and the author's latest change (author pages,
+    // feeds and sitemap): walks of the copies, whatever the size of the archive.
+    index("story_authors_author_published_idx").on(t.authorId, t.publishedAt, t.storyId).where(sql`${t.publishedAt} is not null`),
+    index("story_authors_author_changed_idx").on(t.authorId, t.changedAt).where(sql`${t.changedAt} is not null`),
   ],
 );
 
@@ -221,8 +241,15 @@ export const storyTags = pgTable(
       .notNull()
       .references(() => tags.id, { onDelete: "cascade" }),
     position: integer().notNull().default(0),
+    ...publicationCopies(),
   },
-  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index("story_tags_tag_idx").on(t.tagId)],
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.tagId] }),
+    index("story_tags_tag_idx").on(t.tagId),
+    // A tag's published stories newest first, and the tag's latest change (tag pages, feeds and sitemap).
+    index("story_tags_tag_published_idx").on(t.tagId, t.publishedAt, t.storyId).where(sql`${t.publishedAt} is not null`),
+    index("story_tags_tag_changed_idx").on(t.tagId, t.changedAt).where(sql`${t.changedAt} is not null`),
+  ],
 );
 
 /** Hand-picked related stories, listed after the body. */

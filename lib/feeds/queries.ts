@@ -6,8 +6,8 @@ import { keysetQuery } from "@/lib/pagination/keyset";
 import { bodyMediaIds, relatedStoryIds, type StoryDocument } from "@/lib/stories/document";
 import {
   getStorySummaries,
-  listConditions,
-  newestFirst,
+  joinLink,
+  listPlan,
   summaryColumns,
   toSummary,
   type StoryListFilter,
@@ -61,13 +61,16 @@ function groupBy<T extends { storyId: number }>(rows: T[]): Map<number, T[]> {
 
 /** The newest published stories of `scope`, newest first, at most `limit`. */
 export async function listFeedStories(scope: FeedScope, db: Db = getDb(), limit = FEED_SIZE): Promise<FeedStory[]> {
-  const page = keysetQuery(newestFirst, { limit });
-  const rows = await db
+  const plan = listPlan(filterOf(scope));
+  const page = keysetQuery(plan.order, { limit });
+  const query = db
     .select({ ...summaryColumns, heroMimeType: media.mimeType, body: stories.body })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(media, eq(media.id, stories.heroMediaId))
-    .where(and(publishedNow, ...listConditions(filterOf(scope))))
+    .$dynamic();
+  const rows = await joinLink(query, plan)
+    .where(and(publishedNow, ...plan.conditions))
     .orderBy(...page.orderBy)
     .limit(limit);
   if (rows.length === 0) return [];

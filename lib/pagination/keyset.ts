@@ -20,6 +20,8 @@ export interface KeysetOrder {
   keys: (AnyColumn | SQL)[];
   id: AnyColumn;
   direction: "asc" | "desc";
+  /** Picks the cursor row where `id` is not unique in `table`: a link table's row of one tag or author. */
+  scope?: SQL;
 }
 
 export interface KeysetPage<T> {
@@ -48,7 +50,8 @@ function afterCursor(order: KeysetOrder, cursor: number): SQL {
   const row = sql.join([...order.keys, order.id], sql`, `);
   // The subquery names the same table: inside it, its columns are the cursor row's (SQL scoping),
   // compared as one row in the list's order.
-  return sql`(${row}) ${beyond} (select ${row} from ${order.table} where ${order.id} = ${cursor})`;
+  const cursorRow = order.scope ? sql`${order.id} = ${cursor} and ${order.scope}` : sql`${order.id} = ${cursor}`;
+  return sql`(${row}) ${beyond} (select ${row} from ${order.table} where ${cursorRow})`;
 }
 
 /** The page from the rows of a `keysetQuery` (at most `limit` + 1), and the cursor of the next. */

@@ -1,4 +1,4 @@
-import { and, asc, between, desc, eq, exists, gt, like, max, or, sql } from "drizzle-orm";
+import { and, asc, between, desc, eq, exists, gt, isNotNull, like, max, or, sql } from "drizzle-orm";
 import { alias, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { authors, sections, stories, storyAuthors, storyTags, tags } from "@/db/schema";
@@ -38,7 +38,6 @@ export const NEWS_WINDOW_MS = 48 * 3_600_000;
 export const NEWS_MAX_ITEMS = 1000;
 
 const storyLastModified = sql`greatest(${stories.publishedAt}, ${stories.revisedAt})`;
-const latestStoryChange = sql<Date | null>`max(${storyLastModified})`.mapWith(stories.publishedAt);
 
 function idRange(page: number, pageSize: number): [number, number] {
   return [(page - 1) * pageSize + 1, page * pageSize];
@@ -107,11 +106,13 @@ interface TaxonomyTables {
   link: PgTable;
   linkOwner: PgColumn;
   linkStory: PgColumn;
+  /** The link's copy of its story's latest change (db/schema.ts, publicationCopies). */
+  linkChanged: PgColumn;
   pathOf: (slug: string) => string;
 }
 
 const taxonomies: Record<Taxonomy, TaxonomyTables> = {
-  tags: { table: tags, id: tags.id, slug: tags.slug, link: storyTags, linkOwner: storyTags.tagId, linkStory: storyTags.storyId, pathOf: tagPath },
+  tags: { table: tags, id: tags.id, slug: tags.slug, link: storyTags, linkOwner: storyTags.tagId, linkStory: storyTags.storyId, linkChanged: storyTags.changedAt, pathOf: tagPath },
   authors: {
     table: authors,
     id: authors.id,
@@ -119,6 +120,7 @@ const taxonomies: Record<Taxonomy, TaxonomyTables> = {
     link: storyAuthors,
     linkOwner: storyAuthors.authorId,
     linkStory: storyAuthors.storyId,
+    linkChanged: storyAuthors.changedAt,
     pathOf: authorPath,
   },
 };
@@ -131,11 +133,17 @@ export async function countTaxonomyPages(taxonomy: Taxonomy, pageSize = SITEMAP_
     .from(t.link)
     .innerJoin(stories, eq(stories.id, t.linkStory))
     .where(and(eq(t.linkOwner, t.id), publishedNow));
-  const [row] = await db.select({ maxId: max(t.id) }).from(t.table).where(exists(published));
-  return pagesUpTo(row?.maxId as number | null | undefined, pageSize);
+  // A backward walk of the primary key that stops at the first tag (or author) with a published story.
+  const [row] = await db.select({ maxId: sql<number>`${t.id}` }).from(t.table).where(exists(published)).orderBy(desc(t.id)).limit(1);
+  return pagesUpTo(row?.maxId, pageSize);
 }
 
-/** The tags (or authors) of sitemap page `page` with at least one published story, in id order. */
+/**
+ * The tags (or authors) of sitemap page `page` with at least one published story, in id order.
+ * Each one's latest change is one backward step of its link table's changed index
+ * (story_tags_tag_changed_idx, story_authors_author_changed_idx), past any embargoed story: the
+ * cost is the page's tags, whatever the size of the archive.
+ */
 export async function listTaxonomyPage(
   taxonomy: Taxonomy,
   page: number,
@@ -144,15 +152,21 @@ export async function listTaxonomyPage(
 ): Promise<SitemapEntry[]> {
   const t = taxonomies[taxonomy];
   const [from, to] = idRange(page, pageSize);
-  const rows = await db
-    .select({ slug: sql<string>`${t.slug}`, latest: latestStoryChange })
-    .from(t.table)
-    .innerJoin(t.link, eq(t.linkOwner, t.id))
+  const latest = db
+    .select({ at: sql<Date>`${t.linkChanged}`.mapWith(stories.publishedAt).as("at") })
+    .from(t.link)
     .innerJoin(stories, eq(stories.id, t.linkStory))
-    .where(and(publishedNow, between(t.id, from, to)))
-    .groupBy(t.id, t.slug)
+    .where(and(eq(t.linkOwner, t.id), isNotNull(t.linkChanged), publishedNow))
+    .orderBy(desc(t.linkChanged))
+    .limit(1)
+    .as("latest");
+  const rows = await db
+    .select({ slug: sql<string>`${t.slug}`, latest: latest.at })
+    .from(t.table)
+    .innerJoinLateral(latest, sql`true`)
+    .where(between(t.id, from, to))
     .orderBy(asc(t.id));
-  return rows.map((row) => ({ path: t.pathOf(row.slug), lastModified: row.latest!.toISOString() }));
+  return rows.map((row) => ({ path: t.pathOf(row.slug), lastModified: row.latest.toISOString() }));
 }
 
 /** Stories published in the 48 hours before `now`, newest first, at most NEWS_MAX_ITEMS. */

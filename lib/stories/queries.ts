@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import {
   authors,
@@ -154,7 +155,7 @@ export interface StoryListFilter {
  * table's index (story_tags_tag_idx, story_authors_author_idx): the planner reads that one
  * tag's or author's story ids, not the whole archive.
  */
-export function listConditions({ sectionIds, tagId, authorId }: StoryListFilter): SQL[] {
+function listConditions({ sectionIds, tagId, authorId }: StoryListFilter): SQL[] {
   const conditions: SQL[] = [];
   if (sectionIds) conditions.push(inArray(stories.sectionId, sectionIds));
   if (tagId !== undefined) {
@@ -168,6 +169,45 @@ export function listConditions({ sectionIds, tagId, authorId }: StoryListFilter)
   return conditions;
 }
 
+/** How a list is read: its order, the link table joined for it (a tag's or an author's list), and its conditions. */
+export interface ListPlan {
+  order: KeysetOrder;
+  link?: { table: typeof storyTags | typeof storyAuthors; on: SQL };
+  conditions: SQL[];
+}
+
+/**
+ * A tag's or an author's list walks its link table, newest first by the story's publication as
+ * copied there (db/schema.ts, publicationCopies: the same order as `newestFirst`), through
+ * story_tags_tag_published_idx or story_authors_author_published_idx: a page reads a page's worth
+ * of links, however many stories the tag has. `publishedNow` still decides, on the story.
+ */
+function linkPlan(
+  table: typeof storyTags | typeof storyAuthors,
+  owner: typeof storyTags.tagId | typeof storyAuthors.authorId,
+  ownerId: number,
+  rest: StoryListFilter,
+): ListPlan {
+  return {
+    order: { table, keys: [table.publishedAt], id: table.storyId, direction: "desc", scope: eq(owner, ownerId) },
+    link: { table, on: and(eq(table.storyId, stories.id), eq(owner, ownerId))! },
+    conditions: [lte(table.publishedAt, sql`now()`), ...listConditions(rest)],
+  };
+}
+
+/** How every public list of stories (pages and feeds) is read for `filter`. */
+export function listPlan({ tagId, authorId, ...rest }: StoryListFilter): ListPlan {
+  if (tagId !== undefined) return linkPlan(storyTags, storyTags.tagId, tagId, { ...rest, authorId });
+  if (authorId !== undefined) return linkPlan(storyAuthors, storyAuthors.authorId, authorId, rest);
+  return { order: newestFirst, conditions: listConditions(rest) };
+}
+
+/** `query` with the plan's link table joined, when it has one. */
+export function joinLink<T extends PgSelect>(query: T, plan: ListPlan): T {
+  // The lists select their columns by name: the join adds none to the result, so its type stands.
+  return plan.link ? (query.innerJoin(plan.link.table, plan.link.on) as unknown as T) : query;
+}
+
 /**
  * Published stories, newest first, optionally filtered (StoryListFilter). Keyset pagination:
  * `before` is the id of the last story of the previous page, so deep pages cost what the first one does.
@@ -177,10 +217,11 @@ export async function listPublishedStories(
   db: Db = getDb(),
 ): Promise<StoryPage> {
   const { before, limit, excludeIds } = options;
-  const page = keysetQuery(newestFirst, { cursor: before, limit });
-  const conditions: (SQL | undefined)[] = [publishedNow, page.where, ...listConditions(options)];
+  const plan = listPlan(options);
+  const page = keysetQuery(plan.order, { cursor: before, limit });
+  const conditions: (SQL | undefined)[] = [publishedNow, page.where, ...plan.conditions];
   if (excludeIds?.length) conditions.push(notInArray(stories.id, excludeIds));
-  const rows = await cardQuery(db)
+  const rows = await joinLink(cardQuery(db).$dynamic(), plan)
     .where(and(...conditions))
     .orderBy(...page.orderBy)
     .limit(page.limit);
