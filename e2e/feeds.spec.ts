@@ -102,3 +102,19 @@ test("a reader holding the current version gets a 304; unknown feeds are 404", a
     expect((await request.get(path)).status(), path).toBe(404);
   }
 });
+
+test("a repeated feed or sitemap is answered from the server's stored bytes, with its route's headers", async ({ request }) => {
+  // lib/http/page-store.ts keeps them: the same bytes, ETag, Last-Modified, Content-Type and
+  // Cache-Control as the route handler gave, gzip when asked, marked as a hit of the page cache.
+  for (const path of ["/feed.xml", "/feed.json", `/tags/${TOPICS.archiveTag.slug}/feed.xml`, "/sitemap.xml", "/sitemaps/stories-1.xml"]) {
+    const first = await request.get(path);
+    const again = await request.get(path, { headers: { "Accept-Encoding": "gzip" } });
+    expect(again.status(), path).toBe(200);
+    expect(again.headers()["x-nextjs-cache"], path).toBe("HIT");
+    expect(again.headers()["content-encoding"], path).toBe("gzip");
+    for (const name of ["etag", "last-modified", "content-type", "cache-control"]) {
+      expect(again.headers()[name], `${path} ${name}`).toBe(first.headers()[name]);
+    }
+    expect(await again.text(), path).toBe(await first.text());
+  }
+});

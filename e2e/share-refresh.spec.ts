@@ -46,3 +46,16 @@ test("editing a story redraws its share image and its SEO fields reach the share
     await expect(page.locator(`meta[property="${key}"], meta[name="${key}"]`)).toHaveAttribute("content", "When the harbor ferries run this winter.");
   }
 });
+
+test("publishing refreshes the feed and the news sitemap the server answers from stored bytes", async ({ request, stories }) => {
+  // Both are stored after a first request (lib/http/page-store.ts); a publish drops them at once.
+  for (const path of ["/feed.xml", "/sitemaps/news.xml"]) {
+    await request.get(path);
+    await request.get(path);
+  }
+  const story = await stories.create({ headline: "Stored feeds follow the news", status: "published" });
+  const feed = await request.get("/feed.xml");
+  expect(await feed.text()).toContain(story.headline);
+  const news = await request.get("/sitemaps/news.xml");
+  expect(await news.text()).toContain(story.path);
+});

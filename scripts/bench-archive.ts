@@ -18,7 +18,8 @@ import { openCheckedDatabase, prepareDatabase } from "./lib/prepare-database";
 import { seedAtScale } from "./lib/seed-at-scale";
 import { startAppServer, waitForPort } from "./lib/server.mjs";
 
-const PORT = 3302;
+/** BENCH_ARCHIVE_PORT moves it off 3302 (another run, or another worktree's, may hold that port). */
+const PORT = Number(process.env.BENCH_ARCHIVE_PORT || 3302);
 const REPEATS = 50;
 const site = `http://127.0.0.1:${PORT}`;
 

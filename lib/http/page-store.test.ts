@@ -3,14 +3,18 @@ import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
+import { MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding } from "./encoding";
 import { pageStore, storesRequest } from "./page-store";
 
 // A stand-in for Next.js behind the store, as scripts/serve.ts wires it: it counts its renders,
 // answers as Next does (x-nextjs-cache, its own Cache-Control, gzip when asked), and can be told
-// to answer other statuses.
+// to answer other statuses. A feed or sitemap (an address ending in .xml) is answered as its
+// route handler does: its own ETag and MACHINE_CACHE_CONTROL, no x-nextjs-cache.
 
 const PAGE = `<!DOCTYPE html><html lang="en"><body>${"<p>A story paragraph.</p>".repeat(200)}</body></html>`;
+/** A sitemap page of 5,000 URLs: over the size kept compressed only. */
+const SITEMAP = `<?xml version="1.0" encoding="UTF-8"?><urlset>${Array.from({ length: 5_000 }, (_, i) => `<url><loc>https://example.test/news/story-${i}</loc></url>`).join("")}</urlset>`;
 
 let base = "";
 let renders = 0;
@@ -22,6 +26,15 @@ const server = http.createServer((request, response) => {
   const url = new URL(request.url!, "http://x");
   const status = Number(url.searchParams.get("status") ?? 200);
   response.statusCode = status;
+  if (url.pathname.endsWith(".xml")) {
+    const body = `${url.searchParams.has("large") ? SITEMAP : "<rss>A small feed</rss>"}<!-- render ${renders} -->`;
+    response.setHeader("Content-Type", "application/xml; charset=utf-8");
+    response.setHeader("Cache-Control", url.searchParams.get("policy") === "none" ? "no-store" : MACHINE_CACHE_CONTROL);
+    response.setHeader("ETag", `"route-etag-${renders}"`);
+    response.setHeader("Last-Modified", "Tue, 02 Jun 2026 12:00:00 GMT");
+    response.end(body);
+    return;
+  }
   response.setHeader("Content-Type", "text/html; charset=utf-8");
   response.setHeader("Cache-Control", "s-maxage=3600");
   if (url.searchParams.get("cache") !== "none") response.setHeader("x-nextjs-cache", url.searchParams.get("cache") ?? "HIT");
@@ -105,6 +118,45 @@ describe("pageStore", () => {
   });
 });
 
+describe("pageStore with feeds and sitemaps", () => {
+  it("keeps a feed with its route's ETag, Last-Modified and Cache-Control, and answers 304", async () => {
+    const first = await get("/feed.xml", { "accept-encoding": "br, gzip" });
+    expect(first.headers["content-encoding"]).toBe("br");
+    expect(first.headers.etag).toBe('"route-etag-1"');
+    const again = await get("/feed.xml");
+    expect(again.body.toString()).toBe("<rss>A small feed</rss><!-- render 1 -->");
+    expect(again.headers["content-type"]).toBe("application/xml; charset=utf-8");
+    expect(again.headers["cache-control"]).toBe(MACHINE_CACHE_CONTROL);
+    expect(again.headers["last-modified"]).toBe("Tue, 02 Jun 2026 12:00:00 GMT");
+    expect((await get("/feed.xml", { "if-none-match": '"route-etag-1"' })).status).toBe(304);
+    expect(renders).toBe(1);
+  });
+
+  it("keeps a large sitemap compressed once, as gzip, and unzips it for a client without gzip", async () => {
+    const first = await get("/sitemaps/stories-1.xml?large=1", { "accept-encoding": "gzip, deflate, br" });
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    const whole = `${SITEMAP}<!-- render 1 -->`;
+    expect(gunzipSync(first.body).toString()).toBe(whole);
+    const again = await get("/sitemaps/stories-1.xml?large=1", { "accept-encoding": "br, gzip" });
+    expect(again.headers["content-encoding"]).toBe("gzip");
+    expect(again.body.equals(first.body)).toBe(true);
+    const plain = await get("/sitemaps/stories-1.xml?large=1");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(whole);
+    expect(renders).toBe(1);
+  });
+
+  it("keeps no document its route does not let a shared cache keep, and lets all go at an invalidation", async () => {
+    await get("/sitemap.xml?policy=none");
+    expect((await get("/sitemap.xml?policy=none")).body.toString()).toContain("<!-- render 2 -->");
+    await get("/sitemap.xml");
+    pageCacheState().lastRevalidatedAt = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await get("/sitemap.xml")).body.toString()).toContain("<!-- render 4 -->");
+    expect(renders).toBe(4);
+  });
+});
+
 describe("storesRequest", () => {
   it.each([
     ["GET", "/news/us/a-story", {}, true],
@@ -114,7 +166,11 @@ describe("storesRequest", () => {
     ["GET", "/preview/abc", {}, false],
     ["GET", "/editor", {}, false],
     ["GET", "/api/stories", {}, false],
-    ["GET", "/feed.xml", {}, false],
+    ["GET", "/feed.xml", {}, true],
+    ["GET", "/sitemaps/stories-1.xml", {}, true],
+    ["HEAD", "/tags/climate/feed.xml", {}, true],
+    ["GET", "/feed.json", { cookie: "next-auth.session-token=x" }, false],
+    ["GET", "/media/2026/01/a.jpg", {}, false],
     ["GET", "/news", { rsc: "1" }, false],
     ["GET", "/news?_rsc=abc", {}, false],
     ["GET", "/news", { cookie: "next-auth.session-token=x" }, false],

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
+import { MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
-import { isSiteDocumentRequest, pathOf } from "./site-requests";
+import { isMachineDocumentRequest, isSiteDocumentRequest, pathOf } from "./site-requests";
 
 // Cached pages answered by the HTTP server itself (scripts/serve.ts), from stored bytes: Next.js
 // spends 1.5–2 ms of CPU on each of its own cache hits, a stored answer costs a map lookup and a
@@ -12,10 +14,18 @@ import { isSiteDocumentRequest, pathOf } from "./site-requests";
 // is revalidated after it was stored (lib/cache/invalidate.ts: a publish, an edit, an unpublish,
 // a section or live change), or for at most STORE_TTL_MS. Path rules (301, 410) are answered
 // before this, so a withdrawn story is never served from here.
+//
+// Feeds and sitemaps are kept the same way: a route handler's answer that its Cache-Control lets a
+// shared cache keep (MACHINE_CACHE_CONTROL, lib/http/conditional.ts), with the route's own ETag.
+// A sitemap page of 50,000 URLs is 5.6 MB: Next gzipped it on every request (≈ 68 ms of CPU), the
+// store compresses it once. A body that large is kept gzip-compressed only (a few hundred kB),
+// sent as gzip to nearly every client and unzipped for the rare one that accepts no gzip.
 
 /** Bounds how long a stored page may outlive Next's own time-based regeneration. */
 const STORE_TTL_MS = 60_000;
 const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 24) * 1024 * 1024;
+/** From this size a body is kept gzip-compressed only, compressed when stored (brotli would cost more than it saves). */
+const COMPRESSED_ONLY_BYTES = 256 * 1024;
 
 /** Site pages that are rendered per request (live pages, previews, the not-found page). */
 const NOT_STORED = /^\/(preview|live|page-not-found)(\/|$)/;
@@ -26,7 +36,8 @@ const PER_ANSWER = new Set(["connection", "keep-alive", "transfer-encoding", "da
 
 interface StoredPage {
   headers: OutgoingHttpHeaders;
-  body: Buffer;
+  /** Identity bytes; none for a large body, kept as `gzip` only. */
+  body?: Buffer;
   etag: string;
   gzip?: Buffer;
   br?: Buffer;
@@ -39,11 +50,24 @@ const lastRevalidation = () => pageCacheState().lastRevalidatedAt ?? 0;
 
 /** Whether a request's answer may come from, or go into, the store. */
 export function storesRequest(request: { method?: string; url?: string; headers: Record<string, unknown> }): boolean {
-  if (!isSiteDocumentRequest(request) || PER_SENDER_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
-  return !NOT_STORED.test(pathOf(request.url ?? "/"));
+  if (PER_SENDER_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  if (isMachineDocumentRequest(request)) return true;
+  return isSiteDocumentRequest(request) && !NOT_STORED.test(pathOf(request.url ?? "/"));
+}
+
+/** The codings offered for a body of `length` bytes: gzip alone for a large one. */
+const offeredFor = (length: number) => (length >= COMPRESSED_ONLY_BYTES ? (["gzip"] as const) : (["br", "gzip"] as const));
+
+/** Next's answer as the store keeps it: a large body compressed now, once. */
+function storedPage(body: Buffer, headers: OutgoingHttpHeaders, etag: string | undefined, storedAt: number): StoredPage {
+  const page = { headers, etag: etag ?? `"${createHash("sha1").update(body).digest("base64url")}"`, storedAt };
+  if (body.length < COMPRESSED_ONLY_BYTES) return { ...page, body, bytes: body.length * 2 };
+  const gzip = compress(body, "gzip");
+  return { ...page, gzip, bytes: gzip.length };
 }
 
 function encoded(page: StoredPage, encoding: Encoding): Buffer {
+  if (!page.body) return encoding === "gzip" ? page.gzip! : gunzipSync(page.gzip!);
   if (encoding === "br") return (page.br ??= compress(page.body, "br"));
   if (encoding === "gzip") return (page.gzip ??= compress(page.body, "gzip"));
   return page.body;
@@ -80,7 +104,7 @@ export function pageStore(now: () => number = Date.now) {
 
   /** Sends `body` with `headers`, encoded as the request accepts. */
   function send(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, page: StoredPage) {
-    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined);
+    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, page.body ? ["br", "gzip"] : ["gzip"]);
     const out: OutgoingHttpHeaders = { ...headers, etag: page.etag, vary: varyOnAcceptEncoding(headers.vary) };
     if (ifNoneMatch(request, page.etag)) {
       response.writeHead(304, out);
@@ -96,7 +120,7 @@ export function pageStore(now: () => number = Date.now) {
 
   /** An answer the store does not keep, as Next wrote it, compressed as Next would have. */
   function passOn(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer) {
-    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined);
+    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, offeredFor(body.length));
     const compressing = encoding !== "identity" && body.length >= 1024 && /^(text\/|application\/(json|xml|javascript))/i.test(String(headers["content-type"] ?? ""));
     const out = compressing ? compress(body, encoding) : body;
     response.writeHead(status, {
@@ -133,6 +157,7 @@ export function pageStore(now: () => number = Date.now) {
     capture(request: IncomingMessage, response: ServerResponse): void {
       if (!storesRequest(request)) return;
       const key = request.url ?? "/";
+      const machine = isMachineDocumentRequest(request);
       const startedAt = now();
       // Next is asked for the whole page in identity bytes: this answers encodings and 304s itself.
       const { "accept-encoding": acceptEncoding, "if-none-match": ifNoneMatchHeader } = request.headers;
@@ -171,26 +196,24 @@ export function pageStore(now: () => number = Date.now) {
         if (ifNoneMatchHeader !== undefined) request.headers["if-none-match"] = ifNoneMatchHeader;
         const body = Buffer.concat(chunks);
         const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !PER_ANSWER.has(name) && value !== undefined));
-        const page: StoredPage = {
-          headers: kept,
-          body,
-          etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
-          storedAt: startedAt,
-          bytes: body.length * 2,
-        };
         const storable =
           status === 200 &&
-          (headers["x-nextjs-cache"] === "HIT" || headers["x-nextjs-cache"] === "MISS") &&
           headers["set-cookie"] === undefined &&
-          /^text\/html\b/i.test(String(headers["content-type"] ?? "")) &&
+          (machine
+            ? headers["cache-control"] === MACHINE_CACHE_CONTROL
+            : (headers["x-nextjs-cache"] === "HIT" || headers["x-nextjs-cache"] === "MISS") &&
+              /^text\/html\b/i.test(String(headers["content-type"] ?? ""))) &&
           // Rendered from data read before a write that landed meanwhile: not kept.
           startedAt > lastRevalidation();
-        if (storable && request.method === "GET") keep(key, page);
         response.writeHead = writeHead as unknown as ServerResponse["writeHead"];
         response.write = write as unknown as ServerResponse["write"];
         response.end = end as unknown as ServerResponse["end"];
-        if (storable) send(request, response, status, kept, page);
-        else passOn(request, response, status, kept, body);
+        if (storable) {
+          // A feed or sitemap keeps the ETag its route gave it (lib/http/conditional.ts).
+          const page = storedPage(body, kept, machine && typeof headers.etag === "string" ? headers.etag : undefined, startedAt);
+          if (request.method === "GET") keep(key, page);
+          send(request, response, status, kept, page);
+        } else passOn(request, response, status, kept, body);
         return this;
       } as ServerResponse["end"];
     },

@@ -1,13 +1,17 @@
 // Which requests the HTTP server (scripts/serve.ts) treats as a reader asking for a page of the
 // public site, in one place for the three answers it gives around Next.js: the stored page
 // (lib/http/page-store.ts), the not-found page (lib/routing/not-found-page.ts) and the CDN policy
-// (lib/http/page-cache-policy.ts). Each adds its own exceptions on top.
+// (lib/http/page-cache-policy.ts). Each adds its own exceptions on top. And which ask for a
+// document machines poll (feeds, sitemaps, robots.txt), which the page store also keeps.
 
 /** Headers of a client-side navigation, prefetch or server action: Next's RSC answer, not a document. */
 const CLIENT_NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 
 /** Next's files, route handlers, uploads, the newsroom, feeds and sitemaps, and files (a last segment with an extension). */
 const NOT_SITE_PAGES = /^\/(_next|api|media|editor|feeds|sitemaps)(\/|$)|\.[A-Za-z0-9]+$/;
+
+/** Feeds and sitemaps at their public addresses (lib/feeds/addresses.ts, lib/sitemaps/documents.ts), and robots.txt. */
+const MACHINE_DOCUMENTS = /^\/(robots\.txt|sitemap\.xml|sitemaps\/[^/]+\.xml|feed\.(xml|atom|json))$|.\/feed\.xml$/;
 
 interface RequestHead {
   method?: string;
@@ -32,4 +36,10 @@ export function isSiteDocumentRequest(request: RequestHead): boolean {
   const url = request.url ?? "/";
   if (CLIENT_NAVIGATION_HEADERS.some((name) => request.headers[name] !== undefined) || /[?&]_rsc=/.test(url)) return false;
   return isSitePagePath(pathOf(url));
+}
+
+/** A GET or HEAD for a feed, a sitemap or robots.txt: route handlers' documents for machines (lib/http/conditional.ts). */
+export function isMachineDocumentRequest(request: RequestHead): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  return MACHINE_DOCUMENTS.test(pathOf(request.url ?? "/"));
 }
