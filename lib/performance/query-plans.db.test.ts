@@ -145,7 +145,7 @@ beforeAll(async () => {
   midAuthorStory = bylined[Math.floor(bylined.length / 2)]!.id;
   const [first] = await t.db.select({ id: min(comments.id) }).from(comments).where(eq(comments.storyId, commented));
   firstComment = first!.id!;
-}, 300_000);
+}, 600_000);
 afterAll(() => t.dispose());
 
 describe("query plans at 100,000 stories", () => {
