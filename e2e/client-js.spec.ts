@@ -19,3 +19,17 @@ test("an article loads at most 15 KB gzip of our own JavaScript", async ({ page 
   expect(js.ourEntriesLoaded, "our client components are among the loaded chunks").toBeGreaterThan(0);
   expect(js.oursGzip, `our modules (of ${js.totalGzip} B gzip loaded):\n${detail}`).toBeLessThanOrEqual(OWN_JS_BUDGET);
 });
+
+test("an article fetches no other page while it loads (links do not prefetch)", async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).searchParams.has("_rsc") || request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await page.goto(storyPath(reference), { waitUntil: "networkidle" });
+  expect(prefetches).toEqual([]);
+  // Navigation stays a client navigation (the document, and so the live audio, stays).
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "News" }).click();
+  await expect(page).toHaveURL(/\/news$/);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+});
