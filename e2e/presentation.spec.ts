@@ -14,8 +14,10 @@ test("the hero image comes in modern formats at responsive sizes", async ({ page
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe(type);
   }
-  // The hero is preloaded so it is the first image the browser fetches.
+  // The hero is preloaded so it is the first image the browser fetches; of the fonts, only the two
+  // faces of the first screen are (the serif's roman and Inter), not the italic.
   await expect(page.locator('link[rel="preload"][as="image"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="preload"][as="font"]')).toHaveCount(2);
 });
 
 test("uploaded files are served with their type and nosniff; unknown ones are 404", async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link";
 
 // Its title and description come from the catch-all route's generateMetadata.
 
@@ -8,7 +8,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>We could not find a page at this address. It may have been mistyped, or it never existed.</p>
       <p>
-        <Link href="/">Go to the front page</Link>
+        <SiteLink href="/">Go to the front page</SiteLink>
       </p>
     </div>
   );

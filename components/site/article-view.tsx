@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { wasUpdated } from "@/lib/format/dates";
 import { authorPath, tagPath } from "@/lib/routing/public-urls";
 import type { Article } from "@/lib/stories/queries";
@@ -42,7 +42,7 @@ export function ArticleView({
           {article.tags.map((tag, index) => (
             <span key={tag.slug}>
               {index > 0 && ", "}
-              <Link href={tagPath(tag.slug)}>{tag.name}</Link>
+              <SiteLink href={tagPath(tag.slug)}>{tag.name}</SiteLink>
             </span>
           ))}
         </p>
@@ -91,9 +91,9 @@ function ArticleMeta({ article }: { article: Article }) {
           {article.bylines.map((byline, index) => (
             <span key={byline.slug}>
               {index > 0 && (index === article.bylines.length - 1 ? " and " : ", ")}
-              <Link className="byline-name" href={authorPath(byline.slug)}>
+              <SiteLink className="byline-name" href={authorPath(byline.slug)}>
                 {byline.name}
-              </Link>
+              </SiteLink>
             </span>
           ))}
         </p>

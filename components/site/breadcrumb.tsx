@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { sectionTrail, type SectionTree } from "@/lib/sections/queries";
 
 export interface Crumb {
@@ -18,12 +18,12 @@ export function Breadcrumb({ trail, currentIsLast = false }: { trail: Crumb[]; c
       <ol>
         {trail.map((crumb, index) => (
           <li key={crumb.path}>
-            <Link
+            <SiteLink
               href={crumb.path}
               aria-current={currentIsLast && index === trail.length - 1 ? "page" : undefined}
             >
               {crumb.name}
-            </Link>
+            </SiteLink>
           </li>
         ))}
       </ol>

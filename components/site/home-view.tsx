@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { env } from "@/lib/env";
 import { homeStructuredData } from "@/lib/seo/publisher";
 import { sectionSubtreeIds, type SectionTree } from "@/lib/sections/queries";
@@ -56,7 +56,7 @@ export async function HomeView({ tree }: { tree: SectionTree }) {
         return (
           <section key={section.id} className="home-section" aria-labelledby={`section-${section.id}`}>
             <h2 id={`section-${section.id}`} className="rule-heading">
-              <Link href={`/${section.path}`}>{section.name}</Link>
+              <SiteLink href={`/${section.path}`}>{section.name}</SiteLink>
             </h2>
             <div className="card-grid">
               {stories.map((story) => (

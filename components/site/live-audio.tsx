@@ -1,10 +1,13 @@
 "use client";
 
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { loadHlsAttacher } from "./hls-attacher";
 import { LiveAudioController, type LiveAudioState, type LiveAudioStream } from "./live-audio-controller";
 import { connectMediaSession } from "./live-audio-session";
-import { MiniPlayer } from "./mini-player";
+
+// The mini player's code is fetched only once the reader has started the audio (React's lazy:
+// next/dynamic would add more code of its own than the mini player weighs).
+const MiniPlayer = lazy(() => import("./mini-player").then((module) => ({ default: module.MiniPlayer })));
 
 export type LiveAudio = LiveAudioState & {
   /** The stream a full player on the page shows (Audio Only), if any: the mini player steps aside for it. */
@@ -70,7 +73,11 @@ export function LiveAudioProvider({ siteName, children }: { siteName: string; ch
         onVolumeChange={(event) => onVolumeChange(event.currentTarget.volume)}
         onError={(event) => onError(event.currentTarget.error?.code)}
       />
-      <MiniPlayer audio={value} />
+      {state.started && (
+        <Suspense fallback={null}>
+          <MiniPlayer audio={value} />
+        </Suspense>
+      )}
     </LiveAudioContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { useEffect, useRef } from "react";
 import type { LiveAudio } from "./live-audio";
 
@@ -57,9 +57,9 @@ function MiniPlayerBar({ audio }: { audio: LiveAudio }) {
         <p className="visually-hidden" aria-live="polite">
           {playing ? "Playing" : "Paused"}
         </p>
-        <Link href={AUDIO_PAGE} className="mini-player-open">
+        <SiteLink href={AUDIO_PAGE} className="mini-player-open">
           Open Audio Only
-        </Link>
+        </SiteLink>
         <button
           type="button"
           className="mini-player-close"

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { formatDateTime } from "@/lib/format/dates";
 import type { ShowView } from "@/lib/live/queries";
 
@@ -13,7 +13,7 @@ export function OffAir({ title, kind, next = null }: { title: string; kind: "vid
       </p>
       <p>
         The {kind === "video" ? "live stream" : "audio stream"} is off air right now. Check back later,
-        or read the <Link href="/">latest stories</Link>.
+        or read the <SiteLink href="/">latest stories</SiteLink>.
       </p>
       {next && (
         <p className="live-next">

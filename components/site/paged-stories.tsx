@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import { olderPageHref } from "@/lib/http/search-params";
 import type { StoryPage } from "@/lib/stories/queries";
 import { StoryCard } from "./story-card";
@@ -38,14 +38,14 @@ export function PagedStories({
       {(page.nextCursor !== null || before !== null) && (
         <nav aria-label="Pages" className="pagination">
           {before !== null && (
-            <Link href={path} rel="first">
+            <SiteLink href={path} rel="first">
               Latest stories
-            </Link>
+            </SiteLink>
           )}
           {page.nextCursor !== null && (
-            <Link href={olderPageHref(path, {}, page.nextCursor)} rel="next">
+            <SiteLink href={olderPageHref(path, {}, page.nextCursor)} rel="next">
               Older stories
-            </Link>
+            </SiteLink>
           )}
         </nav>
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { SectionNode } from "@/lib/sections/queries";
 
 // The list of section links that the masthead, the footer and a section front's subsections all
@@ -21,7 +21,7 @@ export function SectionLinks({
     <ul className={className}>
       {sections.map((section) => (
         <li key={section.id}>
-          <Link href={`/${section.path}`}>{section.name}</Link>
+          <SiteLink href={`/${section.path}`}>{section.name}</SiteLink>
           {withSubsections && section.children.length > 0 && <SectionLinks sections={section.children} />}
         </li>
       ))}

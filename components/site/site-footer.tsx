@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { SectionNode } from "@/lib/sections/queries";
 import { SectionLinks } from "./section-links";
 
@@ -9,10 +9,10 @@ export function SiteFooter({ siteName, sections }: { siteName: string; sections:
         <nav aria-label="Footer">
           <SectionLinks sections={sections} withSubsections className="footer-sections">
             <li>
-              <Link href="/live">Live</Link>
+              <SiteLink href="/live">Live</SiteLink>
               <ul>
                 <li>
-                  <Link href="/live/audio">Audio Only</Link>
+                  <SiteLink href="/live/audio">Audio Only</SiteLink>
                 </li>
               </ul>
             </li>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { SectionNode } from "@/lib/sections/queries";
 import { Logo } from "./logo";
 import { SectionLinks } from "./section-links";
@@ -17,22 +17,22 @@ export function SiteHeader({
     <header className="masthead">
       <div className="masthead-top">
         <nav aria-label="Live streams" className="live-links">
-          <Link href="/live" className="live-link">
+          <SiteLink href="/live" className="live-link">
             {onAir.video && <span className="live-dot" aria-hidden="true" />}
             Live
             {onAir.video && <span className="on-air-badge">On air</span>}
-          </Link>
-          <Link href="/live/audio" className="live-link">
+          </SiteLink>
+          <SiteLink href="/live/audio" className="live-link">
             Audio Only
             {onAir.audio && <span className="on-air-badge">On air</span>}
-          </Link>
+          </SiteLink>
         </nav>
       </div>
       <div className="brand">
-        <Link href="/" className="brand-link">
+        <SiteLink href="/" className="brand-link">
           <Logo className="brand-logo" />
           <span className="brand-name">{siteName}</span>
-        </Link>
+        </SiteLink>
       </div>
       <nav aria-label="Sections" className="section-nav">
         <SectionLinks sections={sections} />

@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { InlineNode, StoryBlock, StoryDocument } from "@/lib/stories/document";
 import type { StorySummary } from "@/lib/stories/queries";
 
@@ -37,7 +37,7 @@ function renderInline(nodes: InlineNode[] | undefined) {
           {content}
         </a>
       ) : href.startsWith("/") ? (
-        <Link href={href}>{content}</Link>
+        <SiteLink href={href}>{content}</SiteLink>
       ) : (
         <a href={href}>{content}</a>
       );
@@ -109,7 +109,7 @@ function Block({ node, context }: { node: StoryBlock; context: BodyContext }) {
       return (
         <aside className="inline-related" aria-label="Related story">
           <span className="inline-related-label">Related</span>
-          <Link href={story.path}>{story.headline}</Link>
+          <SiteLink href={story.path}>{story.headline}</SiteLink>
         </aside>
       );
     }

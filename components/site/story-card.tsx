@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import { SiteLink } from "./site-link";
 import type { StorySummary } from "@/lib/stories/queries";
 import { PublishedDate } from "./published-date";
 
@@ -29,7 +29,7 @@ export function StoryCard({
   return (
     <article className={`card card-${variant}`}>
       {story.image && (
-        <Link href={story.path} className="card-image" tabIndex={-1} aria-hidden="true">
+        <SiteLink href={story.path} className="card-image" tabIndex={-1} aria-hidden="true">
           <Image
             src={story.image.src}
             width={story.image.width}
@@ -40,12 +40,12 @@ export function StoryCard({
             preload={eager}
             loading={eager ? "eager" : "lazy"}
           />
-        </Link>
+        </SiteLink>
       )}
       <div className="card-text">
         {showSection && <p className="kicker">{story.sectionName}</p>}
         <Heading className="card-headline">
-          <Link href={story.path}>{story.headline}</Link>
+          <SiteLink href={story.path}>{story.headline}</SiteLink>
         </Heading>
         {variant !== "compact" && story.deck && <p className="card-deck">{story.deck}</p>}
         <p className="card-meta">

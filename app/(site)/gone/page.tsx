@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link";
 
 // Shown with status 410 for the URL of an unpublished story (see lib/routing/answer-path-rule.ts).
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export default function GonePage() {
       <h1>This story has been removed</h1>
       <p>The story that was published at this address is no longer available.</p>
       <p>
-        <Link href="/">Go to the front page</Link>
+        <SiteLink href="/">Go to the front page</SiteLink>
       </p>
     </div>
   );
