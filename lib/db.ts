@@ -1,3 +1,5 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { openDatabase, processDatabase, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 
@@ -11,4 +13,12 @@ export type { Db };
 /** The process-wide Drizzle database, opened from the environment on first use. */
 export function getDb(): Db {
   return processDatabase(() => openDatabase(env())).db;
+}
+
+/**
+ * A timestamp column as the ISO text `Date#toISOString` writes ("2024-04-29T14:05:00.000Z"), for
+ * reads that build JSON in SQL: cached results carry dates as those strings.
+ */
+export function isoTime(column: AnyPgColumn | SQL): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

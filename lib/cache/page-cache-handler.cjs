@@ -30,6 +30,8 @@ function sizeOf(value) {
     return (value.html?.length ?? 0) + (value.rscData?.length ?? 0) + segments + 512;
   }
   if (value.kind === "APP_ROUTE" || value.kind === "IMAGE") return (value.body ?? value.buffer)?.length ?? 512;
+  // A cached read (unstable_cache) holds its result as JSON text already: no need to write it again.
+  if (value.kind === "FETCH" && typeof value.data?.body === "string") return value.data.body.length + 512;
   try {
     return JSON.stringify(value).length;
   } catch {

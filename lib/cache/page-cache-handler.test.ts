@@ -45,4 +45,14 @@ describe("PageCacheHandler", () => {
     await cache.set("/news/segments", { ...page("x".repeat(1000), "story:3"), segmentData }, {});
     expect(state.totalBytes - before).toBe(1000 + "rsc".length + 5000 + 512);
   });
+
+  it("counts a cached read by its JSON text, without writing the entry out again", async () => {
+    const cache = new PageCacheHandler();
+    const state = (globalThis as unknown as { meridianPageCache: { totalBytes: number } }).meridianPageCache;
+    const before = state.totalBytes;
+    const body = JSON.stringify({ headline: "x".repeat(2000) });
+    const data = { headers: {}, body, status: 200, url: "", toJSON: () => { throw new Error("written out again"); } };
+    await cache.set("fetch-size", { kind: "FETCH", data, revalidate: 3600 }, { tags: ["story:9"] });
+    expect(state.totalBytes - before).toBe(body.length + 512);
+  });
 });

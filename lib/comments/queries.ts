@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, type Db } from "@/lib/db";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb, isoTime, type Db } from "@/lib/db";
 import { comments } from "@/db/schema";
 import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 
@@ -21,6 +22,31 @@ export interface CommentPage {
 
 /** The thread reads in the order it was written. */
 const oldestFirst: KeysetOrder = { table: comments, keys: [comments.createdAt], id: comments.id, direction: "asc" };
+
+const threadTop = alias(comments, "thread_top");
+const threadReply = alias(comments, "thread_reply");
+const countedComment = alias(comments, "counted_comment");
+
+/**
+ * The first `limit` comments of a story's approved thread with their replies, as one JSON value
+ * (PublicComment[]) computed in SQL: for a read that loads it with the story in one statement
+ * (lib/stories/queries.ts). The same rows and order as listApprovedComments' first page.
+ */
+export function approvedThreadJson(storyId: AnyPgColumn, limit: number): SQL<PublicComment[]> {
+  const reply = threadReply;
+  const replies = sql`(select coalesce(json_agg(json_build_object('id', ${reply.id}, 'name', ${reply.authorName}, 'body', ${reply.body}, 'createdAt', ${isoTime(reply.createdAt)}) order by ${reply.createdAt}, ${reply.id}), '[]')
+    from ${comments} ${reply} where ${reply.parentId} = top.id and ${reply.status} = 'approved')`;
+  return sql<PublicComment[]>`(select coalesce(json_agg(json_build_object('id', top.id, 'name', top.name, 'body', top.body, 'createdAt', ${isoTime(sql`top.created_at`)}, 'replies', ${replies}) order by top.created_at, top.id), '[]')
+    from (select ${threadTop.id} as id, ${threadTop.authorName} as name, ${threadTop.body} as body, ${threadTop.createdAt} as created_at
+      from ${comments} ${threadTop}
+      where ${threadTop.storyId} = ${storyId} and ${threadTop.status} = 'approved' and ${threadTop.parentId} is null
+      order by ${threadTop.createdAt}, ${threadTop.id} limit ${limit}) top)`;
+}
+
+/** How many approved comments a story has, as a subquery beside approvedThreadJson. */
+export function approvedCountOf(storyId: AnyPgColumn): SQL<number> {
+  return sql<number>`(select count(*)::int from ${comments} ${countedComment} where ${countedComment.storyId} = ${storyId} and ${countedComment.status} = 'approved')`;
+}
 
 export async function listApprovedComments(storyId: number, options: { cursor?: number; limit?: number } = {}, db: Db = getDb()): Promise<CommentPage> {
   const limit = Math.min(options.limit ?? 50, 500);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
-import { getSetting, setSetting } from "@/lib/settings/store";
+import type { SQL } from "drizzle-orm";
+import { getSetting, setSetting, storedSetting } from "@/lib/settings/store";
 
 // How the newsroom moderates comments, edited by editors and admins.
 
@@ -19,10 +20,17 @@ export type CommentSettings = z.output<typeof commentSettingsSchema>;
 const KEY = "comments";
 
 export async function getCommentSettings(db: Db = getDb()): Promise<CommentSettings> {
-  const stored = await getSetting<unknown>(KEY, db);
+  return commentSettingsFrom(await getSetting<unknown>(KEY, db));
+}
+
+/** The settings from their stored value (null when none are stored); the defaults when it is unreadable. */
+export function commentSettingsFrom(stored: unknown): CommentSettings {
   const parsed = commentSettingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : commentSettingsSchema.parse({});
 }
+
+/** The stored settings as a subquery, for a read that needs them with its rows (commentSettingsFrom reads the value). */
+export const storedCommentSettings: SQL<unknown> = storedSetting(KEY);
 
 export async function saveCommentSettings(settings: CommentSettings, db: Db = getDb()): Promise<void> {
   await setSetting(KEY, commentSettingsSchema.parse(settings), db);

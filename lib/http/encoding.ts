@@ -17,8 +17,15 @@ export function chooseEncoding(acceptEncoding: string | undefined, offered: read
   return offered.find((name) => accepted.has(name) || (name === "gzip" && accepted.has("*"))) ?? "identity";
 }
 
+/**
+ * Brotli's quality: a page is compressed on the render that stores it, so this is paid on every
+ * cache miss. On a 30–40 KB article 5 costs a quarter less CPU than 6 (~0.45 ms against ~0.6 ms)
+ * for 0.5% more bytes; 4 would save as much again but send 8% more to every reader.
+ */
+const BROTLI_QUALITY = 5;
+
 export function compress(body: Buffer, encoding: Encoding): Buffer {
-  if (encoding === "br") return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } });
+  if (encoding === "br") return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
   if (encoding === "gzip") return gzipSync(body);
   return body;
 }

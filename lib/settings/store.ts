@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { settings } from "@/db/schema";
 
@@ -8,6 +8,11 @@ import { settings } from "@/db/schema";
 export async function getSetting<T>(key: string, db: Db = getDb()): Promise<T | undefined> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
   return row?.value as T | undefined;
+}
+
+/** A setting's stored value as a subquery (null when unset), for a read that needs it with its rows. */
+export function storedSetting(key: string): SQL<unknown> {
+  return sql`(select ${settings.value} from ${settings} where ${settings.key} = ${key})`;
 }
 
 export async function setSetting(key: string, value: unknown, db: Db = getDb()): Promise<void> {

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthor, createSection, createStory, documentOf } from "@/lib/testing/fixtures";
-import { relatedStories, stories } from "@/db/schema";
+import { comments, corrections, relatedStories, stories, storyTags, tags } from "@/db/schema";
+import { listApprovedComments } from "@/lib/comments/queries";
+import { saveCommentSettings } from "@/lib/comments/settings";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { relatedStoryIds } from "./document";
 import { getStoryForEditing, findHeadlinesByIds } from "./editor-queries";
@@ -140,6 +142,62 @@ describe("getPublishedArticle", () => {
     expect(article?.related.map((r) => r.id)).toEqual([publishedIds[2], publishedIds[1]]);
     expect(article?.inlineRelated[target]?.slug).toBe("story-5");
     expect(article?.commentCount).toBe(0);
+  });
+
+  it("reads the thread, counts, tags, corrections and related cards as the separate reads do", async () => {
+    const db = test.db;
+    const publishedAt = new Date(Date.now() - 3 * 86_400_000);
+    const { id } = await createStory(db, { sectionId: world, slug: "with-everything", publishedAt });
+    const [late, early] = await db
+      .insert(tags)
+      .values([{ slug: "late-tag", name: "Late" }, { slug: "early-tag", name: "Early" }])
+      .returning({ id: tags.id });
+    await db.insert(storyTags).values([
+      { storyId: id, tagId: late!.id, position: 1 },
+      { storyId: id, tagId: early!.id, position: 0 },
+    ]);
+    await db.insert(corrections).values([
+      { storyId: id, note: "Second fix.", createdAt: new Date(Date.UTC(2026, 9, 3, 8, 0, 0, 7)) },
+      { storyId: id, note: "First fix.", createdAt: new Date(Date.UTC(2026, 9, 2, 8)) },
+    ]);
+    // Related: a published story, an unpublished one (left out), in their positions.
+    const [withdrawn] = await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, "withdrawn"));
+    await db.insert(relatedStories).values([
+      { storyId: id, relatedId: publishedIds[3]!, position: 2 },
+      { storyId: id, relatedId: withdrawn!.id, position: 0 },
+      { storyId: id, relatedId: publishedIds[4]!, position: 1 },
+    ]);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 9, 2, 9, minutes));
+    const [first, second] = await db
+      .insert(comments)
+      .values([
+        { storyId: id, status: "approved", authorName: "Ann", body: "First.", createdAt: at(1) },
+        { storyId: id, status: "approved", authorName: "Bo", body: "Second.", createdAt: at(2) },
+      ])
+      .returning({ id: comments.id });
+    await db.insert(comments).values([
+      { storyId: id, status: "approved", authorName: "Cy", body: "A later reply.", createdAt: at(9), parentId: first!.id },
+      { storyId: id, status: "approved", authorName: "Di", body: "An earlier reply.", createdAt: at(3), parentId: first!.id },
+      { storyId: id, status: "pending", authorName: "Ed", body: "Held.", createdAt: at(4) },
+      { storyId: id, status: "spam", authorName: "Fa", body: "Spam reply.", createdAt: at(5), parentId: second!.id },
+      { storyId: id, status: "approved", authorName: "Gu", body: "Same minute as Bo.", createdAt: at(2) },
+    ]);
+    await saveCommentSettings({ premoderation: "none", closeAfterDays: 2, blockedWords: [] });
+
+    const article = await getPublishedArticle(id);
+    expect(article?.thread).toEqual((await listApprovedComments(id, { limit: 500 })).comments);
+    expect(article?.thread.map((c) => [c.name, c.replies.map((r) => r.name)])).toEqual([["Ann", ["Di", "Cy"]], ["Bo", []], ["Gu", []]]);
+    expect(article?.commentCount).toBe(5);
+    expect(article?.tags).toEqual([{ name: "Early", slug: "early-tag" }, { name: "Late", slug: "late-tag" }]);
+    expect(article?.corrections).toEqual([
+      { note: "First fix.", createdAt: "2026-10-02T08:00:00.000Z" },
+      { note: "Second fix.", createdAt: "2026-10-03T08:00:00.007Z" },
+    ]);
+    expect(article?.related).toEqual(await getStorySummaries([publishedIds[4]!, publishedIds[3]!]));
+    // Published three days ago; the settings close comments after two.
+    expect(article?.commentsOpen).toBe(false);
+    await saveCommentSettings({ premoderation: "none", closeAfterDays: 14, blockedWords: [] });
+    expect((await getPublishedArticle(id))?.commentsOpen).toBe(true);
   });
 
   it("returns null for stories readers cannot see", async () => {

@@ -1,4 +1,5 @@
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { stories, type Story } from "@/db/schema";
 
 // What "published" means, once: readers see a story when its status is published and its
@@ -13,8 +14,13 @@ import { stories, type Story } from "@/db/schema";
 // and commands, which hold the row anyway (and may pass `now` in tests).
 // `hasHadPublicAddress` is the wider rule for redirects: readers may have met it once.
 
+/** The same condition on another name for `stories` (an alias in a subquery). */
+export function publishedNowIn(table: { status: AnyPgColumn; publishedAt: AnyPgColumn }): SQL {
+  return and(eq(table.status, "published"), lte(table.publishedAt, sql`now()`))!;
+}
+
 /** Readers may see the story now: a condition on `stories`, for every public read. */
-export const publishedNow: SQL = and(eq(stories.status, "published"), lte(stories.publishedAt, sql`now()`))!;
+export const publishedNow: SQL = publishedNowIn(stories);
 
 /**
  * Whether readers may have met the story at its address: published (even embargoed), pulled, or
