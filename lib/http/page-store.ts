@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
@@ -15,7 +16,7 @@ import { isSiteDocumentRequest, pathOf } from "./site-requests";
 
 /** Bounds how long a stored page may outlive Next's own time-based regeneration. */
 const STORE_TTL_MS = 60_000;
-const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 24) * 1024 * 1024;
+const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 8) * 1024 * 1024;
 
 /** Site pages that are rendered per request (live pages, previews, the not-found page). */
 const NOT_STORED = /^\/(preview|live|page-not-found)(\/|$)/;
@@ -24,12 +25,16 @@ const PER_SENDER_HEADERS = ["cookie", "authorization", "range"];
 /** Headers that belong to one answer, not to the page. */
 const PER_ANSWER = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "etag", "x-nextjs-cache"]);
 
+/**
+ * A page is kept compressed only: nearly every reader takes brotli or gzip, and Next's page cache
+ * holds the same HTML already. The few who accept neither get the gzip copy unzipped. Counted by
+ * the bytes it holds (both copies, its headers and address).
+ */
 interface StoredPage {
   headers: OutgoingHttpHeaders;
-  body: Buffer;
   etag: string;
-  gzip?: Buffer;
-  br?: Buffer;
+  gzip: Buffer;
+  br: Buffer;
   storedAt: number;
   bytes: number;
 }
@@ -44,14 +49,19 @@ export function storesRequest(request: { method?: string; url?: string; headers:
 }
 
 function encoded(page: StoredPage, encoding: Encoding): Buffer {
-  if (encoding === "br") return (page.br ??= compress(page.body, "br"));
-  if (encoding === "gzip") return (page.gzip ??= compress(page.body, "gzip"));
-  return page.body;
+  return encoding === "identity" ? gunzipSync(page.gzip) : page[encoding];
 }
 
 function ifNoneMatch(request: IncomingMessage, etag: string): boolean {
   const header = request.headers["if-none-match"];
   return typeof header === "string" && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+function storedPage(key: string, headers: OutgoingHttpHeaders, body: Buffer, storedAt: number): StoredPage {
+  const br = compress(body, "br");
+  const gzip = compress(body, "gzip");
+  const overhead = 2 * key.length + 2 * JSON.stringify(headers).length + 256;
+  return { headers, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, br, gzip, storedAt, bytes: br.length + gzip.length + overhead };
 }
 
 type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
@@ -171,13 +181,6 @@ export function pageStore(now: () => number = Date.now) {
         if (ifNoneMatchHeader !== undefined) request.headers["if-none-match"] = ifNoneMatchHeader;
         const body = Buffer.concat(chunks);
         const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !PER_ANSWER.has(name) && value !== undefined));
-        const page: StoredPage = {
-          headers: kept,
-          body,
-          etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
-          storedAt: startedAt,
-          bytes: body.length * 2,
-        };
         const storable =
           status === 200 &&
           (headers["x-nextjs-cache"] === "HIT" || headers["x-nextjs-cache"] === "MISS") &&
@@ -185,12 +188,14 @@ export function pageStore(now: () => number = Date.now) {
           /^text\/html\b/i.test(String(headers["content-type"] ?? "")) &&
           // Rendered from data read before a write that landed meanwhile: not kept.
           startedAt > lastRevalidation();
-        if (storable && request.method === "GET") keep(key, page);
         response.writeHead = writeHead as unknown as ServerResponse["writeHead"];
         response.write = write as unknown as ServerResponse["write"];
         response.end = end as unknown as ServerResponse["end"];
-        if (storable) send(request, response, status, kept, page);
-        else passOn(request, response, status, kept, body);
+        if (storable) {
+          const page = storedPage(key, kept, body, startedAt);
+          if (request.method === "GET") keep(key, page);
+          send(request, response, status, kept, page);
+        } else passOn(request, response, status, kept, body);
         return this;
       } as ServerResponse["end"];
     },
