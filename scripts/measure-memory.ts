@@ -81,7 +81,8 @@ const total = (tree: ProcessMemory[]) => tree.reduce((sum, entry) => sum + entry
 /** The tree, and where the largest process (the server) keeps its memory. */
 function show(label: string, tree: ProcessMemory[]) {
   console.log(`\n${label}: ${total(tree)} MB resident in total`);
-  console.table(tree.map(({ pid, rssMb, peakMb, command }) => ({ pid, "RSS MB": rssMb, "peak MB": peakMb, command })));
+  const short = (command: string) => (command.length > 90 ? `${command.slice(0, 87)}…` : command);
+  console.table(tree.map(({ pid, rssMb, peakMb, command }) => ({ pid, "RSS MB": rssMb, "peak MB": peakMb, command: short(command) })));
   const server = [...tree].sort((a, b) => b.rssMb - a.rssMb)[0];
   const breakdown = server && residentBreakdown(server.pid);
   if (breakdown) {

@@ -27,7 +27,7 @@ export function processMemory(pid: number): ProcessMemory | undefined {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const mb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
     const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
-    return { pid, rssMb: mb("VmRSS"), peakMb: mb("VmHWM"), command: command.length > 90 ? `${command.slice(0, 87)}…` : command };
+    return { pid, rssMb: mb("VmRSS"), peakMb: mb("VmHWM"), command };
   } catch {
     return undefined;
   }
