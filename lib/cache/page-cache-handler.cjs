@@ -5,7 +5,7 @@
 // was rendered from, and one build may serve several (./data, .data/e2e, a PostgreSQL server).
 // A restart starts cold, which is always correct. Entries are evicted least-recently-used
 // beyond PAGE_CACHE_MAX_MB (default 16: ~200 articles with the reads they were rendered from,
-// ~25 MB resident with the strings and buffers around them; `npm run measure:memory`). One entry
+// 16–25 MB resident with the strings and buffers around them; `npm run measure:memory`). One entry
 // may take up to half of it: a story sitemap page of 50,000 addresses is ~5.5 MB. A shared store
 // (Redis) can replace this for many instances without changing any page.
 

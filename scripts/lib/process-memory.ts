@@ -62,6 +62,8 @@ export interface ResidentBreakdown {
   malloc: number;
   /** Other anonymous memory: the V8 heap, JIT code, thread stacks and arenas, large Buffers. */
   anonymous: number;
+  /** Resident bytes of each file mapped read-only (code): the same page-cache pages in every process that maps it. */
+  sharedFiles: Record<string, number>;
 }
 
 export function residentBreakdown(pid: number): ResidentBreakdown | undefined {
@@ -82,10 +84,15 @@ export function residentBreakdown(pid: number): ResidentBreakdown | undefined {
   // V8 reserves gigabytes around it without access rights: those hold nothing.
   const wasm = anonymous.filter((mapping) => mapping.writable && mapping.size >= 128 * 1024 * 1024).sort((a, b) => b.size - a.size)[0];
   const sum = (list: typeof mappings) => Math.round(list.reduce((total, mapping) => total + mapping.rss, 0) / 1024 / 1024);
+  const sharedFiles: Record<string, number> = {};
+  for (const mapping of mappings) {
+    if (mapping.name.startsWith("/") && !mapping.writable) sharedFiles[mapping.name] = (sharedFiles[mapping.name] ?? 0) + mapping.rss;
+  }
   return {
     files: sum(mappings.filter((mapping) => mapping.name.startsWith("/"))),
     wasm: sum(wasm ? [wasm] : []),
     malloc: sum(mappings.filter((mapping) => mapping.name === "[heap]")),
     anonymous: sum(anonymous.filter((mapping) => mapping !== wasm)),
+    sharedFiles,
   };
 }
