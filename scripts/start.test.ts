@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { processTree } from "./lib/process-memory";
-import { SERVER_NODE_FLAGS } from "./lib/server.mjs";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "./lib/server.mjs";
 
 // `npm start` (scripts/start.mjs): the database is prepared in a child that exits, and what stays
 // is one process on bare node running the compiled server — no tsx, no second copy of the database.
@@ -34,9 +34,10 @@ async function freePort(): Promise<number> {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe("npm start", () => {
-  it("runs the server with the same node flags as the servers the tests and the benchmark start", () => {
+  it("runs the server with the same node flags and malloc settings as the servers the tests and the benchmark start", () => {
     const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(" ")} scripts/start.mjs`);
+    const settings = Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`);
+    expect(scripts.start).toBe([...settings, "node", ...SERVER_NODE_FLAGS, "scripts/start.mjs"].join(" "));
   });
 
   it("stops with the preparing child's one clear line and its exit code", async () => {
@@ -57,7 +58,7 @@ describe("npm start", () => {
     it("keeps one process: the compiled server, without the database it prepared", async () => {
       const port = await freePort();
       const start = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/start.mjs"], {
-        env: env({ PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` }),
+        env: env({ ...SERVER_ENV, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` }),
         stdio: ["ignore", "pipe", "inherit"],
       });
       try {

@@ -4,16 +4,17 @@
 // Kept in this process's memory, not in .next on disk: a cached page belongs to the database it
 // was rendered from, and one build may serve several (./data, .data/e2e, a PostgreSQL server).
 // A restart starts cold, which is always correct. Entries are evicted least-recently-used
-// beyond PAGE_CACHE_MAX_MB (default 32: ~600 articles, ~50 MB resident with the
-// strings and buffers around them, which keeps `npm start` near its memory budget). A shared store (Redis) can replace this for many
-// instances without changing any page.
+// beyond PAGE_CACHE_MAX_MB (default 16: ~200 articles with the reads they were rendered from,
+// 16–25 MB resident with the strings and buffers around them; `npm run measure:memory`). One entry
+// may take up to half of it: a story sitemap page of 50,000 addresses is ~5.5 MB. A shared store
+// (Redis) can replace this for many instances without changing any page.
 
 // Next.js loads this handler with require(): it is CommonJS, and so is what it shares.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { markRevalidated, pageCacheState } = require("./shared-state.cjs");
 
 const NEXT_CACHE_TAGS_HEADER = "x-next-cache-tags";
-const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 32) * 1024 * 1024;
+const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 16) * 1024 * 1024;
 
 // One state for the process (shared-state.cjs): lib/cache/invalidate.ts (bundled into the app, or
 // loaded by the server for the scheduling sweeper) marks tags in the very map this handler reads.
@@ -85,7 +86,7 @@ module.exports = class PageCacheHandler {
     remove(key);
     if (!data) return;
     const size = sizeOf(data);
-    if (size > maxBytes / 4) return;
+    if (size > maxBytes / 2) return;
     entries.set(key, { value: data, lastModified: Date.now(), tags: [...(ctx.tags ?? []), ...headerTags(data)], size });
     state.totalBytes += size;
     for (const oldest of entries.keys()) {

@@ -37,6 +37,13 @@ describe("PageCacheHandler", () => {
     expect(await cache.get("fetch-key", { kind: "FETCH", tags: ["sections"], softTags: ["_N_T_/news"] })).toBeNull();
   });
 
+  it("keeps a story sitemap page of 50,000 addresses (~5.5 MB) within the default bound", async () => {
+    const cache = new PageCacheHandler();
+    const sitemap = { kind: "APP_ROUTE", body: Buffer.alloc(5.5 * 1024 * 1024), status: 200, headers: {} };
+    await cache.set("/sitemaps/stories/1.xml", sitemap, {});
+    expect(await cache.get("/sitemaps/stories/1.xml", { kind: "APP_ROUTE" })).not.toBeNull();
+  });
+
   it("counts a page's prefetch segments toward PAGE_CACHE_MAX_MB", async () => {
     const cache = new PageCacheHandler();
     const state = (globalThis as unknown as { meridianPageCache: { totalBytes: number } }).meridianPageCache;

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding } from "./encoding";
@@ -108,6 +108,19 @@ describe("pageStore", () => {
     expect(gunzipSync(first.body).toString()).toContain("<!-- render 1 -->");
     await get(path);
     expect(renders).toBe(2);
+  });
+
+  it("counts a page by its compressed copies, so a small store holds many pages", async () => {
+    // PAGE is ~5 KB of HTML that compresses to a few hundred bytes: counted by its identity bytes
+    // twice (as it once was), each took over an eighth of 64 KB and none was kept; counted by
+    // what the store holds, all twenty are.
+    vi.stubEnv("PAGE_STORE_MAX_MB", String(64 / 1024));
+    vi.resetModules();
+    store = (await import("./page-store")).pageStore();
+    vi.unstubAllEnvs();
+    for (let n = 0; n < 20; n++) await get(`/news/us/story-${n}`, { "accept-encoding": "br" });
+    for (let n = 0; n < 20; n++) await get(`/news/us/story-${n}`, { "accept-encoding": "br" });
+    expect(renders).toBe(20);
   });
 
   it("keeps each address apart, query included", async () => {

@@ -18,14 +18,14 @@ import { isMachineDocumentRequest, isSiteDocumentRequest, pathOf } from "./site-
 // Feeds and sitemaps are kept the same way: a route handler's answer that its Cache-Control lets a
 // shared cache keep (MACHINE_CACHE_CONTROL, lib/http/conditional.ts), with the route's own ETag.
 // A sitemap page of 50,000 URLs is 5.6 MB: Next gzipped it on every request (≈ 68 ms of CPU), the
-// store compresses it once. A body that large is kept gzip-compressed only (a few hundred kB),
-// sent as gzip to nearly every client and unzipped for the rare one that accepts no gzip.
+// store compresses it once. A body that large is kept as gzip only (a few hundred kB), sent as gzip
+// to nearly every client.
 
 /** Bounds how long a stored page may outlive Next's own time-based regeneration. */
 const STORE_TTL_MS = 60_000;
-const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 24) * 1024 * 1024;
-/** From this size a body is kept gzip-compressed only, compressed when stored (brotli would cost more than it saves). */
-const COMPRESSED_ONLY_BYTES = 256 * 1024;
+const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 8) * 1024 * 1024;
+/** From this size a body is kept as gzip only (brotli would cost more to make than it saves). */
+const GZIP_ONLY_BYTES = 256 * 1024;
 
 /** Site pages that are rendered per request (live pages, previews, the not-found page). */
 const NOT_STORED = /^\/(preview|live|page-not-found)(\/|$)/;
@@ -34,13 +34,17 @@ const PER_SENDER_HEADERS = ["cookie", "authorization", "range"];
 /** Headers that belong to one answer, not to the page. */
 const PER_ANSWER = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "etag", "x-nextjs-cache"]);
 
+/**
+ * A page is kept compressed only: nearly every reader takes brotli or gzip, and Next's page cache
+ * holds the same HTML already. The few who accept neither get the gzip copy unzipped. Counted by
+ * the bytes it holds (both copies, its headers and address).
+ */
 interface StoredPage {
   headers: OutgoingHttpHeaders;
-  /** Identity bytes; none for a large body, kept as `gzip` only. */
-  body?: Buffer;
-  etag: string;
-  gzip?: Buffer;
+  /** None for a body of GZIP_ONLY_BYTES or more. */
   br?: Buffer;
+  etag: string;
+  gzip: Buffer;
   storedAt: number;
   bytes: number;
 }
@@ -56,26 +60,31 @@ export function storesRequest(request: { method?: string; url?: string; headers:
 }
 
 /** The codings offered for a body of `length` bytes: gzip alone for a large one. */
-const offeredFor = (length: number) => (length >= COMPRESSED_ONLY_BYTES ? (["gzip"] as const) : (["br", "gzip"] as const));
-
-/** Next's answer as the store keeps it: a large body compressed now, once. */
-function storedPage(body: Buffer, headers: OutgoingHttpHeaders, etag: string | undefined, storedAt: number): StoredPage {
-  const page = { headers, etag: etag ?? `"${createHash("sha1").update(body).digest("base64url")}"`, storedAt };
-  if (body.length < COMPRESSED_ONLY_BYTES) return { ...page, body, bytes: body.length * 2 };
-  const gzip = compress(body, "gzip");
-  return { ...page, gzip, bytes: gzip.length };
-}
+const offeredFor = (length: number) => (length >= GZIP_ONLY_BYTES ? (["gzip"] as const) : (["br", "gzip"] as const));
 
 function encoded(page: StoredPage, encoding: Encoding): Buffer {
-  if (!page.body) return encoding === "gzip" ? page.gzip! : gunzipSync(page.gzip!);
-  if (encoding === "br") return (page.br ??= compress(page.body, "br"));
-  if (encoding === "gzip") return (page.gzip ??= compress(page.body, "gzip"));
-  return page.body;
+  if (encoding === "identity") return gunzipSync(page.gzip);
+  return encoding === "br" && page.br ? page.br : page.gzip;
 }
 
 function ifNoneMatch(request: IncomingMessage, etag: string): boolean {
   const header = request.headers["if-none-match"];
   return typeof header === "string" && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+/** Next's answer as the store keeps it, compressed now, once; `etag` is a route's own. */
+function storedPage(key: string, headers: OutgoingHttpHeaders, body: Buffer, etag: string | undefined, storedAt: number): StoredPage {
+  const gzip = compress(body, "gzip");
+  const br = body.length < GZIP_ONLY_BYTES ? compress(body, "br") : undefined;
+  const overhead = 2 * key.length + 2 * JSON.stringify(headers).length + 256;
+  return {
+    headers,
+    etag: etag ?? `"${createHash("sha1").update(body).digest("base64url")}"`,
+    gzip,
+    br,
+    storedAt,
+    bytes: gzip.length + (br?.length ?? 0) + overhead,
+  };
 }
 
 type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
@@ -104,7 +113,7 @@ export function pageStore(now: () => number = Date.now) {
 
   /** Sends `body` with `headers`, encoded as the request accepts. */
   function send(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, page: StoredPage) {
-    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, page.body ? ["br", "gzip"] : ["gzip"]);
+    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, page.br ? ["br", "gzip"] : ["gzip"]);
     const out: OutgoingHttpHeaders = { ...headers, etag: page.etag, vary: varyOnAcceptEncoding(headers.vary) };
     if (ifNoneMatch(request, page.etag)) {
       response.writeHead(304, out);
@@ -210,7 +219,7 @@ export function pageStore(now: () => number = Date.now) {
         response.end = end as unknown as ServerResponse["end"];
         if (storable) {
           // A feed or sitemap keeps the ETag its route gave it (lib/http/conditional.ts).
-          const page = storedPage(body, kept, machine && typeof headers.etag === "string" ? headers.etag : undefined, startedAt);
+          const page = storedPage(key, kept, body, machine && typeof headers.etag === "string" ? headers.etag : undefined, startedAt);
           if (request.method === "GET") keep(key, page);
           send(request, response, status, kept, page);
         } else passOn(request, response, status, kept, body);

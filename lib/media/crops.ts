@@ -1,4 +1,3 @@
-import sharp from "sharp";
 import { readUpload, writeUpload } from "./storage";
 import { storageKeyPattern } from "./urls";
 
@@ -52,6 +51,9 @@ export async function readCrop(storageKey: string, ratio: CropRatio, dataDir?: s
   if (!original) return null;
   let data: Buffer;
   try {
+    // Loaded on first use: every page imports this module for cropsOf, and sharp (libvips) costs
+    // the server about 10 MB resident that a reader's page never needs (README, "Memory").
+    const { default: sharp } = await import("sharp");
     const image = sharp(original.data);
     const { width = 0, height = 0 } = await image.metadata();
     data = await image

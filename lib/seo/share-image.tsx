@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
-import sharp from "sharp";
 import { readUpload } from "@/lib/media/storage";
 import { storageKeyOf } from "@/lib/media/crops";
 
@@ -44,6 +43,8 @@ async function photoDataUrl(src: string | null | undefined, width: number, heigh
   const file = key ? await readUpload(key) : null;
   if (!file) return null;
   try {
+    // Loaded on first use: every page imports this module for SHARE_IMAGE_SIZE (README, "Memory").
+    const { default: sharp } = await import("sharp");
     const jpeg = await sharp(file.data).resize({ width, height, fit: "cover", position: sharp.strategy.attention }).flatten({ background: "#131312" }).jpeg({ quality: 80 }).toBuffer();
     return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
   } catch {

@@ -27,7 +27,7 @@ export function processMemory(pid: number): ProcessMemory | undefined {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const mb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
     const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
-    return { pid, rssMb: mb("VmRSS"), peakMb: mb("VmHWM"), command: command.length > 90 ? `${command.slice(0, 87)}…` : command };
+    return { pid, rssMb: mb("VmRSS"), peakMb: mb("VmHWM"), command };
   } catch {
     return undefined;
   }
@@ -50,4 +50,49 @@ export function processTree(root: number): ProcessMemory[] {
   };
   visit(root);
   return tree;
+}
+
+/** Where a process's resident memory is, in MB, from /proc/<pid>/smaps. */
+export interface ResidentBreakdown {
+  /** Program and library code and data mapped from files (node itself ~45 MB). */
+  files: number;
+  /** The largest anonymous mapping of at least 128 MB: PGlite's WebAssembly memory when it runs in the process. */
+  wasm: number;
+  /** glibc malloc's main heap: Buffers, compression state, native allocations. */
+  malloc: number;
+  /** Other anonymous memory: the V8 heap, JIT code, thread stacks and arenas, large Buffers. */
+  anonymous: number;
+  /** Resident bytes of each file mapped read-only (code): the same page-cache pages in every process that maps it. */
+  sharedFiles: Record<string, number>;
+}
+
+export function residentBreakdown(pid: number): ResidentBreakdown | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/smaps`, "utf8");
+  } catch {
+    return undefined;
+  }
+  const mappings: { size: number; writable: boolean; name: string; rss: number }[] = [];
+  for (const line of text.split("\n")) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) mappings.push({ size: parseInt(head[2]!, 16) - parseInt(head[1]!, 16), writable: head[3]!.startsWith("rw"), name: head[4] ?? "", rss: 0 });
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && mappings.length) mappings[mappings.length - 1]!.rss += Number(rss[1]) * 1024;
+  }
+  const anonymous = mappings.filter((mapping) => !mapping.name);
+  // V8 reserves gigabytes around it without access rights: those hold nothing.
+  const wasm = anonymous.filter((mapping) => mapping.writable && mapping.size >= 128 * 1024 * 1024).sort((a, b) => b.size - a.size)[0];
+  const sum = (list: typeof mappings) => Math.round(list.reduce((total, mapping) => total + mapping.rss, 0) / 1024 / 1024);
+  const sharedFiles: Record<string, number> = {};
+  for (const mapping of mappings) {
+    if (mapping.name.startsWith("/") && !mapping.writable) sharedFiles[mapping.name] = (sharedFiles[mapping.name] ?? 0) + mapping.rss;
+  }
+  return {
+    files: sum(mappings.filter((mapping) => mapping.name.startsWith("/"))),
+    wasm: sum(wasm ? [wasm] : []),
+    malloc: sum(mappings.filter((mapping) => mapping.name === "[heap]")),
+    anonymous: sum(anonymous.filter((mapping) => mapping !== wasm)),
+    sharedFiles,
+  };
 }
