@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import { processTree, treeCpuMs } from "../process-memory";
+import { waitForPort } from "../server.mjs";
+import type { ProcessPeak, Round } from "./results";
+
+// The measuring side of `npm run bench`: the app started as `npm start` starts it, its processes'
+// CPU time and memory read from /proc while autocannon loads it.
+
+/** Starts `npm start` in a process group of its own (stopped with stopGroup). */
+export async function startNpm(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn("npm", ["start"], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  await waitForPort(port, 10 * 60_000);
+  return child;
+}
+
+export function stopGroup(child: ChildProcess | undefined): void {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
+/** Samples the total resident memory of a process tree: its peak per round, and each process's own peak. */
+export class MemorySampler {
+  private roundPeak = 0;
+  private readonly peaks = new Map<number, ProcessPeak>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly root: number, everyMs = 250) {
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer.unref();
+  }
+
+  private sample(): void {
+    const tree = processTree(this.root);
+    this.roundPeak = Math.max(this.roundPeak, tree.reduce((sum, entry) => sum + entry.rssMb, 0));
+    for (const entry of tree) {
+      const known = this.peaks.get(entry.pid);
+      this.peaks.set(entry.pid, { command: entry.command, peakMb: Math.max(known?.peakMb ?? 0, entry.peakMb, entry.rssMb) });
+    }
+  }
+
+  /** The highest total since the last call. */
+  takeRoundPeak(): number {
+    this.sample();
+    const peak = this.roundPeak;
+    this.roundPeak = 0;
+    return peak;
+  }
+
+  stop(): ProcessPeak[] {
+    this.sample();
+    clearInterval(this.timer);
+    return [...this.peaks.values()];
+  }
+}
+
+function cpuSince(root: number, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of treeCpuMs(root)) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+const SETTLE_WINDOW_MS = 300;
+/** CPU time under which the server counts as idle over one window (clock ticks are 10 ms). */
+const IDLE_CPU_MS = 20;
+
+/**
+ * Waits until the server is idle: autocannon stops at the end of its time with requests still
+ * in flight, which the server finishes anyway. Their CPU time belongs to this load, not the next.
+ */
+async function settle(root: number, maxMs = 60_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  let before = treeCpuMs(root);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
+    if (cpuSince(root, before) <= IDLE_CPU_MS) return;
+    before = treeCpuMs(root);
+  }
+}
+
+export type LoadOptions = Omit<autocannon.Options, "url"> & {
+  url: string;
+  /** Stops the run early once this many answers came (for loads that must not repeat). */
+  maxRequests?: number;
+};
+
+/** autocannon, stopped early at `maxRequests` when given. */
+function run({ maxRequests, ...options }: LoadOptions): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    let answered = 0;
+    const instance = autocannon(options, (error, result) => (error ? reject(error as Error) : resolve(result)));
+    if (maxRequests !== undefined) {
+      instance.on("response", () => {
+        if (++answered === maxRequests) instance.stop();
+      });
+    }
+  });
+}
+
+/**
+ * One autocannon run from an idle server, with the CPU time every process under `serverRoot`
+ * spent on it until idle again, per request sent (the ones still in flight at the end included).
+ */
+export async function measureRound(serverRoot: number, options: LoadOptions): Promise<Round> {
+  await settle(serverRoot);
+  const before = treeCpuMs(serverRoot);
+  const result = await run(options);
+  await settle(serverRoot);
+  const cpu = cpuSince(serverRoot, before);
+  const answered = result.requests.total;
+  const sent = Math.max(result.requests.sent, answered);
+  return {
+    requestsPerSecond: result.duration > 0 ? Math.round(answered / result.duration) : 0,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    cpuMsPerRequest: sent ? cpu / sent : NaN,
+    requests: answered,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}

@@ -1,0 +1,120 @@
+import { configurationName, staticRps, summarize, type BenchRun, type Configuration, type Load } from "./results";
+import type { TargetCheck } from "./targets";
+
+// The markdown report of one `npm run bench` (bench/results/report.md): the targets and their
+// verdicts first, then every load in every configuration side by side.
+
+const whole = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+/** Milliseconds with the digits that matter: 0.072, 1.4, 21, 1,350. */
+export function ms(n: number): string {
+  if (!Number.isFinite(n)) return "–";
+  if (n < 1) return fixed(n, 3);
+  if (n < 10) return fixed(n, 1);
+  return whole.format(n);
+}
+const percent = (n: number) => `±${Math.round(n * 50)}%`;
+
+function targetRows(checks: TargetCheck[]): string[] {
+  const mark = { pass: "pass", "within noise": "within noise", fail: "**FAIL**" } as const;
+  return [
+    "| target | where | measured | limit | noise | verdict |",
+    "|---|---|---:|---:|---:|---|",
+    ...checks.map(
+      (c) =>
+        `| ${c.target} | ${c.where} | ${c.target.includes("MB") ? whole.format(c.measured) : fixed(c.measured, 2)} | ${c.direction === "min" ? "≥" : "≤"} ${c.limit} | ${percent(c.noise)} | ${mark[c.verdict]} |`,
+    ),
+  ];
+}
+
+type Cell = (load: Load, configuration: Configuration) => string;
+
+function loadTable(run: BenchRun, cell: Cell): string[] {
+  const ids = [...new Set(run.configurations.flatMap((c) => c.loads.map((load) => load.id)))];
+  const names = run.configurations.map(configurationName);
+  const rows = ids.map((id) => {
+    const any = run.configurations.flatMap((c) => c.loads).find((load) => load.id === id)!;
+    const cells = run.configurations.map((c) => {
+      const load = c.loads.find((candidate) => candidate.id === id);
+      if (!load) return "";
+      if (load.notBuilt) return `not built (${load.notBuilt})`;
+      return load.rounds.length ? cell(load, c) : "–";
+    });
+    return `| ${any.label} | ${cells.join(" | ")} |`;
+  });
+  return [`| load | ${names.join(" | ")} |`, `|---|${names.map(() => "---:").join("|")}|`, ...rows];
+}
+
+const throughput: Cell = (load, configuration) => {
+  const s = summarize(load);
+  const plain = staticRps(configuration);
+  const ratio = plain ? ` (${fixed(s.requestsPerSecond / plain, 3)}×)` : "";
+  const failed = s.non2xx + s.errors ? ` ⚠ ${s.non2xx} non-2xx, ${s.errors} errors` : "";
+  return `${whole.format(s.requestsPerSecond)}${ratio} ${percent(s.rpsNoise)}${failed}`;
+};
+const cpu: Cell = (load) => {
+  const s = summarize(load);
+  return `${ms(s.cpuMsPerRequest)} ${percent(s.cpuNoise)}`;
+};
+const latency: Cell = (load) => {
+  const s = summarize(load);
+  return `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`;
+};
+
+function memoryRows(run: BenchRun): string[] {
+  return [
+    "| configuration | peak total (all processes at once) | each process's own peak |",
+    "|---|---:|---|",
+    ...run.configurations.map(
+      (c) =>
+        `| ${configurationName(c)} | ${c.peakTotalMbPerRound.length ? `${Math.max(...c.peakTotalMbPerRound)} MB` : "–"} | ${c.processes.map((p) => `${p.peakMb} MB \`${p.command.replace(/\|/g, "\\|")}\``).join("<br>")} |`,
+    ),
+  ];
+}
+
+function visibilityRows(run: BenchRun): string[] {
+  const list = (values: number[]) => (values.length ? values.map((v) => `${v}`).join(", ") : "–");
+  return [
+    "| configuration | corpus seeded in | publish → on the cached home page (ms) | Audio Only on/off air → visible (ms) |",
+    "|---|---:|---|---|",
+    ...run.configurations.map(
+      (c) => `| ${configurationName(c)} | ${fixed(c.seedSeconds, 0)} s (${whole.format(c.comments)} comments) | ${list(c.publishToVisibleMs)} | ${list(c.liveChangeToVisibleMs)} |`,
+    ),
+  ];
+}
+
+export function renderReport(run: BenchRun, checks: TargetCheck[]): string {
+  const failed = checks.filter((c) => c.verdict === "fail");
+  return [
+    `# npm run bench — ${run.date}`,
+    "",
+    `${run.machine}. ${run.quick ? "Quick mode" : "Full run"}: ${run.rounds} rounds of ${run.secondsPerRound} s per load, interleaved; figures are the rounds' medians, ±x% is half their spread (run-to-run noise). Server CPU is user + system time of every process \`npm start\` runs, from /proc, per request answered.`,
+    "",
+    "## Targets",
+    "",
+    failed.length ? `**Failed (missed by more than the noise):** ${failed.map((c) => `${c.target} — ${c.where}`).join("; ")}` : "No target missed by more than the noise.",
+    "",
+    ...targetRows(checks),
+    "",
+    "## Requests per second (× the static server in the same configuration)",
+    "",
+    ...loadTable(run, throughput),
+    "",
+    "## Server CPU per request (ms)",
+    "",
+    ...loadTable(run, cpu),
+    "",
+    "## Latency p50 / p99 (ms)",
+    "",
+    ...loadTable(run, latency),
+    "",
+    "## Memory of `npm start`",
+    "",
+    ...memoryRows(run),
+    "",
+    "## Corpora and changes becoming visible",
+    "",
+    ...visibilityRows(run),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { benchRun, configuration, load } from "./fixtures";
+import { noise, summarize } from "./results";
+import { checkTargets, failures, judge } from "./targets";
+
+const statics = load("static", "static", [[1000, 0.2], [1000, 0.2]]);
+
+describe("noise and medians", () => {
+  it("takes the median of the rounds and their spread relative to it", () => {
+    const summary = summarize(load("home", "page", [[900, 0.1], [1100, 0.3], [1000, 0.2]]));
+    expect(summary.requestsPerSecond).toBe(1000);
+    expect(summary.cpuMsPerRequest).toBeCloseTo(0.2);
+    expect(summary.rpsNoise).toBeCloseTo(0.2);
+    expect(summary.cpuNoise).toBeCloseTo(1);
+  });
+
+  it("counts one round as no noise", () => {
+    expect(noise([5])).toBe(0);
+  });
+});
+
+describe("judge", () => {
+  it("fails a figure only when it misses its limit by more than the noise", () => {
+    expect(judge(0.6, 0.5, "min", 0)).toBe("pass");
+    expect(judge(0.45, 0.5, "min", 0.2)).toBe("within noise");
+    expect(judge(0.3, 0.5, "min", 0.2)).toBe("fail");
+    expect(judge(11, 10, "max", 0.2)).toBe("within noise");
+    expect(judge(13, 10, "max", 0.2)).toBe("fail");
+    expect(judge(10, 10, "max", 0)).toBe("pass");
+  });
+});
+
+describe("checkTargets", () => {
+  it("checks the cached article against the static server, the uncached CPU and memory in each configuration", () => {
+    const run = benchRun([
+      configuration("pglite", 1000, [statics, load("article-cached", "cached-article", [[400, 0.1], [420, 0.1]]), load("article-uncached", "uncached-article", [[50, 8], [50, 9]])], [310, 320]),
+    ]);
+    const checks = checkTargets(run);
+    expect(checks.map((c) => [c.target.split(" ")[0], c.verdict])).toEqual([
+      ["cached", "fail"],
+      ["uncached", "pass"],
+      ["npm", "fail"],
+    ]);
+    expect(checks[0]!.measured).toBeCloseTo(0.41);
+  });
+
+  it("compares CPU per request from the smallest to the largest corpus per database, allowing for both noises", () => {
+    const small = configuration("postgres", 1000, [statics, load("home", "page", [[1000, 1], [1000, 1]]), load("feed", "page", [[100, 10], [100, 10]]), load("comment-post", "post", [[50, 5], [50, 5]])]);
+    const large = configuration("postgres", 100_000, [statics, load("home", "page", [[1000, 1.1], [1000, 1.1]]), load("feed", "page", [[10, 30], [10, 31]]), load("comment-post", "post", [[5, 50], [5, 50]])]);
+    const flat = checkTargets(benchRun([small, large])).filter((c) => c.target.startsWith("flat"));
+    expect(flat.map((c) => c.target)).toEqual(["flat cost: home ≤ 1.2× CPU/request", "flat cost: feed ≤ 1.2× CPU/request"]);
+    expect(flat[0]!.verdict).toBe("pass");
+    expect(flat[1]!.measured).toBeCloseTo(3.05);
+    expect(flat[1]!.where).toBe("PostgreSQL 1k → PostgreSQL 100k");
+    expect(failures(flat)).toHaveLength(1);
+  });
+
+  it("skips a load that is not built in either corpus", () => {
+    const search = { ...load("search", "page", []), notBuilt: "answered 404" };
+    const run = benchRun([configuration("pglite", 1000, [statics, search]), configuration("pglite", 100_000, [statics, search])]);
+    expect(checkTargets(run).filter((c) => c.target.startsWith("flat"))).toEqual([]);
+  });
+});
