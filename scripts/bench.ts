@@ -19,7 +19,7 @@ import { fail } from "./lib/cli";
 import type { CorpusFacts } from "./lib/bench/corpus";
 import { renderChart } from "./lib/bench/chart";
 import { loadPlans, type LoadPlan } from "./lib/bench/loads";
-import { measureRound, MemorySampler, startNpm, stopGroup } from "./lib/bench/measure";
+import { measureRound, NpmStart } from "./lib/bench/measure";
 import { renderReport } from "./lib/bench/report";
 import { configurationName, type BenchRun, type Configuration, type Load } from "./lib/bench/results";
 import { checkTargets, failures } from "./lib/bench/targets";
@@ -84,12 +84,54 @@ async function startStatic(html: Buffer): Promise<{ child: ChildProcess; dir: st
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!.replace(/&amp;/g, "&")).pathname);
 
-/** Whether the load's route answers 200 (a route not built yet, such as /search, is reported so). */
-async function probe(plan: LoadPlan): Promise<string | undefined> {
-  if (!plan.probe) return undefined;
+/**
+ * Whether the load's route answers 200 (a route not built yet, such as /search, is reported so),
+ * and how many URLs it lists when it is a sitemap.
+ */
+async function probe(plan: LoadPlan): Promise<Pick<Load, "notBuilt" | "entries">> {
+  if (!plan.probe) return {};
   const response = await fetch(`${site}${plan.probe.path}`, { headers: plan.probe.headers, redirect: "manual" });
-  await response.arrayBuffer();
-  return response.status === 200 ? undefined : `answered ${response.status}`;
+  const body = await response.text();
+  if (response.status !== 200) return { notBuilt: `answered ${response.status}` };
+  return plan.id === "sitemap" ? { entries: locs(body).length } : {};
+}
+
+/** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
+async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
+  const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
+  const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
+    if (!app.running) {
+      console.log("   starting npm start again…");
+      await app.start();
+    }
+    const result = await measureRound(plan.kind === "static" ? staticPid : app.pid, plan.options(round));
+    if (!app.running) {
+      load.failure = `the server died under this load (${app.exitReason()})`;
+      console.log(`   ${plan.label}: ${load.failure}`);
+      app.stop();
+      return;
+    }
+    if (round === "warm-up") return;
+    load.rounds.push(result);
+    const failed = result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "";
+    console.log(`   round ${round} ${plan.label}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, ${result.cpuMsPerRequest.toFixed(3)} ms CPU${failed}`);
+  };
+  for (const [index, plan] of plans.entries()) {
+    const load = loads[index]!;
+    if (app.running) Object.assign(load, await probe(plan));
+    if (load.notBuilt) console.log(`   ${plan.label}: ${load.notBuilt}, not measured`);
+    else await attempt(plan, load, "warm-up");
+  }
+  app.takeRoundPeak();
+  const peakTotalMbPerRound: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const [index, plan] of plans.entries()) {
+      const load = loads[index]!;
+      if (!load.notBuilt && !load.failure) await attempt(plan, load, round);
+    }
+    peakTotalMbPerRound.push(app.takeRoundPeak());
+  }
+  return { loads, peakTotalMbPerRound };
 }
 
 async function runConfiguration(database: Configuration["database"], stories: number): Promise<Configuration> {
@@ -99,52 +141,26 @@ async function runConfiguration(database: Configuration["database"], stories: nu
   const facts = await prepareCorpus(database, stories);
   const seedSeconds = (Date.now() - seeded) / 1000;
   console.log(`   seeded in ${seedSeconds.toFixed(0)} s; starting npm start…`);
-  let app: ChildProcess | undefined;
+  const app = new NpmStart(APP_PORT, { ...databaseEnv(database), COMMENTS_PER_ADDRESS_PER_MINUTE: "999999", COMMENTS_PER_STORY_PER_MINUTE: "999999" });
   let statics: Awaited<ReturnType<typeof startStatic>> | undefined;
-  let sampler: MemorySampler | undefined;
   try {
-    app = await startNpm(APP_PORT, { ...databaseEnv(database), COMMENTS_PER_ADDRESS_PER_MINUTE: "999999", COMMENTS_PER_STORY_PER_MINUTE: "999999" });
-    sampler = new MemorySampler(app.pid!);
+    await app.start();
     for (let i = 0; i < 3; i++) await fetch(`${site}${facts.articlePath}`).then((r) => r.arrayBuffer());
     const article = await fetch(`${site}${facts.articlePath}`);
     const html = Buffer.from(await article.arrayBuffer());
     statics = await startStatic(html);
     const sitemaps = locs(await fetch(`${site}/sitemap.xml`).then((r) => r.text()));
     const sitemapPage = sitemaps.find((candidate) => candidate.includes("/stories-")) ?? "/sitemap.xml";
-    const plans = loadPlans(facts, sitemapPage, {
-      site,
-      staticSite: `http://127.0.0.1:${STATIC_PORT}`,
-      seconds,
-      warmSeconds: quick ? 1 : 2,
-      rounds,
-    });
-    const loads: Load[] = [];
-    for (const plan of plans) {
-      const notBuilt = await probe(plan);
-      loads.push({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [], ...(notBuilt ? { notBuilt } : {}) });
-      if (notBuilt) console.log(`   ${plan.label}: ${notBuilt}, not measured`);
-      else await measureRound(app.pid!, plan.options("warm-up"));
-    }
-    sampler.takeRoundPeak();
-    const peakTotalMbPerRound: number[] = [];
-    for (let round = 1; round <= rounds; round++) {
-      for (const [index, plan] of plans.entries()) {
-        const load = loads[index]!;
-        if (load.notBuilt) continue;
-        const root = plan.kind === "static" ? statics.child.pid! : app.pid!;
-        const result = await measureRound(root, plan.options(round));
-        load.rounds.push(result);
-        console.log(`   round ${round} ${plan.label}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, ${result.cpuMsPerRequest.toFixed(3)} ms CPU${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}`);
-      }
-      peakTotalMbPerRound.push(sampler.takeRoundPeak());
-    }
+    const plans = loadPlans(facts, sitemapPage, { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds });
+    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, statics.child.pid!);
     console.log("   publish → visible and live change → visible…");
-    const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5);
-    const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, facts.token, quick ? 2 : 6);
-    return { database, stories, comments: facts.comments, seedSeconds, loads, peakTotalMbPerRound, processes: sampler.stop(), publishToVisibleMs, liveChangeToVisibleMs };
+    if (!app.running) await app.start();
+    const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5).catch(() => []);
+    const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, facts.token, quick ? 2 : 6).catch(() => []);
+    app.stop();
+    return { database, stories, comments: facts.comments, seedSeconds, loads, peakTotalMbPerRound, processes: app.processes(), publishToVisibleMs, liveChangeToVisibleMs };
   } finally {
-    sampler?.stop();
-    stopGroup(app);
+    app.stop();
     statics?.child.kill();
     if (statics) fs.rmSync(statics.dir, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 2000));

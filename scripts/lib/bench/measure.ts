@@ -7,13 +7,6 @@ import type { ProcessPeak, Round } from "./results";
 // The measuring side of `npm run bench`: the app started as `npm start` starts it, its processes'
 // CPU time and memory read from /proc while autocannon loads it.
 
-/** Starts `npm start` in a process group of its own (stopped with stopGroup). */
-export async function startNpm(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("npm", ["start"], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  await waitForPort(port, 10 * 60_000);
-  return child;
-}
-
 export function stopGroup(child: ChildProcess | undefined): void {
   if (child?.pid && child.exitCode === null) {
     try {
@@ -24,8 +17,66 @@ export function stopGroup(child: ChildProcess | undefined): void {
   }
 }
 
+const TAIL_LINES = 40;
+
+/**
+ * `npm start`, in a process group of its own, with its memory sampled. A server that dies under a
+ * load (out of memory, say) is a finding, not the end of the run: it says why, and starts again.
+ */
+export class NpmStart {
+  private child: ChildProcess | undefined;
+  private sampler: MemorySampler | undefined;
+  private readonly peaks: ProcessPeak[] = [];
+  private tail: string[] = [];
+
+  constructor(
+    private readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.tail = [];
+    const child = spawn("npm", ["start"], { env: { ...process.env, ...this.env, PORT: String(this.port) }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    child.stderr!.on("data", (chunk: Buffer) => {
+      this.tail = [...this.tail, ...chunk.toString().split("\n")].slice(-TAIL_LINES);
+    });
+    this.child = child;
+    this.sampler = new MemorySampler(child.pid!);
+    await waitForPort(this.port, 10 * 60_000);
+  }
+
+  get pid(): number {
+    return this.child!.pid!;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Why the server stopped, from the end of its error output. */
+  exitReason(): string {
+    if (this.tail.some((line) => /heap out of memory/.test(line))) return "JavaScript heap out of memory";
+    return this.tail.filter((line) => line.trim()).at(-1)?.trim().slice(0, 160) ?? `exit code ${this.child?.exitCode}`;
+  }
+
+  takeRoundPeak(): number {
+    return this.sampler?.takeRoundPeak() ?? 0;
+  }
+
+  /** Each process's own peak over every start. */
+  processes(): ProcessPeak[] {
+    return [...this.peaks, ...(this.sampler ? this.sampler.peaksSoFar() : [])];
+  }
+
+  stop(): void {
+    if (this.sampler) this.peaks.push(...this.sampler.stop());
+    this.sampler = undefined;
+    stopGroup(this.child);
+  }
+}
+
 /** Samples the total resident memory of a process tree: its peak per round, and each process's own peak. */
-export class MemorySampler {
+class MemorySampler {
   private roundPeak = 0;
   private readonly peaks = new Map<number, ProcessPeak>();
   private readonly timer: NodeJS.Timeout;
@@ -52,10 +103,14 @@ export class MemorySampler {
     return peak;
   }
 
+  peaksSoFar(): ProcessPeak[] {
+    return [...this.peaks.values()];
+  }
+
   stop(): ProcessPeak[] {
     this.sample();
     clearInterval(this.timer);
-    return [...this.peaks.values()];
+    return this.peaksSoFar();
   }
 }
 

@@ -22,7 +22,7 @@ function targetRows(checks: TargetCheck[]): string[] {
     "|---|---|---:|---:|---:|---|",
     ...checks.map(
       (c) =>
-        `| ${c.target} | ${c.where} | ${c.target.includes("MB") ? whole.format(c.measured) : fixed(c.measured, 2)} | ${c.direction === "min" ? "≥" : "≤"} ${c.limit} | ${percent(c.noise)} | ${mark[c.verdict]} |`,
+        `| ${c.target} | ${c.where} | ${c.target.includes("MB") || c.target.includes("stays up") ? whole.format(c.measured) : fixed(c.measured, 2)} | ${c.direction === "min" ? "≥" : "≤"} ${c.limit} | ${percent(c.noise)} | ${mark[c.verdict]} |`,
     ),
   ];
 }
@@ -38,7 +38,8 @@ function loadTable(run: BenchRun, cell: Cell): string[] {
       const load = c.loads.find((candidate) => candidate.id === id);
       if (!load) return "";
       if (load.notBuilt) return `not built (${load.notBuilt})`;
-      return load.rounds.length ? cell(load, c) : "–";
+      const died = load.failure ? `⚠ ${load.failure}` : "";
+      return load.rounds.length ? `${cell(load, c)}${died ? ` ${died}` : ""}` : died || "–";
     });
     return `| ${any.label} | ${cells.join(" | ")} |`;
   });

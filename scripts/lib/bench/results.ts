@@ -26,6 +26,10 @@ export interface Load {
   rounds: Round[];
   /** Set when the route does not exist yet (it answered other than 200 before the load). */
   notBuilt?: string;
+  /** Set when the server died under this load; it is not asked again. */
+  failure?: string;
+  /** Entries of a document whose size grows with the corpus (a sitemap page's URLs): cost is compared per entry. */
+  entries?: number;
 }
 
 export interface ProcessPeak {

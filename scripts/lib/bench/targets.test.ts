@@ -39,6 +39,7 @@ describe("checkTargets", () => {
     expect(checks.map((c) => [c.target.split(" ")[0], c.verdict])).toEqual([
       ["cached", "fail"],
       ["uncached", "pass"],
+      ["the", "pass"],
       ["npm", "fail"],
     ]);
     expect(checks[0]!.measured).toBeCloseTo(0.41);
@@ -53,6 +54,20 @@ describe("checkTargets", () => {
     expect(flat[1]!.measured).toBeCloseTo(3.05);
     expect(flat[1]!.where).toBe("PostgreSQL 1k → PostgreSQL 100k");
     expect(failures(flat)).toHaveLength(1);
+  });
+
+  it("compares a document that grows with the corpus per entry", () => {
+    const small = configuration("pglite", 1000, [statics, { ...load("sitemap", "page", [[100, 2], [100, 2]]), entries: 1000 }]);
+    const large = configuration("pglite", 100_000, [statics, { ...load("sitemap", "page", [[10, 60], [10, 60]]), entries: 50_000 }]);
+    const [flat] = checkTargets(benchRun([small, large])).filter((c) => c.target.startsWith("flat"));
+    expect(flat).toMatchObject({ target: "flat cost: sitemap ≤ 1.2× CPU/entry", verdict: "pass" });
+    expect(flat!.measured).toBeCloseTo(0.6);
+  });
+
+  it("fails a configuration in which the server died under a load, naming the load", () => {
+    const feed = { ...load("feed", "page", [[10, 30]]), failure: "the server died under this load (JavaScript heap out of memory)" };
+    const [stays] = checkTargets(benchRun([configuration("pglite", 100_000, [statics, feed])])).filter((c) => c.target.includes("stays up"));
+    expect(stays).toMatchObject({ target: "the server stays up under every load (died: feed)", measured: 1, verdict: "fail" });
   });
 
   it("skips a load that is not built in either corpus", () => {
