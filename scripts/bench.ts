@@ -99,11 +99,18 @@ async function probe(plan: LoadPlan): Promise<Pick<Load, "notBuilt" | "entries">
 /** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
 async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
   const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
-  const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
-    if (!app.running) {
-      console.log("   starting npm start again…");
-      await app.start();
+  /** Starts the server again if it died, and warms the caches of every other load it had. */
+  const ensureRunning = async (plan: LoadPlan) => {
+    if (app.running) return;
+    console.log("   starting npm start again, and warming its caches…");
+    await app.start();
+    for (const [index, other] of plans.entries()) {
+      const ready = other !== plan && !loads[index]!.notBuilt && !loads[index]!.failure;
+      if (ready) await measureRound(other.kind === "static" ? staticPid : app.pid, other.options("warm-up"));
     }
+  };
+  const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
+    await ensureRunning(plan);
     const result = await measureRound(plan.kind === "static" ? staticPid : app.pid, plan.options(round));
     if (!app.running) {
       load.failure = `the server died under this load (${app.exitReason()})`;
@@ -118,7 +125,8 @@ async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number)
   };
   for (const [index, plan] of plans.entries()) {
     const load = loads[index]!;
-    if (app.running) Object.assign(load, await probe(plan));
+    await ensureRunning(plan);
+    Object.assign(load, await probe(plan));
     if (load.notBuilt) console.log(`   ${plan.label}: ${load.notBuilt}, not measured`);
     else await attempt(plan, load, "warm-up");
   }

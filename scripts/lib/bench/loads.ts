@@ -3,7 +3,7 @@ import type { LoadOptions } from "./measure";
 import type { LoadKind } from "./results";
 
 // The loads of `npm run bench`, what each asks for and how hard. Pages are asked for by 50
-// connections for a fixed time; the uncached article and comment posts by 20, the newsroom by 8.
+// connections for a fixed time; the uncached article and comment posts by 20, the newsroom by 4.
 // The uncached article never repeats an address: each request is the first for its article on
 // this server (a fixed shuffle of the generated stories, consumed in order, each round stopped
 // early if it would use more than its share), so neither the page store, Next's page cache nor the cached reads of that
@@ -31,7 +31,7 @@ export interface LoadSettings {
 const PAGE_CONNECTIONS = 50;
 const HEAVY_CONNECTIONS = 20;
 /** A newsroom has a few people at work at once, not fifty. */
-const NEWSROOM_CONNECTIONS = 8;
+const NEWSROOM_CONNECTIONS = 4;
 const UNCACHED_WARM_UP = 20;
 
 /** Every load, in the order each round runs them. */
