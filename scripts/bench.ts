@@ -1,7 +1,7 @@
-// npm run bench [-- --quick] [-- --postgres[=URL]] – the one place performance is measured (issue 12):
+// npm run bench [-- --quick] [-- --postgres] – the one place performance is measured (issue 12):
 // for each corpus (the demo edition plus 1,000 and 100,000 generated stories with ~10 comments
-// each; --quick: 1,000 only) on PGlite, and with --postgres or BENCH_DATABASE_URL also on a
-// PostgreSQL server (its database is DROPPED and made again), starts the app as `npm start` does
+// each; --quick: 1,000 only) on PGlite, and with --postgres (meridian_bench on the local server) or
+// BENCH_DATABASE_URL also on a PostgreSQL server (that database is DROPPED and made again), starts the app as `npm start` does
 // and measures with autocannon, after a warm-up, in interleaved rounds: the article cached and
 // uncached, home, section pages, a feed, a sitemap page, search, the newsroom's list, searches and
 // moderation queue, comment posting, and a static server sending the cached article's bytes. Writes
@@ -35,7 +35,7 @@ const dataRoot = path.resolve(".data/bench");
 const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
-    postgres: { type: "string" },
+    postgres: { type: "boolean", default: false },
     stories: { type: "string" },
     rounds: { type: "string" },
     seconds: { type: "string" },
@@ -45,7 +45,7 @@ const quick = values.quick;
 const sizes = (values.stories ?? (quick ? "1000" : "1000,100000")).split(",").map(Number);
 const rounds = Number(values.rounds ?? (quick ? 2 : 3));
 const seconds = Number(values.seconds ?? (quick ? 3 : 5));
-const postgresUrl = values.postgres === "" ? DEFAULT_POSTGRES : (values.postgres ?? process.env.BENCH_DATABASE_URL);
+const postgresUrl = process.env.BENCH_DATABASE_URL || (values.postgres ? DEFAULT_POSTGRES : undefined);
 const authSecret = randomBytes(32).toString("base64url");
 
 /** The database settings of one configuration, for the corpus child and `npm start`. */
