@@ -84,6 +84,19 @@ function visibilityRows(run: BenchRun): string[] {
   ];
 }
 
+const HOW = [
+  "Each configuration seeds a fresh corpus (the demo edition plus the generated stories, ~10 comments each) and starts the app with `npm start`; a static Node server sends the cached article's bytes on the same machine at the same time.",
+  "Pages: 50 connections; uncached article and comment POSTs: 20; newsroom loads: 4 (a session cookie, or the API token for the related-story search).",
+  "Uncached article: every request is the first one for its article since the server started (a fixed shuffle of the generated stories, each round stopped before it runs out), so neither the stored page, Next's page cache nor that story's cached reads exist yet; what every article shares (the header's sections) is warm.",
+  "Server CPU is counted from an idle server until it is idle again (requests still in flight when a round stops are finished and counted) and divided by the requests sent.",
+];
+
+/** The sitemap page's size in each corpus: the flat-cost target compares it per URL. */
+function entryNotes(run: BenchRun): string[] {
+  const sizes = run.configurations.flatMap((c) => c.loads.filter((load) => load.entries).map((load) => `${configurationName(c)}: ${whole.format(load.entries!)} URLs`));
+  return sizes.length ? [`- The story sitemap page lists every story up to 50,000, so it grows with the corpus (${sizes.join(", ")}); its flat cost is compared per URL.`] : [];
+}
+
 export function renderReport(run: BenchRun, checks: TargetCheck[]): string {
   const failed = checks.filter((c) => c.verdict === "fail");
   return [
@@ -116,6 +129,11 @@ export function renderReport(run: BenchRun, checks: TargetCheck[]): string {
     "## Corpora and changes becoming visible",
     "",
     ...visibilityRows(run),
+    "",
+    "## How it was measured",
+    "",
+    ...HOW.map((line) => `- ${line}`),
+    ...entryNotes(run),
     "",
   ].join("\n");
 }
