@@ -18,7 +18,7 @@ describe("renderReport", () => {
   const report = renderReport(run, checkTargets(run));
 
   it("names the failed targets first", () => {
-    expect(report).toMatch(/\*\*Failed \(missed by more than the noise\):\*\* cached article ≥ 0.5 × static server \(req\/s\) — PGlite 100k; flat cost: home/);
+    expect(report).toMatch(/\*\*Failed \(missed by more than the noise\):\*\* cached article ≥ 0.5 × static server \(req\/s, per round\) — PGlite 100k; flat cost: home/);
   });
 
   it("puts the configurations side by side, throughput with its ratio to the static server", () => {

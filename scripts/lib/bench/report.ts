@@ -102,7 +102,7 @@ export function renderReport(run: BenchRun, checks: TargetCheck[]): string {
   return [
     `# npm run bench — ${run.date}`,
     "",
-    `${run.machine}. ${run.quick ? "Quick mode" : "Full run"}: ${run.rounds} rounds of ${run.secondsPerRound} s per load, interleaved; figures are the rounds' medians, ±x% is half their spread (run-to-run noise). Server CPU is user + system time of every process \`npm start\` runs, from /proc, per request answered.`,
+    `${run.machine}. ${run.quick ? "Quick mode" : "Full run"}: ${run.rounds} rounds of ${run.secondsPerRound} s per load, interleaved; figures are the rounds' medians, ±x% is half their spread (run-to-run noise). Server CPU is user + system time of every process \`npm start\` runs, from /proc, per request sent.`,
     "",
     "## Targets",
     "",
