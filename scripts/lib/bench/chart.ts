@@ -9,7 +9,7 @@ const LABEL_WIDTH = 230;
 const PANEL_WIDTH = 330;
 const GAP = 40;
 const BAR = 9;
-const TOP = 60;
+const TOP = 72;
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
