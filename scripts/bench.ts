@@ -19,7 +19,8 @@ import { fail } from "./lib/cli";
 import type { CorpusFacts } from "./lib/bench/corpus";
 import { renderChart } from "./lib/bench/chart";
 import { loadPlans, type LoadPlan } from "./lib/bench/loads";
-import { measureRound, NpmStart } from "./lib/bench/measure";
+import { measureRound, NpmStart, type CpuReader } from "./lib/bench/measure";
+import { cpuMsOf, processesMatching, treeCpuMs } from "./lib/process-memory";
 import { renderReport } from "./lib/bench/report";
 import { configurationName, type BenchRun, type Configuration, type Load } from "./lib/bench/results";
 import { checkTargets, failures } from "./lib/bench/targets";
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     stories: { type: "string" },
     rounds: { type: "string" },
     seconds: { type: "string" },
+    databases: { type: "string" },
     // Renders the report and chart again from a results.json (after changing how they render).
     report: { type: "string" },
   },
@@ -99,7 +101,23 @@ async function probe(plan: LoadPlan): Promise<Pick<Load, "notBuilt" | "entries">
 }
 
 /** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
-async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
+/**
+ * The CPU time of what serves the app's loads: every process `npm start` runs and, on PostgreSQL,
+ * the database server's backends connected to the benchmark's database (PGlite runs inside the
+ * server process, so both sides count the database's work). The static server is its own process.
+ */
+function cpuReader(plan: LoadPlan, app: NpmStart, staticPid: number, database: Configuration["database"]): CpuReader {
+  if (plan.kind === "static") return () => treeCpuMs(staticPid);
+  const name = database === "postgres" ? new URL(postgresUrl!).pathname.slice(1) : undefined;
+  const backend = name ? new RegExp(`^postgres: .* ${name.replace(/[^\w]/g, "\\$&")} `) : undefined;
+  return () => {
+    const cpu = treeCpuMs(app.pid);
+    for (const pid of backend ? processesMatching(backend) : []) cpu.set(pid, cpuMsOf(pid));
+    return cpu;
+  };
+}
+
+async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number, database: Configuration["database"]): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
   const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
   /** Starts the server again if it died, and warms the caches of every other load it had. */
   const ensureRunning = async (plan: LoadPlan) => {
@@ -108,12 +126,12 @@ async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number)
     await app.start();
     for (const [index, other] of plans.entries()) {
       const ready = other !== plan && !loads[index]!.notBuilt && !loads[index]!.failure;
-      if (ready) await measureRound(other.kind === "static" ? staticPid : app.pid, other.options("warm-up"));
+      if (ready) await measureRound(cpuReader(other, app, staticPid, database), other.options("warm-up"));
     }
   };
   const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
     await ensureRunning(plan);
-    const result = await measureRound(plan.kind === "static" ? staticPid : app.pid, plan.options(round));
+    const result = await measureRound(cpuReader(plan, app, staticPid, database), plan.options(round));
     if (!app.running) {
       load.failure = `the server died under this load (${app.exitReason()})`;
       console.log(`   ${plan.label}: ${load.failure}`);
@@ -162,7 +180,7 @@ async function runConfiguration(database: Configuration["database"], stories: nu
     const sitemaps = locs(await fetch(`${site}/sitemap.xml`).then((r) => r.text()));
     const sitemapPage = sitemaps.find((candidate) => candidate.includes("/stories-")) ?? "/sitemap.xml";
     const plans = loadPlans(facts, sitemapPage, { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds });
-    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, statics.child.pid!);
+    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, statics.child.pid!, database);
     console.log("   publish → visible and live change → visible…");
     if (!app.running) await app.start();
     const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5).catch(() => []);
@@ -189,9 +207,11 @@ function write(run: BenchRun): void {
 }
 
 if (values.report) {
-  const saved = JSON.parse(fs.readFileSync(values.report, "utf8")) as BenchRun & { checks?: unknown };
-  delete saved.checks;
-  write(saved);
+  // Several files: their configurations in one report (flat cost compares within one database).
+  const [first, ...others] = values.report.split(",").map((file) => JSON.parse(fs.readFileSync(file, "utf8")) as BenchRun & { checks?: unknown });
+  const { date, machine, quick: wasQuick, secondsPerRound, rounds: saved } = first!;
+  const configurations = [first!, ...others].flatMap((other) => other.configurations);
+  write({ date, machine, quick: wasQuick, secondsPerRound, rounds: saved, configurations });
   console.log("Report: bench/results/report.md, chart: bench/results/chart.svg");
   process.exit(0);
 }
@@ -201,7 +221,9 @@ try {
     console.log("Building…");
     if (!(await buildApp())) throw new Error("The build failed");
   }
-  const databases: Configuration["database"][] = postgresUrl ? ["pglite", "postgres"] : ["pglite"];
+  const databases = (values.databases ?? (postgresUrl ? "pglite,postgres" : "pglite")).split(",") as Configuration["database"][];
+  if (databases.some((database) => database !== "pglite" && database !== "postgres")) throw new Error("--databases takes pglite, postgres or both");
+  if (databases.includes("postgres") && !postgresUrl) throw new Error("PostgreSQL needs --postgres or BENCH_DATABASE_URL");
   const run: BenchRun = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${process.platform} ${process.arch}, node ${process.version}`,

@@ -27,7 +27,7 @@ function parentOf(pid: number): number | undefined {
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU time of one process so far, in ms (0 once it has gone). */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -36,6 +36,19 @@ function cpuMsOf(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** The processes whose command line (arguments joined by spaces) matches `pattern`. */
+export function processesMatching(pattern: RegExp): number[] {
+  return fs.readdirSync("/proc").flatMap((name) => {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) return [];
+    try {
+      return pattern.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ")) ? [pid] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** CPU time (user + system, ms) of each process of the tree under `root`, by pid. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
-import { processTree, treeCpuMs } from "../process-memory";
+import { processTree } from "../process-memory";
 import { waitForPort } from "../server.mjs";
 import type { ProcessPeak, Round } from "./results";
 
@@ -114,9 +114,12 @@ class MemorySampler {
   }
 }
 
-function cpuSince(root: number, before: Map<number, number>): number {
+/** CPU time (user + system, ms) so far of each process that serves a load, by pid. */
+export type CpuReader = () => Map<number, number>;
+
+function cpuSince(read: CpuReader, before: Map<number, number>): number {
   let total = 0;
-  for (const [pid, ms] of treeCpuMs(root)) total += ms - (before.get(pid) ?? 0);
+  for (const [pid, ms] of read()) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -128,13 +131,13 @@ const IDLE_CPU_MS = 20;
  * Waits until the server is idle: autocannon stops at the end of its time with requests still
  * in flight, which the server finishes anyway. Their CPU time belongs to this load, not the next.
  */
-async function settle(root: number, maxMs = 60_000): Promise<void> {
+async function settle(read: CpuReader, maxMs = 60_000): Promise<void> {
   const deadline = Date.now() + maxMs;
-  let before = treeCpuMs(root);
+  let before = read();
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
-    if (cpuSince(root, before) <= IDLE_CPU_MS) return;
-    before = treeCpuMs(root);
+    if (cpuSince(read, before) <= IDLE_CPU_MS) return;
+    before = read();
   }
 }
 
@@ -158,22 +161,22 @@ function run({ maxRequests, ...options }: LoadOptions): Promise<autocannon.Resul
 }
 
 /**
- * One autocannon run from an idle server, with the CPU time every process under `serverRoot`
- * spent on it until idle again, per request sent (the ones still in flight at the end included).
+ * One autocannon run from an idle server, with the CPU time the processes `cpu` reads spent on
+ * it until idle again, per request sent (the ones still in flight at the end included).
  */
-export async function measureRound(serverRoot: number, options: LoadOptions): Promise<Round> {
-  await settle(serverRoot);
-  const before = treeCpuMs(serverRoot);
+export async function measureRound(cpu: CpuReader, options: LoadOptions): Promise<Round> {
+  await settle(cpu);
+  const before = cpu();
   const result = await run(options);
-  await settle(serverRoot);
-  const cpu = cpuSince(serverRoot, before);
+  await settle(cpu);
+  const spent = cpuSince(cpu, before);
   const answered = result.requests.total;
   const sent = Math.max(result.requests.sent, answered);
   return {
     requestsPerSecond: result.duration > 0 ? Math.round(answered / result.duration) : 0,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    cpuMsPerRequest: sent ? cpu / sent : NaN,
+    cpuMsPerRequest: sent ? spent / sent : NaN,
     requests: answered,
     non2xx: result.non2xx,
     errors: result.errors,
