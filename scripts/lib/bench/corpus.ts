@@ -23,6 +23,8 @@ export interface CorpusFacts {
   articlePath: string;
   /** Generated articles in a fixed shuffled order, for the uncached-article load (each asked for once). */
   uncachedPaths: string[];
+  /** Every section's page before each generated story (?before=), in a fixed shuffled order: uncached list pages. */
+  uncachedSectionPaths: string[];
   /** A section page, and the same section's page 90% of the way down its stories (?before=). */
   sectionPath: string;
   deepSectionPath: string;
@@ -70,6 +72,13 @@ async function facts(): Promise<CorpusFacts> {
       .where(like(stories.slug, "scale-story-%"))
       .orderBy(sql`md5(${stories.slug})`)
       .limit(UNCACHED_PATHS);
+    const sectionPages = await db
+      .select({ path: sql<string>`'/' || ${sections.path} || '?before=' || ${stories.id}` })
+      .from(stories)
+      .innerJoin(sections, eq(sections.id, stories.sectionId))
+      .where(like(stories.slug, "scale-story-%"))
+      .orderBy(sql`md5(${stories.slug} || 'list')`)
+      .limit(UNCACHED_PATHS);
     const inSection = and(eq(sections.path, SECTION), eq(stories.status, "published"));
     const [{ n } = { n: 0 }] = await db
       .select({ n: sql<number>`count(*)::int` })
@@ -95,6 +104,7 @@ async function facts(): Promise<CorpusFacts> {
     return {
       articlePath: `/${first.section}/${first.slug}`,
       uncachedPaths: generated.map((row) => row.path),
+      uncachedSectionPaths: sectionPages.map((row) => row.path),
       sectionPath: `/${SECTION}`,
       deepSectionPath: `/${SECTION}?before=${deep.id}`,
       commentStoryId: story.id,

@@ -8,6 +8,7 @@ import type { LoadKind } from "./results";
 // this server (a fixed shuffle of the generated stories, consumed in order, each round stopped
 // early if it would use more than its share), so neither the page store, Next's page cache nor the cached reads of that
 // story hold it — only what all articles share (the header's sections, the live strip) is warm.
+// Section pages are asked for uncached the same way: every section's page before each story.
 
 export interface LoadPlan {
   id: string;
@@ -34,6 +35,29 @@ const HEAVY_CONNECTIONS = 20;
 const NEWSROOM_CONNECTIONS = 4;
 const UNCACHED_WARM_UP = 20;
 
+/**
+ * A load of addresses never asked for before on this server, each once: a fixed list consumed in
+ * order, each round stopped before it would take more than its share.
+ */
+function firstRequests(s: LoadSettings, load: { id: string; label: string; kind: LoadKind; paths: string[]; what: string }): LoadPlan {
+  // Requests still in flight when a round stops take a few more addresses: a margin of them.
+  const perRound = Math.floor((load.paths.length - UNCACHED_WARM_UP) / s.rounds) - HEAVY_CONNECTIONS;
+  let next = 0;
+  return {
+    id: load.id,
+    label: load.label,
+    kind: load.kind,
+    target: `${load.paths.length} ${load.what}, at most ${perRound} a round`,
+    probe: { path: load.paths.at(-1)! },
+    options: (round) => ({
+      url: s.site,
+      connections: HEAVY_CONNECTIONS,
+      ...(round === "warm-up" ? { amount: UNCACHED_WARM_UP } : { duration: s.seconds, maxRequests: perRound }),
+      requests: [{ setupRequest: (request) => ({ ...request, path: load.paths[next++ % load.paths.length] }) }],
+    }),
+  };
+}
+
 /** Every load, in the order each round runs them. */
 export function loadPlans(facts: CorpusFacts, sitemapPage: string, s: LoadSettings): LoadPlan[] {
   const duration = (round: "warm-up" | number) => (round === "warm-up" ? s.warmSeconds : s.seconds);
@@ -56,22 +80,20 @@ export function loadPlans(facts: CorpusFacts, sitemapPage: string, s: LoadSettin
   });
   const q = encodeURIComponent(facts.query);
 
-  // Requests still in flight when a round stops take a few more addresses: a margin of them.
-  const perRound = Math.floor((facts.uncachedPaths.length - UNCACHED_WARM_UP) / s.rounds) - HEAVY_CONNECTIONS;
-  let next = 0;
-  const uncached: LoadPlan = {
+  const uncached = firstRequests(s, {
     id: "article-uncached",
     label: "article, uncached (each a first request)",
     kind: "uncached-article",
-    target: `${facts.uncachedPaths.length} generated articles, ${perRound} a round`,
-    probe: { path: facts.uncachedPaths.at(-1)! },
-    options: (round) => ({
-      url: s.site,
-      connections: HEAVY_CONNECTIONS,
-      ...(round === "warm-up" ? { amount: UNCACHED_WARM_UP } : { duration: s.seconds, maxRequests: perRound }),
-      requests: [{ setupRequest: (request) => ({ ...request, path: facts.uncachedPaths[next++ % facts.uncachedPaths.length] }) }],
-    }),
-  };
+    paths: facts.uncachedPaths,
+    what: "generated articles",
+  });
+  const uncachedLists = firstRequests(s, {
+    id: "section-uncached",
+    label: "section pages, uncached (each a first request)",
+    kind: "page",
+    paths: facts.uncachedSectionPaths,
+    what: "section pages (?before= each story)",
+  });
 
   let posted = 0;
   const stamp = Date.now();
@@ -106,6 +128,7 @@ export function loadPlans(facts: CorpusFacts, sitemapPage: string, s: LoadSettin
     page("home", "home", "/"),
     page("section", "section page 1", facts.sectionPath),
     page("section-deep", "section page, 90% deep (Older)", facts.deepSectionPath),
+    uncachedLists,
     page("feed", "feed (/feed.xml)", "/feed.xml"),
     page("sitemap", "story sitemap, first page", sitemapPage),
     page("search", "search (public)", `/search?q=${q}`),
