@@ -5,7 +5,7 @@ import { configurationName, staticRps, summarize, type BenchRun } from "./result
 // per request. Both on log scales: the figures span four orders of magnitude.
 
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
-const LABEL_WIDTH = 230;
+const LABEL_WIDTH = 290;
 const PANEL_WIDTH = 330;
 const GAP = 40;
 const BAR = 9;

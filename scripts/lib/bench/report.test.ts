@@ -39,7 +39,7 @@ describe("renderChart", () => {
 
   it("draws one bar per configuration for every load but the static server, and a legend", () => {
     expect(svg.startsWith("<svg")).toBe(true);
-    expect(svg.match(/<rect x="230" y="\d+(\.\d+)?" width="[\d.]+" height="8"/g)).toHaveLength(4);
+    expect(svg.match(/<rect x="290" y="\d+(\.\d+)?" width="[\d.]+" height="8"/g)).toHaveLength(4);
     expect(svg).toContain(">PGlite 100k</text>");
     expect(svg).not.toContain(">static</text>");
   });
