@@ -1,155 +1,219 @@
-// npm run bench – requests per second of the cached article page (autocannon -c 50 -d 10), next
-// to a plain static file server sending the same HTML bytes. Uses its own data directory
-// (.data/bench) and port; results go to bench-results/latest.json.
-import { spawn } from "node:child_process";
+// npm run bench [-- --quick] [-- --postgres] – the one place performance is measured (issue 12):
+// for each corpus (the demo edition plus 1,000 and 100,000 generated stories with ~10 comments
+// each; --quick: 1,000 only) on PGlite, and with --postgres (meridian_bench on the local server) or
+// BENCH_DATABASE_URL also on a PostgreSQL server (that database is DROPPED and made again), starts the app as `npm start` does
+// and measures with autocannon, after a warm-up, in interleaved rounds: the article cached and
+// uncached, home, section pages, a feed, a sitemap page, search, the newsroom's list, searches and
+// moderation queue, comment posting, and a static server sending the cached article's bytes. Writes
+// bench/results/{report.md,chart.svg,results.json} and bench-results/latest.json; exits 1 when a
+// target (scripts/lib/bench/targets.ts) is missed by more than the noise the rounds measured.
+// Ports 3300 (app) and 3301 (static server); data in .data/bench.
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
-import { seedStories } from "@/lib/demo/content/stories";
-import { openDatabase } from "@/db/client";
-import { createApiToken } from "@/lib/auth/api-tokens";
-import { findUserByEmail } from "@/lib/auth/users";
+import { parseArgs } from "node:util";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
-import { prepareDatabase } from "./lib/prepare-database";
-import { startAppServer, waitForPort } from "./lib/server.mjs";
+import type { CorpusFacts } from "./lib/bench/corpus";
+import { renderChart } from "./lib/bench/chart";
+import { loadPlans, type LoadPlan } from "./lib/bench/loads";
+import { measureRound, NpmStart, type CpuReader } from "./lib/bench/measure";
+import { cpuMsOf, processesMatching, treeCpuMs } from "./lib/process-memory";
+import { renderReport } from "./lib/bench/report";
+import { configurationName, type BenchRun, type Configuration, type Load } from "./lib/bench/results";
+import { checkTargets, failures } from "./lib/bench/targets";
+import { measureLiveChangeToVisible, measurePublishToVisible } from "./lib/bench/visibility";
+import { waitForPort } from "./lib/server.mjs";
 
 const APP_PORT = 3300;
 const STATIC_PORT = 3301;
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const dataDir = path.resolve(".data/bench");
-process.env.DATA_DIR = dataDir;
-process.env.PORT = String(APP_PORT);
-delete process.env.DATABASE_URL;
-// A key of its own (lib/auth/keys.ts); the server inherits it.
-process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/meridian_bench";
+const site = `http://127.0.0.1:${APP_PORT}`;
+const dataRoot = path.resolve(".data/bench");
 
-/** The figures kept from an autocannon run. */
-function summarize(result: autocannon.Result) {
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50ms: result.latency.p50,
-    latencyP99ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    postgres: { type: "boolean", default: false },
+    stories: { type: "string" },
+    rounds: { type: "string" },
+    seconds: { type: "string" },
+    databases: { type: "string" },
+    // Renders the report and chart again from a results.json (after changing how they render).
+    report: { type: "string" },
+  },
+});
+const quick = values.quick;
+const sizes = (values.stories ?? (quick ? "1000" : "1000,100000")).split(",").map(Number);
+const rounds = Number(values.rounds ?? (quick ? 2 : 3));
+const seconds = Number(values.seconds ?? (quick ? 3 : 5));
+const postgresUrl = process.env.BENCH_DATABASE_URL || (values.postgres ? DEFAULT_POSTGRES : undefined);
+const authSecret = randomBytes(32).toString("base64url");
+
+/** The database settings of one configuration, for the corpus child and `npm start`. */
+function databaseEnv(database: Configuration["database"]): Record<string, string> {
+  const common = { AUTH_SECRET: authSecret, SITE_URL: site, PORT: String(APP_PORT), NEXT_TELEMETRY_DISABLED: "1" };
+  return database === "postgres" ? { ...common, DATABASE_URL: postgresUrl! } : { ...common, DATA_DIR: path.join(dataRoot, "pglite") };
+}
+
+function withoutDatabaseUrl(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.DATA_DIR;
+  return env;
+}
+
+/** Seeds a fresh corpus in a child (scripts/lib/bench/corpus.ts) and returns what the loads need. */
+function prepareCorpus(database: Configuration["database"], stories: number): Promise<CorpusFacts> {
+  return new Promise((resolve, reject) => {
+    let facts: CorpusFacts | undefined;
+    const child = fork("scripts/lib/bench/corpus.ts", [], {
+      execArgv: ["--import", "tsx"],
+      env: { ...withoutDatabaseUrl(), ...databaseEnv(database), BENCH_STORIES: String(stories), BENCH_COMMENTS: "10" },
+    });
+    child.on("message", (message) => (facts = message as CorpusFacts));
+    child.on("exit", (code) => (facts && code === 0 ? resolve(facts) : reject(new Error(`Seeding the ${database} corpus failed (exit ${code})`))));
+  });
+}
+
+async function startStatic(html: Buffer): Promise<{ child: ChildProcess; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-bench-static-"));
+  fs.writeFileSync(path.join(dir, "index.html"), html);
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/lib/static-server.ts", dir, String(STATIC_PORT)], { stdio: "inherit" });
+  await waitForPort(STATIC_PORT);
+  return { child, dir };
+}
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!.replace(/&amp;/g, "&")).pathname);
+
+/**
+ * Whether the load's route answers 200 (a route not built yet, such as /search, is reported so),
+ * and how many URLs it lists when it is a sitemap.
+ */
+async function probe(plan: LoadPlan): Promise<Pick<Load, "notBuilt" | "entries">> {
+  if (!plan.probe) return {};
+  const response = await fetch(`${site}${plan.probe.path}`, { headers: plan.probe.headers, redirect: "manual" });
+  const body = await response.text();
+  if (response.status !== 200) return { notBuilt: `answered ${response.status}` };
+  return plan.id === "sitemap" ? { entries: locs(body).length } : {};
+}
+
+/** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
+/**
+ * The CPU time of what serves the app's loads: every process `npm start` runs and, on PostgreSQL,
+ * the database server's backends connected to the benchmark's database (PGlite runs inside the
+ * server process, so both sides count the database's work). The static server is its own process.
+ */
+function cpuReader(plan: LoadPlan, app: NpmStart, staticPid: number, database: Configuration["database"]): CpuReader {
+  if (plan.kind === "static") return () => treeCpuMs(staticPid);
+  const name = database === "postgres" ? new URL(postgresUrl!).pathname.slice(1) : undefined;
+  const backend = name ? new RegExp(`^postgres: .* ${name.replace(/[^\w]/g, "\\$&")} `) : undefined;
+  return () => {
+    const cpu = treeCpuMs(app.pid);
+    for (const pid of backend ? processesMatching(backend) : []) cpu.set(pid, cpuMsOf(pid));
+    return cpu;
   };
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections, duration });
-  return { ...summarize(result), throughputMBps: Number((result.throughput.average / 1e6).toFixed(1)) };
+async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number, database: Configuration["database"]): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
+  const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
+  /** Starts the server again if it died, and warms the caches of every other load it had. */
+  const ensureRunning = async (plan: LoadPlan) => {
+    if (app.running) return;
+    console.log("   starting npm start again, and warming its caches…");
+    await app.start();
+    for (const [index, other] of plans.entries()) {
+      const ready = other !== plan && !loads[index]!.notBuilt && !loads[index]!.failure;
+      if (ready) await measureRound(cpuReader(other, app, staticPid, database), other.options("warm-up"));
+    }
+  };
+  const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
+    await ensureRunning(plan);
+    const result = await measureRound(cpuReader(plan, app, staticPid, database), plan.options(round));
+    if (!app.running) {
+      load.failure = `the server died under this load (${app.exitReason()})`;
+      console.log(`   ${plan.label}: ${load.failure}`);
+      app.stop();
+      return;
+    }
+    if (round === "warm-up") return;
+    load.rounds.push(result);
+    const failed = result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : "";
+    console.log(`   round ${round} ${plan.label}: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, ${result.cpuMsPerRequest.toFixed(3)} ms CPU${failed}`);
+  };
+  for (const [index, plan] of plans.entries()) {
+    const load = loads[index]!;
+    await ensureRunning(plan);
+    Object.assign(load, await probe(plan));
+    if (load.notBuilt) console.log(`   ${plan.label}: ${load.notBuilt}, not measured`);
+    else await attempt(plan, load, "warm-up");
+  }
+  app.takeRoundPeak();
+  const peakTotalMbPerRound: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const [index, plan] of plans.entries()) {
+      const load = loads[index]!;
+      if (!load.notBuilt && !load.failure) await attempt(plan, load, round);
+    }
+    peakTotalMbPerRound.push(app.takeRoundPeak());
+  }
+  return { loads, peakTotalMbPerRound };
 }
 
-/** Comment POSTs under load, each with its own text and idempotency key. */
-async function loadCommentPosts(url: string) {
-  let counter = 0;
-  const result = await autocannon({
-    url,
-    connections: 20,
-    duration,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        setupRequest: (request) => {
-          counter++;
-          return {
-            ...request,
-            body: JSON.stringify({ name: `Reader ${counter}`, body: `Benchmark comment number ${counter}.`, idempotencyKey: `bench-${Date.now()}-${counter}` }),
-          };
-        },
-      },
-    ],
-  });
-  return summarize(result);
-}
-
-/** An API token for the demo editor, made before the server opens the database. */
-async function editorToken(): Promise<string> {
-  const handle = openDatabase({ databaseUrl: undefined, dataDir });
+async function runConfiguration(database: Configuration["database"], stories: number): Promise<Configuration> {
+  const name = configurationName({ database, stories });
+  console.log(`\n== ${name}: seeding…`);
+  const seeded = Date.now();
+  const facts = await prepareCorpus(database, stories);
+  const seedSeconds = (Date.now() - seeded) / 1000;
+  console.log(`   seeded in ${seedSeconds.toFixed(0)} s; starting npm start…`);
+  const app = new NpmStart(APP_PORT, { ...databaseEnv(database), COMMENTS_PER_ADDRESS_PER_MINUTE: "999999", COMMENTS_PER_STORY_PER_MINUTE: "999999" });
+  let statics: Awaited<ReturnType<typeof startStatic>> | undefined;
   try {
-    const user = await findUserByEmail("editor@demo.test", handle.db);
-    if (!user) throw new Error("The demo editor is missing");
-    return (await createApiToken({ id: user.id, email: user.email, name: user.name, role: user.role }, { name: "bench", expiresInDays: 30 }, undefined, handle.db)).token;
+    await app.start();
+    for (let i = 0; i < 3; i++) await fetch(`${site}${facts.articlePath}`).then((r) => r.arrayBuffer());
+    const article = await fetch(`${site}${facts.articlePath}`);
+    const html = Buffer.from(await article.arrayBuffer());
+    statics = await startStatic(html);
+    const sitemaps = locs(await fetch(`${site}/sitemap.xml`).then((r) => r.text()));
+    const sitemapPage = sitemaps.find((candidate) => candidate.includes("/stories-")) ?? "/sitemap.xml";
+    const plans = loadPlans(facts, sitemapPage, { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds });
+    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, statics.child.pid!, database);
+    console.log("   publish → visible and live change → visible…");
+    if (!app.running) await app.start();
+    const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5).catch(() => []);
+    const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, facts.token, quick ? 2 : 6).catch(() => []);
+    app.stop();
+    return { database, stories, comments: facts.comments, seedSeconds, loads, peakTotalMbPerRound, processes: app.processes(), publishToVisibleMs, liveChangeToVisibleMs };
   } finally {
-    await handle.close();
+    app.stop();
+    statics?.child.kill();
+    if (statics) fs.rmSync(statics.dir, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    fs.rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
   }
 }
 
-/** Loads the home page a few times, so each measurement starts from a filled page cache. */
-async function warmHome(site: string) {
-  for (let i = 0; i < 3; i++) await fetch(`${site}/`).then((r) => r.text());
+function write(run: BenchRun): void {
+  const checks = checkTargets(run);
+  fs.mkdirSync("bench/results", { recursive: true });
+  fs.writeFileSync("bench/results/report.md", renderReport(run, checks));
+  fs.writeFileSync("bench/results/chart.svg", renderChart(run));
+  fs.writeFileSync("bench/results/results.json", `${JSON.stringify({ ...run, checks }, null, 2)}\n`);
+  fs.mkdirSync("bench-results", { recursive: true });
+  fs.writeFileSync("bench-results/latest.json", `${JSON.stringify({ ...run, checks }, null, 2)}\n`);
 }
 
-/** Milliseconds since `started` until `shown()` holds, polling every 10 ms; gives up after 10 s. */
-async function msUntil(started: number, shown: () => Promise<boolean>, failure: string): Promise<number> {
-  while (!(await shown())) {
-    if (performance.now() - started > 10_000) throw new Error(failure);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return Math.round(performance.now() - started);
-}
-
-/** Publishes a new story through the admin API and polls the (cached) home page until it shows. */
-async function measurePublishToVisible(site: string, token: string, runs: number): Promise<number[]> {
-  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const headline = `Bench story ${Date.now()} ${run}`;
-    const created = await fetch(`${site}/api/admin/stories`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({
-        headline,
-        sectionId: 2,
-        authorIds: [1],
-        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Measured." }] }] },
-      }),
-    }).then((r) => r.json() as Promise<{ id: number }>);
-    await warmHome(site);
-    const started = performance.now();
-    await fetch(`${site}/api/admin/stories/${created.id}/publish`, { method: "POST", headers: { Authorization: headers.Authorization } });
-    const shown = async () => (await fetch(`${site}/`).then((r) => r.text())).includes(headline);
-    times.push(await msUntil(started, shown, "The story did not appear within 10 s"));
-  }
-  return times;
-}
-
-/**
- * Takes Audio Only off air and back on through the admin API, alternately, and polls until the
- * cached home page's header and the stream link (/api/live/audio: 503 or 307) both show it.
- */
-async function measureLiveChangeToVisible(site: string, token: string, runs: number): Promise<number[]> {
-  const auth = { Authorization: `Bearer ${token}` };
-  const { streams } = await fetch(`${site}/api/admin/live`, { headers: auth }).then((r) => r.json() as Promise<{ streams: { id: number; slug: string }[] }>);
-  const audio = streams.find((stream) => stream.slug === "audio")!;
-  const onAirMark = /Audio Only<span class="on-air-badge">/;
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const status = run % 2 === 0 ? "off_air" : "on_air";
-    await warmHome(site);
-    const started = performance.now();
-    const response = await fetch(`${site}/api/admin/live/streams/${audio.id}`, {
-      method: "PATCH",
-      headers: { ...auth, "Content-Type": "application/json" },
-      body: JSON.stringify({ status }),
-    });
-    if (!response.ok) throw new Error(`PATCH answered ${response.status}`);
-    const shown = async () => {
-      const header = onAirMark.test(await fetch(`${site}/`).then((r) => r.text()));
-      const link = (await fetch(`${site}/api/live/audio`, { redirect: "manual" })).status;
-      return status === "on_air" ? header && link === 307 : !header && link === 503;
-    };
-    times.push(await msUntil(started, shown, `Audio Only was not ${status} within 10 s`));
-  }
-  return times;
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+if (values.report) {
+  // Several files: their configurations in one report (flat cost compares within one database).
+  const [first, ...others] = values.report.split(",").map((file) => JSON.parse(fs.readFileSync(file, "utf8")) as BenchRun & { checks?: unknown });
+  const { date, machine, quick: wasQuick, secondsPerRound, rounds: saved } = first!;
+  const configurations = [first!, ...others].flatMap((other) => other.configurations);
+  write({ date, machine, quick: wasQuick, secondsPerRound, rounds: saved, configurations });
+  console.log("Report: bench/results/report.md, chart: bench/results/chart.svg");
+  process.exit(0);
 }
 
 try {
@@ -157,82 +221,31 @@ try {
     console.log("Building…");
     if (!(await buildApp())) throw new Error("The build failed");
   }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  await prepareDatabase({ seed: true, log: console.log });
-  const token = await editorToken();
-
-  // The comment limits would stop the POST benchmark after a few requests.
-  const app = startAppServer({
-    port: APP_PORT,
-    env: { DATA_DIR: dataDir, COMMENTS_PER_ADDRESS_PER_MINUTE: "999999", COMMENTS_PER_STORY_PER_MINUTE: "999999" },
-    quiet: true,
-  });
-  await waitForPort(APP_PORT);
-  const site = `http://127.0.0.1:${APP_PORT}`;
-  const articlePath = `/${seedStories[0]!.section}/${seedStories[0]!.slug}`;
-  const articleUrl = `${site}${articlePath}`;
-  // Fill the page cache, then check the page is served from it.
-  for (let i = 0; i < 3; i++) await fetch(articleUrl).then((r) => r.arrayBuffer());
-  const probe = await fetch(articleUrl);
-  const html = Buffer.from(await probe.arrayBuffer());
-  console.log(`Article: ${articlePath} (${html.length} bytes, x-nextjs-cache: ${probe.headers.get("x-nextjs-cache")})`);
-
-  const staticDir = fs.mkdtempSync(path.join(path.resolve(".data"), "bench-static-"));
-  fs.writeFileSync(path.join(staticDir, "index.html"), html);
-  const staticServer = spawn(process.execPath, ["--import", "tsx", "scripts/lib/static-server.ts", staticDir, String(STATIC_PORT)], {
-    stdio: "inherit",
-  });
-  await waitForPort(STATIC_PORT);
-
-  console.log(`autocannon -c ${connections} -d ${duration}: the article page…`);
-  const article = await load(articleUrl);
-  const appRss = rssMb(app.pid!);
-  console.log(`autocannon -c ${connections} -d ${duration}: the home page…`);
-  const home = await load(`${site}/`);
-  console.log(`autocannon -c ${connections} -d ${duration}: the same HTML from a static file server…`);
-  const plain = await load(`http://127.0.0.1:${STATIC_PORT}/index.html`);
-
-  console.log(`autocannon -c 20 -d ${duration}: POST comments (each one different)…`);
-  const storyId = await fetch(`${site}/api/admin/stories/search?q=Sorrel`, { headers: { Authorization: `Bearer ${token}` } })
-    .then((r) => r.json() as Promise<{ results: { id: number }[] }>)
-    .then((data) => data.results[0]!.id);
-  const commentPosts = await loadCommentPosts(`${site}/api/stories/${storyId}/comments`);
-
-  console.log("Publish → visible on the cached home page, 5 times…");
-  const publishToVisibleMs = await measurePublishToVisible(site, token, 5);
-  console.log("Live desk change → visible in the cached header and the stream link, 6 times…");
-  const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, token, 6);
-
-  const results = {
+  const databases = (values.databases ?? (postgresUrl ? "pglite,postgres" : "pglite")).split(",") as Configuration["database"][];
+  if (databases.some((database) => database !== "pglite" && database !== "postgres")) throw new Error("--databases takes pglite, postgres or both");
+  if (databases.includes("postgres") && !postgresUrl) throw new Error("PostgreSQL needs --postgres or BENCH_DATABASE_URL");
+  const run: BenchRun = {
     date: new Date().toISOString(),
-    machine: `${process.platform} ${process.arch}, node ${process.version}`,
-    connections,
-    durationSeconds: duration,
-    htmlBytes: html.length,
-    articlePage: article,
-    homePage: home,
-    staticFileServer: plain,
-    articleVsStatic: Number((article.requestsPerSecond / plain.requestsPerSecond).toFixed(2)),
-    appRssAfterLoadMb: appRss,
-    publishToVisibleMs,
-    liveChangeToVisibleMs,
-    commentPosts,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${process.platform} ${process.arch}, node ${process.version}`,
+    quick,
+    secondsPerRound: seconds,
+    rounds,
+    configurations: [],
   };
-  fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync("bench-results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
-  console.table({
-    "article page (Next.js, cached)": article,
-    "home page (Next.js, cached)": home,
-    "static file server, same bytes": plain,
-  });
-  console.log(`Article page: ${results.articleVsStatic}× the static server; app RSS after load ${appRss} MB`);
-  console.log(`Publish → visible on the cached home page: ${publishToVisibleMs.map((ms) => `${ms} ms`).join(", ")}`);
-  console.log(`Audio Only on/off air → visible: ${liveChangeToVisibleMs.map((ms) => `${ms} ms`).join(", ")}`);
-  console.log(`Comment POSTs: ${commentPosts.requestsPerSecond} req/s (p50 ${commentPosts.latencyP50ms} ms, p99 ${commentPosts.latencyP99ms} ms, non-2xx ${commentPosts.non2xx})`);
-
-  staticServer.kill();
-  app.kill();
-  fs.rmSync(staticDir, { recursive: true, force: true });
+  for (const database of databases) {
+    for (const stories of sizes) {
+      run.configurations.push(await runConfiguration(database, stories));
+      write(run);
+    }
+  }
+  const checks = checkTargets(run);
+  for (const check of checks) console.log(`${check.verdict === "fail" ? "FAIL" : check.verdict === "pass" ? "pass" : "noise"}  ${check.target} — ${check.where}: ${check.measured.toFixed(2)}`);
+  const failed = failures(checks);
+  console.log(`\nReport: bench/results/report.md, chart: bench/results/chart.svg`);
+  if (failed.length) {
+    console.log(`Targets missed by more than the noise:\n${failed.map((c) => `  - ${c.target} (${c.where}): ${c.measured.toFixed(2)}`).join("\n")}`);
+    process.exit(1);
+  }
   process.exit(0);
 } catch (error) {
   fail(error);

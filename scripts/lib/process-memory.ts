@@ -1,7 +1,8 @@
 import fs from "node:fs";
 
-// The resident memory of a process and everything it started, read from /proc (Linux only):
-// `npm run measure:memory` sums it for `npm start`, and a test checks the supervisor stays small.
+// The resident memory and CPU time of a process and everything it started, read from /proc (Linux
+// only): `npm run measure:memory` and `npm run bench` sum them for `npm start`, and a test checks
+// the supervisor stays small.
 
 export interface ProcessMemory {
   pid: number;
@@ -20,6 +21,39 @@ function parentOf(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU time of one process so far, in ms (0 once it has gone). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes whose command line (arguments joined by spaces) matches `pattern`. */
+export function processesMatching(pattern: RegExp): number[] {
+  return fs.readdirSync("/proc").flatMap((name) => {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) return [];
+    try {
+      return pattern.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ")) ? [pid] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** CPU time (user + system, ms) of each process of the tree under `root`, by pid. */
+export function treeCpuMs(root: number): Map<number, number> {
+  return new Map(processTree(root).map((entry) => [entry.pid, cpuMsOf(entry.pid)]));
 }
 
 export function processMemory(pid: number): ProcessMemory | undefined {

@@ -1,6 +1,6 @@
 import { and, count, countDistinct, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stories, storyAuthors, storyTags } from "@/db/schema";
+import { comments, stories, storyAuthors, storyTags } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { storyDocumentSchema } from "@/lib/stories/document";
 import { publishedNow } from "@/lib/stories/visibility";
@@ -55,10 +55,34 @@ describe("seedAtScale", () => {
     expect(span!.outOfOrder).toBe(0);
   });
 
+  it("adds about the comments asked for to each new story: replies under their own story, some pending", async () => {
+    await seedAtScale(t.db, { stories: 40, force: true, comments: 10 });
+    const [figures] = await t.db
+      .select({
+        total: count(),
+        stories: countDistinct(comments.storyId),
+        replies: sql<number>`count(*) filter (where ${comments.parentId} is not null)::int`,
+        pending: sql<number>`count(*) filter (where ${comments.status} = 'pending')::int`,
+        strayReplies: sql<number>`count(*) filter (where ${comments.parentId} is not null and (select p.story_id from comments p where p.id = ${comments.parentId}) <> ${comments.storyId})::int`,
+        early: sql<number>`count(*) filter (where ${comments.createdAt} < (select s.published_at from stories s where s.id = ${comments.storyId}))::int`,
+      })
+      .from(comments);
+    expect(figures!.stories).toBe(40);
+    expect(figures!.total).toBeGreaterThanOrEqual(40 * 8);
+    expect(figures!.total).toBeLessThanOrEqual(40 * 12);
+    expect(figures!.replies).toBeGreaterThan(0);
+    expect(figures!.pending).toBeGreaterThan(0);
+    expect(figures!.strayReplies).toBe(0);
+    expect(figures!.early).toBe(0);
+    // Only the new stories got comments.
+    const [old] = await t.db.select({ n: count() }).from(comments).where(sql`${comments.storyId} <= 60`);
+    expect(old!.n).toBe(0);
+  });
+
   it("refuses a database that has stories, and adds more with force", async () => {
-    await expect(seedAtScale(t.db, { stories: 5, force: false })).rejects.toThrow(/already has 60 stories/);
+    await expect(seedAtScale(t.db, { stories: 5, force: false })).rejects.toThrow(/already has 100 stories/);
     await seedAtScale(t.db, { stories: 5, force: true });
     const [all] = await t.db.select({ n: count() }).from(stories).where(and(publishedNow, eq(stories.status, "published")));
-    expect(all?.n).toBe(65);
+    expect(all?.n).toBe(105);
   });
 });

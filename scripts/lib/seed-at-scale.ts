@@ -8,13 +8,23 @@ import { seedSections } from "@/lib/demo/content/sections";
 // Every text is generated ("Scale story 12345"); ~200 tags and ~50 authors; each story has 1–3
 // tags and 1–2 authors, and publication times spread evenly over ten years up to now, so the
 // newest few dozen fall within the news sitemap's 48 hours and id order is publication order.
+// With `comments`, each new story also gets about that many comments (set-based too: 1,000,000
+// in well under a minute on PostgreSQL): four in five top-level, one in five a reply, one in 50
+// pending (the moderation queue), the rest approved, written in the hours after the story.
 
 export const SCALE_TAGS = 200;
 export const SCALE_AUTHORS = 50;
 const YEARS = 10;
 
-export async function seedAtScale(db: Db, options: { stories: number; force: boolean }): Promise<void> {
-await db.transaction(async (tx) => {
+interface ScaleOptions {
+  stories: number;
+  force: boolean;
+  /** About how many comments each new story gets (0, the default: none). */
+  comments?: number;
+}
+
+export async function seedAtScale(db: Db, options: ScaleOptions): Promise<void> {
+  await db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(stories);
     if ((existing?.n ?? 0) > 0 && !options.force) {
       throw new Error(`The database already has ${existing!.n} stories; pass --force to add ${options.stories} more.`);
@@ -81,5 +91,38 @@ await db.transaction(async (tx) => {
       from stories st cross join author_ids a cross join lateral generate_series(0, st.id % 2) i
       where st.id >= ${from}
       on conflict do nothing`);
+    if (options.comments) await seedComments(tx, from, options.comments);
   });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * About `perStory` comments on each story from id `from` on: 0.8 × perStory top-level ones
+ * (varying by story, deterministic), then one reply to every fourth of them.
+ */
+async function seedComments(tx: Tx, from: number, perStory: number): Promise<void> {
+  const topLevel = Math.max(1, Math.round(perStory * 0.8));
+  // A count per story from about half to one and a half times topLevel, averaging topLevel.
+  const spread = Math.floor(topLevel / 2);
+  await tx.execute(sql`
+    insert into comments (story_id, status, author_name, body, approved_at, created_at, updated_at)
+    select st.id,
+           (case when (st.id + i) % 50 = 0 then 'pending' else 'approved' end)::comment_status,
+           'Reader ' || ((st.id * 13 + i * 7) % 5000),
+           'Comment ' || i || ' on scale story ' || st.id || ', generated for measuring at scale.',
+           case when (st.id + i) % 50 <> 0 then c.at end,
+           c.at, c.at
+    from stories st
+    cross join lateral generate_series(1, ${topLevel - spread}::int + st.id % (${2 * spread}::int + 1)) i
+    cross join lateral (select least(st.published_at + i * interval '17 minutes', now()) as at) c
+    where st.id >= ${from}`);
+  await tx.execute(sql`
+    insert into comments (story_id, parent_id, status, author_name, body, approved_at, created_at, updated_at)
+    select p.story_id, p.id, 'approved', 'Reader ' || (p.id % 5000),
+           'A reply to comment ' || p.id || ', generated for measuring at scale.',
+           r.at, r.at, r.at
+    from comments p
+    cross join lateral (select least(p.created_at + interval '5 minutes', now()) as at) r
+    where p.story_id >= ${from} and p.parent_id is null and p.status = 'approved' and p.id % 4 = 0`);
 }
