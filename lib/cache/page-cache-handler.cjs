@@ -6,7 +6,7 @@
 // A restart starts cold, which is always correct. Entries are evicted least-recently-used
 // beyond PAGE_CACHE_MAX_MB (default 16: ~200 articles with the reads they were rendered from,
 // 16–25 MB resident with the strings and buffers around them; `npm run measure:memory`). One entry
-// may take up to half of it: a story sitemap page of 50,000 addresses is ~5.5 MB. A shared store
+// may take up to half of it (a story sitemap page of 10,000 addresses is ~1.1 MB). A shared store
 // (Redis) can replace this for many instances without changing any page.
 
 // Next.js loads this handler with require(): it is CommonJS, and so is what it shares.
