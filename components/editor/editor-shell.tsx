@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { canManagePeople, canManageSections, canReadAuditLog, canRunLiveDesk } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/users";
+import { PENDING_BADGE_MAX } from "@/lib/comments/moderation";
 import { SignOutButton } from "./sign-out-button";
 
 /** The newsroom's pages; one with `can` is listed only for the people that predicate allows. */
@@ -15,6 +16,9 @@ const links: { href: string; label: string; can?: (user: CurrentUser) => boolean
   { href: "/editor/audit", label: "Audit log", can: canReadAuditLog },
   { href: "/editor/account", label: "Account" },
 ];
+
+/** The badge's number: the count, or "99+" once countPendingComments stops counting. */
+const badgeCount = (pending: number) => (pending >= PENDING_BADGE_MAX ? `${PENDING_BADGE_MAX - 1}+` : String(pending));
 
 /** The newsroom's frame: navigation for the signed-in person's role, with the comments awaiting moderation. */
 export function EditorShell({
@@ -46,8 +50,8 @@ export function EditorShell({
                 <li key={link.href}>
                   {link.href === "/editor/comments" && pendingComments > 0 ? (
                     // The badge alone would read as "Comments 3": the name says what the number counts.
-                    <Link href={link.href} aria-label={`${link.label}, ${pendingComments} pending`}>
-                      {link.label} <span className="count-badge">{pendingComments}</span>
+                    <Link href={link.href} aria-label={`${link.label}, ${badgeCount(pendingComments)} pending`}>
+                      {link.label} <span className="count-badge">{badgeCount(pendingComments)}</span>
                     </Link>
                   ) : (
                     <Link href={link.href}>{link.label}</Link>

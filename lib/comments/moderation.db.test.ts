@@ -9,6 +9,7 @@ import {
   countPendingComments,
   listCommentsForModeration,
   moderateComments,
+  PENDING_BADGE_MAX,
   updateCommentSettings,
   type CommentStatus,
   type ModerationAction,
@@ -214,6 +215,13 @@ describe("listCommentsForModeration and countPendingComments", () => {
     await comment(await story(users.editor.id), "spam");
     expect(await countPendingComments(users.editor)).toBe(before + 1);
     expect(await countPendingComments(users.admin)).toBe(before + 1);
+  });
+
+  it("counts at most PENDING_BADGE_MAX, however long the backlog", async () => {
+    const storyId = await story(users.editor.id);
+    const backlog = Array.from({ length: PENDING_BADGE_MAX + 5 }, (_, i) => ({ storyId, status: "pending" as const, authorName: `Reader ${i}`, body: "A thought." }));
+    await test.db.insert(comments).values(backlog);
+    expect(await countPendingComments(users.editor)).toBe(PENDING_BADGE_MAX);
   });
 });
 
