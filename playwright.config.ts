@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS, systemChromium } from "./scripts/lib/chromium";
 
 // End-to-end tests in Chromium against the production build, served from a fresh data directory
 // (scripts/e2e-server.ts). Debian's Chromium is used where it exists: test tools cannot download
@@ -7,7 +7,6 @@ import { defineConfig } from "@playwright/test";
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
 /**
  * The specs that sign in and change the site. They run after the reading-site specs, which check
  * the front page and sections against the demo edition as seeded: a story any newsroom test
@@ -32,13 +31,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? systemChromium,
       args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
+        ...CHROMIUM_FLAGS,
         // Tests start media without a click where they mute it first; pages never autoplay.
         "--autoplay-policy=no-user-gesture-required",
       ],

@@ -18,24 +18,15 @@ import type { Result } from "lighthouse";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { explainFailure } from "./lib/cli";
 import { prepareDatabase } from "./lib/prepare-database";
+import { CHROMIUM_FLAGS, systemChromium } from "./lib/chromium";
 import { startAppServer, waitForPort } from "./lib/server.mjs";
 
 const TARGETS = { score: 95, lcpMs: 1500, tbtMs: 150, cls: 0 };
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const runs = Math.max(1, Number(values.runs) || 1);
 const port = Number(process.env.LIGHTHOUSE_PORT ?? 3220);
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPath = process.env.CHROMIUM_PATH ?? systemChromium ?? "/usr/bin/chromium";
 const site = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-lighthouse-"));
 
@@ -72,7 +63,7 @@ async function pagesToMeasure(): Promise<{ page: string; url: string }[]> {
 
 /** Chromium with a DevTools port of its own choosing (read back from its profile directory). */
 async function startChromium(profile: string): Promise<{ chromium: ChildProcess; devtoolsPort: number }> {
-  const chromium = spawn(chromiumPath, [...CHROMIUM_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  const chromium = spawn(chromiumPath, ["--headless=new", ...CHROMIUM_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
   const portFile = path.join(profile, "DevToolsActivePort");
   for (let tries = 0; tries < 150; tries++) {
     if (fs.existsSync(portFile)) {
