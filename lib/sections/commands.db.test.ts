@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthor as insertAuthor, createSection as insertSection, createStory, documentOf } from "@/lib/testing/fixtures";
+import { asCurrent, createAuthor as insertAuthor, createSection as insertSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { auditLog, redirects, sections } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
@@ -17,13 +17,6 @@ let news: number;
 let us: number;
 let politics: number;
 let world: number;
-
-const asCurrent = (user: { id: number; email: string; name: string; role: CurrentUser["role"] }): CurrentUser => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-});
 
 const pathOf = async (id: number) => (await test.db.select({ path: sections.path }).from(sections).where(eq(sections.id, id)))[0]?.path;
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
+import { asCurrent, createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { auditLog, stories, storyRevisions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
@@ -18,13 +18,6 @@ let otherWriter: CurrentUser;
 let us: number;
 let world: number;
 let authorId: number;
-
-const asCurrent = (user: { id: number; email: string; name: string; role: CurrentUser["role"] }): CurrentUser => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-});
 
 function input(overrides: Record<string, unknown> = {}) {
   return {

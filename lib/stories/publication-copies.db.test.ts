@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { listFeedStories } from "@/lib/feeds/queries";
 import { listTaxonomyPage } from "@/lib/sitemaps/queries";
-import { createAuthor, createSection, createStory as insertStory, documentOf } from "@/lib/testing/fixtures";
+import { asCurrent, createAuthor, createSection, createStory as insertStory, documentOf } from "@/lib/testing/fixtures";
 import { createStory, saveStory } from "./commands";
 import { listPublishedStories } from "./queries";
 import { addCorrection, publishDueStories, publishStory, scheduleStory, unpublishStory } from "./workflow";
@@ -21,13 +21,6 @@ let editor: CurrentUser;
 let writer: CurrentUser;
 let section: number;
 let authorId: number;
-
-const asCurrent = (user: { id: number; email: string; name: string; role: CurrentUser["role"] }): CurrentUser => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-});
 
 function input(tagNames: string[], overrides: Record<string, unknown> = {}) {
   return {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { CurrentUser } from "@/lib/auth/users";
 import { authors, sections, stories, storyAuthors, type NewStory } from "@/db/schema";
 import { paragraph, type StoryDocument } from "@/lib/stories/document";
 
@@ -8,6 +9,14 @@ import { paragraph, type StoryDocument } from "@/lib/stories/document";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A created user as the commands take them: only the fields of CurrentUser, nothing more. */
+export const asCurrent = (user: { id: number; email: string; name: string; role: CurrentUser["role"] }): CurrentUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+});
 
 export async function createSection(db: Db, path: string, name: string, sortOrder = 0): Promise<number> {
   const parts = path.split("/");
