@@ -15,6 +15,7 @@ import { stories } from "@/db/schema";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import { openCheckedDatabase, prepareDatabase } from "./lib/prepare-database";
+import { cpuMsOf } from "./lib/process-memory";
 import { seedAtScale } from "./lib/seed-at-scale";
 import { startAppServer, waitForPort } from "./lib/server.mjs";
 
@@ -62,12 +63,6 @@ async function ensureArchive(): Promise<number> {
   }
 }
 
-/** The server process's user + system CPU time in milliseconds. */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
 async function timed(url: string): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
   const response = await fetch(url, { headers: { "Accept-Encoding": "gzip" } });
@@ -82,9 +77,9 @@ async function measure(pid: number, path: string) {
   const cold = await timed(`${site}${path}`);
   if (cold.status !== 200) throw new Error(`${path} answered ${cold.status}`);
   const times: number[] = [];
-  const cpuBefore = cpuMs(pid);
+  const cpuBefore = cpuMsOf(pid);
   for (let i = 0; i < REPEATS; i++) times.push((await timed(`${site}${path}`)).ms);
-  return { path, coldMs: round(cold.ms), repeatedMedianMs: round(median(times)), cpuMsPerRepeat: round((cpuMs(pid) - cpuBefore) / REPEATS, 2), kB: round(cold.bytes / 1024) };
+  return { path, coldMs: round(cold.ms), repeatedMedianMs: round(median(times)), cpuMsPerRepeat: round((cpuMsOf(pid) - cpuBefore) / REPEATS, 2), kB: round(cold.bytes / 1024) };
 }
 
 const parser = new XMLParser();
