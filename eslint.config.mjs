@@ -13,7 +13,7 @@ const dataLayer = [
 ];
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "data/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", "bench/floor/.next/**", "node_modules/**", "data/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -7,7 +7,7 @@
 // moderation queue, comment posting, and a static server sending the cached article's bytes. Writes
 // bench/results/{report.md,chart.svg,results.json} and bench-results/latest.json; exits 1 when a
 // target (scripts/lib/bench/targets.ts) is missed by more than the noise the rounds measured.
-// Ports 3300 (app) and 3301 (static server); data in .data/bench.
+// Ports 3300 (app), 3301 (static server) and 3302 (the framework floor, bench/floor); data in .data/bench.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -18,7 +18,8 @@ import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
 import type { CorpusFacts } from "./lib/bench/corpus";
 import { renderChart } from "./lib/bench/chart";
-import { loadPlans, type LoadPlan } from "./lib/bench/loads";
+import { buildFloor, floorPlans, startFloor } from "./lib/bench/floor";
+import { HEAVY_CONNECTIONS, loadPlans, type LoadPlan } from "./lib/bench/loads";
 import { measureRound, NpmStart, type CpuReader } from "./lib/bench/measure";
 import { cpuMsOf, processesMatching, treeCpuMs } from "./lib/process-memory";
 import { renderReport } from "./lib/bench/report";
@@ -29,6 +30,7 @@ import { waitForPort } from "./lib/server.mjs";
 
 const APP_PORT = 3300;
 const STATIC_PORT = 3301;
+const FLOOR_PORT = 3302;
 const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/meridian_bench";
 const site = `http://127.0.0.1:${APP_PORT}`;
 const dataRoot = path.resolve(".data/bench");
@@ -100,14 +102,21 @@ async function probe(plan: LoadPlan): Promise<Pick<Load, "notBuilt" | "entries">
   return plan.id === "sitemap" ? { entries: locs(body).length } : {};
 }
 
-/** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
+/** The servers measured beside the app: the static server and the framework floor. */
+interface OtherServers {
+  staticPid: number;
+  floorPid: number;
+}
+
 /**
  * The CPU time of what serves the app's loads: every process `npm start` runs and, on PostgreSQL,
  * the database server's backends connected to the benchmark's database (PGlite runs inside the
- * server process, so both sides count the database's work). The static server is its own process.
+ * server process, so both sides count the database's work). The static server and the framework
+ * floor are processes of their own.
  */
-function cpuReader(plan: LoadPlan, app: NpmStart, staticPid: number, database: Configuration["database"]): CpuReader {
-  if (plan.kind === "static") return () => treeCpuMs(staticPid);
+function cpuReader(plan: LoadPlan, app: NpmStart, others: OtherServers, database: Configuration["database"]): CpuReader {
+  if (plan.kind === "static") return () => treeCpuMs(others.staticPid);
+  if (plan.kind === "floor") return () => treeCpuMs(others.floorPid);
   const name = database === "postgres" ? new URL(postgresUrl!).pathname.slice(1) : undefined;
   const backend = name ? new RegExp(`^postgres: .* ${name.replace(/[^\w]/g, "\\$&")} `) : undefined;
   return () => {
@@ -117,7 +126,8 @@ function cpuReader(plan: LoadPlan, app: NpmStart, staticPid: number, database: C
   };
 }
 
-async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number, database: Configuration["database"]): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
+/** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
+async function measureLoads(app: NpmStart, plans: LoadPlan[], others: OtherServers, database: Configuration["database"]): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
   const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
   /** Starts the server again if it died, and warms the caches of every other load it had. */
   const ensureRunning = async (plan: LoadPlan) => {
@@ -126,12 +136,12 @@ async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number,
     await app.start();
     for (const [index, other] of plans.entries()) {
       const ready = other !== plan && !loads[index]!.notBuilt && !loads[index]!.failure;
-      if (ready) await measureRound(cpuReader(other, app, staticPid, database), other.options("warm-up"));
+      if (ready) await measureRound(cpuReader(other, app, others, database), other.options("warm-up"));
     }
   };
   const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
     await ensureRunning(plan);
-    const result = await measureRound(cpuReader(plan, app, staticPid, database), plan.options(round));
+    const result = await measureRound(cpuReader(plan, app, others, database), plan.options(round));
     if (!app.running) {
       load.failure = `the server died under this load (${app.exitReason()})`;
       console.log(`   ${plan.label}: ${load.failure}`);
@@ -171,6 +181,7 @@ async function runConfiguration(database: Configuration["database"], stories: nu
   console.log(`   seeded in ${seedSeconds.toFixed(0)} s; starting npm start…`);
   const app = new NpmStart(APP_PORT, { ...databaseEnv(database), COMMENTS_PER_ADDRESS_PER_MINUTE: "999999", COMMENTS_PER_STORY_PER_MINUTE: "999999" });
   let statics: Awaited<ReturnType<typeof startStatic>> | undefined;
+  let floor: ChildProcess | undefined;
   try {
     await app.start();
     for (let i = 0; i < 3; i++) await fetch(`${site}${facts.articlePath}`).then((r) => r.arrayBuffer());
@@ -179,8 +190,10 @@ async function runConfiguration(database: Configuration["database"], stories: nu
     statics = await startStatic(html);
     const sitemaps = locs(await fetch(`${site}/sitemap.xml`).then((r) => r.text()));
     const sitemapPage = sitemaps.find((candidate) => candidate.includes("/stories-")) ?? "/sitemap.xml";
-    const plans = loadPlans(facts, sitemapPage, { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds });
-    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, statics.child.pid!, database);
+    floor = await startFloor(FLOOR_PORT);
+    const settings = { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds };
+    const plans = [...loadPlans(facts, sitemapPage, settings), ...floorPlans({ ...settings, floorSite: `http://127.0.0.1:${FLOOR_PORT}`, connections: HEAVY_CONNECTIONS })];
+    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, { staticPid: statics.child.pid!, floorPid: floor.pid! }, database);
     console.log("   publish → visible and live change → visible…");
     if (!app.running) await app.start();
     const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5).catch(() => []);
@@ -190,6 +203,7 @@ async function runConfiguration(database: Configuration["database"], stories: nu
   } finally {
     app.stop();
     statics?.child.kill();
+    floor?.kill();
     if (statics) fs.rmSync(statics.dir, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 2000));
     fs.rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
@@ -221,6 +235,7 @@ try {
     console.log("Building…");
     if (!(await buildApp())) throw new Error("The build failed");
   }
+  buildFloor();
   const databases = (values.databases ?? (postgresUrl ? "pglite,postgres" : "pglite")).split(",") as Configuration["database"][];
   if (databases.some((database) => database !== "pglite" && database !== "postgres")) throw new Error("--databases takes pglite, postgres or both");
   if (databases.includes("postgres") && !postgresUrl) throw new Error("PostgreSQL needs --postgres or BENCH_DATABASE_URL");

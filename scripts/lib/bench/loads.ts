@@ -30,7 +30,7 @@ export interface LoadSettings {
 }
 
 const PAGE_CONNECTIONS = 50;
-const HEAVY_CONNECTIONS = 20;
+export const HEAVY_CONNECTIONS = 20;
 /** A newsroom has a few people at work at once, not fifty. */
 const NEWSROOM_CONNECTIONS = 4;
 const UNCACHED_WARM_UP = 20;

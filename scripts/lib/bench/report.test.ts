@@ -29,6 +29,23 @@ describe("renderReport", () => {
     expect(report).toContain("| PGlite 1k | 260 MB |");
   });
 
+  it("sets the uncached article beside the framework's floor measured in the same run", () => {
+    const withFloor = benchRun([
+      configuration("postgres", 1000, [
+        load("article-uncached", "uncached-article", [[40, 24], [40, 26]]),
+        load("floor-minimal", "floor", [[300, 4], [300, 4]]),
+        load("floor-article-size", "floor", [[100, 8], [100, 8]]),
+        load("floor-article-size-cached", "floor", [[100, 10], [100, 10]]),
+      ]),
+    ]);
+    const text = renderReport(withFloor, checkTargets(withFloor));
+    expect(text).toContain(
+      "- PostgreSQL 1k: the uncached article costs 25 ms of server CPU. Next.js alone, with no data, renders and stores a page of its size on its first request in 10 ms (the article is 2.5× that floor), renders it without storing it in 8.0 ms, and a minimal page in 4.0 ms.",
+    );
+    // The floor is the same whatever the corpus: no flat-cost target is set on it.
+    expect(checkTargets(withFloor).some((check) => check.target.includes("floor"))).toBe(false);
+  });
+
   it("writes milliseconds with the digits that matter", () => {
     expect([ms(0.0723), ms(1.44), ms(21.4), ms(1350), ms(NaN)]).toEqual(["0.072", "1.4", "21", "1,350", "–"]);
   });

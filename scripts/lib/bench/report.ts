@@ -88,8 +88,29 @@ const HOW = [
   "Each configuration seeds a fresh corpus (the demo edition plus the generated stories, ~10 comments each) and starts the app with `npm start`; a static Node server sends the cached article's bytes on the same machine at the same time.",
   "Pages: 50 connections; uncached article and comment POSTs: 20; newsroom loads: 4 (a session cookie, or the API token for the related-story search).",
   "Uncached article: every request is the first one for its article since the server started (a fixed shuffle of the generated stories, each round stopped before it runs out), so neither the stored page, Next's page cache nor that story's cached reads exist yet; what every article shares (the header's sections) is warm.",
+  "The framework's floor: `bench/floor`, a Next.js application with no database, cache handler or data, run with the server's node flags, its pages rendered on every request (20 connections, as the uncached article).",
   "Server CPU is counted from an idle server until it is idle again (requests still in flight when a round stops are finished and counted) and divided by the requests sent. On PostgreSQL it includes the database server's backends connected to the benchmark's database (PGlite's work is inside the server process).",
 ];
+
+/**
+ * The uncached article beside the framework's floor measured in the same rounds: what Next.js
+ * costs to render a page of the article's size with no data, and a minimal page.
+ */
+function floorNotes(run: BenchRun): string[] {
+  return run.configurations.flatMap((c) => {
+    const measured = (pick: (load: Load) => boolean) => c.loads.find((load) => pick(load) && load.rounds.length);
+    const article = measured((load) => load.kind === "uncached-article");
+    const sized = measured((load) => load.id === "floor-article-size");
+    const cachedSized = measured((load) => load.id === "floor-article-size-cached");
+    const minimal = measured((load) => load.id === "floor-minimal");
+    if (!article || !sized || !cachedSized || !minimal) return [];
+    const a = summarize(article).cpuMsPerRequest;
+    const f = summarize(cachedSized).cpuMsPerRequest;
+    return [
+      `- ${configurationName(c)}: the uncached article costs ${ms(a)} ms of server CPU. Next.js alone, with no data, renders and stores a page of its size on its first request in ${ms(f)} ms (the article is ${fixed(a / f, 1)}× that floor), renders it without storing it in ${ms(summarize(sized).cpuMsPerRequest)} ms, and a minimal page in ${ms(summarize(minimal).cpuMsPerRequest)} ms.`,
+    ];
+  });
+}
 
 /** The sitemap page's size in each corpus: the flat-cost target compares it per URL. */
 function entryNotes(run: BenchRun): string[] {
@@ -110,6 +131,7 @@ export function renderReport(run: BenchRun, checks: TargetCheck[]): string {
     "",
     ...targetRows(checks),
     "",
+    ...(floorNotes(run).length ? ["The framework's floor (`bench/floor`: Next.js with nothing of ours, same node flags, same rounds):", "", ...floorNotes(run), ""] : []),
     "## Requests per second (× the static server in the same configuration)",
     "",
     ...loadTable(run, throughput),

@@ -15,7 +15,8 @@ export interface Round {
 }
 
 /** What a load is, for the targets: which ones must stay flat from 1,000 to 100,000 stories. */
-export type LoadKind = "static" | "cached-article" | "uncached-article" | "page" | "newsroom" | "post";
+/** "floor": bench/floor, the framework with nothing of ours (scripts/lib/bench/floor.ts). */
+export type LoadKind = "static" | "floor" | "cached-article" | "uncached-article" | "page" | "newsroom" | "post";
 
 export interface Load {
   id: string;

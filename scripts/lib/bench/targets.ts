@@ -71,7 +71,7 @@ function flatCost(run: BenchRun): TargetCheck[] {
     const large = sizes.at(-1);
     if (!small || !large || small === large) continue;
     for (const load of large.loads) {
-      if (load.kind === "static" || load.kind === "post" || load.notBuilt || !load.rounds.length) continue;
+      if (load.kind === "static" || load.kind === "floor" || load.kind === "post" || load.notBuilt || !load.rounds.length) continue;
       const before = findLoad(small, load.id);
       if (!before) continue;
       const a = summarize(before);
