@@ -95,7 +95,8 @@ export const authors = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("authors_slug_key").on(t.slug)],
+  // One profile per staff account: "their byline" is never ambiguous.
+  (t) => [uniqueIndex("authors_slug_key").on(t.slug), uniqueIndex("authors_user_id_key").on(t.userId)],
 );
 
 /** Uploaded images. Files live under DATA_DIR/uploads (or object storage) by `storageKey`. */

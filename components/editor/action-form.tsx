@@ -52,6 +52,9 @@ export function ActionForm({
   );
 }
 
+/** The answer of the ActionForm around a control of its own (field errors, a success). */
+export const useActionFormState = (): FormState => useContext(StateContext);
+
 export function Field({
   name,
   label,

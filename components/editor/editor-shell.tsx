@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canManagePeople, canManageSections, canReadAuditLog, canRunLiveDesk } from "@/lib/auth/roles";
+import { canManageAuthors, canManagePeople, canManageSections, canReadAuditLog, canRunLiveDesk } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/users";
 import { PENDING_BADGE_MAX } from "@/lib/comments/moderation";
 import { SignOutButton } from "./sign-out-button";
@@ -11,6 +11,7 @@ const links: { href: string; label: string; can?: (user: CurrentUser) => boolean
   { href: "/editor/media", label: "Media" },
   { href: "/editor/comments", label: "Comments" },
   { href: "/editor/live", label: "Live", can: canRunLiveDesk },
+  { href: "/editor/authors", label: "Authors", can: canManageAuthors },
   { href: "/editor/people", label: "People", can: canManagePeople },
   { href: "/editor/sections", label: "Sections", can: canManageSections },
   { href: "/editor/audit", label: "Audit log", can: canReadAuditLog },

@@ -3,6 +3,7 @@
 /* eslint-disable @next/next/no-img-element -- newsroom thumbnails of our own uploads */
 
 import { FieldError, LabeledField, invalidProps } from "./field";
+import { MediaChoices } from "./media-choices";
 import { MediaUpload } from "./media-upload";
 
 export interface MediaItem {
@@ -53,23 +54,13 @@ function HeroLibrary({ media, story, onChange }: Pick<Props, "media" | "story" |
   return (
     <details>
       <summary>Media library</summary>
-      <ul className="media-grid">
-        {media.map((item) => (
-          <li key={item.id}>
-            <button
-              type="button"
-              className="media-choice"
-              aria-pressed={story.hero?.id === item.id}
-              onClick={() =>
-                onChange({ hero: item, heroAlt: story.heroAlt || item.alt, heroCaption: story.heroCaption || item.caption, heroCredit: story.heroCredit || item.credit })
-              }
-            >
-              <img src={item.thumb ?? item.src} alt="" width={160} height={90} loading="lazy" />
-              <span>{item.alt}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <MediaChoices
+        media={media}
+        chosenId={story.hero?.id ?? null}
+        onChoose={(item) =>
+          onChange({ hero: item, heroAlt: story.heroAlt || item.alt, heroCaption: story.heroCaption || item.caption, heroCredit: story.heroCredit || item.credit })
+        }
+      />
     </details>
   );
 }

@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
 import { RuleError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/log";
+import { ensureOwnAuthorProfile } from "@/lib/authors/accounts";
 import { revokeAllApiTokens } from "./api-tokens";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
 import { createUser, type CurrentUser, type Role } from "./users";
@@ -36,6 +37,8 @@ export async function addPerson(
   db: Db = getDb(),
 ) {
   const user = await createUser(input, db);
+  // Their own byline, ready for their first story (lib/authors/accounts.ts).
+  await ensureOwnAuthorProfile(user, db);
   await recordAudit({ actorId: actor.id, action: "user.create", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, db);
   return user;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canEditAnyStory,
+  canManageAuthors,
   canManagePeople,
   canManageSections,
   canModerate,
@@ -24,6 +25,7 @@ const predicates = {
   canEditAnyStory,
   canModerate,
   canRunLiveDesk,
+  canManageAuthors,
   canManagePeople,
   canManageSections,
   canReadAuditLog,
@@ -35,6 +37,7 @@ const table: Record<keyof typeof predicates, Record<Role, boolean>> = {
   canEditAnyStory: { admin: true, editor: true, writer: false },
   canModerate: { admin: true, editor: true, writer: false },
   canRunLiveDesk: { admin: true, editor: true, writer: false },
+  canManageAuthors: { admin: true, editor: true, writer: false },
   canManagePeople: { admin: true, editor: false, writer: false },
   canManageSections: { admin: true, editor: false, writer: false },
   canReadAuditLog: { admin: true, editor: false, writer: false },

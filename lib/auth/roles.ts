@@ -32,6 +32,8 @@ export const canModerate = atLeast("editor");
 export const canRunLiveDesk = atLeast("editor");
 /** Adding people, changing their roles, disabling them, resetting their passwords and tokens. */
 export const canManagePeople = atLeast("admin");
+/** Creating and editing author profiles (bylines), staff and contributors alike. */
+export const canManageAuthors = atLeast("editor");
 /** Creating, renaming and moving sections. */
 export const canManageSections = atLeast("admin");
 /** Browsing the audit log. */

@@ -4,6 +4,7 @@ import { text } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
 import { users, type User } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { ensureOwnAuthorProfile } from "@/lib/authors/accounts";
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
 import { canManagePeople, FIRST_ACCOUNT_ROLE, ROLES, rolesThat } from "./roles";
 
@@ -110,8 +111,10 @@ export async function ensureFirstAdmin(
       .update(users)
       .set({ role: FIRST_ACCOUNT_ROLE, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, existing.id));
+    await ensureOwnAuthorProfile(existing, db);
     return { created: true, email, password: null };
   }
-  await createUser({ email, name: "Administrator", role: FIRST_ACCOUNT_ROLE, password }, db);
+  // The first admin has a byline of their own too, like every account (lib/authors/accounts.ts).
+  await ensureOwnAuthorProfile(await createUser({ email, name: "Administrator", role: FIRST_ACCOUNT_ROLE, password }, db), db);
   return { created: true, email, password: settings.password ? null : password };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorLinksSchema, readAuthorLinks } from "./links";
+import { authorLinksSchema, linksFromLines, linksToLines, readAuthorLinks } from "./links";
 
 describe("author links", () => {
   it.each([
@@ -31,5 +31,24 @@ describe("author links", () => {
     ];
     expect(readAuthorLinks(stored)).toEqual([{ label: "Site", url: "https://example.org" }]);
     expect(readAuthorLinks(null)).toEqual([]);
+  });
+});
+
+describe("links typed one a line", () => {
+  it("reads a label then the address, a bare address under its host, and skips blank lines", () => {
+    expect(linksFromLines("Field notes  https://example.org/notes\r\n\n  https://example.com/dana  \nMy site x")).toEqual([
+      { label: "Field notes", url: "https://example.org/notes" },
+      { label: "example.com", url: "https://example.com/dana" },
+      { label: "My site", url: "x" },
+    ]);
+    expect(linksFromLines("  \n")).toEqual([]);
+  });
+
+  it("writes back what it reads", () => {
+    const links = [
+      { label: "Field notes", url: "https://example.org/notes" },
+      { label: "Photo journal", url: "https://photos.example.com/" },
+    ];
+    expect(linksFromLines(linksToLines(links))).toEqual(links);
   });
 });

@@ -20,7 +20,7 @@ const webUrl = z
 const authorLink = z.object({ label: z.string().trim().min(1).max(80), url: webUrl });
 
 /** An author's links, as stored in `authors.links`. */
-export const authorLinksSchema = z.array(authorLink).max(10);
+export const authorLinksSchema = z.array(authorLink).max(10, "Keep it to 10 links");
 
 export type AuthorLink = z.output<typeof authorLink>;
 
@@ -31,4 +31,33 @@ export function readAuthorLinks(stored: unknown): AuthorLink[] {
     const parsed = authorLink.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/**
+ * Links typed in the newsroom, one a line: a label, then the address ("Newsletter https://…").
+ * A line with only an address is labelled with its host. What comes out is checked by
+ * authorLinksSchema, which refuses anything but http and https.
+ */
+export function linksFromLines(lines: string): { label: string; url: string }[] {
+  return lines
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .map((line) => {
+      const space = line.search(/\s\S+$/);
+      const url = space === -1 ? line : line.slice(space + 1);
+      const label = space === -1 ? hostOf(url) : line.slice(0, space).trim();
+      return { label, url };
+    });
+}
+
+/** The links as the newsroom's text field shows them: the inverse of linksFromLines. */
+export const linksToLines = (links: AuthorLink[]): string => links.map((link) => `${link.label} ${link.url}`).join("\n");
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || url;
+  } catch {
+    return url;
+  }
 }

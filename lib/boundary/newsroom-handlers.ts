@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
-import { apiTokens, auditLog, redirects, sections, stories, users } from "@/db/schema";
+import { apiTokens, auditLog, authors, redirects, sections, stories, users } from "@/db/schema";
+import * as authorActions from "@/app/editor/(newsroom)/authors/actions";
 import * as sectionActions from "@/app/editor/(newsroom)/sections/actions";
 import * as people from "@/app/editor/(newsroom)/people/actions";
 import * as account from "@/app/editor/(newsroom)/account/actions";
@@ -14,6 +15,7 @@ import { PASSWORD, signIn, world } from "./world";
 
 const sectionTables = [sections, redirects, stories, auditLog];
 const peopleTables = [users, apiTokens, auditLog];
+const authorTables = [authors, auditLog];
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 export function newsroomHandlerSuite() {
@@ -50,6 +52,33 @@ export function newsroomHandlerSuite() {
           await actionAnswerOf(db, sectionTables, () => sectionActions.moveSectionAction({}, moveForm), `${role} move ${describeInput(moveForm)}`);
         }),
         { ...propertyOptions, examples: [["admin", far, form({ sectionId: "1", direction: "up" })]] },
+      );
+    });
+  });
+
+  describe("author actions, sent hostile forms", () => {
+    const fields = () =>
+      fc.record({
+        name: fc.constantFrom("Dana Reyes", "Zoë Ng").map((name) => `${name} ${unique()}`),
+        slug: fc.constantFrom("", `a-${unique()}`),
+        title: fc.constantFrom("", "Reporter"),
+        bio: fc.constantFrom("", "Writes."),
+        photoMediaId: fc.constantFrom("", String(world().mediaId)),
+        links: fc.constantFrom("", "Site https://example.org/", "Bad javascript:alert(1)"),
+        userId: fc.constantFrom("", String(world().targetUserId)),
+      });
+
+    it("createAuthorAction and updateAuthorAction", async () => {
+      const { db, authorId } = world();
+      const update = mutatedForm(fields().map((fields) => ({ ...fields, authorId: String(authorId), userId: "" })));
+      const far = form({ authorId: String(authorId), name: "Far", photoMediaId: "2147483648" });
+      await fc.assert(
+        fc.asyncProperty(anyone, mutatedForm(fields()), update, async (role, createForm, updateForm) => {
+          signIn(role);
+          await actionAnswerOf(db, authorTables, () => authorActions.createAuthorAction({}, createForm), `${role} create ${describeInput(createForm)}`);
+          await actionAnswerOf(db, authorTables, () => authorActions.updateAuthorAction({}, updateForm), `${role} update ${describeInput(updateForm)}`);
+        }),
+        { ...propertyOptions, examples: [["editor", form({ name: "Nul\u0000" }), far]] },
       );
     });
   });

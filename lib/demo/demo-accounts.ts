@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { setDisabled } from "@/lib/auth/people";
+import { ensureOwnAuthorProfile } from "@/lib/authors/accounts";
 import { createUser } from "@/lib/auth/users";
 import { isLocalUrl } from "@/lib/env";
 
@@ -19,7 +20,7 @@ export const demoAccounts = [
 const demoEmails = demoAccounts.map((account) => account.email);
 
 export async function createDemoAccounts(db: Db): Promise<void> {
-  for (const account of demoAccounts) await createUser(account, db);
+  for (const account of demoAccounts) await ensureOwnAuthorProfile(await createUser(account, db), db);
 }
 
 /** The enabled demo accounts that still accept the password the README publishes. */

@@ -15,6 +15,7 @@ import {
   users,
   type Story,
 } from "@/db/schema";
+import { withOwnByline } from "@/lib/authors/accounts";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import { invalidateStory } from "@/lib/cache/invalidate";
@@ -125,7 +126,7 @@ function storyValues(input: StoryInput, slug: string) {
 }
 
 export async function createStory(actor: Actor, rawInput: unknown, db: Db = getDb()): Promise<{ id: number; slug: string; revision: number }> {
-  const input = parseInput(storyInputSchema, rawInput);
+  const input = parseInput(storyInputSchema, await withOwnByline(actor, rawInput, db));
   const slug = input.slug ?? slugify(input.headline);
   if (!slug) throw new ValidationError({ slug: "Write a slug: the headline has no letters or digits" });
   try {

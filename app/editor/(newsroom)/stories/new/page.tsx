@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { ownAuthorId } from "@/lib/authors/accounts";
 import { listMedia } from "@/lib/media/queries";
 import { listAuthorsForPicker, listSectionsForPicker } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/auth/roles";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "New story" };
 
 export default async function NewStoryPage() {
   const user = await requireUser(undefined, "/editor/stories/new");
-  const [sections, authors, media] = await Promise.all([listSectionsForPicker(), listAuthorsForPicker(), listMedia()]);
+  const [sections, authors, media, ownByline] = await Promise.all([listSectionsForPicker(), listAuthorsForPicker(), listMedia(), ownAuthorId(user.id)]);
   return (
     <>
       <h1>New story</h1>
@@ -24,7 +25,8 @@ export default async function NewStoryPage() {
           slug: "",
           sectionId: null,
           tags: [],
-          authorIds: [],
+          // A new story starts with its writer's own byline (their linked author profile).
+          authorIds: ownByline ? [ownByline] : [],
           hero: null,
           heroAlt: "",
           heroCaption: "",

@@ -1,0 +1,54 @@
+"use client";
+
+/* eslint-disable @next/next/no-img-element -- newsroom thumbnails of our own uploads */
+
+import { useId, useState } from "react";
+import { useActionFormState } from "./action-form";
+import { FieldError } from "./field";
+import type { MediaItem } from "./hero-picker";
+import { MediaChoices } from "./media-choices";
+import { MediaUpload } from "./media-upload";
+
+/**
+ * An author's photo inside an ActionForm: chosen from the media library or uploaded here, sent
+ * as the hidden field `photoMediaId`. `resetOnSave` empties it after a successful save (the form
+ * that adds authors starts again blank).
+ */
+export function AuthorPhotoPicker({ media, initial, resetOnSave = false }: { media: MediaItem[]; initial: MediaItem | null; resetOnSave?: boolean }) {
+  const id = useId();
+  const state = useActionFormState();
+  const [chosen, setChosen] = useState(initial);
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state.ok && resetOnSave) setChosen(null);
+  }
+  const error = state.fieldErrors?.photoMediaId;
+  return (
+    <fieldset className="field hero-picker" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>Photo</legend>
+      <input type="hidden" name="photoMediaId" value={chosen ? String(chosen.id) : ""} />
+      {chosen ? (
+        <div className="hero-chosen">
+          <img src={chosen.thumb ?? chosen.src} alt={`Chosen photo: ${chosen.alt}`} width={160} height={90} />
+          <button type="button" className="link-button" onClick={() => setChosen(null)}>
+            Remove photo
+          </button>
+        </div>
+      ) : (
+        <p className="muted">No photo. Upload one, or choose one from the library.</p>
+      )}
+      <FieldError id={`${id}-error`} error={error} />
+      <details>
+        <summary>Upload a new photo</summary>
+        <MediaUpload onUploaded={setChosen} />
+      </details>
+      {media.length > 0 && (
+        <details>
+          <summary>Choose from the media library</summary>
+          <MediaChoices media={media} chosenId={chosen?.id ?? null} onChoose={setChosen} label="Photos in the media library" />
+        </details>
+      )}
+    </fieldset>
+  );
+}
