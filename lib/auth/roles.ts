@@ -34,6 +34,8 @@ export const canRunLiveDesk = atLeast("editor");
 export const canManagePeople = atLeast("admin");
 /** Creating, renaming and moving sections. */
 export const canManageSections = atLeast("admin");
+/** Deleting an image someone else uploaded (when nothing uses it). */
+export const canDeleteAnyMedia = atLeast("editor");
 /** Browsing the audit log. */
 export const canReadAuditLog = atLeast("admin");
 /** Revoking an API token that belongs to someone else. */

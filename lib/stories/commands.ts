@@ -31,9 +31,14 @@ import { storyInputSchema, type StoryInput } from "./schemas";
 // per save (the workflow is in ./workflow.ts). Each one checks the actor's role itself, writes in
 // one transaction, audits, then refreshes what readers see.
 
-export async function lockStory(tx: Tx, id: number): Promise<Story> {
+/**
+ * The story, locked for this transaction. A story in the trash is refused (409) unless the
+ * command is one of the trash's own (`inTrash: "allow"`): nothing is saved or published there.
+ */
+export async function lockStory(tx: Tx, id: number, inTrash: "refuse" | "allow" = "refuse"): Promise<Story> {
   const [story] = await tx.select().from(stories).where(eq(stories.id, id)).for("update");
   if (!story) throw new NotFoundError("This story does not exist.");
+  if (story.trashedAt && inTrash === "refuse") throw new ConflictError("This story is in the trash. Restore it first.");
   return story;
 }
 

@@ -8,8 +8,11 @@ import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
-import { canPublish } from "@/lib/auth/roles";
-import { canEditStory, canViewStory } from "@/lib/stories/permissions";
+import { canEditAnyStory, canPublish } from "@/lib/auth/roles";
+import { canEditStory, canTrashStory, canViewStory } from "@/lib/stories/permissions";
+import { purgeDateOf } from "@/lib/stories/trash";
+import { StoryTrashForm, TrashedStoryNotice } from "@/components/editor/trash-forms";
+import { purgeStoryAction, restoreStoryAction, trashStoryAction } from "../../trash/actions";
 import { storyPath } from "@/lib/stories/queries";
 import { toEditorDocument } from "@/lib/stories/tiptap";
 import { isIdText } from "@/lib/validation/ids";
@@ -22,6 +25,19 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   const id = isIdText(raw) ? Number(raw) : null;
   const story = id ? await getStoryForEditing(id) : null;
   if (!story || !canViewStory(user, story)) notFound();
+  if (story.trashedAt) {
+    return (
+      <>
+        <h1>In the trash</h1>
+        <TrashedStoryNotice
+          story={{ ...story, trashedAt: story.trashedAt }}
+          purgeAt={purgeDateOf(story.trashedAt)}
+          restoreAction={canTrashStory(user, story) ? restoreStoryAction : null}
+          purgeAction={canEditAnyStory(user) ? purgeStoryAction : null}
+        />
+      </>
+    );
+  }
   const [sections, authors, media, inlineHeadlines] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
@@ -33,6 +49,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
       <div className="editor-title-row">
         <h1>Edit story</h1>
         <Link href={`/editor/stories/${story.id}/revisions`}>Revisions</Link>
+        {canTrashStory(user, story) && <StoryTrashForm storyId={story.id} action={trashStoryAction} label="Move to trash" danger />}
       </div>
       <StoryEditor
         initial={{
