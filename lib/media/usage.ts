@@ -12,7 +12,7 @@ export interface MediaUse {
   kind: "story" | "author" | "stream";
   /** What uses it: a headline, a name, a stream's title. */
   label: string;
-  /** How: "hero image", "in the body", "photo", "poster"; "(in the trash)" for a trashed story. */
+  /** How: "hero image", "in the body", "photo", "poster"; ", in the trash" added for a trashed story. */
   role: string;
   /** The newsroom page (or, for an author, the public page) where it is used. */
   href: string;
@@ -35,7 +35,7 @@ export async function findMediaUses(id: number, db: Db = getDb()): Promise<Media
     ...storyRows.map((row) => ({
       kind: "story" as const,
       label: row.headline,
-      role: [row.heroMediaId === id && "hero image", row.inBody && "in the body"].filter(Boolean).join(" and ") + (row.trashedAt ? " (in the trash)" : ""),
+      role: [row.heroMediaId === id && "hero image", row.inBody && "in the body"].filter(Boolean).join(" and ") + (row.trashedAt ? ", in the trash" : ""),
       href: `/editor/stories/${row.id}`,
     })),
     ...authorRows.map((row) => ({ kind: "author" as const, label: row.name, role: "photo", href: `/authors/${row.slug}` })),
