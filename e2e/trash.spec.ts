@@ -36,7 +36,9 @@ async function usSectionId(api: APIRequestContext): Promise<number> {
   return (await (await api.get(`/api/admin/stories/${found.id}`)).json()).sectionId;
 }
 
+/** Axe twice over a newsroom page is slow on a busy machine: the tests that run it take the time they need. */
 async function axeInBothModes(page: Page) {
+  test.setTimeout(180_000);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoSeriousAxeViolations(page);
@@ -67,14 +69,13 @@ test("an editor cannot trash a published story; unpublished, it goes to the tras
   await expect(row).toContainText("Morgan Ellery");
   await axeInBothModes(page);
   await row.getByRole("button", { name: `Restore “${story.headline}”` }).click();
-  await expect(page.getByRole("status").filter({ hasText: `“${story.headline}” restored.` })).toBeVisible();
+  // Back as it was in the trash: pulled, never published again by restoring.
+  await expect(page.getByRole("status").filter({ hasText: "Restored from the trash." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Status: Unpublished/ })).toBeVisible();
+  await page.goto("/editor/trash");
   await expect(page.getByRole("row").filter({ hasText: story.headline })).toHaveCount(0);
-
   await page.goto(`/editor?q=${encodeURIComponent(story.headline)}`);
   await expect(page.getByRole("link", { name: story.headline })).toBeVisible();
-  await page.getByRole("link", { name: story.headline }).click();
-  // Back as it was in the trash: pulled, never published again by restoring.
-  await expect(page.getByRole("heading", { name: /Status: Unpublished/ })).toBeVisible();
   expect((await request.get(story.path, { maxRedirects: 0 })).status()).toBe(410);
 });
 
@@ -91,8 +92,7 @@ test("a writer trashes their own draft and restores it from the trash", async ({
   // Deleting for good is for editors.
   await expect(page.getByRole("button", { name: /for good/ })).toHaveCount(0);
   await page.getByRole("button", { name: `Restore “${story.headline}”` }).click();
-  await expect(page.getByRole("status").filter({ hasText: "restored." })).toBeVisible();
-  await page.goto(story.editUrl);
+  await expect(page.getByRole("status").filter({ hasText: "Restored from the trash." })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Status: Draft" })).toBeVisible();
 });
 

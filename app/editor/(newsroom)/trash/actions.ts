@@ -12,25 +12,28 @@ import { idSchema } from "@/lib/validation/ids";
 
 const schema = z.object({ storyId: idSchema });
 
-const changed = (storyId: number, ok: string) => {
+const refreshPages = (storyId: number) => {
   revalidatePath(`/editor/stories/${storyId}`);
   revalidatePath("/editor/trash");
-  return { ok };
 };
 
 export const trashStoryAction = formAction({
   schema,
   run: async ({ storyId }, { user, ip }) => {
     await trashStory({ ...user, ip }, storyId);
-    return changed(storyId, "Moved to the trash.");
+    // The story's page now shows the trash's notice in place of the editor.
+    refreshPages(storyId);
+    return { ok: "Moved to the trash." };
   },
 });
 
 export const restoreStoryAction = formAction({
   schema,
   run: async ({ storyId }, { user, ip }) => {
-    const story = await restoreStory({ ...user, ip }, storyId);
-    return changed(storyId, `“${story.headline}” restored.`);
+    await restoreStory({ ...user, ip }, storyId);
+    refreshPages(storyId);
+    // The form went with the trash's row (or notice): the story's own page says it is back.
+    redirect(`/editor/stories/${storyId}?restored=1`);
   },
 });
 
@@ -38,7 +41,7 @@ export const purgeStoryAction = formAction({
   schema,
   run: async ({ storyId }, { user, ip }) => {
     await purgeStory({ ...user, ip }, storyId);
-    changed(storyId, "");
+    refreshPages(storyId);
     // Its page is gone: the trash says what happened.
     redirect("/editor/trash?purged=1");
   },

@@ -16,11 +16,13 @@ import { purgeStoryAction, restoreStoryAction, trashStoryAction } from "../../tr
 import { storyPath } from "@/lib/stories/queries";
 import { toEditorDocument } from "@/lib/stories/tiptap";
 import { isIdText } from "@/lib/validation/ids";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Edit story" };
 
-export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id: raw } = await params;
+  const { restored } = await firstValues(searchParams);
   const user = await requireUser(undefined, `/editor/stories/${raw}`);
   const id = isIdText(raw) ? Number(raw) : null;
   const story = id ? await getStoryForEditing(id) : null;
@@ -51,6 +53,11 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         <Link href={`/editor/stories/${story.id}/revisions`}>Revisions</Link>
         {canTrashStory(user, story) && <StoryTrashForm storyId={story.id} action={trashStoryAction} label="Move to trash" danger />}
       </div>
+      {restored === "1" && (
+        <p className="form-success" role="status">
+          Restored from the trash.
+        </p>
+      )}
       <StoryEditor
         initial={{
           id: story.id,
