@@ -11,6 +11,10 @@ import { expect, test, uniqueSuffix } from "./fixtures/stories";
 // test deletes for good are made through the API by the test itself (the stories fixture unpublishes
 // its own at the end, and would find them gone). Every name here is the test's own.
 
+// Each test walks several newsroom pages, and two run axe twice: on a busy shared machine that
+// takes more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 /** An API client signed in as `who`, sending this site's Origin as the browser does. */
 async function apiAs(baseURL: string, who: Account): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
@@ -36,9 +40,7 @@ async function usSectionId(api: APIRequestContext): Promise<number> {
   return (await (await api.get(`/api/admin/stories/${found.id}`)).json()).sectionId;
 }
 
-/** Axe twice over a newsroom page is slow on a busy machine: the tests that run it take the time they need. */
 async function axeInBothModes(page: Page) {
-  test.setTimeout(180_000);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoSeriousAxeViolations(page);
