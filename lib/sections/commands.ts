@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import { idSchemaWith } from "@/lib/validation/ids";
-import { databaseErrorCause, isUniqueViolation } from "@/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import { sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { invalidate } from "@/lib/cache/invalidate";
@@ -302,7 +302,7 @@ async function refuseIfFiled<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (databaseErrorCause(error)?.code === "23503") throw new ConflictError("A story was just filed in this section; it was not deleted.");
+    if (isForeignKeyViolation(error)) throw new ConflictError("A story was just filed in this section; it was not deleted.");
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
-import { isUniqueViolation } from "@/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import type { Tx } from "@/db/transaction";
 import {
   authors,
@@ -47,6 +47,9 @@ export async function sectionPathOf(tx: Tx, sectionId: number): Promise<string> 
   if (!section) throw new ValidationError({ sectionId: "Choose a section that exists" });
   return section.path;
 }
+
+/** The hero image, a related story or a byline was deleted between the check and the write. */
+const REFERENCE_GONE = "An image, story or byline this story refers to was deleted a moment ago. Check them and save again.";
 
 /** Checks that every referenced row exists, so a bad id is a message, not a database error. */
 async function checkReferences(tx: Tx, input: StoryInput, storyId: number | null): Promise<void> {
@@ -152,6 +155,7 @@ export async function createStory(actor: Actor, rawInput: unknown, db: Db = getD
     return { id: created.id, slug: created.slug, revision: created.revision };
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
+    if (isForeignKeyViolation(error)) throw new ConflictError(REFERENCE_GONE);
     throw error;
   }
 }
@@ -226,6 +230,7 @@ export async function saveStory(
     return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
+    if (isForeignKeyViolation(error)) throw new ConflictError(REFERENCE_GONE);
     throw error;
   }
 }
