@@ -34,6 +34,8 @@ export const canRunLiveDesk = atLeast("editor");
 export const canManagePeople = atLeast("admin");
 /** Creating, renaming and moving sections. */
 export const canManageSections = atLeast("admin");
+/** Deleting a story in the trash for good at once, before the sweeper does. */
+export const canPurgeStories = atLeast("editor");
 /** Deleting an image someone else uploaded (when nothing uses it). */
 export const canDeleteAnyMedia = atLeast("editor");
 /** Browsing the audit log. */

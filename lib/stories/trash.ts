@@ -5,7 +5,7 @@ import type { Tx } from "@/db/transaction";
 import { redirects, sections, stories, users, type Story } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
-import { canEditAnyStory } from "@/lib/auth/roles";
+import { canPurgeStories } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/users";
 import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
@@ -146,7 +146,7 @@ export async function purgeExpiredTrash(now = new Date(), db: Db = getDb()): Pro
 export async function purgeStory(actor: Actor, id: number, db: Db = getDb()): Promise<void> {
   await db.transaction(async (tx) => {
     const story = await lockStory(tx, id, "allow");
-    if (!canEditAnyStory(actor)) throw new ForbiddenError("Only editors and admins delete stories for good.");
+    if (!canPurgeStories(actor)) throw new ForbiddenError("Only editors and admins delete stories for good.");
     if (!story.trashedAt) throw new ConflictError("Only a story in the trash can be deleted for good.");
     await purgeRows(tx, [story], actor);
   });

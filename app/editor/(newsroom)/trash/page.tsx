@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/editor/data-table";
 import { StoryTrashForm } from "@/components/editor/trash-forms";
-import { canEditAnyStory } from "@/lib/auth/roles";
+import { canEditAnyStory, canPurgeStories } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/dates";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
@@ -48,7 +48,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Search
           The story was deleted for good.
         </p>
       )}
-      <DataTable rows={rows} rowKey={(row) => row.id} columns={columns(canEditAnyStory(user))} empty="The trash is empty." caption="Stories in the trash" />
+      <DataTable rows={rows} rowKey={(row) => row.id} columns={columns(canPurgeStories(user))} empty="The trash is empty." caption="Stories in the trash" />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
-import { canEditAnyStory, canPublish } from "@/lib/auth/roles";
+import { canPublish, canPurgeStories } from "@/lib/auth/roles";
 import { canEditStory, canTrashStory, canViewStory } from "@/lib/stories/permissions";
 import { purgeDateOf } from "@/lib/stories/trash";
 import { StoryTrashForm, TrashedStoryNotice } from "@/components/editor/trash-forms";
@@ -35,7 +35,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           story={{ ...story, trashedAt: story.trashedAt }}
           purgeAt={purgeDateOf(story.trashedAt)}
           restoreAction={canTrashStory(user, story) ? restoreStoryAction : null}
-          purgeAction={canEditAnyStory(user) ? purgeStoryAction : null}
+          purgeAction={canPurgeStories(user) ? purgeStoryAction : null}
         />
       </>
     );
