@@ -17,6 +17,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return databaseErrorCause(error)?.code === "23505";
 }
 
+/** A row this write refers to was deleted meanwhile (a foreign key check failed). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return databaseErrorCause(error)?.code === "23503";
+}
+
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

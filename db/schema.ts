@@ -155,6 +155,12 @@ export const stories = pgTable(
     seoTitle: text().notNull().default(""),
     seoDescription: text().notNull().default(""),
     commentsOpen: boolean().notNull().default(true),
+    /**
+     * In the trash since then (null: not trashed): gone from every list, restorable, and purged
+     * for good 30 days later (lib/stories/trash.ts). Never set while published or scheduled.
+     */
+    trashedAt: timestamp({ withTimezone: true }),
+    trashedById: integer().references(() => users.id, { onDelete: "set null" }),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),
     updatedById: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -177,6 +183,8 @@ export const stories = pgTable(
     index("stories_status_idx").on(t.status, t.updatedAt, t.id),
     // A writer's own stories (their dashboard filter, the comments on them).
     index("stories_created_by_idx").on(t.createdById),
+    // The trash, oldest first for the sweeper's purge, newest first for the Trash view.
+    index("stories_trashed_idx").on(t.trashedAt, t.id).where(sql`${t.trashedAt} is not null`),
     // The newsroom's headline search: the words of every headline (`searchVector`).
     index("stories_headline_words_idx").using("gin", searchVector(t.headline)),
     check("stories_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
@@ -320,7 +328,9 @@ export const previewLinks = pgTable(
 
 /**
  * Old paths of stories whose slug or section changed, and of sections that moved (their page and
- * feed); answered with a 301 to the current URL of the story or section. Each leads to one of them.
+ * feed); answered with a 301 to the current URL of the story or section. Each leads to one of
+ * them, or to neither: the addresses of a story purged from the trash after readers met it, which
+ * answer 410 until a story or section takes the address again.
  */
 export const redirects = pgTable(
   "redirects",
@@ -333,7 +343,7 @@ export const redirects = pgTable(
   (t) => [
     index("redirects_story_idx").on(t.storyId),
     index("redirects_section_idx").on(t.sectionId),
-    check("redirects_one_target", sql`num_nonnulls(${t.storyId}, ${t.sectionId}) = 1`),
+    check("redirects_one_target", sql`num_nonnulls(${t.storyId}, ${t.sectionId}) <= 1`),
   ],
 );
 

@@ -18,7 +18,7 @@ import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { notFoundPages } from "@/lib/routing/not-found-page";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { guardRequest } from "@/lib/routing/refuse-request";
-import { publishDueStories } from "@/lib/stories/workflow";
+import { sweepStories } from "@/lib/stories/sweeper";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -41,9 +41,9 @@ try {
   await app.prepare();
 
   // Scheduled stories appear on time with no visitor needed; one whose time passed while the
-  // server was down appears now. Several instances may sweep: the update is atomic.
-  const sweep = () =>
-    publishDueStories().catch((error: unknown) => logError(`Scheduled publishing failed: ${(error as Error).message}`));
+  // server was down appears now; stories 30 days in the trash are purged. Several instances may
+  // sweep: the updates are atomic.
+  const sweep = () => sweepStories().catch((error: unknown) => logError((error as Error).message));
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
 

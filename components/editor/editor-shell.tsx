@@ -10,6 +10,7 @@ const links: { href: string; label: string; can?: (user: CurrentUser) => boolean
   { href: "/editor/stories/new", label: "New story" },
   { href: "/editor/media", label: "Media" },
   { href: "/editor/comments", label: "Comments" },
+  { href: "/editor/trash", label: "Trash" },
   { href: "/editor/live", label: "Live", can: canRunLiveDesk },
   { href: "/editor/authors", label: "Authors", can: canManageAuthors },
   { href: "/editor/people", label: "People", can: canManagePeople },

@@ -2,6 +2,7 @@
 
 /* eslint-disable @next/next/no-img-element -- newsroom thumbnails of our own uploads */
 
+import Link from "next/link";
 import { useState } from "react";
 import type { MediaItem } from "./hero-picker";
 import { MediaUpload } from "./media-upload";
@@ -31,6 +32,9 @@ export function MediaLibrary({ initial, q }: { initial: MediaItem[]; q: string }
             <li key={item.id}>
               <img src={item.thumb ?? item.src} alt={item.alt} width={240} height={135} loading="lazy" />
               <p className="media-alt">{item.alt}</p>
+              <Link href={`/editor/media/${item.id}`} aria-label={`Where it is used, or delete: ${item.alt}`}>
+                Where it is used
+              </Link>
               {(item.caption || item.credit) && (
                 <p className="muted">
                   {item.caption} {item.credit}

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -41,6 +42,8 @@ export function formAction<S extends z.ZodType>(options: {
       const ip = clientIpFromHeaders(await headers());
       return (await options.run(parsed.data, { user, ip })) ?? { ok: "Saved." };
     } catch (error) {
+      // A redirect() from `run` (after a deletion, say) is Next's to carry out, not an error.
+      unstable_rethrow(error);
       if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
       logError(error);
       return { error: "Something went wrong on our side; nothing was changed. Try again." };

@@ -36,6 +36,10 @@ export const canManagePeople = atLeast("admin");
 export const canManageAuthors = atLeast("editor");
 /** Creating, renaming and moving sections. */
 export const canManageSections = atLeast("admin");
+/** Deleting a story in the trash for good at once, before the sweeper does. */
+export const canPurgeStories = atLeast("editor");
+/** Deleting an image someone else uploaded (when nothing uses it). */
+export const canDeleteAnyMedia = atLeast("editor");
 /** Browsing the audit log. */
 export const canReadAuditLog = atLeast("admin");
 /** Revoking an API token that belongs to someone else. */

@@ -29,6 +29,11 @@ const ORIGINAL = /\/[a-f0-9]{32}\.\w+$/;
 
 const cropKey = (storageKey: string, ratio: CropRatio) => storageKey.replace(/\.\w+$/, `-c${ratio}.jpg`);
 
+/** Every crop that may have been made of the original stored under `storageKey`. */
+export function cropKeysOf(storageKey: string): string[] {
+  return (Object.keys(CROP_RATIOS) as CropRatio[]).map((ratio) => cropKey(storageKey, ratio));
+}
+
 /** The public address of a crop of the original stored under `storageKey`. */
 export function cropUrl(storageKey: string, ratio: CropRatio): string {
   return `/media/crop/${ratio}/${storageKey}`;

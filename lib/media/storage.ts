@@ -50,3 +50,9 @@ export async function readUpload(
     throw error;
   }
 }
+
+/** Removes a stored file; nothing stored under the key is fine. */
+export async function deleteUpload(key: string, dataDir?: string): Promise<void> {
+  if (!storageKeyPattern.test(key)) throw new Error(`Invalid storage key: ${key}`);
+  await fs.rm(path.join(uploadsDir(dataDir), key), { force: true });
+}

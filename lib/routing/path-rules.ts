@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { redirects, sections, stories } from "@/db/schema";
 import { sectionFeedPath } from "@/lib/feeds/addresses";
 import { storyPath } from "@/lib/stories/queries";
 
 // Answers given before any page renders (lib/routing/answer-path-rule.ts): 410 for the URLs of
-// unpublished stories, 301 from a story's old URLs to its current one, and from a moved section's
-// old page and feed to its current ones. App-router pages cannot set those statuses themselves;
+// unpublished stories and of stories purged from the trash after readers met them
+// (lib/stories/trash.ts), 301 from a story's old URLs to its current one, and from a moved
+// section's old page and feed to its current ones. App-router pages cannot set those statuses themselves;
 // the server keeps a small snapshot of these rules in memory.
 
 export type PathRule = { status: 410 } | { status: 301; location: string };
@@ -19,7 +20,7 @@ export interface PathRules {
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
-  const [storyRows, redirectRows, sectionRedirectRows] = await Promise.all([
+  const [storyRows, redirectRows, sectionRedirectRows, goneRows] = await Promise.all([
     db
       .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
       .from(stories)
@@ -39,8 +40,13 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
       .select({ fromPath: redirects.fromPath, sectionPath: sections.path })
       .from(redirects)
       .innerJoin(sections, eq(sections.id, redirects.sectionId)),
+    db
+      .select({ fromPath: redirects.fromPath })
+      .from(redirects)
+      .where(and(isNull(redirects.storyId), isNull(redirects.sectionId))),
   ]);
   const rules = new Map<string, PathRule>();
+  for (const row of goneRows) rules.set(row.fromPath, { status: 410 });
   // Sections first: where a story's rule falls on the same address, the story's wins.
   for (const row of sectionRedirectRows) {
     const current = `/${row.sectionPath}`;

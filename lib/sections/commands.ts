@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { isStorableText, text, UNSTORABLE_TEXT } from "@/lib/validation/text";
@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import { idSchemaWith } from "@/lib/validation/ids";
-import { isUniqueViolation } from "@/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import { sections, stories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { invalidate } from "@/lib/cache/invalidate";
@@ -20,8 +20,8 @@ import { storyPath } from "@/lib/stories/queries";
 import { hasHadPublicAddress } from "@/lib/stories/visibility";
 import { SLUG_PATTERN } from "@/lib/stories/schemas";
 
-// Commands on the section tree (admins only): create, rename or move (re-nest), and reorder among
-// siblings. A section's path is part of every story URL under it, so a move rewrites the paths of
+// Commands on the section tree (admins only): create, rename or move (re-nest), reorder among
+// siblings, and delete an empty one. A section's path is part of every story URL under it, so a move rewrites the paths of
 // the whole subtree and leaves a 301 behind for each story readers may have seen (as saveStory),
 // and for each section page (and feed) in the subtree.
 
@@ -266,4 +266,43 @@ export async function moveSection(actor: Actor, id: number, direction: "up" | "d
     await recordAudit({ actorId: actor.id, action: "section.move", targetType: "section", targetId: id, details: { path: self.path, direction, from, to, swappedWith: other.path }, ip: actor.ip }, tx);
   });
   refreshReaders();
+}
+
+/**
+ * Deletes a section with no stories (those in the trash count: they may come back) and no
+ * subsections. Its old addresses' redirects go with it; every page's navigation is refreshed.
+ */
+export async function deleteSection(actor: Actor, id: number, db: Db = getDb()): Promise<{ path: string }> {
+  requireAdmin(actor);
+  const deleted = await refuseIfFiled(() =>
+    db.transaction(async (tx) => {
+      const rows = await lockSections(tx);
+      const self = rows.find((row) => row.id === id);
+      if (!self) throw new NotFoundError("This section no longer exists.");
+      const children = rows.filter((row) => row.parentId === id);
+      if (children.length) {
+        throw new ConflictError(`${self.name} has subsections (${children.map((row) => row.name).join(", ")}): delete or move them first.`);
+      }
+      const [filed] = await tx.select({ count: count() }).from(stories).where(eq(stories.sectionId, id));
+      if (filed!.count > 0) throw new ConflictError(storiesRefusal(self.name, filed!.count));
+      await tx.delete(sections).where(eq(sections.id, id));
+      await recordAudit({ actorId: actor.id, action: "section.delete", targetType: "section", targetId: id, details: { path: self.path, name: self.name }, ip: actor.ip }, tx);
+      return self;
+    }),
+  );
+  refreshReaders([`/${deleted.path}`]);
+  return { path: deleted.path };
+}
+
+const storiesRefusal = (name: string, stories: number) =>
+  `${name} still has ${stories === 1 ? "a story" : `${stories} stories`}, counting any in the trash: move ${stories === 1 ? "it" : "them"} to another section, or delete ${stories === 1 ? "it" : "them"} from the trash, first.`;
+
+/** A story filed in the section while it was being deleted: the foreign key decides, the admin gets a message. */
+async function refuseIfFiled<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new ConflictError("A story was just filed in this section; it was not deleted.");
+    throw error;
+  }
 }

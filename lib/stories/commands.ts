@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
-import { isUniqueViolation } from "@/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import type { Tx } from "@/db/transaction";
 import {
   authors,
@@ -32,9 +32,14 @@ import { storyInputSchema, type StoryInput } from "./schemas";
 // per save (the workflow is in ./workflow.ts). Each one checks the actor's role itself, writes in
 // one transaction, audits, then refreshes what readers see.
 
-export async function lockStory(tx: Tx, id: number): Promise<Story> {
+/**
+ * The story, locked for this transaction. A story in the trash is refused (409) unless the
+ * command is one of the trash's own (`inTrash: "allow"`): nothing is saved or published there.
+ */
+export async function lockStory(tx: Tx, id: number, inTrash: "refuse" | "allow" = "refuse"): Promise<Story> {
   const [story] = await tx.select().from(stories).where(eq(stories.id, id)).for("update");
   if (!story) throw new NotFoundError("This story does not exist.");
+  if (story.trashedAt && inTrash === "refuse") throw new ConflictError("This story is in the trash. Restore it first.");
   return story;
 }
 
@@ -43,6 +48,9 @@ export async function sectionPathOf(tx: Tx, sectionId: number): Promise<string> 
   if (!section) throw new ValidationError({ sectionId: "Choose a section that exists" });
   return section.path;
 }
+
+/** The hero image, a related story or a byline was deleted between the check and the write. */
+const REFERENCE_GONE = "An image, story or byline this story refers to was deleted a moment ago. Check them and save again.";
 
 /** Checks that every referenced row exists, so a bad id is a message, not a database error. */
 async function checkReferences(tx: Tx, input: StoryInput, storyId: number | null): Promise<void> {
@@ -148,6 +156,7 @@ export async function createStory(actor: Actor, rawInput: unknown, db: Db = getD
     return { id: created.id, slug: created.slug, revision: created.revision };
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
+    if (isForeignKeyViolation(error)) throw new ConflictError(REFERENCE_GONE);
     throw error;
   }
 }
@@ -222,6 +231,7 @@ export async function saveStory(
     return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ slug: "Another story already uses this slug" });
+    if (isForeignKeyViolation(error)) throw new ConflictError(REFERENCE_GONE);
     throw error;
   }
 }

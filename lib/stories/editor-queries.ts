@@ -1,10 +1,12 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { searchWords, startsOfWords } from "@/lib/text/search-words";
 import { authors, media, relatedStories, searchVector, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storiesVisibleTo } from "./permissions";
+import { notTrashed } from "./visibility";
 
 // Reads for the newsroom: every status, not only what readers see — but a list shows each person
 // only the stories they may open (storiesVisibleTo).
@@ -48,7 +50,7 @@ const lastChangedFirst: KeysetOrder = { table: stories, keys: [stories.updatedAt
 
 export async function listStoriesForDashboard(viewer: CurrentUser, filters: DashboardFilters = {}, db: Db = getDb()) {
   const limit = Math.min(filters.limit ?? 30, 100);
-  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer)];
+  const conditions: (SQL | undefined)[] = [notTrashed, storiesVisibleTo(viewer)];
   if (filters.status) conditions.push(eq(stories.status, filters.status));
   if (filters.sectionId) conditions.push(eq(stories.sectionId, filters.sectionId));
   if (filters.createdById) conditions.push(eq(stories.createdById, filters.createdById));
@@ -107,6 +109,7 @@ export async function listSectionsForPicker(db: Db = getDb()) {
 
 /** Everything the story editor needs, or null when there is no such story. */
 export async function getStoryForEditing(id: number, db: Db = getDb()) {
+  const trashedBy = alias(users, "trashed_by");
   const [story] = await db
     .select({
       id: stories.id,
@@ -130,10 +133,13 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
       commentsOpen: stories.commentsOpen,
       createdById: stories.createdById,
       updatedAt: stories.updatedAt,
+      trashedAt: stories.trashedAt,
+      trashedByName: trashedBy.name,
     })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(media, eq(media.id, stories.heroMediaId))
+    .leftJoin(trashedBy, eq(trashedBy.id, stories.trashedById))
     .where(eq(stories.id, id));
   if (!story) return null;
   const [authorRows, tagRows, relatedRows] = await Promise.all([
@@ -161,7 +167,7 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
 
 /** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
 export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
-  const conditions: (SQL | undefined)[] = [storiesVisibleTo(viewer), await headlineHas(db, searchWords(q))];
+  const conditions: (SQL | undefined)[] = [notTrashed, storiesVisibleTo(viewer), await headlineHas(db, searchWords(q))];
   if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
   return db
     .select({ id: stories.id, headline: stories.headline, status: stories.status })

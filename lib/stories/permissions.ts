@@ -24,6 +24,15 @@ export function canEditStory(user: CurrentUser, story: StoryOwnership): boolean 
 }
 
 /**
+ * Moving a story to the trash and back: editors and admins for any story, a writer for their own
+ * drafts that readers never saw (a story once published is an editor's decision).
+ */
+export function canTrashStory(user: CurrentUser, story: StoryOwnership): boolean {
+  if (canEditAnyStory(user)) return true;
+  return isOwn(user, story) && (story.status === "draft" || story.status === "review") && story.publishedAt === null;
+}
+
+/**
  * Editors and admins see every story; a writer sees their own and what readers can read
  * (`isPublishedNow`), never another person's unpublished work. `storiesVisibleTo` is the same rule in SQL.
  */

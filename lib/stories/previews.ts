@@ -52,12 +52,13 @@ export type PreviewTarget = { kind: "preview"; storyId: number } | { kind: "publ
 export async function resolvePreviewToken(token: string, db: Db = getDb()): Promise<PreviewTarget> {
   if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return { kind: "invalid" };
   const [row] = await db
-    .select({ storyId: stories.id, status: stories.status, publishedAt: stories.publishedAt, slug: stories.slug, sectionPath: sections.path })
+    .select({ storyId: stories.id, status: stories.status, publishedAt: stories.publishedAt, trashedAt: stories.trashedAt, slug: stories.slug, sectionPath: sections.path })
     .from(previewLinks)
     .innerJoin(stories, eq(stories.id, previewLinks.storyId))
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .where(and(eq(previewLinks.tokenHash, hashToken(token)), isNull(previewLinks.revokedAt)));
-  if (!row) return { kind: "invalid" };
+  // A story in the trash is shown to no one outside the newsroom.
+  if (!row || row.trashedAt) return { kind: "invalid" };
   if (isPublishedNow(row)) return { kind: "published", path: storyPath(row.sectionPath, row.slug) };
   return { kind: "preview", storyId: row.storyId };
 }

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { stories, type Story } from "@/db/schema";
 
@@ -18,6 +18,12 @@ import { stories, type Story } from "@/db/schema";
 export function publishedNowIn(table: { status: AnyPgColumn; publishedAt: AnyPgColumn }): SQL {
   return and(eq(table.status, "published"), lte(table.publishedAt, sql`now()`))!;
 }
+
+/**
+ * Not in the trash: a condition for every newsroom list and picker (lib/stories/trash.ts). Public
+ * reads need not ask: a story in the trash is never published.
+ */
+export const notTrashed: SQL = isNull(stories.trashedAt);
 
 /** Readers may see the story now: a condition on `stories`, for every public read. */
 export const publishedNow: SQL = publishedNowIn(stories);

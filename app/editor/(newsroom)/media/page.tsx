@@ -14,15 +14,21 @@ const PAGE_SIZE = 120;
 const filtersSchema = z.object({
   q: z.string().transform((q) => q.slice(0, 200)).optional().catch(undefined),
   before: idSchema.optional().catch(undefined),
+  deleted: z.literal("1").optional().catch(undefined),
 });
 
 export default async function MediaPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(undefined, "/editor/media");
-  const { q = "", before } = filtersSchema.parse(await firstValues(searchParams));
+  const { q = "", before, deleted } = filtersSchema.parse(await firstValues(searchParams));
   const page = await listMediaPage({ q, before, limit: PAGE_SIZE });
   return (
     <>
       <h1>Media</h1>
+      {deleted && (
+        <p className="form-success" role="status">
+          The image was deleted.
+        </p>
+      )}
       {/* A new key per page: the library keeps its images in state, from the page it was opened on. */}
       <MediaLibrary key={`${q}\n${before ?? ""}`} initial={page.items} q={q} />
       {page.nextCursor && (

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { canManageSections } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { createSection, moveSection, updateSection } from "@/lib/sections/commands";
+import { createSection, deleteSection, moveSection, updateSection } from "@/lib/sections/commands";
 import { idSchema, idSchemaWith } from "@/lib/validation/ids";
 
 // The section tree's forms. The commands validate (they also serve other callers), so the schemas
@@ -49,5 +50,16 @@ export const moveSectionAction = formAction({
   run: async (data, { user, ip }) => {
     await moveSection({ ...user, ip }, data.sectionId, data.direction);
     return changed("Order changed.");
+  },
+});
+
+export const deleteSectionAction = formAction({
+  can: canManageSections,
+  schema: z.object({ sectionId }),
+  run: async (data, { user, ip }) => {
+    const { path } = await deleteSection({ ...user, ip }, data.sectionId);
+    revalidatePath("/editor/sections");
+    // The form went with the section: the page says what happened.
+    redirect(`/editor/sections?deleted=${encodeURIComponent(path)}`);
   },
 });

@@ -4,7 +4,8 @@ import { canManageSections } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { MAX_SECTION_DEPTH } from "@/lib/sections/commands";
 import { getSectionTree, sectionSubtreeIds, sectionTrail, type SectionNode, type SectionTree } from "@/lib/sections/queries";
-import { createSectionAction, moveSectionAction, updateSectionAction } from "./actions";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { createSectionAction, deleteSectionAction, moveSectionAction, updateSectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sections" };
 
@@ -73,6 +74,9 @@ function SectionItem({ node, siblings, tree, labels, depth }: ListProps & { node
         />
         <Field name="description" label={`Description of ${label}`} type="textarea" defaultValue={node.description} />
       </ActionForm>
+      <ActionForm action={deleteSectionAction} submitLabel={`Delete ${label}`} danger className="inline-form">
+        <Field type="hidden" name="sectionId" label="" defaultValue={String(node.id)} />
+      </ActionForm>
       {node.children.length > 0 && <SectionList nodes={node.children} tree={tree} labels={labels} depth={depth + 1} />}
     </li>
   );
@@ -88,16 +92,23 @@ function SectionList({ nodes, ...props }: ListProps & { nodes: SectionNode[] }) 
   );
 }
 
-export default async function SectionsPage() {
+export default async function SectionsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser(canManageSections, "/editor/sections");
+  const { deleted } = await firstValues(searchParams);
   const tree = await getSectionTree();
   const labels = labelsOf(tree);
   return (
     <>
       <h1>Sections</h1>
       <p className="muted">
-        The order and nesting here are the site&apos;s navigation. Sections nest at most {MAX_SECTION_DEPTH} levels deep.
+        The order and nesting here are the site&apos;s navigation. Sections nest at most {MAX_SECTION_DEPTH} levels deep. A section with no
+        stories (none in the trash either) and no subsections can be deleted.
       </p>
+      {deleted && (
+        <p className="form-success" role="status">
+          Section /{deleted} deleted.
+        </p>
+      )}
       {tree.roots.length ? <SectionList nodes={tree.roots} tree={tree} labels={labels} depth={0} /> : <p>No sections yet.</p>}
 
       <h2>Add a section</h2>

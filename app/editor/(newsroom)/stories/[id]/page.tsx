@@ -8,20 +8,38 @@ import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
-import { canPublish } from "@/lib/auth/roles";
-import { canEditStory, canViewStory } from "@/lib/stories/permissions";
+import { canPublish, canPurgeStories } from "@/lib/auth/roles";
+import { canEditStory, canTrashStory, canViewStory } from "@/lib/stories/permissions";
+import { purgeDateOf } from "@/lib/stories/trash";
+import { StoryTrashForm, TrashedStoryNotice } from "@/components/editor/trash-forms";
+import { purgeStoryAction, restoreStoryAction, trashStoryAction } from "../../trash/actions";
 import { storyPath } from "@/lib/stories/queries";
 import { toEditorDocument } from "@/lib/stories/tiptap";
 import { isIdText } from "@/lib/validation/ids";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Edit story" };
 
-export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id: raw } = await params;
+  const { restored } = await firstValues(searchParams);
   const user = await requireUser(undefined, `/editor/stories/${raw}`);
   const id = isIdText(raw) ? Number(raw) : null;
   const story = id ? await getStoryForEditing(id) : null;
   if (!story || !canViewStory(user, story)) notFound();
+  if (story.trashedAt) {
+    return (
+      <>
+        <h1>In the trash</h1>
+        <TrashedStoryNotice
+          story={{ ...story, trashedAt: story.trashedAt }}
+          purgeAt={purgeDateOf(story.trashedAt)}
+          restoreAction={canTrashStory(user, story) ? restoreStoryAction : null}
+          purgeAction={canPurgeStories(user) ? purgeStoryAction : null}
+        />
+      </>
+    );
+  }
   const [sections, authors, media, inlineHeadlines] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
@@ -33,7 +51,13 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
       <div className="editor-title-row">
         <h1>Edit story</h1>
         <Link href={`/editor/stories/${story.id}/revisions`}>Revisions</Link>
+        {canTrashStory(user, story) && <StoryTrashForm storyId={story.id} action={trashStoryAction} label="Move to trash" danger />}
       </div>
+      {restored === "1" && (
+        <p className="form-success" role="status">
+          Restored from the trash.
+        </p>
+      )}
       <StoryEditor
         initial={{
           id: story.id,

@@ -12,18 +12,20 @@ import {
   submitForReview,
   unpublishStory,
 } from "@/lib/stories/workflow";
+import { restoreStory, trashStory } from "@/lib/stories/trash";
 
 // POST /api/admin/stories/:id/publish | schedule | unpublish | submit | corrections
 // The workflow. `schedule` takes {"at": time}: ISO 8601 with an offset ("2031-05-01T10:00:00Z"), or
 // without one on the site's clock (SITE_TIMEZONE), as the editor's datetime-local field sends it.
 // `corrections` takes {"note": text}.
 // POST /api/admin/stories/:id/preview – a new private preview link; /preview-revoke ends them all.
+// POST /api/admin/stories/:id/trash | restore – into the trash (409 while published) and back.
 
 type Params = { id: string; action: string };
 
 const scheduleSchema = z.object({ at: z.string() });
 const UNREADABLE_TIME = "Enter the date and time, such as 2031-05-01T10:00";
-const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke"]);
+const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke", "trash", "restore"]);
 const correctionSchema = z.object({ note: z.string() });
 
 const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) => {
@@ -41,6 +43,12 @@ const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) =>
       break;
     case "submit":
       story = await submitForReview(actor, id);
+      break;
+    case "trash":
+      story = await trashStory(actor, id);
+      break;
+    case "restore":
+      story = await restoreStory(actor, id);
       break;
     case "schedule": {
       const parsed = scheduleSchema.safeParse(await readJson(request));
