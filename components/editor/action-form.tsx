@@ -61,6 +61,7 @@ export function Field({
   required,
   options,
   autoComplete,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -70,6 +71,7 @@ export function Field({
   required?: boolean;
   options?: { value: string; label: string }[];
   autoComplete?: string;
+  inputMode?: "numeric";
 }) {
   const state = useContext(StateContext);
   const id = useId();
@@ -100,7 +102,7 @@ export function Field({
           ))}
         </select>
       ) : (
-        <input {...common} key={fieldKey} type={type} autoComplete={autoComplete} />
+        <input {...common} key={fieldKey} type={type} autoComplete={autoComplete} inputMode={inputMode} />
       )}
     </LabeledField>
   );

@@ -29,14 +29,15 @@ async function requireTarget(userId: number, db: Db) {
   return target;
 }
 
+/** Creates an account; `actor` is whoever added them (an invitation's sender), null when unknown. */
 export async function addPerson(
-  actor: CurrentUser,
+  actor: Pick<CurrentUser, "id"> | null,
   input: { email: string; name: string; role: Role; password: string },
   ip: string,
   db: Db = getDb(),
 ) {
   const user = await createUser(input, db);
-  await recordAudit({ actorId: actor.id, action: "user.create", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, db);
+  await recordAudit({ actorId: actor?.id ?? null, action: "user.create", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, db);
   return user;
 }
 
@@ -83,6 +84,12 @@ export async function resetPassword(actor: CurrentUser, userId: number, ip: stri
   const passwordHash = await hashPassword(password);
   await applyChange(userId, { passwordHash }, true, { actorId: actor.id, action: "user.password_reset", ip }, db);
   return password;
+}
+
+/** Sets the password a person chose through a reset link; their sessions and tokens end. */
+export async function setPasswordFromResetLink(userId: number, password: string, linkId: number, ip: string, db: Db = getDb()) {
+  const passwordHash = await hashPassword(password);
+  await applyChange(userId, { passwordHash }, true, { actorId: userId, action: "user.password_reset", details: { link: linkId }, ip }, db);
 }
 
 export async function changeOwnPassword(actor: CurrentUser, current: string, next: string, ip: string, db: Db = getDb()) {

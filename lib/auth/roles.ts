@@ -34,6 +34,8 @@ export const canRunLiveDesk = atLeast("editor");
 export const canManagePeople = atLeast("admin");
 /** Creating, renaming and moving sections. */
 export const canManageSections = atLeast("admin");
+/** Held to two-factor sign-in when REQUIRE_2FA=1 (lib/auth/two-factor.ts). */
+export const mustUseTwoFactorWhenRequired = atLeast("admin");
 /** Browsing the audit log. */
 export const canReadAuditLog = atLeast("admin");
 /** Revoking an API token that belongs to someone else. */

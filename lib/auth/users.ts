@@ -38,6 +38,11 @@ export async function findUserByEmail(email: string, db: Db = getDb()): Promise<
   return row;
 }
 
+export async function findUserById(id: number, db: Db = getDb()): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
 /** The user a session belongs to, if the account is enabled and the session is not outdated. */
 export async function getActiveUser(id: number, sessionVersion: number, db: Db = getDb()): Promise<CurrentUser | null> {
   const [row] = await db
