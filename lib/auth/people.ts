@@ -2,11 +2,11 @@ import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { canManagePeople, isDemotion, rolesThat } from "./roles";
 import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
-import { RuleError } from "@/lib/errors";
+import { parseInput, RuleError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/log";
 import { revokeAllApiTokens } from "./api-tokens";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
-import { createUser, type CurrentUser, type Role } from "./users";
+import { createUser, EmailTakenError, findUserByEmail, newUserSchema, type CurrentUser, type Role } from "./users";
 
 // Commands on people. Each one that changes what someone may do bumps their session version,
 // so sessions opened before the change stop working at once (lib/auth/session.ts). One that
@@ -39,6 +39,22 @@ export async function addPerson(
   const user = await createUser(input, db);
   await recordAudit({ actorId: actor?.id ?? null, action: "user.create", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, db);
   return user;
+}
+
+export const personDetailsSchema = newUserSchema.pick({ name: true, email: true });
+
+/** Corrects a person's name or e-mail address (which must stay unique); logged with both versions. */
+export async function updatePerson(actor: CurrentUser, userId: number, input: unknown, ip: string, db: Db = getDb()) {
+  const data = parseInput(personDetailsSchema, input);
+  const target = await requireTarget(userId, db);
+  const holder = await findUserByEmail(data.email, db);
+  if (holder && holder.id !== userId) throw new EmailTakenError(data.email);
+  if (target.name === data.name && target.email === data.email) return;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set(data).where(eq(users.id, userId));
+    const details = { from: { name: target.name, email: target.email }, to: data };
+    await recordAudit({ actorId: actor.id, action: "user.update", targetType: "user", targetId: userId, details, ip }, tx);
+  });
 }
 
 /** Changes a person, ends their sessions and, when trust is taken away, their tokens; logged. All or nothing. */

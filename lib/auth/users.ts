@@ -92,6 +92,7 @@ export async function listUsers(db: Db = getDb()) {
       role: users.role,
       disabledAt: users.disabledAt,
       lastSignInAt: users.lastSignInAt,
+      twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
     })
     .from(users)
     .orderBy(asc(users.name));
