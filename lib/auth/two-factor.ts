@@ -95,13 +95,16 @@ export async function turnOffTwoFactor(user: CurrentUser, code: string, ip: stri
   await recordAudit({ actorId: user.id, action: "user.two_factor_off", targetType: "user", targetId: user.id, ip }, db);
 }
 
-/** An admin turns it off for someone who lost their app; their sessions end. */
-export async function resetTwoFactor(actor: CurrentUser, userId: number, ip: string, db: Db = getDb()): Promise<boolean> {
+/**
+ * An admin turns it off for someone who lost their app, or an operator (`actor` null, from
+ * `npm run db:two-factor-off`) for an admin who did; their sessions end.
+ */
+export async function resetTwoFactor(actor: Pick<CurrentUser, "id"> | null, userId: number, ip: string | undefined, db: Db = getDb()): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ ...turnedOff, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(and(eq(users.id, userId), isNotNull(users.totpSecret))).returning({ id: users.id });
   if (rows.length === 0) return false;
-  await recordAudit({ actorId: actor.id, action: "user.two_factor_reset", targetType: "user", targetId: userId, ip }, db);
+  await recordAudit({ actorId: actor?.id ?? null, action: "user.two_factor_reset", targetType: "user", targetId: userId, ip }, db);
   return true;
 }
