@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { form } from "@/lib/actions/testing";
 import { RuleError } from "@/lib/errors";
+import { signInAs } from "@/lib/testing/signed-in";
 import { checkCredentials } from "./options";
 import { readSessionCookie } from "./session-token";
 import { signInWithCode, signInWithPassword } from "./sign-in";
@@ -140,7 +144,17 @@ describe("REQUIRE_2FA", () => {
     try {
       expect(await mustSetUpTwoFactor(admin)).toBe(true);
       expect(await mustSetUpTwoFactor(writer)).toBe(false);
+      // Every newsroom action refuses such an admin, except the set-up's own.
+      const anyAction = formAction({ schema: z.object({}), run: async () => ({ ok: "done" }) });
+      const setUpAction = formAction({ beforeTwoFactor: true, schema: z.object({}), run: async () => ({ ok: "done" }) });
+      signInAs(admin);
+      expect(await anyAction({}, form({}))).toMatchObject({ error: "Turn on two-factor sign-in first (Account)." });
+      expect(await setUpAction({}, form({}))).toEqual({ ok: "done" });
+      signInAs(writer);
+      expect(await anyAction({}, form({}))).toEqual({ ok: "done" });
       const secret = await enrol(admin);
+      signInAs(admin);
+      expect(await anyAction({}, form({}))).toEqual({ ok: "done" });
       expect(await mustSetUpTwoFactor(admin)).toBe(false);
       await expect(turnOffTwoFactor(admin, totpCode(secret, Date.now() + 30_000), ip)).rejects.toThrow("REQUIRE_2FA");
     } finally {
