@@ -15,7 +15,10 @@ const shared = {
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 // The server loads this key at start (lib/auth/keys.ts); tests that hash comments get a fixed one.
-const keys = { MERIDIAN_COMMENT_HASH_KEY: "vitest-comment-hash-key-not-a-secret" };
+const keys = {
+  MERIDIAN_COMMENT_HASH_KEY: "vitest-comment-hash-key-not-a-secret",
+  MERIDIAN_TWO_FACTOR_KEY: "dml0ZXN0LXR3by1mYWN0b3Ita2V5LW5vdC1zZWNyZXQ",
+};
 
 export default defineConfig({
   resolve: { alias: { "@": root } },

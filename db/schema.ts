@@ -52,10 +52,47 @@ export const users = pgTable(
     sessionVersion: integer().notNull().default(1),
     disabledAt: timestamp({ withTimezone: true }),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** TOTP secret, AES-256-GCM under a key derived from AUTH_SECRET (lib/auth/two-factor.ts). */
+    totpSecret: text(),
+    /** Set once a code confirmed the secret: from then on sign-in asks for a code. */
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The 30-second step of the last code accepted: a code is never accepted twice. */
+    totpLastStep: bigint({ mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const accountLinkPurpose = pgEnum("account_link_purpose", ["invitation", "password_reset"]);
+
+/**
+ * Links an admin hands over: an invitation (who, with which role) or a password reset (whose).
+ * Only a hash of the token is stored; a link works once, until it expires or is revoked.
+ */
+export const accountLinks = pgTable(
+  "account_links",
+  {
+    id: id(),
+    purpose: accountLinkPurpose().notNull(),
+    tokenHash: text().notNull(),
+    /** The invitee's address and name; for a reset, the person's at the time. */
+    email: text().notNull(),
+    name: text().notNull(),
+    /** The role an invitation gives; null for a reset. */
+    role: userRole(),
+    /** Whose password a reset sets; after an invitation is accepted, the new account. */
+    userId: integer().references(() => users.id, { onDelete: "cascade" }),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("account_links_token_key").on(t.tokenHash),
+    index("account_links_pending_idx").on(t.purpose, t.expiresAt),
+  ],
 );
 
 /** The section tree: News > U.S. `path` is the full URL path ("news/us"), kept by the domain code. */

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test, type Browser, type Locator } from "@playwright/test";
 import { E2E_ADMIN } from "./fixtures/setup";
+import { addPerson } from "./fixtures/people";
 import { EDITOR, signIn, WRITER, type Account } from "./fixtures/sign-in";
 
 // API tokens as an admin sees them: anyone's tokens under People, with when each was last used
@@ -20,15 +21,8 @@ const cells = (row: Locator) => row.getByRole("cell");
 test("an admin sees anyone's tokens with last use and expiry, revokes one, and a password reset ends the rest", async ({ browser, baseURL }) => {
   const admin = await newSignedInPage(browser, E2E_ADMIN);
   const owner = { name: `Tobin Tokens ${run}`, email: `tobin-${run}@e2e.test`, password: "tobin-first-password" };
-  await admin.goto("/editor/people");
-  await admin.getByLabel("Name").fill(owner.name);
-  await admin.getByLabel("E-mail").fill(owner.email);
-  await admin.getByLabel("First password").fill(owner.password);
-  await admin.getByRole("button", { name: "Add person" }).click();
-  await expect(admin.getByText(`${owner.name} can now sign in as writer.`)).toBeVisible();
-
   // The owner makes two tokens: one for 30 days, one that never expires.
-  const page = await newSignedInPage(browser, owner);
+  const page = await addPerson(admin, browser, owner);
   await page.goto("/editor/account");
   const tokens: Record<string, string> = {};
   for (const [name, expiry] of [["wire ingest", "In 30 days"], ["backup script", "Never"]] as const) {
@@ -53,7 +47,7 @@ test("an admin sees anyone's tokens with last use and expiry, revokes one, and a
 
   // The admin finds them under People.
   await admin.goto("/editor/people");
-  await admin.getByRole("link", { name: `API tokens of ${owner.name}` }).click();
+  await admin.getByRole("link", { name: `Edit ${owner.name}` }).click();
   await expect(admin.getByRole("heading", { name: `API tokens of ${owner.name}` })).toBeVisible();
   const adminWire = admin.getByRole("row", { name: /wire ingest/ });
   await expect(cells(adminWire).nth(2)).toHaveText(PRINTED_TIME);
@@ -67,13 +61,19 @@ test("an admin sees anyone's tokens with last use and expiry, revokes one, and a
   expect(await api(tokens["wire ingest"]!)).toBe(401);
   expect(await api(tokens["backup script"]!)).toBe(200);
 
-  // A password reset ends the other one too.
+  // A password reset ends the other one too, once the owner uses the link.
   await admin.goto("/editor/people");
-  await admin.getByRole("button", { name: `Reset password of ${owner.name}` }).click();
-  await expect(admin.getByText("Password reset;")).toBeVisible();
+  await admin.getByRole("button", { name: `Password reset link for ${owner.name}` }).click();
+  const link = (await admin.locator("code").filter({ hasText: "/editor/reset/" }).textContent())!;
+  expect(await api(tokens["backup script"]!)).toBe(200);
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill("tobin-second-password");
+  await page.getByLabel("New password again").fill("tobin-second-password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("Your new password is set.")).toBeVisible();
   expect(await api(tokens["backup script"]!)).toBe(401);
   await admin.goto("/editor/people");
-  await admin.getByRole("link", { name: `API tokens of ${owner.name}` }).click();
+  await admin.getByRole("link", { name: `Edit ${owner.name}` }).click();
   await expect(cells(admin.getByRole("row", { name: /backup script/ })).nth(4)).toHaveText("Revoked");
 
   // Each step is in the audit log.

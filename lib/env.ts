@@ -37,6 +37,7 @@ const envSchema = z.object({
   COMMENTS_PER_ADDRESS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
   COMMENTS_PER_STORY_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,5}$/, "must be a whole number from 1")),
   LIVE_ALLOW_HTTP: optional(z.enum(["0", "1"], { message: "must be 0 or 1" })),
+  REQUIRE_2FA: optional(z.enum(["0", "1"], { message: "must be 0 or 1" })),
   DEMO_CONTENT: optional(
     z.enum(["0", "1"], { message: "must be 0 (never seed the demo edition) or 1 (seed its stories even on a public SITE_URL)" }),
   ),
@@ -76,6 +77,8 @@ export interface Env {
   demoContent: "auto" | "always" | "never";
   /** Whether live stream addresses may use plain http. */
   liveAllowHttp: boolean;
+  /** Whether admins must turn on two-factor sign-in before anything else in the newsroom. */
+  requireTwoFactor: boolean;
   /** Comment rate limits, per client address and per story, each per minute. */
   commentLimits: { perAddress: number; perStory: number };
 }
@@ -141,6 +144,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     authSecret: data.AUTH_SECRET,
     mediaMaxBytes: Number(data.MEDIA_MAX_MB ?? 20) * 1024 * 1024,
     liveAllowHttp: data.LIVE_ALLOW_HTTP === "1",
+    requireTwoFactor: data.REQUIRE_2FA === "1",
     demoContent: data.DEMO_CONTENT === "1" ? "always" : data.DEMO_CONTENT === "0" ? "never" : "auto",
     commentLimits: {
       perAddress: Number(data.COMMENTS_PER_ADDRESS_PER_MINUTE ?? 5),

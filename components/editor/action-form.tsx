@@ -64,6 +64,7 @@ export function Field({
   required,
   options,
   autoComplete,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -73,6 +74,7 @@ export function Field({
   required?: boolean;
   options?: { value: string; label: string }[];
   autoComplete?: string;
+  inputMode?: "numeric";
 }) {
   const state = useContext(StateContext);
   const id = useId();
@@ -103,7 +105,7 @@ export function Field({
           ))}
         </select>
       ) : (
-        <input {...common} key={fieldKey} type={type} autoComplete={autoComplete} />
+        <input {...common} key={fieldKey} type={type} autoComplete={autoComplete} inputMode={inputMode} />
       )}
     </LabeledField>
   );

@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
+import { mustSetUpTwoFactor } from "@/lib/auth/two-factor";
 import type { CurrentUser } from "@/lib/auth/users";
 import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import { logError } from "@/lib/log";
@@ -20,6 +21,8 @@ export interface ActionContext {
 export function formAction<S extends z.ZodType>(options: {
   /** Who may run it: a predicate of lib/auth/roles.ts; without one, anyone signed in. */
   can?: (user: CurrentUser) => boolean;
+  /** Runs for an admin who must still set up two-factor sign-in (REQUIRE_2FA): the set-up itself. */
+  beforeTwoFactor?: boolean;
   schema: S;
   /** What the schema parses; by default one value per field name (the last one sent). */
   input?: (formData: FormData) => unknown;
@@ -35,6 +38,9 @@ export function formAction<S extends z.ZodType>(options: {
     if (!user) return { error: "Your session has ended. Sign in again." };
     if (options.can && !options.can(user)) {
       return { error: "You do not have permission to do this." };
+    }
+    if (!options.beforeTwoFactor && (await mustSetUpTwoFactor(user))) {
+      return { error: "Turn on two-factor sign-in first (Account)." };
     }
     const parsed = options.schema.safeParse(options.input ? options.input(formData) : Object.fromEntries(formData));
     if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };

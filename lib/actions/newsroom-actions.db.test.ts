@@ -37,13 +37,19 @@ afterAll(async () => {
 });
 
 const actions: Record<string, { call: () => Promise<{ error?: string }>; allowed: MatrixRole[] }> = {
-  "people: add a person": {
-    call: () => people.addPersonAction({}, form({ name: "New Person", email: `new-${Math.random()}@matrix.test`, role: "writer", password: "a-long-test-password" })),
+  "people: invite a person": {
+    call: () => people.invitePersonAction({}, form({ name: "New Person", email: `new-${Math.random()}@matrix.test`, role: "writer" })),
     allowed: ["admin"],
   },
+  "people: withdraw an invitation": { call: () => people.revokeInvitationAction({}, form({ invitationId: 1 })), allowed: ["admin"] },
+  "people: edit name and e-mail": {
+    call: () => people.updatePersonAction({}, form({ userId: targetUserId, name: "Target", email: "target@matrix.test" })),
+    allowed: ["admin"],
+  },
+  "people: turn off someone's two-factor sign-in": { call: () => people.resetTwoFactorAction({}, form({ userId: targetUserId })), allowed: ["admin"] },
   "people: change a role": { call: () => people.changeRoleAction({}, form({ userId: targetUserId, role: "writer" })), allowed: ["admin"] },
   "people: disable": { call: () => people.setDisabledAction({}, form({ userId: targetUserId, disabled: "false" })), allowed: ["admin"] },
-  "people: reset a password": { call: () => people.resetPasswordAction({}, form({ userId: targetUserId })), allowed: ["admin"] },
+  "people: make a password reset link": { call: () => people.resetLinkAction({}, form({ userId: targetUserId })), allowed: ["admin"] },
   "sections: create": { call: () => sections.createSectionAction({}, form({ name: `Section ${Math.random().toString(36).slice(2, 7)}` })), allowed: ["admin"] },
   "sections: update": { call: () => sections.updateSectionAction({}, form({ sectionId, name: "News", slug: "news" })), allowed: ["admin"] },
   "sections: move": { call: () => sections.moveSectionAction({}, form({ sectionId, direction: "down" })), allowed: ["admin"] },
@@ -88,8 +94,8 @@ describe("newsroom server actions", () => {
 
   it("answers bad input with messages per field, writing nothing", async () => {
     signInAs(users.admin);
-    const result = await people.addPersonAction({}, form({ name: "", email: "not-an-email", role: "chief", password: "short" }));
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password", "role"]);
+    const result = await people.invitePersonAction({}, form({ name: "", email: "not-an-email", role: "chief" }));
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["email", "name", "role"]);
     expect(result.values).toMatchObject({ email: "not-an-email" });
   });
 });

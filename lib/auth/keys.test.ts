@@ -33,16 +33,17 @@ function refusal(run: () => unknown): EnvError {
 }
 
 describe("the key file", () => {
-  it("is created on first start, readable by its owner only, with two different keys derived from it", () => {
+  it("is created on first start, readable by its owner only, with three different keys derived from it", () => {
     const keys = loadKeys(undefined, where);
     const stat = fs.statSync(where.keysFile);
     expect(stat.mode & 0o777).toBe(0o600);
     expect(keys).toMatchObject({ source: "created", file: where.keysFile });
     expect(keys.session).toMatch(/^[\w-]{43}$/);
     expect(keys.commentHash).toMatch(/^[\w-]{43}$/);
-    expect(keys.session).not.toBe(keys.commentHash);
+    expect(keys.twoFactor).toMatch(/^[\w-]{43}$/);
+    expect(new Set([keys.session, keys.commentHash, keys.twoFactor]).size).toBe(3);
     const { secret } = JSON.parse(fs.readFileSync(where.keysFile, "utf8"));
-    expect([keys.session, keys.commentHash]).not.toContain(secret);
+    expect([keys.session, keys.commentHash, keys.twoFactor]).not.toContain(secret);
   });
 
   it("is reused on the next start, unchanged", () => {

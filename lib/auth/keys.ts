@@ -12,12 +12,15 @@ import { env, EnvError, type Env } from "@/lib/env";
 // hands them to next-auth and lib/comments/hashing.ts through its own process environment.
 
 export const COMMENT_HASH_KEY_VARIABLE = "MERIDIAN_COMMENT_HASH_KEY";
+export const TWO_FACTOR_KEY_VARIABLE = "MERIDIAN_TWO_FACTOR_KEY";
 const SESSION_KEY_VARIABLE = "NEXTAUTH_SECRET";
 const MIN_SECRET_LENGTH = 32;
 
 export interface Keys {
   session: string;
   commentHash: string;
+  /** Encrypts the stored two-factor (TOTP) secrets. */
+  twoFactor: string;
   /** Where the secret came from, for the start-up line. */
   source: "AUTH_SECRET" | "file" | "created";
   file?: string;
@@ -31,8 +34,12 @@ function derive(secret: string, purpose: string): string {
   return Buffer.from(hkdfSync("sha256", secret, "meridian-keys-v1", purpose, 32)).toString("base64url");
 }
 
-function deriveKeys(secret: string): Pick<Keys, "session" | "commentHash"> {
-  return { session: derive(secret, "newsroom sessions"), commentHash: derive(secret, "comment hashes") };
+function deriveKeys(secret: string): Pick<Keys, "session" | "commentHash" | "twoFactor"> {
+  return {
+    session: derive(secret, "newsroom sessions"),
+    commentHash: derive(secret, "comment hashes"),
+    twoFactor: derive(secret, "two-factor secrets"),
+  };
 }
 
 function isInside(dir: string, file: string): boolean {
@@ -108,6 +115,14 @@ export function loadKeys(authSecret: string | undefined, place: KeyPlace = env()
 export function installKeys(keys: Keys): void {
   process.env[SESSION_KEY_VARIABLE] = keys.session;
   process.env[COMMENT_HASH_KEY_VARIABLE] = keys.commentHash;
+  process.env[TWO_FACTOR_KEY_VARIABLE] = keys.twoFactor;
+}
+
+/** The installed key of the stored two-factor secrets (32 bytes); there is no fallback. */
+export function twoFactorKey(): Buffer {
+  const key = process.env[TWO_FACTOR_KEY_VARIABLE];
+  if (!key) throw new Error("The two-factor key is not loaded: start the server with scripts/serve.ts (npm start).");
+  return Buffer.from(key, "base64url");
 }
 
 /** The installed comment-hash key; there is no fallback. */

@@ -9,6 +9,7 @@ import { logError } from "@/lib/log";
 import { clientIpFromHeaders } from "./client-ip";
 import { verifyPassword } from "./passwords";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-throttle";
+import { spendTwoFactorCode } from "./two-factor";
 import { findUserByEmail, recordSignIn } from "./users";
 
 // next-auth (v4) with e-mail and password. Sessions are JWTs in an HttpOnly, SameSite=Lax cookie
@@ -17,7 +18,7 @@ import { findUserByEmail, recordSignIn } from "./users";
 // the credentials check itself: every way of signing in goes through it, on exactly the e-mail
 // address it checks, and a blocked attempt goes no further.
 
-const credentialsSchema = z.object({ email: text().max(200), password: z.string().max(200) });
+const credentialsSchema = z.object({ email: text().max(200), password: z.string().max(200), code: z.string().max(20).optional() });
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
 
@@ -28,10 +29,32 @@ export interface SignedInUser {
   sessionVersion: number;
 }
 
-/** `retryAfter` (seconds) when the throttle refused the attempt before any password check. */
-export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; retryAfter?: number };
+/**
+ * `retryAfter` (seconds) when the throttle refused the attempt before any password check;
+ * `codeNeeded` when the password was right and the account asks for a two-factor code, which
+ * the attempt did not carry.
+ */
+export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; retryAfter?: number; codeNeeded?: SignedInUser };
 
-/** Checks e-mail and password; unknown e-mail, wrong password and disabled account look the same. */
+/** The end of an attempt that failed: counted by the throttle, and logged. */
+export async function refuseSignIn(email: string, ip: string, userId: number | null, reason: "password" | "code"): Promise<SignInOutcome> {
+  await recordSignInFailure(email, ip);
+  await recordAudit({ actorId: userId, action: "auth.sign_in_failed", details: { email, ...(reason === "code" ? { reason } : {}) }, ip });
+  return { ok: false };
+}
+
+/** The end of an attempt that passed every check. */
+export async function completeSignIn(user: SignedInUser, email: string, ip: string): Promise<SignInOutcome> {
+  await recordSignInSuccess(email, ip);
+  await recordSignIn(user.id);
+  await recordAudit({ actorId: user.id, action: "auth.sign_in", targetType: "user", targetId: user.id, ip });
+  return { ok: true, user };
+}
+
+/**
+ * Checks e-mail and password, and the two-factor code of an account that has it on; unknown
+ * e-mail, wrong password and disabled account look the same, and a wrong code counts as a failure.
+ */
 export async function checkCredentials(input: unknown, ip: string): Promise<SignInOutcome> {
   const parsed = credentialsSchema.safeParse(input);
   const email = parsed.success ? parsed.data.email.trim().toLowerCase() : "";
@@ -39,15 +62,14 @@ export async function checkCredentials(input: unknown, ip: string): Promise<Sign
   if (retryAfter > 0) return { ok: false, retryAfter };
   const user = email ? await findUserByEmail(email) : undefined;
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, parsed.success ? parsed.data.password : "");
-  if (!user || !passwordOk || user.disabledAt) {
-    await recordSignInFailure(email, ip);
-    await recordAudit({ actorId: user?.id ?? null, action: "auth.sign_in_failed", details: { email }, ip });
-    return { ok: false };
+  if (!user || !passwordOk || user.disabledAt) return refuseSignIn(email, ip, user?.id ?? null, "password");
+  const signedIn = { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  if (user.totpEnabledAt) {
+    const code = parsed.success ? parsed.data.code : undefined;
+    if (!code) return { ok: false, codeNeeded: signedIn };
+    if (!(await spendTwoFactorCode(user.id, code))) return refuseSignIn(email, ip, user.id, "code");
   }
-  await recordSignInSuccess(email, ip);
-  await recordSignIn(user.id);
-  await recordAudit({ actorId: user.id, action: "auth.sign_in", targetType: "user", targetId: user.id, ip });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  return completeSignIn(signedIn, email, ip);
 }
 
 export function authSecret(): string {
@@ -93,7 +115,7 @@ export function authOptions(siteUrl = env().siteUrl, hooks: AuthHooks = {}): Aut
     providers: [
       Credentials({
         name: "E-mail and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
           const outcome = await checkCredentials(credentials, clientIpFromHeaders(request.headers ?? {}));
           if (!outcome.ok) {

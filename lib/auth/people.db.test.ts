@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { RuleError } from "@/lib/errors";
 import { authOptions, checkCredentials } from "./options";
-import { changeRole, resetPassword, setDisabled } from "./people";
-import { createUser, getActiveUser, type CurrentUser } from "./users";
+import { changeRole, resetPassword, setDisabled, updatePerson } from "./people";
+import { createUser, getActiveUser, getPerson, type CurrentUser } from "./users";
 
 let test: TestDatabase;
 let admin: CurrentUser;
@@ -46,6 +46,23 @@ describe("people", () => {
     await setDisabled(admin, writerId, true, "127.0.0.1");
     const outcome = await checkCredentials({ email: "wren@test.test", password: "anything-at-all" }, "127.0.0.2");
     expect(outcome).toEqual({ ok: false });
+  });
+});
+
+describe("editing a person", () => {
+  it("changes name and e-mail; the new address signs in", async () => {
+    const id = (await createUser({ email: "ed@test.test", name: "Ed", role: "writer", password: "ed-long-password" })).id;
+    await updatePerson(admin, id, { name: "  Edwina Example ", email: "Edwina@Test.test" }, "127.0.0.1");
+    expect(await getPerson(id)).toMatchObject({ name: "Edwina Example", email: "edwina@test.test" });
+    expect((await checkCredentials({ email: "edwina@test.test", password: "ed-long-password" }, "127.0.0.9")).ok).toBe(true);
+  });
+
+  it.each([
+    ["an address someone else uses", { name: "Ed", email: "BOSS@test.test" }, { email: "Someone already uses boss@test.test" }],
+    ["a bad address and an empty name", { name: " ", email: "nope" }, { email: "Enter an e-mail address", name: "Enter a name" }],
+  ])("refuses %s next to the field, changing nothing", async (_, input, fieldErrors) => {
+    await expect(updatePerson(admin, writerId, input, "127.0.0.1")).rejects.toMatchObject({ fieldErrors });
+    expect(await getPerson(writerId)).toMatchObject({ name: "Wren", email: "wren@test.test" });
   });
 });
 

@@ -2,12 +2,12 @@ import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { canManagePeople, isDemotion, rolesThat } from "./roles";
 import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
-import { RuleError } from "@/lib/errors";
+import { parseInput, RuleError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/log";
 import { ensureOwnAuthorProfile } from "@/lib/authors/accounts";
 import { revokeAllApiTokens } from "./api-tokens";
 import { generatePassword, hashPassword, verifyPassword } from "./passwords";
-import { createUser, type CurrentUser, type Role } from "./users";
+import { createUser, EmailTakenError, findUserByEmail, newUserSchema, type CurrentUser, type Role } from "./users";
 
 // Commands on people. Each one that changes what someone may do bumps their session version,
 // so sessions opened before the change stop working at once (lib/auth/session.ts). One that
@@ -30,8 +30,9 @@ async function requireTarget(userId: number, db: Db) {
   return target;
 }
 
+/** Creates an account; `actor` is whoever added them (an invitation's sender), null when unknown. */
 export async function addPerson(
-  actor: CurrentUser,
+  actor: Pick<CurrentUser, "id"> | null,
   input: { email: string; name: string; role: Role; password: string },
   ip: string,
   db: Db = getDb(),
@@ -39,8 +40,24 @@ export async function addPerson(
   const user = await createUser(input, db);
   // Their own byline, ready for their first story (lib/authors/accounts.ts).
   await ensureOwnAuthorProfile(user, db);
-  await recordAudit({ actorId: actor.id, action: "user.create", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, db);
+  await recordAudit({ actorId: actor?.id ?? null, action: "user.create", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role }, ip }, db);
   return user;
+}
+
+export const personDetailsSchema = newUserSchema.pick({ name: true, email: true });
+
+/** Corrects a person's name or e-mail address (which must stay unique); logged with both versions. */
+export async function updatePerson(actor: CurrentUser, userId: number, input: unknown, ip: string, db: Db = getDb()) {
+  const data = parseInput(personDetailsSchema, input);
+  const target = await requireTarget(userId, db);
+  const holder = await findUserByEmail(data.email, db);
+  if (holder && holder.id !== userId) throw new EmailTakenError(data.email);
+  if (target.name === data.name && target.email === data.email) return;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set(data).where(eq(users.id, userId));
+    const details = { from: { name: target.name, email: target.email }, to: data };
+    await recordAudit({ actorId: actor.id, action: "user.update", targetType: "user", targetId: userId, details, ip }, tx);
+  });
 }
 
 /** Changes a person, ends their sessions and, when trust is taken away, their tokens; logged. All or nothing. */
@@ -86,6 +103,12 @@ export async function resetPassword(actor: CurrentUser, userId: number, ip: stri
   const passwordHash = await hashPassword(password);
   await applyChange(userId, { passwordHash }, true, { actorId: actor.id, action: "user.password_reset", ip }, db);
   return password;
+}
+
+/** Sets the password a person chose through a reset link; their sessions and tokens end. */
+export async function setPasswordFromResetLink(userId: number, password: string, linkId: number, ip: string, db: Db = getDb()) {
+  const passwordHash = await hashPassword(password);
+  await applyChange(userId, { passwordHash }, true, { actorId: userId, action: "user.password_reset", details: { link: linkId }, ip }, db);
 }
 
 export async function changeOwnPassword(actor: CurrentUser, current: string, next: string, ip: string, db: Db = getDb()) {

@@ -40,6 +40,8 @@ export const canManageSections = atLeast("admin");
 export const canPurgeStories = atLeast("editor");
 /** Deleting an image someone else uploaded (when nothing uses it). */
 export const canDeleteAnyMedia = atLeast("editor");
+/** Held to two-factor sign-in when REQUIRE_2FA=1 (lib/auth/two-factor.ts). */
+export const mustUseTwoFactorWhenRequired = atLeast("admin");
 /** Browsing the audit log. */
 export const canReadAuditLog = atLeast("admin");
 /** Revoking an API token that belongs to someone else. */

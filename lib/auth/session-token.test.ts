@@ -1,6 +1,6 @@
 import { decode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSessionCookie, readSessionCookie } from "./session-token";
+import { createPendingSignInCookie, createSessionCookie, readPendingSignInCookie, readSessionCookie } from "./session-token";
 
 const user = { id: 7, email: "kim@example.org", name: "Kim", sessionVersion: 3 };
 
@@ -22,5 +22,16 @@ describe("the session cookie", () => {
     expect(await readSessionCookie(undefined)).toBeNull();
     expect(await readSessionCookie("not-a-token")).toBeNull();
     expect(await readSessionCookie(`${value.slice(0, -4)}AAAA`)).toBeNull();
+  });
+});
+
+describe("the cookie between password and two-factor code", () => {
+  it("says whose password was right, and is never read as a session (nor a session as one)", async () => {
+    const pending = await createPendingSignInCookie(user);
+    expect(pending).toMatchObject({ name: "meridian.sign-in-pending", httpOnly: true, sameSite: "lax" });
+    expect(await readPendingSignInCookie(pending.value)).toEqual({ uid: 7, sv: 3 });
+    expect(await readSessionCookie(pending.value)).toBeNull();
+    const session = await createSessionCookie(user);
+    expect(await readPendingSignInCookie(session.value)).toBeNull();
   });
 });

@@ -30,3 +30,25 @@ export async function readSessionCookie(value: string | undefined): Promise<{ ui
   const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
   return typeof token?.uid === "number" && typeof token.sv === "number" ? { uid: token.uid, sv: token.sv } : null;
 }
+
+// Between the password and the two-factor code: a short-lived cookie saying whose password was
+// right, under a key of its own, so it can never pass for a session (and carries no session claims).
+const PENDING_MAX_AGE_SECONDS = 5 * 60;
+const pendingSecret = () => `${authSecret()}:two-factor-pending`;
+
+export function pendingSignInCookieName(): string {
+  return authCookies().sessionToken.name.replace("next-auth.session-token", "meridian.sign-in-pending");
+}
+
+export async function createPendingSignInCookie(user: SignedInUser): Promise<SessionCookie> {
+  const { options } = authCookies().sessionToken;
+  const value = await encode({ token: { pendingUid: user.id, pendingSv: user.sessionVersion }, secret: pendingSecret(), maxAge: PENDING_MAX_AGE_SECONDS });
+  return { name: pendingSignInCookieName(), value, ...options, expires: new Date(Date.now() + PENDING_MAX_AGE_SECONDS * 1000) };
+}
+
+/** Whose password was right a moment ago, or null when the cookie is missing, forged or too old. */
+export async function readPendingSignInCookie(value: string | undefined): Promise<{ uid: number; sv: number } | null> {
+  if (!value) return null;
+  const token = await decode({ token: value, secret: pendingSecret() }).catch(() => null);
+  return typeof token?.pendingUid === "number" && typeof token.pendingSv === "number" ? { uid: token.pendingUid, sv: token.pendingSv } : null;
+}

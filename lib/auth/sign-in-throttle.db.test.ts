@@ -89,7 +89,7 @@ describe("signing in through the form", () => {
     process.env.NEXTAUTH_SECRET ??= "a-test-secret-of-at-least-32-characters";
     const lou = await createUser({ email: "lou@example.org", name: "Lou", role: "writer", password });
     const signedIn = await signInWithPassword({ email: "lou@example.org", password }, "10.3.3.3");
-    expect(signedIn.ok && (await readSessionCookie(signedIn.cookie.value))).toEqual({ uid: lou.id, sv: 1 });
+    expect(signedIn.ok === true && (await readSessionCookie(signedIn.cookie.value))).toEqual({ uid: lou.id, sv: 1 });
     expect(await signInWithPassword({ email: "", password: "" }, "10.3.3.3")).toMatchObject({
       ok: false,
       fieldErrors: { email: "Enter your e-mail address", password: "Enter your password" },

@@ -39,6 +39,11 @@ export async function findUserByEmail(email: string, db: Db = getDb()): Promise<
   return row;
 }
 
+export async function findUserById(id: number, db: Db = getDb()): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
 /** The user a session belongs to, if the account is enabled and the session is not outdated. */
 export async function getActiveUser(id: number, sessionVersion: number, db: Db = getDb()): Promise<CurrentUser | null> {
   const [row] = await db
@@ -88,6 +93,7 @@ export async function listUsers(db: Db = getDb()) {
       role: users.role,
       disabledAt: users.disabledAt,
       lastSignInAt: users.lastSignInAt,
+      twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
     })
     .from(users)
     .orderBy(asc(users.name));

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { apiTokens, auditLog, authors, redirects, sections, stories, users } from "@/db/schema";
+import { accountLinks, apiTokens, auditLog, authors, redirects, sections, stories, users } from "@/db/schema";
 import * as authorActions from "@/app/editor/(newsroom)/authors/actions";
 import * as sectionActions from "@/app/editor/(newsroom)/sections/actions";
 import * as people from "@/app/editor/(newsroom)/people/actions";
@@ -14,7 +14,7 @@ import { PASSWORD, signIn, world } from "./world";
 // hostile input: a message for a person, never an exception, and nothing stored when refused.
 
 const sectionTables = [sections, redirects, stories, auditLog];
-const peopleTables = [users, apiTokens, auditLog];
+const peopleTables = [users, apiTokens, auditLog, accountLinks];
 const authorTables = [authors, auditLog];
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -86,24 +86,25 @@ export function newsroomHandlerSuite() {
   describe("people and account actions, sent hostile forms", () => {
     const someone = () => fc.oneof(fc.constant(String(world().targetUserId)), numericText, hostileString);
 
-    it("addPersonAction", async () => {
+    it("invitePersonAction and updatePersonAction", async () => {
       const { db } = world();
       const person = fc.record({
         name: fc.constantFrom("New Person", "Zoë"),
         email: fc.constant("").map(() => `p-${unique()}@boundary.test`),
         role: fc.constantFrom("writer", "editor", "admin"),
-        password: fc.constant(PASSWORD),
       });
+      const details = fc.record({ userId: someone(), name: fc.constantFrom("Renamed Person", "Zoë"), email: fc.constant("").map(() => `e-${unique()}@boundary.test`) });
       await fc.assert(
-        fc.asyncProperty(anyone, mutatedForm(person), async (role, sent) => {
+        fc.asyncProperty(anyone, mutatedForm(person), mutatedForm(details), async (role, sent, edit) => {
           signIn(role);
-          await actionAnswerOf(db, peopleTables, () => people.addPersonAction({}, sent), `${role} add ${describeInput(sent)}`);
+          await actionAnswerOf(db, peopleTables, () => people.invitePersonAction({}, sent), `${role} invite ${describeInput(sent)}`);
+          await actionAnswerOf(db, peopleTables, () => people.updatePersonAction({}, edit), `${role} edit ${describeInput(edit)}`);
         }),
         propertyOptions,
       );
     });
 
-    it("changeRoleAction, setDisabledAction and resetPasswordAction", async () => {
+    it("changeRoleAction, setDisabledAction and resetLinkAction", async () => {
       const { db } = world();
       const forms = fc.tuple(
         mutatedForm(fc.record({ userId: someone(), role: fc.constantFrom("writer", "editor") })),
@@ -115,7 +116,7 @@ export function newsroomHandlerSuite() {
           signIn(role);
           await actionAnswerOf(db, peopleTables, () => people.changeRoleAction({}, roleForm), `${role} role ${describeInput(roleForm)}`);
           await actionAnswerOf(db, peopleTables, () => people.setDisabledAction({}, disableForm), `${role} disable ${describeInput(disableForm)}`);
-          await actionAnswerOf(db, peopleTables, () => people.resetPasswordAction({}, resetForm), `${role} reset ${describeInput(resetForm)}`);
+          await actionAnswerOf(db, peopleTables, () => people.resetLinkAction({}, resetForm), `${role} reset ${describeInput(resetForm)}`);
         }),
         propertyOptions,
       );

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
+import { mustSetUpTwoFactor } from "@/lib/auth/two-factor";
 import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
@@ -85,17 +86,24 @@ function assertSameOrigin(request: NextRequest): void {
   if (request.headers.get("sec-fetch-site") !== "same-origin") throw new HttpError(403, "Cross-site request refused.");
 }
 
+/** REQUIRE_2FA: an admin without two-factor sign-in may do nothing until it is set up. */
+async function assertTwoFactorSetUp(user: CurrentUser): Promise<void> {
+  if (await mustSetUpTwoFactor(user)) throw new HttpError(403, "Turn on two-factor sign-in first (Account in the newsroom).");
+}
+
 async function authenticate(request: NextRequest): Promise<Omit<RouteContext, "ip"> | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const user = match ? await authenticateApiToken(match[1]!) : null;
     if (!user) throw new HttpError(401, "That API token is not valid.");
+    await assertTwoFactorSetUp(user);
     return { user, via: "token" };
   }
   const user = await getCurrentUser();
   if (!user) return null;
   if (MUTATING.has(request.method)) assertSameOrigin(request);
+  await assertTwoFactorSetUp(user);
   return { user, via: "session" };
 }
 

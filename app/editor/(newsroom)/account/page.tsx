@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { ApiTokenTable } from "@/components/editor/api-token-table";
+import { TwoFactorPanel } from "@/components/editor/two-factor-panel";
+import { twoFactorState } from "@/lib/auth/two-factor";
 import { requireUser } from "@/lib/auth/session";
 import { DEFAULT_TOKEN_LIFETIME, listApiTokens } from "@/lib/auth/api-tokens";
+import { confirmTwoFactorAction, startTwoFactorAction, turnOffTwoFactorAction } from "../../(auth)/two-factor/actions";
 import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -16,7 +19,7 @@ const lifetimeOptions = [
 
 export default async function AccountPage() {
   const user = await requireUser(undefined, "/editor/account");
-  const tokens = await listApiTokens(user.id);
+  const [tokens, twoFactor] = await Promise.all([listApiTokens(user.id), twoFactorState(user)]);
   return (
     <>
       <h1>Account</h1>
@@ -29,6 +32,9 @@ export default async function AccountPage() {
         <Field name="newPassword" label="New password" type="password" hint="At least 12 characters." autoComplete="new-password" required />
         <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required />
       </ActionForm>
+
+      <h2>Two-factor sign-in</h2>
+      <TwoFactorPanel state={twoFactor} actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, turnOff: turnOffTwoFactorAction }} />
 
       <h2>API tokens</h2>
       <p className="muted">

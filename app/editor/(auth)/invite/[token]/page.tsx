@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm, Field } from "@/components/editor/action-form";
+import { findOpenLink } from "@/lib/auth/account-links";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/passwords";
+import { env } from "@/lib/env";
+import { acceptInvitationAction } from "./actions";
+import "../../../editor.css";
+
+// GET /editor/invite/<token> – an invitation an admin handed over: the invitee chooses a password.
+// The token is the permission; a link that no longer works answers 404 with a page saying so.
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invitation = await findOpenLink(token, "invitation");
+  if (!invitation) notFound();
+  return (
+    <main id="main" className="sign-in-page">
+      <h1>Join the {env().siteName} newsroom</h1>
+      <p>
+        Welcome, {invitation.name}. You are invited as {invitation.role} and will sign in as <strong>{invitation.email}</strong>. Choose
+        a password to finish.
+      </p>
+      <ActionForm action={acceptInvitationAction} submitLabel="Join the newsroom" className="editor-form sign-in-form">
+        <Field name="token" label="" type="hidden" defaultValue={token} />
+        <Field name="password" label="Password" type="password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} autoComplete="new-password" required />
+        <Field name="confirmPassword" label="Password again" type="password" autoComplete="new-password" required />
+      </ActionForm>
+    </main>
+  );
+}

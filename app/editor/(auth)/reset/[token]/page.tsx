@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm, Field } from "@/components/editor/action-form";
+import { findOpenLink } from "@/lib/auth/account-links";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/passwords";
+import { env } from "@/lib/env";
+import { resetPasswordAction } from "./actions";
+import "../../../editor.css";
+
+// GET /editor/reset/<token> – a password reset link an admin handed over: choose a new password.
+// The token is the permission; a link that no longer works answers 404 with a page saying so.
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "New password", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await findOpenLink(token, "password_reset");
+  if (!link) notFound();
+  return (
+    <main id="main" className="sign-in-page">
+      <h1>{env().siteName} newsroom: new password</h1>
+      <p>
+        Choose a new password for <strong>{link.email}</strong>. Your open sessions and API tokens end when you save it.
+      </p>
+      <ActionForm action={resetPasswordAction} submitLabel="Set new password" className="editor-form sign-in-form">
+        <Field name="token" label="" type="hidden" defaultValue={token} />
+        <Field name="password" label="New password" type="password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} autoComplete="new-password" required />
+        <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required />
+      </ActionForm>
+    </main>
+  );
+}
