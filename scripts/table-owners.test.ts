@@ -12,6 +12,7 @@ import * as schema from "@/db/schema";
 
 const owners: Record<string, string> = {
   auditLog: "audit",
+  accountLinks: "auth",
   apiTokens: "auth",
   users: "auth",
   comments: "comments",
