@@ -7,7 +7,7 @@
 // moderation queue, comment posting, and a static server sending the cached article's bytes. Writes
 // bench/results/{report.md,chart.svg,results.json} and bench-results/latest.json; exits 1 when a
 // target (scripts/lib/bench/targets.ts) is missed by more than the noise the rounds measured.
-// Ports 3300 (app) and 3301 (static server); data in .data/bench.
+// Ports 3300 (app) and 3301 (static server), or BENCH_PORT and the next one; data in .data/bench.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -27,8 +27,9 @@ import { checkTargets, failures } from "./lib/bench/targets";
 import { measureLiveChangeToVisible, measurePublishToVisible } from "./lib/bench/visibility";
 import { waitForPort } from "./lib/server.mjs";
 
-const APP_PORT = 3300;
-const STATIC_PORT = 3301;
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3300);
+/** The static server listens on the next port. */
+const STATIC_PORT = APP_PORT + 1;
 const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/meridian_bench";
 const site = `http://127.0.0.1:${APP_PORT}`;
 const dataRoot = path.resolve(".data/bench");
@@ -117,7 +118,9 @@ function cpuReader(plan: LoadPlan, app: NpmStart, staticPid: number, database: C
   };
 }
 
-async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number, database: Configuration["database"]): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
+type PeaksPerRound = Pick<Configuration, "peakTotalMbPerRound" | "peakPssMbPerRound" | "peakResidentMbPerRound">;
+
+async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number, database: Configuration["database"]): Promise<{ loads: Load[] } & Required<PeaksPerRound>> {
   const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
   /** Starts the server again if it died, and warms the caches of every other load it had. */
   const ensureRunning = async (plan: LoadPlan) => {
@@ -151,15 +154,19 @@ async function measureLoads(app: NpmStart, plans: LoadPlan[], staticPid: number,
     else await attempt(plan, load, "warm-up");
   }
   app.takeRoundPeak();
-  const peakTotalMbPerRound: number[] = [];
+  const peaks: Required<PeaksPerRound> = { peakTotalMbPerRound: [], peakPssMbPerRound: [], peakResidentMbPerRound: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const [index, plan] of plans.entries()) {
       const load = loads[index]!;
       if (!load.notBuilt && !load.failure) await attempt(plan, load, round);
     }
-    peakTotalMbPerRound.push(app.takeRoundPeak());
+    const peak = app.takeRoundPeak();
+    peaks.peakTotalMbPerRound.push(peak.rssMb);
+    peaks.peakPssMbPerRound.push(peak.pssMb);
+    peaks.peakResidentMbPerRound.push(peak.residentMb);
+    console.log(`   round ${round} memory of npm start at its peak: ${peak.residentMb} MB resident in total (PSS sum ${peak.pssMb} MB, RSS sum ${peak.rssMb} MB)`);
   }
-  return { loads, peakTotalMbPerRound };
+  return { loads, ...peaks };
 }
 
 async function runConfiguration(database: Configuration["database"], stories: number): Promise<Configuration> {
@@ -180,13 +187,13 @@ async function runConfiguration(database: Configuration["database"], stories: nu
     const sitemaps = locs(await fetch(`${site}/sitemap.xml`).then((r) => r.text()));
     const sitemapPage = sitemaps.find((candidate) => candidate.includes("/stories-")) ?? "/sitemap.xml";
     const plans = loadPlans(facts, sitemapPage, { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds });
-    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, statics.child.pid!, database);
+    const { loads, ...peaks } = await measureLoads(app, plans, statics.child.pid!, database);
     console.log("   publish → visible and live change → visible…");
     if (!app.running) await app.start();
     const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5).catch(() => []);
     const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, facts.token, quick ? 2 : 6).catch(() => []);
     app.stop();
-    return { database, stories, comments: facts.comments, seedSeconds, loads, peakTotalMbPerRound, processes: app.processes(), publishToVisibleMs, liveChangeToVisibleMs };
+    return { database, stories, comments: facts.comments, seedSeconds, loads, ...peaks, processes: app.processes(), publishToVisibleMs, liveChangeToVisibleMs };
   } finally {
     app.stop();
     statics?.child.kill();
