@@ -7,7 +7,8 @@
 // moderation queue, comment posting, and a static server sending the cached article's bytes. Writes
 // bench/results/{report.md,chart.svg,results.json} and bench-results/latest.json; exits 1 when a
 // target (scripts/lib/bench/targets.ts) is missed by more than the noise the rounds measured.
-// Ports 3300 (app), 3301 (static server) and 3302 (the framework floor, bench/floor); data in .data/bench.
+// Ports 3300 (app), 3301 (static server) and 3302 (the framework floor, bench/floor), or BENCH_PORT
+// and the two after it; data in .data/bench.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -28,9 +29,10 @@ import { checkTargets, failures } from "./lib/bench/targets";
 import { measureLiveChangeToVisible, measurePublishToVisible } from "./lib/bench/visibility";
 import { waitForPort } from "./lib/server.mjs";
 
-const APP_PORT = 3300;
-const STATIC_PORT = 3301;
-const FLOOR_PORT = 3302;
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3300);
+/** The static server and the framework floor listen on the next two ports. */
+const STATIC_PORT = APP_PORT + 1;
+const FLOOR_PORT = APP_PORT + 2;
 const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/meridian_bench";
 const site = `http://127.0.0.1:${APP_PORT}`;
 const dataRoot = path.resolve(".data/bench");
@@ -126,8 +128,10 @@ function cpuReader(plan: LoadPlan, app: NpmStart, others: OtherServers, database
   };
 }
 
+type PeaksPerRound = Pick<Configuration, "peakTotalMbPerRound" | "peakPssMbPerRound" | "peakResidentMbPerRound">;
+
 /** Every load's warm-up, then `rounds` interleaved rounds; a load under which the server died is not asked again. */
-async function measureLoads(app: NpmStart, plans: LoadPlan[], others: OtherServers, database: Configuration["database"]): Promise<{ loads: Load[]; peakTotalMbPerRound: number[] }> {
+async function measureLoads(app: NpmStart, plans: LoadPlan[], others: OtherServers, database: Configuration["database"]): Promise<{ loads: Load[] } & Required<PeaksPerRound>> {
   const loads: Load[] = plans.map((plan) => ({ id: plan.id, label: plan.label, kind: plan.kind, target: plan.target, rounds: [] }));
   /** Starts the server again if it died, and warms the caches of every other load it had. */
   const ensureRunning = async (plan: LoadPlan) => {
@@ -161,15 +165,19 @@ async function measureLoads(app: NpmStart, plans: LoadPlan[], others: OtherServe
     else await attempt(plan, load, "warm-up");
   }
   app.takeRoundPeak();
-  const peakTotalMbPerRound: number[] = [];
+  const peaks: Required<PeaksPerRound> = { peakTotalMbPerRound: [], peakPssMbPerRound: [], peakResidentMbPerRound: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const [index, plan] of plans.entries()) {
       const load = loads[index]!;
       if (!load.notBuilt && !load.failure) await attempt(plan, load, round);
     }
-    peakTotalMbPerRound.push(app.takeRoundPeak());
+    const peak = app.takeRoundPeak();
+    peaks.peakTotalMbPerRound.push(peak.rssMb);
+    peaks.peakPssMbPerRound.push(peak.pssMb);
+    peaks.peakResidentMbPerRound.push(peak.residentMb);
+    console.log(`   round ${round} memory of npm start at its peak: ${peak.residentMb} MB resident in total (PSS sum ${peak.pssMb} MB, RSS sum ${peak.rssMb} MB)`);
   }
-  return { loads, peakTotalMbPerRound };
+  return { loads, ...peaks };
 }
 
 async function runConfiguration(database: Configuration["database"], stories: number): Promise<Configuration> {
@@ -193,13 +201,13 @@ async function runConfiguration(database: Configuration["database"], stories: nu
     floor = await startFloor(FLOOR_PORT);
     const settings = { site, staticSite: `http://127.0.0.1:${STATIC_PORT}`, seconds, warmSeconds: quick ? 1 : 2, rounds };
     const plans = [...loadPlans(facts, sitemapPage, settings), ...floorPlans({ ...settings, floorSite: `http://127.0.0.1:${FLOOR_PORT}`, connections: HEAVY_CONNECTIONS })];
-    const { loads, peakTotalMbPerRound } = await measureLoads(app, plans, { staticPid: statics.child.pid!, floorPid: floor.pid! }, database);
+    const { loads, ...peaks } = await measureLoads(app, plans, { staticPid: statics.child.pid!, floorPid: floor.pid! }, database);
     console.log("   publish → visible and live change → visible…");
     if (!app.running) await app.start();
     const publishToVisibleMs = await measurePublishToVisible(site, facts.token, quick ? 3 : 5).catch(() => []);
     const liveChangeToVisibleMs = await measureLiveChangeToVisible(site, facts.token, quick ? 2 : 6).catch(() => []);
     app.stop();
-    return { database, stories, comments: facts.comments, seedSeconds, loads, peakTotalMbPerRound, processes: app.processes(), publishToVisibleMs, liveChangeToVisibleMs };
+    return { database, stories, comments: facts.comments, seedSeconds, loads, ...peaks, processes: app.processes(), publishToVisibleMs, liveChangeToVisibleMs };
   } finally {
     app.stop();
     statics?.child.kill();

@@ -1,10 +1,11 @@
-// npm run measure:memory [-- --stories N --pages N] – the resident memory of `npm start`, every
+// npm run measure:memory [-- --stories N --pages N --data-dir DIR] – the resident memory of `npm start`, every
 // process it runs (npm itself, the supervisor, the server), on a fresh data directory in /tmp.
 // With --stories, the directory is first filled with N generated stories (scripts/lib/seed-at-scale.ts)
-// beside the demo edition. After the start it reads every address in the sitemaps (home, sections,
+// beside the demo edition (or --data-dir: a data directory seeded before, used as it is). After the start it reads every address in the sitemaps (home, sections,
 // tags, authors, articles; at most --pages of them) so the page cache fills, then reads /proc.
-// It fails (exit 1) when the total is over --target MB (default 300, issue 12's budget for 100,000
-// stories and a full page cache). Port: MEASURE_PORT (default 3206). Results: bench-results/memory.json.
+// It fails (exit 1) when the total — each resident page counted once: node's code, mapped by npm
+// and the server, is one copy (scripts/lib/process-memory.ts, residentUnionKb) — is over --target MB
+// (default 300, issue 12's budget for 100,000 stories and a full page cache). Port: MEASURE_PORT (default 3206). Results: bench-results/memory.json.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -14,18 +15,25 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { explainFailure } from "./lib/cli";
 import { openCheckedDatabase, prepareDatabase } from "./lib/prepare-database";
-import { processTree, residentBreakdown, type ProcessMemory } from "./lib/process-memory";
+import { processTree, residentBreakdown, treeTotals, type ProcessMemory } from "./lib/process-memory";
 import { seedAtScale } from "./lib/seed-at-scale";
 import { waitForPort } from "./lib/server.mjs";
 
 const { values } = parseArgs({
-  options: { stories: { type: "string", default: "0" }, pages: { type: "string", default: "0" }, target: { type: "string", default: "300" } },
+  options: {
+    stories: { type: "string", default: "0" },
+    pages: { type: "string", default: "0" },
+    target: { type: "string", default: "300" },
+    // An existing PGlite data directory (a corpus seeded before): used as it is, and kept.
+    "data-dir": { type: "string" },
+  },
 });
 const targetMb = Number(values.target);
 const stories = Number(values.stories);
 const maxPages = Number(values.pages) || Infinity;
 const port = Number(process.env.MEASURE_PORT ?? 3206);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-memory-"));
+const givenDir = values["data-dir"] && path.resolve(values["data-dir"]);
+const dataDir = givenDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "meridian-memory-"));
 const site = `http://127.0.0.1:${port}`;
 const settings = {
   DATA_DIR: dataDir,
@@ -76,28 +84,12 @@ async function warm(urls: string[]): Promise<{ pages: number; failed: number }> 
   return { pages: urls.length, failed };
 }
 
-const total = (tree: ProcessMemory[]) => tree.reduce((sum, entry) => sum + entry.rssMb, 0);
-
-/**
- * The total with the code of files several processes map (node's binary, its libraries) counted
- * once: those are the same page-cache pages in each. About: it takes the smaller process's pages
- * of a file to be among the larger's.
- */
-function codeCountedOnce(tree: ProcessMemory[]): number {
-  const byFile = new Map<string, number[]>();
-  for (const entry of tree) {
-    for (const [file, bytes] of Object.entries(residentBreakdown(entry.pid)?.sharedFiles ?? {})) byFile.set(file, [...(byFile.get(file) ?? []), bytes]);
-  }
-  let counted = 0;
-  for (const sizes of byFile.values()) counted += sizes.reduce((sum, bytes) => sum + bytes, 0) - Math.max(...sizes);
-  return total(tree) - Math.round(counted / 1024 / 1024);
-}
-
 /** The tree, and where the largest process (the server) keeps its memory. */
 function show(label: string, tree: ProcessMemory[]) {
-  console.log(`\n${label}: ${total(tree)} MB resident in total (${codeCountedOnce(tree)} MB with node's code counted once)`);
+  const totals = treeTotals(tree);
+  console.log(`\n${label}: ${totals.unionMb} MB resident in total, each page once (PSS sum ${totals.pssMb} MB, RSS sum ${totals.rssMb} MB)`);
   const short = (command: string) => (command.length > 90 ? `${command.slice(0, 87)}…` : command);
-  console.table(tree.map(({ pid, rssMb, peakMb, command }) => ({ pid, "RSS MB": rssMb, "peak MB": peakMb, command: short(command) })));
+  console.table(tree.map(({ pid, rssMb, pssMb, peakMb, command }) => ({ pid, "RSS MB": rssMb, "PSS MB": pssMb, "peak RSS MB": peakMb, command: short(command) })));
   const server = [...tree].sort((a, b) => b.rssMb - a.rssMb)[0];
   const breakdown = server && residentBreakdown(server.pid);
   if (breakdown) {
@@ -106,12 +98,12 @@ function show(label: string, tree: ProcessMemory[]) {
         `${breakdown.malloc} malloc heap (Buffers, native), ${breakdown.anonymous} other anonymous (V8 heap, JIT code, threads)`,
     );
   }
-  return breakdown;
+  return { breakdown, totals };
 }
 
 let start: ReturnType<typeof spawn> | undefined;
 try {
-  if (stories > 0) {
+  if (stories > 0 && !givenDir) {
     console.log(`Seeding ${stories} stories into ${dataDir}…`);
     await seedArchive();
   }
@@ -129,7 +121,7 @@ try {
   // A second pass: pages evicted while the first filled the cache come back, and hits are served.
   await warm([`${site}/`, ...pages.slice(0, 200)]);
   const afterWarm = processTree(start.pid!);
-  const serverBreakdown = show(`After reading ${warmed.pages + 1} pages (${warmed.failed} not 2xx)`, afterWarm);
+  const { breakdown: serverBreakdown, totals } = show(`After reading ${warmed.pages + 1} pages (${warmed.failed} not 2xx)`, afterWarm);
 
   fs.mkdirSync("bench-results", { recursive: true });
   const result = {
@@ -140,8 +132,9 @@ try {
     afterStart,
     afterWarm,
     serverBreakdown,
-    totalMb: total(afterWarm),
-    codeCountedOnceMb: codeCountedOnce(afterWarm),
+    totalMb: totals.unionMb,
+    pssSumMb: totals.pssMb,
+    rssSumMb: totals.rssMb,
     targetMb,
   };
   fs.writeFileSync("bench-results/memory.json", `${JSON.stringify(result, null, 2)}\n`);
@@ -156,5 +149,5 @@ try {
 } finally {
   if (start?.pid) process.kill(-start.pid, "SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!givenDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }

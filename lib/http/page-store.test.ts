@@ -155,6 +155,8 @@ describe("pageStore with feeds and sitemaps", () => {
     expect(again.body.equals(first.body)).toBe(true);
     const plain = await get("/sitemaps/stories-1.xml?large=1");
     expect(plain.headers["content-encoding"]).toBeUndefined();
+    // Unzipped as it is sent, with the whole body's length announced.
+    expect(plain.headers["content-length"]).toBe(String(Buffer.byteLength(whole)));
     expect(plain.body.toString()).toBe(whole);
     expect(renders).toBe(1);
   });

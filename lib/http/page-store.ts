@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gunzipSync } from "node:zlib";
+import { createGunzip, gunzipSync } from "node:zlib";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
@@ -45,6 +45,8 @@ interface StoredPage {
   br?: Buffer;
   etag: string;
   gzip: Buffer;
+  /** The body's length unzipped (the identity answer's Content-Length). */
+  length: number;
   storedAt: number;
   bytes: number;
 }
@@ -67,6 +69,18 @@ function encoded(page: StoredPage, encoding: Encoding): Buffer {
   return encoding === "br" && page.br ? page.br : page.gzip;
 }
 
+/**
+ * A large body (a sitemap page, ~1.1 MB) goes to a client that takes no compression unzipped as
+ * it is sent, in chunks the socket takes, not unzipped whole first: fifty such clients at once
+ * held ~50 MB of unzipped copies (npm run bench, whose autocannon sends no Accept-Encoding).
+ */
+function sendUnzipped(response: ServerResponse, page: StoredPage): void {
+  const gunzip = createGunzip();
+  gunzip.once("error", () => response.destroy());
+  gunzip.pipe(response);
+  gunzip.end(page.gzip);
+}
+
 function ifNoneMatch(request: IncomingMessage, etag: string): boolean {
   const header = request.headers["if-none-match"];
   return typeof header === "string" && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
@@ -82,6 +96,7 @@ function storedPage(key: string, headers: OutgoingHttpHeaders, body: Buffer, eta
     etag: etag ?? `"${createHash("sha1").update(body).digest("base64url")}"`,
     gzip,
     br,
+    length: body.length,
     storedAt,
     bytes: gzip.length + (br?.length ?? 0) + overhead,
   };
@@ -118,6 +133,12 @@ export function pageStore(now: () => number = Date.now) {
     if (ifNoneMatch(request, page.etag)) {
       response.writeHead(304, out);
       response.end();
+      return;
+    }
+    if (encoding === "identity" && page.length >= GZIP_ONLY_BYTES) {
+      response.writeHead(status, { ...out, "content-length": page.length });
+      if (request.method === "HEAD") response.end();
+      else sendUnzipped(response, page);
       return;
     }
     const body = encoded(page, encoding);

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
-import { processTree } from "../process-memory";
+import { filePagesOnceKb, processTree, residentUnionKb } from "../process-memory";
 import { waitForPort } from "../server.mjs";
-import type { ProcessPeak, Round } from "./results";
+import type { MemoryPeaks, ProcessPeak, Round } from "./results";
 
 // The measuring side of `npm run bench`: the app started as `npm start` starts it, its processes'
 // CPU time and memory read from /proc while autocannon loads it.
@@ -59,8 +59,8 @@ export class NpmStart {
     return this.tail.filter((line) => line.trim()).at(-1)?.trim().slice(0, 160) ?? `exit code ${this.child?.exitCode}`;
   }
 
-  takeRoundPeak(): number {
-    return this.sampler?.takeRoundPeak() ?? 0;
+  takeRoundPeak(): MemoryPeaks {
+    return this.sampler?.takeRoundPeak() ?? { rssMb: 0, pssMb: 0, residentMb: 0 };
   }
 
   /** Each process's own peak over every start. */
@@ -75,31 +75,63 @@ export class NpmStart {
   }
 }
 
-/** Samples the total resident memory of a process tree: its peak per round, and each process's own peak. */
+/** How often the pages of files the tree maps are counted again (reading pagemap costs ~10–50 ms; code changes slowly). */
+const FILE_PAGES_EVERY_MS = 2000;
+
+/**
+ * Samples the total resident memory of a process tree — the RSS sum, the PSS sum, and each page
+ * once (residentUnionKb) — its peak per round, and each process's own peak.
+ */
 class MemorySampler {
-  private roundPeak = 0;
+  private roundPeak: MemoryPeaks = { rssMb: 0, pssMb: 0, residentMb: 0 };
   private readonly peaks = new Map<number, ProcessPeak>();
   private readonly timer: NodeJS.Timeout;
+  private files: { kb: number | undefined; at: number; pids: string } | undefined;
 
   constructor(private readonly root: number, everyMs = 250) {
     this.timer = setInterval(() => this.sample(), everyMs);
     this.timer.unref();
   }
 
+  private filePagesKb(pids: number[]): number | undefined {
+    const key = pids.join(",");
+    if (!this.files || this.files.pids !== key || Date.now() - this.files.at > FILE_PAGES_EVERY_MS) {
+      this.files = { kb: filePagesOnceKb(pids), at: Date.now(), pids: key };
+    }
+    return this.files.kb;
+  }
+
   private sample(): void {
     const tree = processTree(this.root);
-    this.roundPeak = Math.max(this.roundPeak, tree.reduce((sum, entry) => sum + entry.rssMb, 0));
+    if (!tree.length) return;
+    const pids = tree.map((entry) => entry.pid);
+    const pssMb = tree.reduce((sum, entry) => sum + entry.pssMb, 0);
+    const union = residentUnionKb(pids, this.filePagesKb(pids));
+    const now: MemoryPeaks = {
+      rssMb: tree.reduce((sum, entry) => sum + entry.rssMb, 0),
+      pssMb,
+      residentMb: union === undefined ? pssMb : Math.round(union / 1024),
+    };
+    this.roundPeak = {
+      rssMb: Math.max(this.roundPeak.rssMb, now.rssMb),
+      pssMb: Math.max(this.roundPeak.pssMb, now.pssMb),
+      residentMb: Math.max(this.roundPeak.residentMb, now.residentMb),
+    };
     for (const entry of tree) {
       const known = this.peaks.get(entry.pid);
-      this.peaks.set(entry.pid, { command: entry.command, peakMb: Math.max(known?.peakMb ?? 0, entry.peakMb, entry.rssMb) });
+      this.peaks.set(entry.pid, {
+        command: entry.command,
+        peakMb: Math.max(known?.peakMb ?? 0, entry.peakMb, entry.rssMb),
+        peakPssMb: Math.max(known?.peakPssMb ?? 0, entry.pssMb),
+      });
     }
   }
 
-  /** The highest total since the last call. */
-  takeRoundPeak(): number {
+  /** The highest totals since the last call. */
+  takeRoundPeak(): MemoryPeaks {
     this.sample();
     const peak = this.roundPeak;
-    this.roundPeak = 0;
+    this.roundPeak = { rssMb: 0, pssMb: 0, residentMb: 0 };
     return peak;
   }
 

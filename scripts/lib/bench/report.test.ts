@@ -26,7 +26,7 @@ describe("renderReport", () => {
     expect(report).toContain("| article-cached | 950 (0.864×) ±5% | 300 (0.300×) ±0% |");
     expect(report).toContain("| home | 1.0 ±0% | 5.0 ±0% |");
     expect(report).toContain("| search |  | not built (answered 404) |");
-    expect(report).toContain("| PGlite 1k | 260 MB |");
+    expect(report).toContain("| PGlite 1k | 260 MB | 250 MB | 300 MB | 290 / 250 MB `node scripts/start.mjs` |");
   });
 
   it("sets the uncached article beside the framework's floor measured in the same run", () => {

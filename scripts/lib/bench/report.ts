@@ -62,14 +62,16 @@ const latency: Cell = (load) => {
   return `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`;
 };
 
+const peakOf = (peaks: number[] | undefined) => (peaks?.length ? `${Math.max(...peaks)} MB` : "–");
+
 function memoryRows(run: BenchRun): string[] {
   return [
-    "| configuration | peak total (all processes at once) | each process's own peak |",
-    "|---|---:|---|",
-    ...run.configurations.map(
-      (c) =>
-        `| ${configurationName(c)} | ${c.peakTotalMbPerRound.length ? `${Math.max(...c.peakTotalMbPerRound)} MB` : "–"} | ${c.processes.map((p) => `${p.peakMb} MB \`${p.command.replace(/\|/g, "\\|")}\``).join("<br>")} |`,
-    ),
+    "| configuration | peak resident in total (each page once) | PSS sum | RSS sum | each process's own peak RSS / PSS |",
+    "|---|---:|---:|---:|---|",
+    ...run.configurations.map((c) => {
+      const processes = c.processes.map((p) => `${p.peakMb} / ${p.peakPssMb ?? "–"} MB \`${p.command.replace(/\|/g, "\\|")}\``).join("<br>");
+      return `| ${configurationName(c)} | ${peakOf(c.peakResidentMbPerRound)} | ${peakOf(c.peakPssMbPerRound)} | ${peakOf(c.peakTotalMbPerRound)} | ${processes} |`;
+    }),
   ];
 }
 

@@ -35,7 +35,20 @@ export interface Load {
 
 export interface ProcessPeak {
   command: string;
+  /** The highest RSS (VmHWM): its shared pages (node's code) counted in full. */
   peakMb: number;
+  /** The highest PSS sampled (absent in results from before it was measured). */
+  peakPssMb?: number;
+}
+
+/** The highest totals of `npm start`'s processes at one moment, in MB. */
+export interface MemoryPeaks {
+  /** RSS summed: a page several processes map (node's binary in npm and the server) counted in each. */
+  rssMb: number;
+  /** PSS summed: a page shared by n processes counted 1/n in each — of every process of the machine that maps it. */
+  pssMb: number;
+  /** Each resident page once (scripts/lib/process-memory.ts, residentUnionKb): the target's figure. */
+  residentMb: number;
 }
 
 export interface Configuration {
@@ -44,8 +57,11 @@ export interface Configuration {
   comments: number;
   seedSeconds: number;
   loads: Load[];
-  /** The highest total resident memory of all of `npm start`'s processes at one moment, per round. */
+  /** The highest RSS sum of all of `npm start`'s processes at one moment, per round. */
   peakTotalMbPerRound: number[];
+  /** The highest PSS sum and the highest resident total with each page once, per round (absent in older results). */
+  peakPssMbPerRound?: number[];
+  peakResidentMbPerRound?: number[];
   /** Each process's own peak (VmHWM) over the whole run. */
   processes: ProcessPeak[];
   publishToVisibleMs: number[];

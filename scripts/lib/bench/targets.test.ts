@@ -45,6 +45,15 @@ describe("checkTargets", () => {
     expect(checks[0]!.measured).toBeCloseTo(0.41);
   });
 
+  it("holds memory to the total with each page once, or to the RSS sum in results from before that was measured", () => {
+    // The RSS sums (fixtures: 40 MB more, node's code twice) are over 300; the totals are not.
+    const measured = configuration("pglite", 100_000, [], [280, 290]);
+    const memory = (c: typeof measured) => checkTargets(benchRun([c])).find((check) => check.target.startsWith("npm"))!;
+    expect(memory(measured)).toMatchObject({ measured: 290, verdict: "pass" });
+    const older = { ...measured, peakResidentMbPerRound: undefined, peakPssMbPerRound: undefined };
+    expect(memory(older)).toMatchObject({ measured: 330, verdict: "fail" });
+  });
+
   it("takes the cached article's ratio round by round, so a machine slower in one round for both cancels out", () => {
     const slow = load("static", "static", [[1000, 0.2], [500, 0.2]]);
     const run = benchRun([configuration("pglite", 1000, [slow, load("article-cached", "cached-article", [[600, 0.1], [300, 0.1]])])]);

@@ -55,8 +55,10 @@ function perConfiguration(configuration: Configuration): TargetCheck[] {
   }
   const died = configuration.loads.filter((load) => load.failure);
   checks.push(check(`the server stays up under every load${died.length ? ` (died: ${died.map((load) => load.label).join(", ")})` : ""}`, where, died.length, 0, "max", 0));
-  if (configuration.peakTotalMbPerRound.length) {
-    const peaks = configuration.peakTotalMbPerRound;
+  // Each page once (node's code in npm and the server is one copy); results from before that was
+  // measured have only the RSS sum, which counts it twice.
+  const peaks = configuration.peakResidentMbPerRound?.length ? configuration.peakResidentMbPerRound : configuration.peakTotalMbPerRound;
+  if (peaks.length) {
     checks.push(check("npm start ≤ 300 MB resident in total", where, Math.max(...peaks), TARGETS.memoryMb, "max", noise(peaks)));
   }
   return checks;
