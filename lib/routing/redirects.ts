@@ -38,6 +38,19 @@ export async function keepOldSectionAddresses(tx: Tx, moves: { fromPath: string;
   }
 }
 
+/**
+ * Addresses of stories deleted for good, answering 410 from now on (a row with no target); an
+ * address that already leads somewhere keeps doing so.
+ */
+export async function keepGoneAddresses(tx: Tx, paths: string[]): Promise<void> {
+  for (const batch of batches([...new Set(paths)])) {
+    await tx
+      .insert(redirects)
+      .values(batch.map((fromPath) => ({ fromPath })))
+      .onConflictDoNothing({ target: redirects.fromPath });
+  }
+}
+
 /** Addresses in use again: whatever redirect they held gives way to the page that lives there. */
 export async function clearRedirectsAt(tx: Tx, paths: string[]): Promise<void> {
   for (const batch of batches(paths)) await tx.delete(redirects).where(inArray(redirects.fromPath, batch));

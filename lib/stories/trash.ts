@@ -11,6 +11,7 @@ import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { keepGoneAddresses } from "@/lib/routing/redirects";
 import { lockStory, sectionPathOf } from "./commands";
 import { canTrashStory, storiesVisibleTo } from "./permissions";
 import { endPreviewLinks } from "./previews";
@@ -103,12 +104,7 @@ async function goneAddresses(tx: Tx, story: Story): Promise<string[]> {
 async function purgeRows(tx: Tx, due: Story[], actor: Actor | null): Promise<void> {
   const gone = (await Promise.all(due.map((story) => goneAddresses(tx, story)))).flat();
   await tx.delete(stories).where(inArray(stories.id, due.map((story) => story.id)));
-  if (gone.length) {
-    await tx
-      .insert(redirects)
-      .values([...new Set(gone)].map((fromPath) => ({ fromPath })))
-      .onConflictDoNothing({ target: redirects.fromPath });
-  }
+  await keepGoneAddresses(tx, gone);
   for (const story of due) {
     const details = { headline: story.headline, slug: story.slug, trashedAt: story.trashedAt?.toISOString() };
     await recordAudit({ actorId: actor?.id ?? null, action: "story.purge", targetType: "story", targetId: story.id, details, ip: actor?.ip }, tx);
