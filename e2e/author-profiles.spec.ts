@@ -1,6 +1,7 @@
 import { type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
+import { addPerson } from "./fixtures/people";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { EDITOR, signIn, WRITER } from "./fixtures/sign-in";
 import { expect, test, uniqueSuffix } from "./fixtures/stories";
@@ -115,16 +116,11 @@ test("a writer's new story starts with their own byline, and saves without choos
   await expect(page.getByRole("group", { name: "Bylines" }).getByRole("listitem")).toHaveText([/^Riley Okonjo/]);
 });
 
-test("a person an admin adds has their own byline: listed under Authors, and on their first story", async ({ page, browser }) => {
+test("a person an admin invites has their own byline: listed under Authors, and on their first story", async ({ page, browser }) => {
   const suffix = uniqueSuffix();
   const person = { name: `Nell Byline ${suffix}`, email: `nell-${suffix}@e2e.test`, password: "nell-first-password" };
   await signIn(page, E2E_ADMIN);
-  await page.goto("/editor/people");
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("E-mail").fill(person.email);
-  await page.getByLabel("First password").fill(person.password);
-  await page.getByRole("button", { name: "Add person" }).click();
-  await expect(page.getByText(`${person.name} can now sign in as writer.`)).toBeVisible();
+  const writer = await addPerson(page, browser, person);
   await page.goto("/editor/authors");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: person.name }) });
   await expect(row).toContainText(`/authors/nell-byline-${suffix}`);
@@ -132,8 +128,6 @@ test("a person an admin adds has their own byline: listed under Authors, and on 
   // The first admin, made by the start, has one too.
   await expect(page.getByRole("row").filter({ hasText: `(${E2E_ADMIN.email})` })).toHaveCount(1);
 
-  const writer = await (await browser.newContext()).newPage();
-  await signIn(writer, person);
   await writer.goto("/editor/stories/new");
   await expect(writer.getByRole("group", { name: "Bylines" }).getByRole("listitem")).toHaveText([new RegExp(`^${person.name}`)]);
   await writer.context().close();
