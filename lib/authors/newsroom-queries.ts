@@ -1,6 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { authors, media, storyAuthors, users } from "@/db/schema";
+import type { LibraryItem } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { readAuthorLinks, type AuthorLink } from "./links";
 
@@ -46,14 +47,8 @@ export async function listAuthorsForNewsroom(db: Db = getDb()): Promise<Newsroom
   }));
 }
 
-export interface AuthorPhoto {
-  id: number;
-  src: string;
-  thumb: string;
-  alt: string;
-  caption: string;
-  credit: string;
-}
+/** A profile's photo: the library's own description of the image. */
+export type AuthorPhoto = Pick<LibraryItem, "id" | "src" | "thumb" | "alt" | "caption" | "credit">;
 
 export interface EditableAuthor {
   id: number;
