@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -23,6 +24,9 @@ const keys = {
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // One test file per core: Vitest's default leaves one core idle on a 2-core machine, and most
+    // files wait on a database (PGlite in-process or the server) one at a time anyway.
+    maxWorkers: os.availableParallelism(),
     projects: [
       { test: { ...shared, name: "pglite", include, env: { TEST_DB_DRIVER: "pglite", ...keys } } },
       ...(serverUrl
