@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
-import { getDb, isoTime, type Db } from "@/lib/db";
+import { getDb, isoTime, keepPlanned, type Db } from "@/lib/db";
 import {
   authors,
   corrections,
@@ -353,7 +353,11 @@ function preparedArticleQuery(db: Db, visible: SQL | undefined) {
   let byVisibility = articleQueries.get(db);
   if (!byVisibility) articleQueries.set(db, (byVisibility = new Map()));
   let query = byVisibility.get(visible);
-  if (!query) byVisibility.set(visible, (query = articleQuery(db, visible)));
+  if (!query) {
+    byVisibility.set(visible, (query = articleQuery(db, visible)));
+    // Planning it cost PGlite as much as running it, on every render.
+    keepPlanned(db, query.getQuery().sql);
+  }
   return query;
 }
 
