@@ -90,8 +90,15 @@ export function lockDataDir(dataDir: string): () => void {
  */
 const pgliteOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"] };
 
-/** The statements each PGlite database keeps planned (keepPlanned), by their text: name and preparation. */
-const plannedStatements = new WeakMap<Db, Map<string, { name: string; prepared?: Promise<unknown> }>>();
+type PlannedStatements = Map<string, { name: string; prepared?: Promise<unknown> }>;
+
+/**
+ * The statements a PGlite database keeps planned (keepPlanned), by their text, held on its Drizzle
+ * object under a registered symbol: the server opens the database with its own copy of this module
+ * and Next's bundle registers statements with another, so a module-level map would not be shared.
+ */
+const PLANNED = Symbol.for("meridian.plannedStatements");
+const plannedOf = (db: Db) => (db as Db & { [PLANNED]?: PlannedStatements })[PLANNED];
 
 type Param = string | number | boolean | null | undefined;
 
@@ -107,7 +114,7 @@ function literal(value: Param): string {
  * EXECUTE, keeping their plan as postgres-js does on a server. Parameters are passed as quoted
  * literals, which PostgreSQL reads with each parameter's type as it reads bound text values.
  */
-function withPlannedStatements(client: PGlite, planned: Map<string, { name: string; prepared?: Promise<unknown> }>): PGlite {
+function withPlannedStatements(client: PGlite, planned: PlannedStatements): PGlite {
   const query = client.query.bind(client);
   client.query = (async (text: string, params?: Param[], options?: Parameters<PGlite["query"]>[2]) => {
     const statement = planned.get(text);
@@ -128,16 +135,16 @@ function withPlannedStatements(client: PGlite, planned: Map<string, { name: stri
  * see withPlannedStatements. Nothing to do on PostgreSQL, where postgres-js prepares every statement.
  */
 export function keepPlanned(db: Db, text: string): void {
-  const planned = plannedStatements.get(db);
+  const planned = plannedOf(db);
   if (planned && !planned.has(text)) planned.set(text, { name: `planned_${planned.size + 1}` });
 }
 
 export function openPglite(dataDir: string | "memory"): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
-  const planned = new Map<string, { name: string; prepared?: Promise<unknown> }>();
+  const planned: PlannedStatements = new Map();
   const client = withPlannedStatements(dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions), planned);
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
-  plannedStatements.set(db, planned);
+  Object.defineProperty(db, PLANNED, { value: planned });
   return {
     db,
     driver: "pglite",
