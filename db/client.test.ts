@@ -70,7 +70,7 @@ describe("keepPlanned", () => {
         expect(await query.execute({ text, n: 41, none: null })).toEqual([{ text, n: 42, none: null }]);
       }
       expect(before).toEqual([{ text: "it's O'Brien's; drop table x --", n: 42, none: null }]);
-      const kept = await db.execute(sql`select count(*)::int as n from pg_prepared_statements`);
+      const kept = (await db.execute(sql`select count(*)::int as n from pg_prepared_statements`)) as unknown as { rows: unknown[] };
       expect(kept.rows).toEqual([{ n: 1 }]);
     } finally {
       await close();
