@@ -1,6 +1,6 @@
+import { getSiteSettings } from "@/lib/settings/cached";
 import { createHash } from "node:crypto";
 import { getCachedAuthor } from "@/lib/authors/cached";
-import { env } from "@/lib/env";
 import { getCachedSectionTree } from "@/lib/sections/cached";
 import { getCachedArticle } from "@/lib/stories/cached";
 import { getCachedTag } from "@/lib/tags/cached";
@@ -29,7 +29,7 @@ const SLUG_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.png$/;
 
 /** The card at `/media/share/<kind>/<name>`, or null when there is no such public page. */
 export async function shareCardAt(kind: string, name: string): Promise<ShareCard | null> {
-  const { siteName, siteDescription } = env();
+  const { name: siteName, description: siteDescription } = await getSiteSettings();
   const id = Number(ID_NAME.exec(name)?.[1] ?? 0);
   const slug = SLUG_NAME.exec(name)?.[1];
   switch (kind) {
