@@ -123,9 +123,13 @@ export function resolveSiteSettings(stored: Stored, environment: Env, fixed: Par
   };
 }
 
+/** `next build` renders a few pages ahead (the fallback not-found page) with no database to read. */
+const isBuilding = () => process.env.NEXT_PHASE === "phase-production-build";
+
 /** The settings in force, read now (commands, the newsroom). */
-export async function readSiteSettings(db: Db = getDb()): Promise<SiteSettings> {
-  const settings = resolveSiteSettings(storedSiteSettings(await getSetting<unknown>(KEY, db)), env(), fixedByEnvironment());
+export async function readSiteSettings(db?: Db): Promise<SiteSettings> {
+  const stored = isBuilding() && !db ? {} : storedSiteSettings(await getSetting<unknown>(KEY, db ?? getDb()));
+  const settings = resolveSiteSettings(stored, env(), fixedByEnvironment());
   rememberTimeZone(settings.timeZone);
   return settings;
 }
@@ -135,9 +139,9 @@ export interface PublicSiteSettings extends SiteSettings {
   logo: SiteLogo | null;
 }
 
-export async function readPublicSiteSettings(db: Db = getDb()): Promise<PublicSiteSettings> {
+export async function readPublicSiteSettings(db?: Db): Promise<PublicSiteSettings> {
   const settings = await readSiteSettings(db);
-  return { ...settings, logo: settings.logoMediaId ? await readLogo(settings.logoMediaId, db) : null };
+  return { ...settings, logo: settings.logoMediaId ? await readLogo(settings.logoMediaId, db ?? getDb()) : null };
 }
 
 async function readLogo(id: number, db: Db): Promise<SiteLogo | null> {
