@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { siteShareImage } from "@/lib/seo/share-cards";
 import { SHARE_IMAGE_SIZE } from "@/lib/seo/share-image";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { siteName, siteDescription, siteUrl } = env();
+  const { siteUrl } = env();
+  const { name: siteName, description: siteDescription } = await getSiteSettings();
   return {
     metadataBase: new URL(siteUrl),
     title: { default: siteName, template: `%s | ${siteName}` },

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { DataDirLockedError, lockDataDir } from "./client";
+import { sql } from "drizzle-orm";
+import { DataDirLockedError, keepPlanned, lockDataDir, openPglite } from "./client";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -52,5 +53,27 @@ describe("lockDataDir", () => {
     // pid 1 is always alive.
     fs.writeFileSync(path.join(dir, "pglite.lock"), "1\n");
     expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+  });
+});
+
+describe("keepPlanned", () => {
+  it("runs a registered statement from its kept plan on PGlite, with the same rows for any parameters", async () => {
+    const { db, close } = openPglite("memory");
+    try {
+      const query = db
+        .select({ text: sql<string>`${sql.placeholder("text")}::text`, n: sql<number>`${sql.placeholder("n")}::int + 1`, none: sql<string | null>`${sql.placeholder("none")}::text` })
+        .from(sql`(select 1) one`)
+        .prepare("echo");
+      const before = await query.execute({ text: "it's O'Brien's; drop table x --", n: 41, none: null });
+      keepPlanned(db, query.getQuery().sql);
+      for (const text of ["it's O'Brien's; drop table x --", "\\' back\\slash", "two\nlines"]) {
+        expect(await query.execute({ text, n: 41, none: null })).toEqual([{ text, n: 42, none: null }]);
+      }
+      expect(before).toEqual([{ text: "it's O'Brien's; drop table x --", n: 42, none: null }]);
+      const kept = (await db.execute(sql`select count(*)::int as n from pg_prepared_statements`)) as unknown as { rows: unknown[] };
+      expect(kept.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await close();
+    }
   });
 });

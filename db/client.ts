@@ -90,11 +90,63 @@ export function lockDataDir(dataDir: string): () => void {
  */
 const pgliteOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"] };
 
+type PlannedStatements = Map<string, { name: string; prepared?: Promise<unknown> }>;
+
+/**
+ * The statements a PGlite database keeps planned (keepPlanned), by their text, held on its Drizzle
+ * object under a registered symbol: the server opens the database with its own copy of this module
+ * and Next's bundle registers statements with another, so a module-level map would not be shared.
+ */
+const PLANNED = Symbol.for("meridian.plannedStatements");
+const plannedOf = (db: Db) => (db as Db & { [PLANNED]?: PlannedStatements })[PLANNED];
+
+type Param = string | number | boolean | null | undefined;
+
+/** A parameter as an SQL literal, typed by the statement as a bound text parameter would be. */
+function literal(value: Param): string {
+  return value === null || value === undefined ? "null" : `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/**
+ * PGlite plans a statement again every time it runs (drizzle's prepared queries are not named
+ * there), and the article's one statement of ten subqueries took longer to plan than to run.
+ * Statements registered with keepPlanned are prepared once per database (PREPARE) and run with
+ * EXECUTE, keeping their plan as postgres-js does on a server. Parameters are passed as quoted
+ * literals, which PostgreSQL reads with each parameter's type as it reads bound text values.
+ */
+function withPlannedStatements(client: PGlite, planned: PlannedStatements): PGlite {
+  const query = client.query.bind(client);
+  client.query = (async (text: string, params?: Param[], options?: Parameters<PGlite["query"]>[2]) => {
+    const statement = planned.get(text);
+    const simple = (params ?? []).every((value) => value === null || value === undefined || ["string", "number", "boolean"].includes(typeof value));
+    if (!statement || !simple) return query(text, params, options);
+    statement.prepared ??= query(`prepare ${statement.name} as ${text}`).catch((error: unknown) => {
+      statement.prepared = undefined;
+      throw error;
+    });
+    await statement.prepared;
+    return query(`execute ${statement.name}(${(params ?? []).map(literal).join(", ")})`, [], options);
+  }) as PGlite["query"];
+  return client;
+}
+
+/**
+ * Keeps the plan of `text` (a drizzle query's SQL, with $1… parameters) on a PGlite database:
+ * see withPlannedStatements. Nothing to do on PostgreSQL, where postgres-js prepares every statement.
+ */
+export function keepPlanned(db: Db, text: string): void {
+  const planned = plannedOf(db);
+  if (planned && !planned.has(text)) planned.set(text, { name: `planned_${planned.size + 1}` });
+}
+
 export function openPglite(dataDir: string | "memory"): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
-  const client = dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions);
+  const planned: PlannedStatements = new Map();
+  const client = withPlannedStatements(dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions), planned);
+  const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
+  Object.defineProperty(db, PLANNED, { value: planned });
   return {
-    db: drizzlePglite({ client, ...drizzleOptions }) as unknown as Db,
+    db,
     driver: "pglite",
     exec: async (sqlText) => {
       await client.exec(sqlText);

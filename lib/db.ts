@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { openDatabase, processDatabase, type Db } from "@/db/client";
+import { keepPlanned, openDatabase, processDatabase, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 
 // Where the application gets its database. db/ takes its configuration from its caller and
@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 // setProcessDatabase (db/client.ts) before the first getDb.
 
 export type { Db };
+export { keepPlanned };
 
 /** The process-wide Drizzle database, opened from the environment on first use. */
 export function getDb(): Db {

@@ -93,7 +93,8 @@ export class EnvError extends Error {
   }
 }
 
-function isTimeZone(value: string): boolean {
+/** Whether `value` is an IANA time zone this runtime knows ("Europe/London", "UTC"). */
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;

@@ -19,6 +19,8 @@ import { notFoundPages } from "@/lib/routing/not-found-page";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { guardRequest } from "@/lib/routing/refuse-request";
 import { sweepStories } from "@/lib/stories/sweeper";
+import { bannerSweeper } from "@/lib/front-page/sweeper";
+import { readSiteSettings } from "@/lib/settings/site";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -43,7 +45,15 @@ try {
   // Scheduled stories appear on time with no visitor needed; one whose time passed while the
   // server was down appears now; stories 30 days in the trash are purged. Several instances may
   // sweep: the updates are atomic.
-  const sweep = () => sweepStories().catch((error: unknown) => logError((error as Error).message));
+  // The breaking-news banner goes at its expiry; the site settings are read again, so dates are
+  // printed in a time zone saved on another instance (lib/settings/time-zone.ts).
+  const sweepBanner = bannerSweeper();
+  const sweep = () =>
+    Promise.all([
+      sweepStories().catch((error: unknown) => logError((error as Error).message)),
+      sweepBanner().catch((error: unknown) => logError(`Removing the expired banner failed: ${(error as Error).message}`)),
+      readSiteSettings().catch((error: unknown) => logError(`Reading the site settings failed: ${(error as Error).message}`)),
+    ]);
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
 

@@ -10,11 +10,24 @@ import { MediaChoices } from "./media-choices";
 import { MediaUpload } from "./media-upload";
 
 /**
- * An author's photo inside an ActionForm: chosen from the media library or uploaded here, sent
+ * An author's photo (or another image: the site's logo) inside an ActionForm: chosen from the media library or uploaded here, sent
  * as the hidden field `photoMediaId`. `resetOnSave` empties it after a successful save (the form
  * that adds authors starts again blank).
  */
-export function AuthorPhotoPicker({ media, initial, resetOnSave = false }: { media: MediaItem[]; initial: MediaItem | null; resetOnSave?: boolean }) {
+export function AuthorPhotoPicker({
+  media,
+  initial,
+  resetOnSave = false,
+  field = "photoMediaId",
+  legend = "Photo",
+}: {
+  media: MediaItem[];
+  initial: MediaItem | null;
+  resetOnSave?: boolean;
+  /** The hidden field's name, and the legend, when it picks another image (the site's logo). */
+  field?: string;
+  legend?: string;
+}) {
   const id = useId();
   const state = useActionFormState();
   const [chosen, setChosen] = useState(initial);
@@ -23,20 +36,20 @@ export function AuthorPhotoPicker({ media, initial, resetOnSave = false }: { med
     setAnswered(state);
     if (state.ok && resetOnSave) setChosen(null);
   }
-  const error = state.fieldErrors?.photoMediaId;
+  const error = state.fieldErrors?.[field];
   return (
     <fieldset className="field hero-picker" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>Photo</legend>
-      <input type="hidden" name="photoMediaId" value={chosen ? String(chosen.id) : ""} />
+      <legend>{legend}</legend>
+      <input type="hidden" name={field} value={chosen ? String(chosen.id) : ""} />
       {chosen ? (
         <div className="hero-chosen">
-          <img src={chosen.thumb ?? chosen.src} alt={`Chosen photo: ${chosen.alt}`} width={160} height={90} />
+          <img src={chosen.thumb ?? chosen.src} alt={`Chosen ${legend.toLowerCase()}: ${chosen.alt}`} width={160} height={90} />
           <button type="button" className="link-button" onClick={() => setChosen(null)}>
-            Remove photo
+            Remove {legend.toLowerCase()}
           </button>
         </div>
       ) : (
-        <p className="muted">No photo. Upload one, or choose one from the library.</p>
+        <p className="muted">No {legend.toLowerCase()}. Upload one, or choose one from the library.</p>
       )}
       <FieldError id={`${id}-error`} error={error} />
       <details>

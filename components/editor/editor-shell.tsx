@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canManageAuthors, canManagePeople, canManageSections, canReadAuditLog, canRunLiveDesk } from "@/lib/auth/roles";
+import { canEditFrontPage, canManageAuthors, canManagePeople, canManageSections, canManageSite, canReadAuditLog, canRunLiveDesk } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/users";
 import { PENDING_BADGE_MAX } from "@/lib/comments/moderation";
 import { SignOutButton } from "./sign-out-button";
@@ -11,10 +11,12 @@ const links: { href: string; label: string; can?: (user: CurrentUser) => boolean
   { href: "/editor/media", label: "Media" },
   { href: "/editor/comments", label: "Comments" },
   { href: "/editor/trash", label: "Trash" },
+  { href: "/editor/front-page", label: "Front page", can: canEditFrontPage },
   { href: "/editor/live", label: "Live", can: canRunLiveDesk },
   { href: "/editor/authors", label: "Authors", can: canManageAuthors },
   { href: "/editor/people", label: "People", can: canManagePeople },
   { href: "/editor/sections", label: "Sections", can: canManageSections },
+  { href: "/editor/settings", label: "Settings", can: canManageSite },
   { href: "/editor/audit", label: "Audit log", can: canReadAuditLog },
   { href: "/editor/account", label: "Account" },
 ];

@@ -3,23 +3,32 @@ import { env } from "@/lib/env";
 import { homeStructuredData } from "@/lib/seo/publisher";
 import { sectionSubtreeIds, type SectionTree } from "@/lib/sections/queries";
 import { listCachedStories } from "@/lib/stories/cached";
+import { getCachedFrontPagePicks } from "@/lib/front-page/cached";
+import { frontPageOrder } from "@/lib/front-page/order";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { JsonLd } from "./json-ld";
 import { StoryCard } from "./story-card";
 
 const LATEST_COUNT = 6;
 const SECTION_BLOCK_COUNT = 4;
 
-/** The front page: a lead story, the latest stories, then a block for each top-level section. */
+/**
+ * The front page: the lead story, the latest stories, then a block for each top-level section.
+ * Editors may pin the lead and up to four top stories (lib/front-page/pins.ts): the pinned top
+ * stories open the "Latest" column, and the newest stories fill the rest.
+ */
 export async function HomeView({ tree }: { tree: SectionTree }) {
-  const latest = await listCachedStories(null, null, LATEST_COUNT + 1);
+  const [picks, site] = await Promise.all([getCachedFrontPagePicks(), getSiteSettings()]);
+  const pinned = [...(picks.lead ? [picks.lead] : []), ...picks.top];
+  const newest = await listCachedStories(null, null, LATEST_COUNT + 1, pinned.map((story) => story.id));
+  const [lead, ...rest] = frontPageOrder(picks, newest.stories, LATEST_COUNT + 1);
   // Section blocks skip what the top of the page already shows.
-  const shown = latest.stories.map((story) => story.id);
+  const shown = [lead, ...rest].flatMap((story) => (story ? [story.id] : []));
   const blocks = await Promise.all(
     tree.roots.map((section) => listCachedStories(sectionSubtreeIds(section), null, SECTION_BLOCK_COUNT, shown)),
   );
-  const [lead, ...rest] = latest.stories;
-  const { siteName, siteUrl } = env();
-  const structuredData = <JsonLd data={homeStructuredData(siteName, siteUrl)} />;
+  const { siteUrl } = env();
+  const structuredData = <JsonLd data={homeStructuredData(site.name, siteUrl, site.logo)} />;
   if (!lead) {
     return (
       <div className="page-narrow notice-page">

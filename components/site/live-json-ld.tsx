@@ -1,10 +1,12 @@
 import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import type { StreamView } from "@/lib/live/queries";
 import { JsonLd } from "./json-ld";
 
 /** VideoObject structured data for the live video stream, with the show on now as its broadcast. */
-export function LiveJsonLd({ stream }: { stream: StreamView }) {
-  const { siteUrl, siteName } = env();
+export async function LiveJsonLd({ stream }: { stream: StreamView }) {
+  const { siteUrl } = env();
+  const { name: siteName } = await getSiteSettings();
   const poster = stream.poster ? new URL(stream.poster.src, siteUrl).toString() : undefined;
   const data = {
     "@context": "https://schema.org",

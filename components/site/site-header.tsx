@@ -1,3 +1,4 @@
+import Image from "next/image";
 import { SiteLink } from "./site-link";
 import type { SectionNode } from "@/lib/sections/queries";
 import { Logo } from "./logo";
@@ -5,10 +6,13 @@ import { SectionLinks } from "./section-links";
 
 export function SiteHeader({
   siteName,
+  logo = null,
   sections,
   onAir,
 }: {
   siteName: string;
+  /** A logo chosen under Settings, in place of the mark (the name still sits beside it). */
+  logo?: { src: string; width: number; height: number } | null;
   sections: SectionNode[];
   /** Which streams are on air: the Live links show it. */
   onAir: { video: boolean; audio: boolean };
@@ -30,7 +34,11 @@ export function SiteHeader({
       </div>
       <div className="brand">
         <SiteLink href="/" className="brand-link">
-          <Logo className="brand-logo" />
+          {logo ? (
+            <Image className="brand-logo" src={logo.src} width={logo.width} height={logo.height} alt="" sizes="48px" priority />
+          ) : (
+            <Logo className="brand-logo" />
+          )}
           <span className="brand-name">{siteName}</span>
         </SiteLink>
       </div>

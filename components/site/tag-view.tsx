@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { absoluteUrl, tagPath } from "@/lib/routing/public-urls";
 import type { StoryPage } from "@/lib/stories/queries";
 import type { PublicTag } from "@/lib/tags/queries";
@@ -15,9 +16,10 @@ function tagCrumbs(tag: PublicTag): Crumb[] {
 }
 
 /** A tag's page: its name and its published stories, newest first, paginated like a section. */
-export function TagView({ tag, page, before }: { tag: PublicTag; page: StoryPage; before: number | null }) {
+export async function TagView({ tag, page, before }: { tag: PublicTag; page: StoryPage; before: number | null }) {
   const trail = tagCrumbs(tag);
-  const { siteName, siteUrl } = env();
+  const { siteUrl } = env();
+  const { name: siteName } = await getSiteSettings();
   const collection = {
     "@context": "https://schema.org",
     "@type": "CollectionPage",

@@ -23,7 +23,7 @@ const NOT_FOUND: Metadata = { title: "Page not found", description: "There is no
 export function topicRoute<Topic extends { id: number }>(spec: {
   getTopic: (slug: string) => Promise<Topic | null>;
   filterOf: (topic: Topic) => { tagId: number } | { authorId: number };
-  metadata: (loaded: TopicPage<Topic>) => Metadata;
+  metadata: (loaded: TopicPage<Topic>) => Promise<Metadata>;
   render: (loaded: TopicPage<Topic>) => ReactNode;
 }) {
   const load = cache((joined: string) => loadTopicPage(joined.split("/"), spec.getTopic, spec.filterOf, SECTION_PAGE_SIZE));

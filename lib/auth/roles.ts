@@ -36,6 +36,10 @@ export const canManagePeople = atLeast("admin");
 export const canManageAuthors = atLeast("editor");
 /** Creating, renaming and moving sections. */
 export const canManageSections = atLeast("admin");
+/** The site settings: name, description, time zone, logo, comment defaults. */
+export const canManageSite = atLeast("admin");
+/** The front page: pinned stories and the breaking-news banner. */
+export const canEditFrontPage = atLeast("editor");
 /** Deleting a story in the trash for good at once, before the sweeper does. */
 export const canPurgeStories = atLeast("editor");
 /** Deleting an image someone else uploaded (when nothing uses it). */

@@ -1,3 +1,4 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { users } from "@/db/schema";
@@ -43,7 +44,7 @@ export async function twoFactorState(user: CurrentUser, db: Db = getDb()): Promi
   if (row?.enabledAt) return { on: true };
   const secret = row?.secret ? decryptSecret(row.secret, twoFactorKey()) : null;
   if (!secret) return { on: false, setup: null };
-  const uri = totpUri(secret, user.email, env().siteName);
+  const uri = totpUri(secret, user.email, (await readSiteSettings()).name);
   return { on: false, setup: { secret, uri, qrSvg: totpQrSvg(uri) } };
 }
 

@@ -8,6 +8,10 @@ export const cacheTags = {
   storyLists: "story-lists",
   /** Live streams: their pages, and the on-air indicator in every page's header. */
   live: "live",
+  /** The site settings (name, description, logo, time zone): every page, feed and share card. */
+  site: "site",
+  /** The front page's pinned stories and the breaking-news banner shown on every page. */
+  frontPage: "front-page",
   /** One story's article page and the cards that show it. */
   story: (id: number) => `story:${id}`,
 } as const;

@@ -3,7 +3,7 @@ import { getDb, type Db } from "@/lib/db";
 import { isUniqueViolation } from "@/db/errors";
 import { comments, sections, stories } from "@/db/schema";
 import { invalidateStory } from "@/lib/cache/invalidate";
-import { env } from "@/lib/env";
+import { readSiteSettings } from "@/lib/settings/site";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, RateLimitError, ValidationError } from "@/lib/errors";
 import { incrementCounter } from "@/lib/rate-limits/store";
 import { storyPath } from "@/lib/stories/queries";
@@ -79,7 +79,8 @@ function containsBlockedWord(text: string, blocked: string[]): boolean {
 }
 
 async function enforceRateLimits(ipHash: string, storyId: number, db: Db): Promise<void> {
-  const { perAddress, perStory } = env().commentLimits;
+  // The limits of the site settings (the environment's COMMENTS_PER_* win where set).
+  const { commentsPerAddress: perAddress, commentsPerStory: perStory } = await readSiteSettings(db);
   for (const [key, limit] of [
     [`comment:address:${ipHash}`, perAddress],
     [`comment:story:${storyId}`, perStory],

@@ -1,3 +1,4 @@
+import { getSiteSettings } from "@/lib/settings/cached";
 import { cacheTags } from "@/lib/cache/tags";
 import { cachedRead } from "@/lib/cache/cached-read";
 import { env } from "@/lib/env";
@@ -20,7 +21,7 @@ export type FeedSubject =
   | { kind: "tag"; slug: string }
   | { kind: "author"; slug: string };
 
-const FEED_TAGS = [cacheTags.storyLists, cacheTags.sections];
+const FEED_TAGS = [cacheTags.storyLists, cacheTags.sections, cacheTags.site];
 
 const cachedStories = (key: string, scope: FeedScope) => cachedRead(["feed", key], FEED_TAGS, () => listFeedStories(scope));
 
@@ -33,7 +34,7 @@ interface Resolved {
 }
 
 async function resolveFeed(subject: FeedSubject): Promise<Resolved | null> {
-  const { siteName, siteDescription } = env();
+  const { name: siteName, description: siteDescription } = await getSiteSettings();
   switch (subject.kind) {
     case "site":
       return {

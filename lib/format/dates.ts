@@ -1,14 +1,14 @@
-import { env } from "@/lib/env";
+import { siteTimeZone } from "@/lib/settings/time-zone";
 import { formatZonedDate, formatZonedDateTime } from "./zoned";
 
 // Dates as a newspaper prints them: "29 April 2024", "29 April 2024, 14:05 UTC", on the site's
-// clock (SITE_TIMEZONE) unless another zone is given.
+// clock (the site settings' time zone, or SITE_TIMEZONE) unless another zone is given.
 
-export function formatDate(iso: string, timeZone = env().timeZone): string {
+export function formatDate(iso: string, timeZone = siteTimeZone()): string {
   return formatZonedDate(iso, timeZone);
 }
 
-export function formatDateTime(iso: string, timeZone = env().timeZone): string {
+export function formatDateTime(iso: string, timeZone = siteTimeZone()): string {
   return formatZonedDateTime(iso, timeZone);
 }
 

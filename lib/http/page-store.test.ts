@@ -5,7 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding } from "./encoding";
+import { compress } from "./encoding";
 import { pageStore, storesRequest } from "./page-store";
+
+// Counts the store's compressions (each coding should be made once per stored page, when needed).
+vi.mock("./encoding", async (actual) => {
+  const encoding = await actual<typeof import("./encoding")>();
+  return { ...encoding, compress: vi.fn(encoding.compress) };
+});
 
 // A stand-in for Next.js behind the store, as scripts/serve.ts wires it: it counts its renders,
 // answers as Next does (x-nextjs-cache, its own Cache-Control, gzip when asked), and can be told
@@ -78,6 +85,31 @@ describe("pageStore", () => {
     expect(plain.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(plain.headers.vary).toMatch(/Accept-Encoding/);
     expect(renders).toBe(1);
+  });
+
+  it("compresses a rendered page once, for its first reader, and makes the other coding on the first request for it", async () => {
+    const made = () => vi.mocked(compress).mock.calls.map(([, coding]) => coding);
+    vi.mocked(compress).mockClear();
+    const first = await get("/news/us/once", { "accept-encoding": "gzip, br" });
+    expect(first.headers["content-encoding"]).toBe("br");
+    expect(made()).toEqual(["br"]);
+    await get("/news/us/once", { "accept-encoding": "br" });
+    expect(made()).toEqual(["br"]);
+    const gzipped = await get("/news/us/once", { "accept-encoding": "gzip" });
+    expect(gunzipSync(gzipped.body).toString()).toBe(`${PAGE}<!-- render 1 -->`);
+    await get("/news/us/once", { "accept-encoding": "gzip" });
+    expect(made()).toEqual(["br", "gzip"]);
+    expect(gzipped.headers.etag).toBe(first.headers.etag);
+    // A reader who takes no compression gets the rendered bytes as they are, and later ones
+    // the stored copy unzipped.
+    const plain = await get("/news/us/plain");
+    expect(plain.body.toString()).toBe(`${PAGE}<!-- render 2 -->`);
+    expect(plain.headers["content-length"]).toBe(String(plain.body.length));
+    expect((await get("/news/us/plain")).body.toString()).toBe(`${PAGE}<!-- render 2 -->`);
+    expect((await get("/news/us/once")).body.toString()).toBe(`${PAGE}<!-- render 1 -->`);
+    expect(renders).toBe(2);
+    // Stored as gzip for its first reader: one compression, none to answer it.
+    expect(made()).toEqual(["br", "gzip", "gzip"]);
   });
 
   it("answers 304 to a reader holding the stored version", async () => {

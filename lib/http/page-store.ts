@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { createGunzip, gunzipSync } from "node:zlib";
+import { brotliDecompressSync, createGunzip, gunzipSync } from "node:zlib";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
 import { MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
@@ -10,7 +10,8 @@ import { isMachineDocumentRequest, isSiteDocumentRequest, pathOf } from "./site-
 // spends 1.5–2 ms of CPU on each of its own cache hits, a stored answer costs a map lookup and a
 // write. A page is stored from Next's answer to a document request (identity bytes, with its
 // headers) when Next served it from or into its page cache (`x-nextjs-cache`), and answered from
-// the store — gzip or brotli as the reader accepts, with an ETag and 304s — until any cache tag
+// the store — gzip or brotli as the reader accepts, with an ETag and 304s; each coding made once,
+// when first asked for, never both on the render — until any cache tag
 // is revalidated after it was stored (lib/cache/invalidate.ts: a publish, an edit, an unpublish,
 // a section or live change), or for at most STORE_TTL_MS. Path rules (301, 410) are answered
 // before this, so a withdrawn story is never served from here.
@@ -36,15 +37,21 @@ const PER_ANSWER = new Set(["connection", "keep-alive", "transfer-encoding", "da
 
 /**
  * A page is kept compressed only: nearly every reader takes brotli or gzip, and Next's page cache
- * holds the same HTML already. The few who accept neither get the gzip copy unzipped. Counted by
- * the bytes it holds (both copies, its headers and address).
+ * holds the same HTML already. It is compressed once when stored, in the coding its first reader
+ * takes (gzip for one who takes none); the other coding is made on the first request that asks
+ * for it, not on every render: brotli and gzip both cost ~1 ms of CPU on the render of an
+ * uncached article, and most pages are read by one kind of client. Readers who accept neither
+ * get a stored copy decompressed. Counted by the bytes it holds (its copies, headers and address).
  */
 interface StoredPage {
+  /** Its address (the store's key). */
+  key: string;
   headers: OutgoingHttpHeaders;
-  /** None for a body of GZIP_ONLY_BYTES or more. */
+  /** Made when first asked for; never for a body of GZIP_ONLY_BYTES or more. */
   br?: Buffer;
+  /** Made when first asked for, or when stored for a reader who takes no brotli. */
+  gzip?: Buffer;
   etag: string;
-  gzip: Buffer;
   /** The body's length unzipped (the identity answer's Content-Length). */
   length: number;
   storedAt: number;
@@ -64,9 +71,9 @@ export function storesRequest(request: { method?: string; url?: string; headers:
 /** The codings offered for a body of `length` bytes: gzip alone for a large one. */
 const offeredFor = (length: number) => (length >= GZIP_ONLY_BYTES ? (["gzip"] as const) : (["br", "gzip"] as const));
 
-function encoded(page: StoredPage, encoding: Encoding): Buffer {
-  if (encoding === "identity") return gunzipSync(page.gzip);
-  return encoding === "br" && page.br ? page.br : page.gzip;
+/** The identity bytes of a stored page, from whichever copy it holds. */
+function decompressed(page: StoredPage): Buffer {
+  return page.br ? brotliDecompressSync(page.br) : gunzipSync(page.gzip!);
 }
 
 /**
@@ -78,7 +85,7 @@ function sendUnzipped(response: ServerResponse, page: StoredPage): void {
   const gunzip = createGunzip();
   gunzip.once("error", () => response.destroy());
   gunzip.pipe(response);
-  gunzip.end(page.gzip);
+  gunzip.end(page.gzip!);
 }
 
 function ifNoneMatch(request: IncomingMessage, etag: string): boolean {
@@ -86,19 +93,21 @@ function ifNoneMatch(request: IncomingMessage, etag: string): boolean {
   return typeof header === "string" && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
-/** Next's answer as the store keeps it, compressed now, once; `etag` is a route's own. */
-function storedPage(key: string, headers: OutgoingHttpHeaders, body: Buffer, etag: string | undefined, storedAt: number): StoredPage {
-  const gzip = compress(body, "gzip");
-  const br = body.length < GZIP_ONLY_BYTES ? compress(body, "br") : undefined;
+/**
+ * Next's answer as the store keeps it: compressed once, in `coding` (what its first reader takes;
+ * gzip for a reader who takes no compression), and `etag` is a route's own.
+ */
+function storedPage(key: string, headers: OutgoingHttpHeaders, body: Buffer, coding: Exclude<Encoding, "identity">, etag: string | undefined, storedAt: number): StoredPage {
+  const copy = compress(body, coding);
   const overhead = 2 * key.length + 2 * JSON.stringify(headers).length + 256;
   return {
+    key,
     headers,
     etag: etag ?? `"${createHash("sha1").update(body).digest("base64url")}"`,
-    gzip,
-    br,
+    [coding]: copy,
     length: body.length,
     storedAt,
-    bytes: gzip.length + (br?.length ?? 0) + overhead,
+    bytes: copy.length + overhead,
   };
 }
 
@@ -115,33 +124,54 @@ export function pageStore(now: () => number = Date.now) {
     bytes -= page.bytes;
   };
 
-  const keep = (key: string, page: StoredPage) => {
-    drop(key);
-    if (page.bytes > MAX_BYTES / 8) return;
-    pages.set(key, page);
-    bytes += page.bytes;
+  const evictOverflow = () => {
     for (const oldest of pages.keys()) {
       if (bytes <= MAX_BYTES) break;
       drop(oldest);
     }
   };
 
-  /** Sends `body` with `headers`, encoded as the request accepts. */
-  function send(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, page: StoredPage) {
-    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, page.br ? ["br", "gzip"] : ["gzip"]);
+  const keep = (key: string, page: StoredPage) => {
+    drop(key);
+    if (page.bytes > MAX_BYTES / 8) return;
+    pages.set(key, page);
+    bytes += page.bytes;
+    evictOverflow();
+  };
+
+  /** The page's copy in `coding`, made now (from `identity` when given) if it has none yet, and counted. */
+  const copyIn = (page: StoredPage, coding: "br" | "gzip", identity?: Buffer): Buffer => {
+    const held = page[coding];
+    if (held) return held;
+    const copy = compress(identity ?? decompressed(page), coding);
+    page[coding] = copy;
+    page.bytes += copy.length;
+    if (pages.get(page.key) === page) {
+      bytes += copy.length;
+      evictOverflow();
+    }
+    return copy;
+  };
+
+  /**
+   * Sends a stored page with `headers`, encoded as the request accepts; `identity` is its body
+   * when the page was just rendered (sent as it is to a reader who takes no compression).
+   */
+  function send(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, page: StoredPage, identity?: Buffer) {
+    const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, offeredFor(page.length));
     const out: OutgoingHttpHeaders = { ...headers, etag: page.etag, vary: varyOnAcceptEncoding(headers.vary) };
     if (ifNoneMatch(request, page.etag)) {
       response.writeHead(304, out);
       response.end();
       return;
     }
-    if (encoding === "identity" && page.length >= GZIP_ONLY_BYTES) {
+    if (encoding === "identity" && !identity && page.length >= GZIP_ONLY_BYTES) {
       response.writeHead(status, { ...out, "content-length": page.length });
       if (request.method === "HEAD") response.end();
       else sendUnzipped(response, page);
       return;
     }
-    const body = encoded(page, encoding);
+    const body = encoding === "identity" ? (identity ?? decompressed(page)) : copyIn(page, encoding, identity);
     if (encoding !== "identity") out["content-encoding"] = encoding;
     out["content-length"] = body.length;
     response.writeHead(status, out);
@@ -240,9 +270,11 @@ export function pageStore(now: () => number = Date.now) {
         response.end = end as unknown as ServerResponse["end"];
         if (storable) {
           // A feed or sitemap keeps the ETag its route gave it (lib/http/conditional.ts).
-          const page = storedPage(key, kept, body, machine && typeof headers.etag === "string" ? headers.etag : undefined, startedAt);
+          const first = chooseEncoding(acceptEncoding as string | undefined, offeredFor(body.length));
+          const etag = machine && typeof headers.etag === "string" ? headers.etag : undefined;
+          const page = storedPage(key, kept, body, first === "identity" ? "gzip" : first, etag, startedAt);
           if (request.method === "GET") keep(key, page);
-          send(request, response, status, kept, page);
+          send(request, response, status, kept, page, body);
         } else passOn(request, response, status, kept, body);
         return this;
       } as ServerResponse["end"];

@@ -13,6 +13,7 @@ import { readCrop } from "./crops";
 import { deleteMedia } from "./delete";
 import { uploadImage } from "./upload";
 import { findMediaUses } from "./usage";
+import { readPublicSiteSettings, updateSiteSettings } from "@/lib/settings/site";
 
 let test: TestDatabase;
 let editor: CurrentUser;
@@ -46,6 +47,17 @@ afterAll(async () => {
 });
 
 describe("deleting an image", () => {
+  it("refuses the site's logo, saying so, and lets it go once another logo is chosen", async () => {
+    const admin = asCurrent(await createUser({ email: "admin@media.test", name: "Ada Admin", role: "admin", password: "a-long-test-password" }));
+    const image = await upload(editor, "The Harbor Ledger's mark");
+    await updateSiteSettings(admin, { logoMediaId: String(image.id) }, test.db);
+    expect((await readPublicSiteSettings(test.db)).logo).toMatchObject({ id: image.id, src: image.src });
+    expect(await findMediaUses(image.id, test.db)).toEqual([{ kind: "site", label: expect.any(String), role: "logo", href: "/editor/settings" }]);
+    await expect(deleteMedia(editor, image.id)).rejects.toBeInstanceOf(ConflictError);
+    await updateSiteSettings(admin, { logoMediaId: "" }, test.db);
+    expect(await findMediaUses(image.id, test.db)).toEqual([]);
+  });
+
   it("deletes an unused image's row and every file made from it, and audits it", async () => {
     const image = await upload(writer);
     await readCrop(image.src.replace("/media/", ""), "16x9", dataDir);

@@ -1,18 +1,19 @@
 import { eq, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { authors, liveStreams, media, stories, users } from "@/db/schema";
+import { readSiteSettings } from "@/lib/settings/site";
 import { mediaUrl } from "./urls";
 
 // Where an image of the library is used: a story's hero or body (in the trash too: it may come
-// back), an author's photo, a live stream's poster. An image used anywhere cannot be deleted, and
+// back), an author's photo, a live stream's poster, the site's logo. An image used anywhere cannot be deleted, and
 // the newsroom shows these, each with a link. Old revisions do not count: restoring one whose
 // image has gone asks for another (lib/stories/commands.ts checkReferences).
 
 export interface MediaUse {
-  kind: "story" | "author" | "stream";
+  kind: "story" | "author" | "stream" | "site";
   /** What uses it: a headline, a name, a stream's title. */
   label: string;
-  /** How: "hero image", "in the body", "photo", "poster"; ", in the trash" added for a trashed story. */
+  /** How: "hero image", "in the body", "photo", "poster", "logo"; ", in the trash" added for a trashed story. */
   role: string;
   /** The newsroom page (or, for an author, the public page) where it is used. */
   href: string;
@@ -22,7 +23,7 @@ export interface MediaUse {
 const bodyHasImage = (id: number) => sql`${stories.body} @> ${JSON.stringify({ content: [{ type: "image", attrs: { mediaId: id } }] })}::jsonb`;
 
 export async function findMediaUses(id: number, db: Db = getDb()): Promise<MediaUse[]> {
-  const [storyRows, authorRows, streamRows] = await Promise.all([
+  const [storyRows, authorRows, streamRows, site] = await Promise.all([
     db
       .select({ id: stories.id, headline: stories.headline, heroMediaId: stories.heroMediaId, inBody: bodyHasImage(id).mapWith(Boolean), trashedAt: stories.trashedAt })
       .from(stories)
@@ -30,6 +31,7 @@ export async function findMediaUses(id: number, db: Db = getDb()): Promise<Media
       .orderBy(stories.id),
     db.select({ slug: authors.slug, name: authors.name }).from(authors).where(eq(authors.photoMediaId, id)).orderBy(authors.name),
     db.select({ title: liveStreams.title }).from(liveStreams).where(eq(liveStreams.posterMediaId, id)).orderBy(liveStreams.id),
+    readSiteSettings(db),
   ]);
   return [
     ...storyRows.map((row) => ({
@@ -40,6 +42,7 @@ export async function findMediaUses(id: number, db: Db = getDb()): Promise<Media
     })),
     ...authorRows.map((row) => ({ kind: "author" as const, label: row.name, role: "photo", href: `/authors/${row.slug}` })),
     ...streamRows.map((row) => ({ kind: "stream" as const, label: row.title, role: "poster", href: "/editor/live" })),
+    ...(site.logoMediaId === id ? [{ kind: "site" as const, label: site.name, role: "logo", href: "/editor/settings" }] : []),
   ];
 }
 

@@ -1,14 +1,14 @@
 import { cropsOf } from "@/lib/media/crops";
 import { absoluteUrl, authorPath } from "@/lib/routing/public-urls";
 import type { Article } from "@/lib/stories/queries";
-import { organizationData } from "./publisher";
+import { organizationData, type ChosenLogo } from "./publisher";
 
 // The NewsArticle search engines read on every story page: bylines as Person with their author
 // page, the hero photo in three shapes with its credit, the publisher with its logo, and the published
 // corrections (schema.org's `correction`, one CorrectionComment each).
 
 /** NewsArticle structured data for `article`, whose canonical address is `url`. */
-export function newsArticleData(article: Article, url: string, siteName: string, siteUrl: string) {
+export function newsArticleData(article: Article, url: string, siteName: string, siteUrl: string, logo: ChosenLogo | null = null) {
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -35,7 +35,7 @@ export function newsArticleData(article: Article, url: string, siteName: string,
       name: byline.name,
       url: absoluteUrl(authorPath(byline.slug), siteUrl),
     })),
-    publisher: organizationData(siteName, siteUrl),
+    publisher: organizationData(siteName, siteUrl, logo),
     correction: article.corrections.length
       ? article.corrections.map((correction) => ({
           "@type": "CorrectionComment",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { absoluteUrl } from "@/lib/routing/public-urls";
 import { SHARE_IMAGE_SIZE } from "./share-image";
 
@@ -33,8 +34,9 @@ function localeOf(language: string): string | undefined {
   return region && region.length === 2 ? `${lang}_${region.toUpperCase()}` : undefined;
 }
 
-function common({ title, description, path, image, imageAlt }: ShareFields) {
-  const { siteName, siteLanguage } = env();
+async function common({ title, description, path, image, imageAlt }: ShareFields) {
+  const { siteLanguage } = env();
+  const { name: siteName } = await getSiteSettings();
   const images = [{ url: absoluteUrl(image), ...SHARE_IMAGE_SIZE, alt: imageAlt, type: "image/png" }];
   return {
     openGraph: { siteName, locale: localeOf(siteLanguage), title, description, url: absoluteUrl(path), images },
@@ -43,14 +45,14 @@ function common({ title, description, path, image, imageAlt }: ShareFields) {
 }
 
 /** og:* and twitter:* for a page that is not an article. */
-export function shareMetadata(fields: ShareFields): Pick<Metadata, "openGraph" | "twitter"> {
-  const { openGraph, twitter } = common(fields);
+export async function shareMetadata(fields: ShareFields): Promise<Pick<Metadata, "openGraph" | "twitter">> {
+  const { openGraph, twitter } = await common(fields);
   return { openGraph: { ...openGraph, type: fields.type ?? "website" }, twitter };
 }
 
 /** og:* with og:type article and its article:* fields, and twitter:*, for a story. */
-export function articleShareMetadata(fields: ArticleShareFields): Pick<Metadata, "openGraph" | "twitter"> {
-  const { openGraph, twitter } = common(fields);
+export async function articleShareMetadata(fields: ArticleShareFields): Promise<Pick<Metadata, "openGraph" | "twitter">> {
+  const { openGraph, twitter } = await common(fields);
   return {
     openGraph: {
       ...openGraph,

@@ -7,25 +7,33 @@ import { absoluteUrl } from "@/lib/routing/public-urls";
 
 export const PUBLISHER_LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
 
+/** A logo chosen under Settings (lib/settings/site.ts), in place of the mark. */
+export interface ChosenLogo {
+  src: string;
+  width: number;
+  height: number;
+}
+
 /** The publisher Organization, with its logo as an ImageObject (absolute URLs on `siteUrl`). */
-export function organizationData(siteName: string, siteUrl: string) {
+export function organizationData(siteName: string, siteUrl: string, chosen: ChosenLogo | null = null) {
+  const logo = chosen ?? { src: PUBLISHER_LOGO.path, width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height };
   return {
     "@type": "NewsMediaOrganization",
     name: siteName,
     url: siteUrl,
     logo: {
       "@type": "ImageObject",
-      url: absoluteUrl(PUBLISHER_LOGO.path, siteUrl),
-      width: PUBLISHER_LOGO.width,
-      height: PUBLISHER_LOGO.height,
+      url: absoluteUrl(logo.src, siteUrl),
+      width: logo.width,
+      height: logo.height,
     },
   };
 }
 
 /** The home page's WebSite and Organization. */
-export function homeStructuredData(siteName: string, siteUrl: string) {
+export function homeStructuredData(siteName: string, siteUrl: string, logo: ChosenLogo | null = null) {
   return [
     { "@context": "https://schema.org", "@type": "WebSite", name: siteName, url: siteUrl },
-    { "@context": "https://schema.org", ...organizationData(siteName, siteUrl) },
+    { "@context": "https://schema.org", ...organizationData(siteName, siteUrl, logo) },
   ];
 }

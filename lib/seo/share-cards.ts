@@ -1,6 +1,6 @@
+import { getSiteSettings } from "@/lib/settings/cached";
 import { createHash } from "node:crypto";
 import { getCachedAuthor } from "@/lib/authors/cached";
-import { env } from "@/lib/env";
 import { getCachedSectionTree } from "@/lib/sections/cached";
 import { getCachedArticle } from "@/lib/stories/cached";
 import { getCachedTag } from "@/lib/tags/cached";
@@ -29,28 +29,36 @@ const SLUG_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.png$/;
 
 /** The card at `/media/share/<kind>/<name>`, or null when there is no such public page. */
 export async function shareCardAt(kind: string, name: string): Promise<ShareCard | null> {
-  const { siteName, siteDescription } = env();
+  if (kind === "site") {
+    if (name !== "home.png") return null;
+    const { name: siteName, description } = await getSiteSettings();
+    return { siteName, kicker: "Front page", title: description || siteName };
+  }
+  // The site's name is read only for a card that exists.
+  const card = await pageCardAt(kind, name);
+  return card && { siteName: (await getSiteSettings()).name, ...card };
+}
+
+async function pageCardAt(kind: string, name: string): Promise<Omit<ShareCard, "siteName"> | null> {
   const id = Number(ID_NAME.exec(name)?.[1] ?? 0);
   const slug = SLUG_NAME.exec(name)?.[1];
   switch (kind) {
     case "stories": {
       const article = id ? await getCachedArticle(id) : null;
-      return article && { siteName, kicker: article.sectionName, title: article.headline, backdrop: article.image?.src };
+      return article && { kicker: article.sectionName, title: article.headline, backdrop: article.image?.src };
     }
     case "sections": {
       const section = id ? (await getCachedSectionTree()).byId[id] : undefined;
-      return section ? { siteName, kicker: "Section", title: section.name } : null;
+      return section ? { kicker: "Section", title: section.name } : null;
     }
     case "tags": {
       const tag = slug ? await getCachedTag(slug) : null;
-      return tag && { siteName, kicker: "Topic", title: tag.name };
+      return tag && { kicker: "Topic", title: tag.name };
     }
     case "authors": {
       const author = slug ? await getCachedAuthor(slug) : null;
-      return author && { siteName, kicker: author.title || "Author", title: author.name, portrait: author.photo?.src };
+      return author && { kicker: author.title || "Author", title: author.name, portrait: author.photo?.src };
     }
-    case "site":
-      return name === "home.png" ? { siteName, kicker: "Front page", title: siteDescription || siteName } : null;
     default:
       return null;
   }

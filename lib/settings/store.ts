@@ -30,3 +30,9 @@ export async function deleteStoredAuthSecret(db: Db = getDb()): Promise<boolean>
   const rows = await db.delete(settings).where(eq(settings.key, "auth_secret")).returning({ key: settings.key });
   return rows.length > 0;
 }
+
+/** Deletes a setting; true when there was one. */
+export async function deleteSetting(key: string, db: Db = getDb()): Promise<boolean> {
+  const rows = await db.delete(settings).where(eq(settings.key, key)).returning({ key: settings.key });
+  return rows.length > 0;
+}

@@ -1,3 +1,4 @@
+import { getSiteSettings } from "@/lib/settings/cached";
 import { cachedRead } from "@/lib/cache/cached-read";
 import { cacheTags } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
@@ -86,7 +87,8 @@ async function buildSitemap(name: SitemapName, pageSize: number, now: Date): Pro
     case "sections":
       return urlSet(await listSectionEntries());
     case "news": {
-      const { siteName, siteLanguage } = env();
+      const { siteLanguage } = env();
+      const { name: siteName } = await getSiteSettings();
       const entries = await listNewsEntries(now);
       const body = writeNewsUrlSet(
         entries.map((entry) => ({
@@ -111,7 +113,7 @@ async function buildSitemap(name: SitemapName, pageSize: number, now: Date): Pro
 /** One sitemap, or null when there is no such page (past the last one). */
 export async function readSitemap(name: SitemapName, pageSize = SITEMAP_PAGE_SIZE, now = new Date()): Promise<MachineDocument | null> {
   const hour = name.kind === "news" ? [String(Math.floor(now.getTime() / 3_600_000))] : [];
-  const tags = name.kind === "sections" ? [cacheTags.sections, cacheTags.storyLists] : [cacheTags.storyLists];
+  const tags = name.kind === "sections" ? [cacheTags.sections, cacheTags.storyLists] : name.kind === "news" ? [cacheTags.storyLists, cacheTags.site] : [cacheTags.storyLists];
   const cached = await cachedRead(["sitemap", sitemapPath(name), String(pageSize), ...hour], tags, () =>
     buildSitemap(name, pageSize, now),
   );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
-import { getDb, isoTime, type Db } from "@/lib/db";
+import { getDb, isoTime, keepPlanned, type Db } from "@/lib/db";
 import {
   authors,
   corrections,
@@ -253,9 +253,8 @@ export type StoryLookup =
   | { state: "gone"; path: string }
   | { state: "missing" };
 
-/** What a public URL ending in `slug` should answer. */
-export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<StoryLookup> {
-  const [row] = await db
+function slugLookupQuery(db: Db) {
+  return db
     .select({
       id: stories.id,
       status: stories.status,
@@ -265,7 +264,21 @@ export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<S
     })
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
-    .where(eq(stories.slug, slug));
+    .where(eq(stories.slug, sql.placeholder("slug")))
+    .prepare("story_by_slug");
+}
+
+/** Built and planned once per database, like the article's statement: it runs on every uncached article. */
+const slugLookups = new WeakMap<Db, ReturnType<typeof slugLookupQuery>>();
+
+/** What a public URL ending in `slug` should answer. */
+export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<StoryLookup> {
+  let query = slugLookups.get(db);
+  if (!query) {
+    slugLookups.set(db, (query = slugLookupQuery(db)));
+    keepPlanned(db, query.getQuery().sql);
+  }
+  const [row] = await query.execute({ slug });
   if (!row) return { state: "missing" };
   const path = storyPath(row.sectionPath, slug);
   if (row.status === "unpublished") return { state: "gone", path };
@@ -353,7 +366,11 @@ function preparedArticleQuery(db: Db, visible: SQL | undefined) {
   let byVisibility = articleQueries.get(db);
   if (!byVisibility) articleQueries.set(db, (byVisibility = new Map()));
   let query = byVisibility.get(visible);
-  if (!query) byVisibility.set(visible, (query = articleQuery(db, visible)));
+  if (!query) {
+    byVisibility.set(visible, (query = articleQuery(db, visible)));
+    // Planning it cost PGlite as much as running it, on every render.
+    keepPlanned(db, query.getQuery().sql);
+  }
   return query;
 }
 

@@ -7,17 +7,28 @@ import { env, type Env } from "@/lib/env";
 import { deleteStoredAuthSecret } from "@/lib/settings/store";
 import { describeConnectionError } from "./cli";
 
-/** Opens the configured database and proves it answers, with a clear error if it does not. */
+/** How long a PostgreSQL server may take to answer its first query before the start gives up. */
+export const SERVER_ANSWER_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens the configured database and proves it answers, with a clear error if it does not. A
+ * server that accepts the connection but never answers must not hang the start; embedded PGlite
+ * is not held to that limit, because its first open creates the database (initdb), which takes
+ * 5–25 s on a busy 2-core machine and cannot hang on a network.
+ */
 export async function openCheckedDatabase(): Promise<DbHandle> {
   const settings = env();
   const handle = openDatabase(settings);
   try {
-    // A server that accepts the connection but never answers must not hang the start.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: "CONNECT_TIMEOUT" })), 10_000);
-    });
-    await Promise.race([handle.db.execute(sql`select 1`), timeout]).finally(() => clearTimeout(timer));
+    const answered = handle.db.execute(sql`select 1`);
+    if (!settings.databaseUrl) await answered;
+    else {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: "CONNECT_TIMEOUT" })), SERVER_ANSWER_TIMEOUT_MS);
+      });
+      await Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
+    }
   } catch (error) {
     void handle.close().catch(() => {});
     if (settings.databaseUrl) throw describeConnectionError(settings.databaseUrl, error);

@@ -6,6 +6,7 @@ import { sectionCrumbs } from "@/components/site/breadcrumb";
 import { HomeView } from "@/components/site/home-view";
 import { SectionView } from "@/components/site/section-view";
 import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { sectionFeedAlternates, siteFeedAlternates } from "@/lib/feeds/addresses";
 import { authorPath } from "@/lib/routing/public-urls";
 import { resolvePublicPath } from "@/lib/routing/resolve-path";
@@ -35,14 +36,14 @@ async function load(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { resolved, tree } = await load(props);
-  const { siteName, siteDescription } = env();
+  const { name: siteName, description: siteDescription } = await getSiteSettings();
   switch (resolved.kind) {
     case "home":
       return {
         title: { absolute: `${siteName}: news from the U.S. and the world` },
         description: siteDescription,
         alternates: { canonical: "/", types: siteFeedAlternates(siteName) },
-        ...shareMetadata({ title: siteName, description: siteDescription, path: "/", image: siteShareImage(), imageAlt: siteName }),
+        ...(await shareMetadata({ title: siteName, description: siteDescription, path: "/", image: siteShareImage(), imageAlt: siteName })),
       };
     case "section": {
       const { section, before } = resolved;
@@ -55,7 +56,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
         description,
         alternates: { canonical: path, types: sectionFeedAlternates(section, siteName) },
         robots: before ? { index: false, follow: true } : undefined,
-        ...shareMetadata({ title: name, description, path, image: sectionShareImage(section.id), imageAlt: section.name }),
+        ...(await shareMetadata({ title: name, description, path, image: sectionShareImage(section.id), imageAlt: section.name })),
       };
     }
     case "article": {
@@ -71,7 +72,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
           types: sectionFeedAlternates({ path: article.sectionPath, name: article.sectionName }, siteName, true),
         },
         authors: article.bylines.map((byline) => ({ name: byline.name, url: authorPath(byline.slug) })),
-        ...articleShareMetadata({
+        ...(await articleShareMetadata({
           title,
           description,
           path: article.path,
@@ -82,7 +83,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
           section: article.sectionName,
           tags: article.tags.map((tag) => tag.name),
           authors: article.bylines.map((byline) => authorPath(byline.slug)),
-        }),
+        })),
       };
     }
     default:

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LiveVideo } from "@/components/site/live-player";
 import { LiveStreamPage } from "@/components/site/live-stream-page";
-import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { siteRssAlternates } from "@/lib/feeds/addresses";
 import { absoluteUrl } from "@/lib/routing/public-urls";
 import { shareMetadata } from "@/lib/seo/open-graph";
@@ -12,14 +12,14 @@ export const dynamic = "force-dynamic";
 
 // A function, not a constant: SITE_URL is read when the page is served, not when it is built.
 // Setting `alternates` replaces the layout's, so the site feed is named here again.
-export function generateMetadata(): Metadata {
-  const { siteName } = env();
+export async function generateMetadata(): Promise<Metadata> {
+  const { name: siteName } = await getSiteSettings();
   const description = "Watch our live video stream.";
   return {
     title: "Live",
     description,
     alternates: { canonical: absoluteUrl("/live"), types: siteRssAlternates(siteName) },
-    ...shareMetadata({ title: `Live | ${siteName}`, description, path: "/live", image: siteShareImage(), imageAlt: siteName }),
+    ...(await shareMetadata({ title: `Live | ${siteName}`, description, path: "/live", image: siteShareImage(), imageAlt: siteName })),
   };
 }
 

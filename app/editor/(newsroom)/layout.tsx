@@ -1,8 +1,8 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import { EditorShell } from "@/components/editor/editor-shell";
 import { requireUser } from "@/lib/auth/session";
 import { countPendingComments } from "@/lib/comments/moderation";
-import { env } from "@/lib/env";
 import "../editor.css";
 
 // Every newsroom page is rendered per request for the signed-in person; each page and action
@@ -18,7 +18,7 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
   const user = await requireUser();
   const pendingComments = await countPendingComments(user);
   return (
-    <EditorShell user={user} siteName={env().siteName} pendingComments={pendingComments}>
+    <EditorShell user={user} siteName={(await readSiteSettings()).name} pendingComments={pendingComments}>
       {children}
     </EditorShell>
   );

@@ -1,7 +1,7 @@
 import { AuthorView } from "@/components/site/author-view";
 import { topicRoute } from "@/components/site/topic-route";
 import { getCachedAuthor } from "@/lib/authors/cached";
-import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { authorFeedAlternates } from "@/lib/feeds/addresses";
 import { authorPath } from "@/lib/routing/public-urls";
 import { shareMetadata } from "@/lib/seo/open-graph";
@@ -21,16 +21,16 @@ export function generateStaticParams() {
 const route = topicRoute({
   getTopic: getCachedAuthor,
   filterOf: (author) => ({ authorId: author.id }),
-  metadata: ({ topic: author, before }) => {
+  metadata: async ({ topic: author, before }) => {
     const role = author.title ? `${author.name}, ${author.title}` : author.name;
     const description = author.bio || `Stories by ${role}, newest first.`;
     const path = authorPath(author.slug);
     return {
       title: before ? `${author.name}: older stories` : author.name,
       description,
-      alternates: { canonical: path, types: authorFeedAlternates(author, env().siteName) },
+      alternates: { canonical: path, types: authorFeedAlternates(author, (await getSiteSettings()).name) },
       robots: before ? { index: false, follow: true } : undefined,
-      ...shareMetadata({ title: author.name, description, path, image: authorShareImage(author.slug), imageAlt: author.name, type: "profile" }),
+      ...(await shareMetadata({ title: author.name, description, path, image: authorShareImage(author.slug), imageAlt: author.name, type: "profile" })),
     };
   },
   render: ({ topic, page, before }) => <AuthorView author={topic} page={page} before={before} />,

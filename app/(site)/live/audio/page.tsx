@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LiveAudioPlayer } from "@/components/site/live-audio-player";
 import { LiveStreamPage } from "@/components/site/live-stream-page";
-import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { siteRssAlternates } from "@/lib/feeds/addresses";
 import { absoluteUrl } from "@/lib/routing/public-urls";
 import { shareMetadata } from "@/lib/seo/open-graph";
@@ -12,14 +12,14 @@ export const dynamic = "force-dynamic";
 
 // A function, not a constant: SITE_URL is read when the page is served, not when it is built.
 // Setting `alternates` replaces the layout's, so the site feed is named here again.
-export function generateMetadata(): Metadata {
-  const { siteName } = env();
+export async function generateMetadata(): Promise<Metadata> {
+  const { name: siteName } = await getSiteSettings();
   const description = "Listen to our live audio stream.";
   return {
     title: "Audio Only",
     description,
     alternates: { canonical: absoluteUrl("/live/audio"), types: siteRssAlternates(siteName) },
-    ...shareMetadata({ title: `Audio Only | ${siteName}`, description, path: "/live/audio", image: siteShareImage(), imageAlt: siteName }),
+    ...(await shareMetadata({ title: `Audio Only | ${siteName}`, description, path: "/live/audio", image: siteShareImage(), imageAlt: siteName })),
   };
 }
 

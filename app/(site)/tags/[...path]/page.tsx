@@ -1,6 +1,6 @@
 import { TagView } from "@/components/site/tag-view";
 import { topicRoute } from "@/components/site/topic-route";
-import { env } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/cached";
 import { tagFeedAlternates } from "@/lib/feeds/addresses";
 import { tagPath } from "@/lib/routing/public-urls";
 import { shareMetadata } from "@/lib/seo/open-graph";
@@ -21,15 +21,15 @@ export function generateStaticParams() {
 const route = topicRoute({
   getTopic: getCachedTag,
   filterOf: (tag) => ({ tagId: tag.id }),
-  metadata: ({ topic: tag, before }) => {
+  metadata: async ({ topic: tag, before }) => {
     const description = `Stories about ${tag.name}, newest first.`;
     const path = tagPath(tag.slug);
     return {
       title: before ? `${tag.name}: older stories` : tag.name,
       description,
-      alternates: { canonical: path, types: tagFeedAlternates(tag, env().siteName) },
+      alternates: { canonical: path, types: tagFeedAlternates(tag, (await getSiteSettings()).name) },
       robots: before ? { index: false, follow: true } : undefined,
-      ...shareMetadata({ title: tag.name, description, path, image: tagShareImage(tag.slug), imageAlt: tag.name }),
+      ...(await shareMetadata({ title: tag.name, description, path, image: tagShareImage(tag.slug), imageAlt: tag.name })),
     };
   },
   render: ({ topic, page, before }) => <TagView tag={topic} page={page} before={before} />,

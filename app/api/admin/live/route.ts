@@ -1,6 +1,6 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import { ValidationError } from "@/lib/errors";
 import { newsroomRoute, jsonResponse, otherMethods } from "@/lib/http/route";
-import { env } from "@/lib/env";
 import { requireLiveDesk } from "@/lib/live/permissions";
 import { PROGRAMME_YEARS } from "@/lib/live/programme-years";
 import { getLiveDesk, programmeWeek } from "@/lib/live/queries";
@@ -12,7 +12,7 @@ export const GET = newsroomRoute(async (request, { user }) => {
   requireLiveDesk(user);
   const now = new Date();
   const rawFrom = request.nextUrl.searchParams.get("from");
-  const week = programmeWeek(rawFrom === null ? now : new Date(rawFrom), env().timeZone);
+  const week = programmeWeek(rawFrom === null ? now : new Date(rawFrom), (await readSiteSettings()).timeZone);
   if (!week) throw new ValidationError({ from: `Send from as an ISO time between ${PROGRAMME_YEARS}` });
   const streams = await getLiveDesk(week, now);
   // `shows` replaces the readers' six-hours-back `schedule`.

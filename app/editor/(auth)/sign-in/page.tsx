@@ -1,3 +1,4 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActionForm, Field } from "@/components/editor/action-form";
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentUser()) redirect(callbackUrl.startsWith("/editor/sign-in") ? "/editor" : callbackUrl);
   return (
     <main id="main" className="sign-in-page">
-      <h1>{env().siteName} newsroom</h1>
+      <h1>{(await readSiteSettings()).name} newsroom</h1>
       <p>Sign in to write, edit and publish.</p>
       {notice && (
         <p className="form-success" role="status">

@@ -1,10 +1,10 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TwoFactorPanel } from "@/components/editor/two-factor-panel";
 import { getCurrentUser, TWO_FACTOR_SETUP_PATH } from "@/lib/auth/session";
 import { mustSetUpTwoFactor, twoFactorState } from "@/lib/auth/two-factor";
-import { env } from "@/lib/env";
 import { confirmTwoFactorAction, startTwoFactorAction, turnOffTwoFactorAction } from "./actions";
 import "../../editor.css";
 
@@ -21,7 +21,7 @@ export default async function TwoFactorSetupPage() {
   const [required, state] = await Promise.all([mustSetUpTwoFactor(user), twoFactorState(user)]);
   return (
     <main id="main" className="sign-in-page">
-      <h1>{env().siteName} newsroom: two-factor sign-in</h1>
+      <h1>{(await readSiteSettings()).name} newsroom: two-factor sign-in</h1>
       {required && <p>This newsroom requires two-factor sign-in of admins. Set it up to continue.</p>}
       <TwoFactorPanel state={state} actions={{ start: startTwoFactorAction, confirm: confirmTwoFactorAction, turnOff: turnOffTwoFactorAction }} />
       {!required && (

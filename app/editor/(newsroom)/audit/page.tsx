@@ -1,3 +1,4 @@
+import { siteTimeZone } from "@/lib/settings/time-zone";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -5,7 +6,6 @@ import { DataTable, type Column } from "@/components/editor/data-table";
 import { listAuditPage } from "@/lib/audit/log";
 import { canReadAuditLog } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import { parseZonedLocal } from "@/lib/format/zoned";
@@ -18,7 +18,7 @@ const siteTime = z
   .string()
   .optional()
   .catch(undefined)
-  .transform((value) => (value ? (parseZonedLocal(value, env().timeZone) ?? undefined) : undefined));
+  .transform((value) => (value ? (parseZonedLocal(value, siteTimeZone()) ?? undefined) : undefined));
 
 const filtersSchema = z.object({
   action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
@@ -57,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
-      <p className="muted">{`Times are in ${env().timeZone}.`}</p>
+      <p className="muted">{`Times are in ${siteTimeZone()}.`}</p>
       <form className="filters" method="get" aria-label="Filter the audit log">
         <label>
           Action

@@ -1,10 +1,10 @@
 "use server";
 
+import { siteTimeZone } from "@/lib/settings/time-zone";
 import { revalidatePath } from "next/cache";
 import { canRunLiveDesk } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { env } from "@/lib/env";
 import { parseZonedLocal } from "@/lib/format/zoned";
 import { addShow, deleteShow, updateStream } from "@/lib/live/commands";
 import { idSchema } from "@/lib/validation/ids";
@@ -21,7 +21,7 @@ const text = z.string().default("");
  * A datetime-local value, read on the site's clock. Anything else, empty or not, becomes "" and
  * the command answers "Enter when the show starts/ends" (never a date guessed on the server's clock).
  */
-const siteTime = text.transform((value) => parseZonedLocal(value, env().timeZone) ?? "");
+const siteTime = text.transform((value) => parseZonedLocal(value, siteTimeZone()) ?? "");
 
 const changed = (ok: string) => {
   revalidatePath("/editor/live");

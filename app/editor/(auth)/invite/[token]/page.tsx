@@ -1,9 +1,9 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { findOpenLink } from "@/lib/auth/account-links";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/passwords";
-import { env } from "@/lib/env";
 import { acceptInvitationAction } from "./actions";
 import "../../../editor.css";
 
@@ -20,7 +20,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (!invitation) notFound();
   return (
     <main id="main" className="sign-in-page">
-      <h1>Join the {env().siteName} newsroom</h1>
+      <h1>Join the {(await readSiteSettings()).name} newsroom</h1>
       <p>
         Welcome, {invitation.name}. You are invited as {invitation.role} and will sign in as <strong>{invitation.email}</strong>. Choose
         a password to finish.

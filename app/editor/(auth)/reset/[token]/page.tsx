@@ -1,9 +1,9 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { findOpenLink } from "@/lib/auth/account-links";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/passwords";
-import { env } from "@/lib/env";
 import { resetPasswordAction } from "./actions";
 import "../../../editor.css";
 
@@ -20,7 +20,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   if (!link) notFound();
   return (
     <main id="main" className="sign-in-page">
-      <h1>{env().siteName} newsroom: new password</h1>
+      <h1>{(await readSiteSettings()).name} newsroom: new password</h1>
       <p>
         Choose a new password for <strong>{link.email}</strong>. Your open sessions and API tokens end when you save it.
       </p>

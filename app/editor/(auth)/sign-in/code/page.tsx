@@ -1,3 +1,4 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/editor/action-form";
@@ -18,7 +19,7 @@ export default async function SignInCodePage({ searchParams }: { searchParams: S
   const callbackUrl = newsroomPath((await searchParams).callbackUrl, env().siteUrl);
   return (
     <main id="main" className="sign-in-page">
-      <h1>{env().siteName} newsroom</h1>
+      <h1>{(await readSiteSettings()).name} newsroom</h1>
       <p>Enter the 6-digit code your authenticator app shows for this newsroom.</p>
       <ActionForm action={signInCodeAction} submitLabel="Sign in" className="editor-form sign-in-form">
         <Field name="code" label="Code" autoComplete="one-time-code" inputMode="numeric" required />

@@ -1,9 +1,9 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
@@ -88,7 +88,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         media={media}
         canPublish={canPublish(user)}
         canEdit={canEditStory(user, story)}
-        timeZone={env().timeZone}
+        timeZone={(await readSiteSettings()).timeZone}
       />
     </>
   );

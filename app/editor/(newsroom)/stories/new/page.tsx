@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { readSiteSettings } from "@/lib/settings/site";
 import { ownAuthorId } from "@/lib/authors/accounts";
 import { listMedia } from "@/lib/media/queries";
 import { listAuthorsForPicker, listSectionsForPicker } from "@/lib/stories/editor-queries";
@@ -11,7 +11,13 @@ export const metadata: Metadata = { title: "New story" };
 
 export default async function NewStoryPage() {
   const user = await requireUser(undefined, "/editor/stories/new");
-  const [sections, authors, media, ownByline] = await Promise.all([listSectionsForPicker(), listAuthorsForPicker(), listMedia(), ownAuthorId(user.id)]);
+  const [sections, authors, media, ownByline, site] = await Promise.all([
+    listSectionsForPicker(),
+    listAuthorsForPicker(),
+    listMedia(),
+    ownAuthorId(user.id),
+    readSiteSettings(),
+  ]);
   return (
     <>
       <h1>New story</h1>
@@ -35,7 +41,8 @@ export default async function NewStoryPage() {
           related: [],
           seoTitle: "",
           seoDescription: "",
-          commentsOpen: true,
+          // The site settings say whether comments start open.
+          commentsOpen: site.commentsOpenByDefault,
           publicPath: null,
           scheduledAt: null,
         }}
@@ -44,7 +51,7 @@ export default async function NewStoryPage() {
         media={media}
         canPublish={canPublish(user)}
         canEdit
-        timeZone={env().timeZone}
+        timeZone={site.timeZone}
       />
     </>
   );

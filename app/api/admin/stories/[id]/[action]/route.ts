@@ -1,7 +1,7 @@
+import { readSiteSettings } from "@/lib/settings/site";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { HttpError, newsroomRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
-import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { parseInstant } from "@/lib/format/zoned";
 import { createPreviewLink, revokePreviewLinks } from "@/lib/stories/previews";
@@ -52,7 +52,7 @@ const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) =>
       break;
     case "schedule": {
       const parsed = scheduleSchema.safeParse(await readJson(request));
-      const at = parsed.success ? parseInstant(parsed.data.at.trim(), env().timeZone) : null;
+      const at = parsed.success ? parseInstant(parsed.data.at.trim(), (await readSiteSettings()).timeZone) : null;
       if (!at) throw new ValidationError({ at: UNREADABLE_TIME });
       story = await scheduleStory(actor, id, at);
       break;
