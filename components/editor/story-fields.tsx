@@ -1,6 +1,6 @@
 "use client";
 
-import type { Dispatch } from "react";
+import { useEffect, useRef, type Dispatch } from "react";
 import { LabeledField, invalidProps } from "./field";
 import type { DraftEvent, StoryDraft } from "./story-draft";
 
@@ -19,6 +19,13 @@ export function StoryTextFields({ draft, dispatch, disabled, autoFocus }: Omit<P
   const { story } = draft;
   const field = fieldOf(draft);
   const control = controlOf(draft, disabled);
+  const headline = useRef<HTMLInputElement>(null);
+  // After the router has placed the page (it moves focus and scroll on client navigations).
+  useEffect(() => {
+    if (autoFocus) headline.current?.focus();
+    // Once, when the story opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <>
       <LabeledField label="Headline" className="field headline-field" {...field("headline")}>
@@ -26,7 +33,7 @@ export function StoryTextFields({ draft, dispatch, disabled, autoFocus }: Omit<P
           type="text"
           value={story.headline}
           maxLength={200}
-          autoFocus={autoFocus}
+          ref={headline}
           onChange={(event) => dispatch({ type: "edit-headline", headline: event.target.value })}
           {...control("headline")}
         />
