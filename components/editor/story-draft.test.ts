@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SendResult } from "./send-and-report";
 import {
-  AUTOSAVE_AFTER_MS,
+  AUTOSAVE_IDLE_MS,
+  AUTOSAVE_MAX_MS,
   autosaveDelay,
   canStartSave,
   countWords,
@@ -137,8 +138,8 @@ describe("when saves happen", () => {
 
   it.each<[EditorStory["status"], number | null]>([
     ["draft", CREATE_AFTER_MS],
-    ["draft", AUTOSAVE_AFTER_MS],
-    ["review", AUTOSAVE_AFTER_MS],
+    ["draft", AUTOSAVE_IDLE_MS],
+    ["review", AUTOSAVE_IDLE_MS],
     ["scheduled", null],
     ["published", null],
   ])("autosaves a changed %s story after %s ms", (status, expected) => {
@@ -146,6 +147,15 @@ describe("when saves happen", () => {
     const draft = run(createStoryDraft({ ...story, status, id }), body);
     expect(autosaveDelay(draft, true)).toBe(expected);
     expect(autosaveDelay(createStoryDraft({ ...story, status, id }), true)).toBeNull();
+  });
+
+  it("saves a draft after a pause in typing, and at the latest 20 s after its first unsaved edit", () => {
+    const typing = run(createStoryDraft(story), body);
+    expect(autosaveDelay(typing, true, 500)).toBe(AUTOSAVE_IDLE_MS);
+    expect(autosaveDelay(typing, true, AUTOSAVE_MAX_MS - 300)).toBe(300);
+    expect(autosaveDelay(typing, true, AUTOSAVE_MAX_MS + 5_000)).toBe(0);
+    const created = createStoryDraft({ ...fresh, headline: "S" });
+    expect(autosaveDelay(run(created, body), true, 600)).toBe(CREATE_AFTER_MS - 600);
   });
 
   it("creates a new story from its first keystroke once the server can take it", () => {
@@ -164,7 +174,7 @@ describe("when saves happen", () => {
     expect(autosaveDelay(run(typing, { type: "save-start" }), true)).toBeNull();
     const refused = run(typing, { type: "save-start" }, saved({ kind: "offline" }, true));
     expect(autosaveDelay(refused, true)).toBeNull();
-    expect(autosaveDelay(run(refused, body), true)).toBe(AUTOSAVE_AFTER_MS);
+    expect(autosaveDelay(run(refused, body), true)).toBe(AUTOSAVE_IDLE_MS);
   });
 
   it("tells the save time on the site's clock", () => {
@@ -187,7 +197,7 @@ describe("dirty tracking", () => {
     const during = run(createStoryDraft(story), body(), { type: "save-start" }, { type: "edit-slug", slug: "typed-meanwhile" }, ok(4));
     expect(during).toMatchObject({ dirty: true, message: "Autosaved at 10:00:00" });
     expect(during.story).toMatchObject({ revision: 4, slug: "typed-meanwhile" });
-    expect(autosaveDelay(during, true)).toBe(AUTOSAVE_AFTER_MS);
+    expect(autosaveDelay(during, true)).toBe(AUTOSAVE_IDLE_MS);
     expect(run(during, { type: "save-start" }, ok(5)).dirty).toBe(false);
   });
 

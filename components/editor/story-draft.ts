@@ -163,21 +163,26 @@ export function missingToCreate(story: EditorStory): string[] {
   ];
 }
 
-/** A new story is created this soon after its first keystroke; a draft's edits are saved at most this late. */
+/** A new story is created this soon after its first keystroke, typing or not. */
 export const CREATE_AFTER_MS = 800;
-export const AUTOSAVE_AFTER_MS = 8_000;
+/** A draft is saved once typing pauses this long… */
+export const AUTOSAVE_IDLE_MS = 2_000;
+/** …or this long after its first unsaved edit, for someone who never pauses. */
+export const AUTOSAVE_MAX_MS = 20_000;
 
 /**
- * When to autosave, counted from the first unsaved edit (not reset by each keystroke, so steady
- * typing is saved too); null for no autosave. A new story is created as soon as it can be, then
- * saved like any draft. Published and scheduled stories change only when someone presses Save,
- * and a refused save waits for the next edit rather than retrying the same thing.
+ * When to autosave: `sinceFirstEdit` is the time since the first edit not yet saved; null for no
+ * autosave. A new story is created as soon as the server can take it, then saved like any
+ * draft: after a pause in typing, or at the latest AUTOSAVE_MAX_MS after the first unsaved
+ * edit. Published and scheduled stories change only when someone presses Save, and a refused
+ * save waits for the next edit rather than retrying the same thing.
  */
-export function autosaveDelay(draft: StoryDraft, canEdit: boolean): number | null {
+export function autosaveDelay(draft: StoryDraft, canEdit: boolean, sinceFirstEdit = 0): number | null {
   if (!draft.dirty || !canStartSave(draft, canEdit) || draft.failedEdits === draft.edits) return null;
   const { story } = draft;
-  if (story.id === null) return missingToCreate(story).length === 0 ? CREATE_AFTER_MS : null;
-  return story.status === "draft" || story.status === "review" ? AUTOSAVE_AFTER_MS : null;
+  if (story.id === null) return missingToCreate(story).length === 0 ? Math.max(0, CREATE_AFTER_MS - sinceFirstEdit) : null;
+  if (story.status !== "draft" && story.status !== "review") return null;
+  return Math.max(0, Math.min(AUTOSAVE_IDLE_MS, AUTOSAVE_MAX_MS - sinceFirstEdit));
 }
 
 /** The plain text of a story document: blocks apart, inline text (across bold or links) joined. */

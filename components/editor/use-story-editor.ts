@@ -53,13 +53,17 @@ export function useStoryEditor(initial: EditorStory, { canEdit, timeZone }: { ca
     saveRef.current = save;
   }, [save]);
 
-  // Counted from the first unsaved edit: the timer is not restarted by each keystroke.
-  const delay = autosaveDelay(draft, canEdit);
+  // Each edit restarts the wait, bounded by the time since the first edit not yet saved
+  // (the first since the last save started, while one runs or after).
+  const firstUnsaved = useRef<{ at: number; sinceSave: number } | null>(null);
   useEffect(() => {
+    if (!draft.dirty) firstUnsaved.current = null;
+    else if (firstUnsaved.current?.sinceSave !== draft.savingEdits) firstUnsaved.current = { at: Date.now(), sinceSave: draft.savingEdits };
+    const delay = autosaveDelay(draft, canEdit, Date.now() - (firstUnsaved.current?.at ?? Date.now()));
     if (delay === null) return;
     const timer = setTimeout(() => void saveRef.current(true), delay);
     return () => clearTimeout(timer);
-  }, [delay, draft.savingEdits, draft.failedEdits]);
+  }, [draft, canEdit]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
