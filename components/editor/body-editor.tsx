@@ -1,6 +1,7 @@
 "use client";
 
 import { mergeAttributes, Node } from "@tiptap/core";
+import Link from "@tiptap/extension-link";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useState } from "react";
@@ -9,6 +10,12 @@ import { RelatedPicker } from "./related-picker";
 
 // The story body in TipTap (ProseMirror), limited to the node types of the story document:
 // paragraphs, headings, lists, quotes, links, images from the library and related-story blocks.
+
+/**
+ * Links end where they were made: text typed right after one is plain text. (TipTap's Link is
+ * inclusive whenever autolink is on, so a sentence typed after a pasted address joined the link.)
+ */
+const BodyLink = Link.extend({ inclusive: () => false }).configure({ openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] });
 
 const RelatedStory = Node.create({
   name: "relatedStory",
@@ -145,15 +152,23 @@ export function BodyEditor({
   media,
   onChange,
   invalid,
+  editable,
+  autoFocus,
 }: {
   initial: unknown;
   storyId: number | null;
   media: MediaItem[];
   onChange: (json: unknown) => void;
   invalid?: boolean;
+  /** False for a story the person may read but not change: no typing, no toolbar. */
+  editable: boolean;
+  /** The cursor starts here (at the end of the text) when the story opens. */
+  autoFocus: boolean;
 }) {
   const editor = useEditor({
     immediatelyRender: false,
+    editable,
+    autofocus: editable && autoFocus ? "end" : false,
     extensions: [
       StarterKit.configure({
         code: false,
@@ -162,8 +177,9 @@ export function BodyEditor({
         horizontalRule: false,
         underline: false,
         heading: { levels: [2, 3, 4] },
-        link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+        link: false,
       }),
+      BodyLink,
       RelatedStory,
       BodyImage,
     ],
@@ -174,6 +190,7 @@ export function BodyEditor({
         role: "textbox",
         "aria-multiline": "true",
         "aria-label": "Story body",
+        ...(editable ? {} : { "aria-readonly": "true" }),
         ...(invalid ? { "aria-invalid": "true" } : {}),
       },
     },
@@ -182,7 +199,7 @@ export function BodyEditor({
   if (!editor) return <div className="body-editor body-editor-loading">Loading the editor…</div>;
   return (
     <div className="body-editor">
-      <Toolbar editor={editor} storyId={storyId} media={media} />
+      {editable && <Toolbar editor={editor} storyId={storyId} media={media} />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { SendResult } from "./send-and-report";
 import {
+  AUTOSAVE_IDLE_MS,
+  AUTOSAVE_MAX_MS,
+  autosaveDelay,
   canStartSave,
+  countWords,
+  CREATE_AFTER_MS,
   createStoryDraft,
+  documentText,
   formatSavedAt,
+  isSaveShortcut,
+  missingToCreate,
+  readingMinutes,
   reduceStoryDraft,
   saveTarget,
   toSavePayload,
-  wantsAutosave,
+  wordCountText,
   type DraftEvent,
   type EditorStory,
   type SavedStory,
@@ -52,14 +61,14 @@ describe("editing", () => {
     expect(draft.story.slug).toBe("storm");
   });
 
-  it("never rewrites the slug of a story that already exists", () => {
-    const draft = run(createStoryDraft(story), { type: "edit-headline", headline: "New headline" });
-    expect(draft.story).toMatchObject({ headline: "New headline", slug: "old-headline" });
+  it("never rewrites a slug typed by hand on a story that already exists", () => {
+    const draft = run(createStoryDraft({ ...story, slug: "typed-by-hand" }), { type: "edit-headline", headline: "New headline" });
+    expect(draft.story).toMatchObject({ headline: "New headline", slug: "typed-by-hand" });
   });
 
   it("marks tags and body edits as unsaved", () => {
     expect(run(createStoryDraft(story), { type: "edit-tags", text: "a" })).toMatchObject({ tagsText: "a", dirty: true });
-    expect(run(createStoryDraft(story), { type: "edit-body" }).dirty).toBe(true);
+    expect(run(createStoryDraft(story), { type: "edit-body", words: 3 })).toMatchObject({ dirty: true, words: 3 });
   });
 });
 
@@ -113,12 +122,6 @@ describe("answers to a save", () => {
     expect(refused.error).toBeNull();
     expect(run(refused, saved({ kind: "ok", status: 200, data: { id: 12, revision: 4 } })).fieldErrors).toEqual({});
   });
-
-  it("leaves a created story's fields alone: the page moves to its address", () => {
-    const created = run(createStoryDraft(fresh), { type: "save-start" }, saved({ kind: "ok", status: 201, data: { id: 30, revision: 1 } }));
-    expect(created.story).toEqual(fresh);
-    expect(created.dirty).toBe(false);
-  });
 });
 
 describe("when saves happen", () => {
@@ -131,16 +134,47 @@ describe("when saves happen", () => {
     expect(canStartSave({ ...createStoryDraft(story), ...patch }, canEdit)).toBe(expected);
   });
 
-  it.each<[EditorStory["status"], number | null, boolean]>([
-    ["draft", 12, true],
-    ["review", 12, true],
-    ["scheduled", 12, false],
-    ["published", 12, false],
-    ["draft", null, false],
-  ])("autosaves a changed %s story with id %s: %s", (status, id, expected) => {
-    const draft = run(createStoryDraft({ ...story, status, id }), { type: "edit-body" });
-    expect(wantsAutosave(draft)).toBe(expected);
-    expect(wantsAutosave(createStoryDraft({ ...story, status, id }))).toBe(false);
+  const body = { type: "edit-body", words: 1 } as const;
+
+  it.each<[EditorStory["status"], number | null]>([
+    ["draft", CREATE_AFTER_MS],
+    ["draft", AUTOSAVE_IDLE_MS],
+    ["review", AUTOSAVE_IDLE_MS],
+    ["scheduled", null],
+    ["published", null],
+  ])("autosaves a changed %s story after %s ms", (status, expected) => {
+    const id = expected === CREATE_AFTER_MS ? null : 12;
+    const draft = run(createStoryDraft({ ...story, status, id }), body);
+    expect(autosaveDelay(draft, true)).toBe(expected);
+    expect(autosaveDelay(createStoryDraft({ ...story, status, id }), true)).toBeNull();
+  });
+
+  it("saves a draft after a pause in typing, and at the latest 20 s after its first unsaved edit", () => {
+    const typing = run(createStoryDraft(story), body);
+    expect(autosaveDelay(typing, true, 500)).toBe(AUTOSAVE_IDLE_MS);
+    expect(autosaveDelay(typing, true, AUTOSAVE_MAX_MS - 300)).toBe(300);
+    expect(autosaveDelay(typing, true, AUTOSAVE_MAX_MS + 5_000)).toBe(0);
+    const created = createStoryDraft({ ...fresh, headline: "S" });
+    expect(autosaveDelay(run(created, body), true, 600)).toBe(CREATE_AFTER_MS - 600);
+  });
+
+  it("creates a new story from its first keystroke once the server can take it", () => {
+    const blank = createStoryDraft({ ...fresh, sectionId: null });
+    expect(missingToCreate(blank.story)).toEqual(["a headline", "a section"]);
+    const typed = run(blank, { type: "edit-headline", headline: "S" });
+    expect(autosaveDelay(typed, true)).toBeNull();
+    const placed = run(typed, { type: "edit", patch: { sectionId: 2 } });
+    expect(missingToCreate(placed.story)).toEqual([]);
+    expect(autosaveDelay(placed, true)).toBe(CREATE_AFTER_MS);
+    expect(autosaveDelay(placed, false)).toBeNull();
+  });
+
+  it("waits while a save runs, and after a refused one until the next edit", () => {
+    const typing = run(createStoryDraft(story), body);
+    expect(autosaveDelay(run(typing, { type: "save-start" }), true)).toBeNull();
+    const refused = run(typing, { type: "save-start" }, saved({ kind: "offline" }, true));
+    expect(autosaveDelay(refused, true)).toBeNull();
+    expect(autosaveDelay(run(refused, body), true)).toBe(AUTOSAVE_IDLE_MS);
   });
 
   it("tells the save time on the site's clock", () => {
@@ -152,4 +186,82 @@ it("takes a workflow change into the story", () => {
   const draft = run(createStoryDraft(story), { type: "status-changed", next: { status: "published", revision: 6, scheduledAt: null } });
   expect(draft.story).toMatchObject({ status: "published", revision: 6 });
   expect(draft.dirty).toBe(false);
+});
+
+const body = (words = 1): DraftEvent => ({ type: "edit-body", words });
+
+describe("dirty tracking", () => {
+  const ok = (revision: number, slug?: string) => saved({ kind: "ok", status: 200, data: { id: 12, revision, slug } }, true);
+
+  it("keeps edits made while a save ran as unsaved, and the slug typed meanwhile", () => {
+    const during = run(createStoryDraft(story), body(), { type: "save-start" }, { type: "edit-slug", slug: "typed-meanwhile" }, ok(4));
+    expect(during).toMatchObject({ dirty: true, message: "Autosaved at 10:00:00" });
+    expect(during.story).toMatchObject({ revision: 4, slug: "typed-meanwhile" });
+    expect(autosaveDelay(during, true)).toBe(AUTOSAVE_IDLE_MS);
+    expect(run(during, { type: "save-start" }, ok(5)).dirty).toBe(false);
+  });
+
+  it("gives a created story its id and the server's slug, and goes on editing it", () => {
+    const created = run(
+      createStoryDraft(fresh),
+      { type: "edit-headline", headline: "Storm" },
+      { type: "save-start" },
+      saved({ kind: "ok", status: 201, data: { id: 30, revision: 1, slug: "storm-2" } }),
+    );
+    expect(created.story).toMatchObject({ id: 30, revision: 1, slug: "storm-2" });
+    expect(saveTarget(created.story)).toEqual({ url: "/api/admin/stories/30", method: "PATCH" });
+  });
+
+  it("lets the headline write the slug of a draft whose slug is still the headline's", () => {
+    const created = run(createStoryDraft(fresh), { type: "edit-headline", headline: "S" }, { type: "save-start" }, ok(1));
+    expect(run(created, { type: "edit-headline", headline: "Storm closes" }).story.slug).toBe("storm-closes");
+    const reopened = createStoryDraft({ ...story, headline: "Storm", slug: "storm" });
+    expect(run(reopened, { type: "edit-headline", headline: "Storm closes" }).story.slug).toBe("storm-closes");
+    const published = createStoryDraft({ ...story, status: "published", headline: "Storm", slug: "storm" });
+    expect(run(published, { type: "edit-headline", headline: "Storm closes" }).story.slug).toBe("storm");
+  });
+});
+
+describe("word count and reading time", () => {
+  it.each<[string, string, number]>([
+    ["words", "The harbor closed at noon.", 5],
+    ["dashes and stray marks", "Boats — all 40 of them — stay in port .", 8],
+    ["apostrophes and hyphens", "The port's long-awaited breakwater", 4],
+    ["nothing", "   ", 0],
+  ])("counts %s", (_, text, expected) => expect(countWords(text)).toBe(expected));
+
+  it("reads the document: blocks apart, text across bold and links joined", () => {
+    const doc = {
+      type: "doc",
+      content: [
+        { type: "heading", content: [{ type: "text", text: "Harbor" }] },
+        { type: "paragraph", content: [{ type: "text", text: "Wind" }, { type: "text", text: "storm", marks: [{ type: "bold" }] }, { type: "text", text: " hits." }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Ferries" }] }] }] },
+        { type: "relatedStory", attrs: { storyId: 4 } },
+        { type: "paragraph", content: [{ type: "text", text: "One" }, { type: "hardBreak" }, { type: "text", text: "two" }] },
+      ],
+    };
+    expect(countWords(documentText(doc))).toBe(6);
+    expect(createStoryDraft({ ...story, body: doc }).words).toBe(6);
+  });
+
+  it.each<[number, number, string]>([
+    [0, 0, "0 words · 0 min read"],
+    [1, 1, "1 word · 1 min read"],
+    [700, 3, "700 words · 3 min read"],
+  ])("%s words read in %s min", (words, minutes, text) => {
+    expect(readingMinutes(words)).toBe(minutes);
+    expect(wordCountText(words)).toBe(text);
+  });
+});
+
+it.each<[string, Partial<KeyboardEvent>, boolean]>([
+  ["Ctrl+S", { key: "s", ctrlKey: true }, true],
+  ["Cmd+S", { key: "s", metaKey: true }, true],
+  ["Ctrl+Shift+S", { key: "S", ctrlKey: true, shiftKey: true }, true],
+  ["Ctrl+Alt+S", { key: "s", ctrlKey: true, altKey: true }, false],
+  ["plain s", { key: "s" }, false],
+  ["Ctrl+D", { key: "d", ctrlKey: true }, false],
+])("%s saves: %s", (_, event, expected) => {
+  expect(isSaveShortcut({ ctrlKey: false, metaKey: false, altKey: false, ...event } as KeyboardEvent)).toBe(expected);
 });

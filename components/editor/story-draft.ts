@@ -37,6 +37,14 @@ export interface StoryDraft {
   slugTouched: boolean;
   tagsText: string;
   dirty: boolean;
+  /** Edits made since the editor opened; a save is good for the edits made before it started. */
+  edits: number;
+  /** `edits` when the running (or last) save started. */
+  savingEdits: number;
+  /** `edits` when a save last failed: autosave waits for the next edit instead of retrying. */
+  failedEdits: number | null;
+  /** Words in the body, counted as the body changes. */
+  words: number;
   saving: boolean;
   message: string | null;
   error: string | null;
@@ -44,10 +52,11 @@ export interface StoryDraft {
   conflict: Conflict | null;
 }
 
-/** What a successful save answers: the new story's id, or the saved revision. */
+/** What a successful save answers: the new story's id and slug, or the saved revision. */
 export interface SavedStory {
   id: number;
   revision: number;
+  slug?: string;
 }
 
 export type DraftEvent =
@@ -55,17 +64,25 @@ export type DraftEvent =
   | { type: "edit-headline"; headline: string }
   | { type: "edit-slug"; slug: string }
   | { type: "edit-tags"; text: string }
-  | { type: "edit-body" }
+  | { type: "edit-body"; words: number }
   | { type: "save-start" }
   | { type: "save-done"; result: SendResult<SavedStory>; auto: boolean; sentSlug: string; savedAt: string }
   | { type: "status-changed"; next: Pick<EditorStory, "status" | "revision" | "scheduledAt"> };
 
+/** A draft readers never saw whose slug is still its headline's keeps following the headline. */
+const slugFollowsHeadline = (story: EditorStory) =>
+  story.id === null || ((story.status === "draft" || story.status === "review") && story.slug === slugify(story.headline));
+
 export function createStoryDraft(story: EditorStory): StoryDraft {
   return {
     story,
-    slugTouched: story.id !== null,
+    slugTouched: !slugFollowsHeadline(story),
     tagsText: story.tags.join(", "),
     dirty: false,
+    edits: 0,
+    savingEdits: 0,
+    failedEdits: null,
+    words: countWords(documentText(story.body)),
     saving: false,
     message: null,
     error: null,
@@ -74,32 +91,42 @@ export function createStoryDraft(story: EditorStory): StoryDraft {
   };
 }
 
-const edited = (draft: StoryDraft, patch: Partial<EditorStory>): StoryDraft => ({ ...draft, story: { ...draft.story, ...patch }, dirty: true });
+/** Any change by the person writing: unsaved until a save that started after it succeeds. */
+const touched = (draft: StoryDraft): StoryDraft => ({ ...draft, dirty: true, edits: draft.edits + 1 });
+const edited = (draft: StoryDraft, patch: Partial<EditorStory>): StoryDraft => touched({ ...draft, story: { ...draft.story, ...patch } });
+
+/** The story after a successful save: a new one now has its id (and the server's slug), an old one its new revision. */
+function savedStory(draft: StoryDraft, data: SavedStory, sentSlug: string, editedSince: boolean): EditorStory {
+  const { story } = draft;
+  // A slug typed while the save ran is kept; otherwise the slug as the server took it.
+  const slug = editedSince ? story.slug : (data.slug ?? sentSlug) || story.slug;
+  if (story.id === null) return { ...story, id: data.id, revision: data.revision, slug };
+  return { ...story, revision: data.revision, slug };
+}
 
 /** A finished save: what the draft shows afterwards. */
 function afterSave(draft: StoryDraft, event: Extract<DraftEvent, { type: "save-done" }>): StoryDraft {
   const { result, auto } = event;
   const done = { ...draft, saving: false };
+  const failed = { ...done, failedEdits: draft.savingEdits };
   switch (result.kind) {
     case "ok": {
+      const editedSince = draft.edits !== draft.savingEdits;
       const message = `${auto ? "Autosaved" : "Saved"} at ${event.savedAt}`;
-      const saved = { ...done, fieldErrors: {}, dirty: false, message };
-      // A new story is about to be opened at its own address; nothing more to keep here.
-      if (draft.story.id === null) return saved;
-      return { ...saved, story: { ...draft.story, revision: result.data.revision, slug: event.sentSlug || draft.story.slug } };
+      return { ...done, fieldErrors: {}, dirty: editedSince, failedEdits: null, message, story: savedStory(draft, result.data, event.sentSlug, editedSince) };
     }
     case "conflict":
-      return { ...done, conflict: result.conflict };
+      return { ...failed, conflict: result.conflict };
     case "invalid":
       return {
-        ...done,
+        ...failed,
         fieldErrors: result.fieldErrors,
         error: auto ? "Not autosaved: check the highlighted fields." : (result.error ?? "Check the highlighted fields."),
       };
     case "offline":
-      return { ...done, error: "Not saved: the server could not be reached. Your changes are still here." };
+      return { ...failed, error: "Not saved: the server could not be reached. Your changes are still here." };
     default:
-      return { ...done, error: result.error ?? `Not saved (${result.status}).` };
+      return { ...failed, error: result.error ?? `Not saved (${result.status}).` };
   }
 }
 
@@ -112,11 +139,11 @@ export function reduceStoryDraft(draft: StoryDraft, event: DraftEvent): StoryDra
     case "edit-slug":
       return { ...edited(draft, { slug: event.slug }), slugTouched: true };
     case "edit-tags":
-      return { ...draft, tagsText: event.text, dirty: true };
+      return touched({ ...draft, tagsText: event.text });
     case "edit-body":
-      return { ...draft, dirty: true };
+      return touched({ ...draft, words: event.words });
     case "save-start":
-      return { ...draft, saving: true, error: null };
+      return { ...draft, saving: true, savingEdits: draft.edits, error: null };
     case "save-done":
       return afterSave(draft, event);
     case "status-changed":
@@ -127,9 +154,60 @@ export function reduceStoryDraft(draft: StoryDraft, event: DraftEvent): StoryDra
 /** A save starts only from an editable, unconflicted draft that is not already saving. */
 export const canStartSave = (draft: StoryDraft, canEdit: boolean) => canEdit && !draft.saving && !draft.conflict;
 
-/** Drafts save themselves; published stories change only when someone presses Save. */
-export const wantsAutosave = (draft: StoryDraft) =>
-  draft.dirty && draft.story.id !== null && (draft.story.status === "draft" || draft.story.status === "review");
+/** What a new story still needs before the server will create it (the admin API's required fields). */
+export function missingToCreate(story: EditorStory): string[] {
+  return [
+    ...(story.headline.trim() ? [] : ["a headline"]),
+    ...(story.sectionId ? [] : ["a section"]),
+    ...(story.authorIds.length ? [] : ["a byline"]),
+  ];
+}
+
+/** A new story is created this soon after its first keystroke, typing or not. */
+export const CREATE_AFTER_MS = 800;
+/** A draft is saved once typing pauses this long… */
+export const AUTOSAVE_IDLE_MS = 2_000;
+/** …or this long after its first unsaved edit, for someone who never pauses. */
+export const AUTOSAVE_MAX_MS = 20_000;
+
+/**
+ * When to autosave: `sinceFirstEdit` is the time since the first edit not yet saved; null for no
+ * autosave. A new story is created as soon as the server can take it, then saved like any
+ * draft: after a pause in typing, or at the latest AUTOSAVE_MAX_MS after the first unsaved
+ * edit. Published and scheduled stories change only when someone presses Save, and a refused
+ * save waits for the next edit rather than retrying the same thing.
+ */
+export function autosaveDelay(draft: StoryDraft, canEdit: boolean, sinceFirstEdit = 0): number | null {
+  if (!draft.dirty || !canStartSave(draft, canEdit) || draft.failedEdits === draft.edits) return null;
+  const { story } = draft;
+  if (story.id === null) return missingToCreate(story).length === 0 ? Math.max(0, CREATE_AFTER_MS - sinceFirstEdit) : null;
+  if (story.status !== "draft" && story.status !== "review") return null;
+  return Math.max(0, Math.min(AUTOSAVE_IDLE_MS, AUTOSAVE_MAX_MS - sinceFirstEdit));
+}
+
+/** The plain text of a story document: blocks apart, inline text (across bold or links) joined. */
+export function documentText(node: unknown): string {
+  if (!node || typeof node !== "object") return "";
+  const { type, text, content } = node as { type?: string; text?: unknown; content?: unknown };
+  if (type === "text") return typeof text === "string" ? text : "";
+  if (type === "hardBreak") return " ";
+  if (!Array.isArray(content)) return "";
+  const inline = content.some((child) => (child as { type?: string } | null)?.type === "text");
+  return content.map(documentText).join(inline ? "" : " ");
+}
+
+/** Words: runs of letters or digits (with their apostrophes and hyphens); dashes and stray marks are not words. */
+export const countWords = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+/** Reading time at 230 words a minute, at least a minute once there is anything to read. */
+export const readingMinutes = (words: number) => (words === 0 ? 0 : Math.max(1, Math.round(words / 230)));
+
+/** "312 words · 2 min read". */
+export const wordCountText = (words: number) => `${words} ${words === 1 ? "word" : "words"} · ${readingMinutes(words)} min read`;
+
+/** Ctrl+S, or Cmd+S on a Mac: save instead of the browser's "Save page as". */
+export const isSaveShortcut = (event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">) =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s";
 
 /** The request body of a save; `body` is the story document as the body editor holds it. */
 export function toSavePayload(draft: StoryDraft, body: unknown) {

@@ -7,24 +7,29 @@ import { BylinePicker } from "./byline-picker";
 import { FieldError } from "./field";
 import { HeroPicker, type MediaItem } from "./hero-picker";
 import type { Conflict } from "./send-and-report";
-import type { EditorStory, StoryDraft } from "./story-draft";
+import { missingToCreate, wordCountText, type EditorStory, type StoryDraft } from "./story-draft";
 import { RelatedStoriesField, SeoFields } from "./story-extra-fields";
-import { StoryTextFields, TagsField } from "./story-fields";
+import { StoryPlacementFields, StoryTextFields, TagsField } from "./story-fields";
 import { useStoryEditor } from "./use-story-editor";
-import { WorkflowPanel } from "./workflow-panel";
+import { useWorkflow } from "./use-workflow";
+import { WorkflowActions, WorkflowPanel } from "./workflow-panel";
 
-// The story editor: every field of a story, saved through the admin API (the same validation,
-// permissions and revisions as scripted publishing). Drafts autosave; a save that started from
-// an old revision is refused (409) and says who changed the story. State and protocol live in
-// story-draft.ts and use-story-editor.ts; this file lays the fields out.
+// The story editor, writing first: headline, deck and body fill the main column; everything
+// else sits in a side panel (sticky beside the text on wide screens, below it on narrow ones);
+// the status, the last save and the actions stay in a top bar. Saved through the admin API (the
+// same validation, permissions and revisions as scripted publishing). State and protocol live in
+// story-draft.ts and use-story-editor.ts; this file lays the parts out.
 
 type Props = {
   initial: EditorStory;
+  /** The page's title row (heading, revisions, trash), shown in the top bar. */
+  title: React.ReactNode;
   sections: { id: number; path: string }[];
   authors: { id: number; name: string }[];
   media: MediaItem[];
   canPublish: boolean;
-  canEdit: boolean;
+  /** Why this person may only read the story (lib/stories/permissions.ts); null when they may edit it. */
+  readOnly: string | null;
   /** The site's time zone: every time here is on its clock. */
   timeZone: string;
 };
@@ -43,16 +48,23 @@ function ConflictNotice({ conflict, timeZone }: { conflict: Conflict; timeZone: 
   );
 }
 
-function SaveBar({ draft, canEdit }: { draft: StoryDraft; canEdit: boolean }) {
+/** The last save, or what is unsaved: for a new story, what it needs before it can be saved. */
+function saveState(draft: StoryDraft): string | null {
+  const missing = draft.story.id === null ? missingToCreate(draft.story) : [];
+  if (draft.dirty && missing.length) return `Not saved yet: add ${missing.join(", ")} and it saves itself.`;
+  return draft.dirty ? "Unsaved changes" : draft.message;
+}
+
+function SaveControls({ draft, canEdit, save }: { draft: StoryDraft; canEdit: boolean; save: (auto: boolean) => Promise<void> }) {
   return (
     <div className="save-bar" role="group" aria-label="Save">
       {canEdit && (
-        <button type="submit" className="button button-primary" disabled={draft.saving || Boolean(draft.conflict)}>
+        <button type="button" className="button button-primary" disabled={draft.saving || Boolean(draft.conflict)} onClick={() => void save(false)} aria-keyshortcuts="Control+S Meta+S">
           {draft.saving ? "Saving…" : "Save"}
         </button>
       )}
       <span role="status" className="muted">
-        {draft.dirty ? "Unsaved changes" : draft.message}
+        {saveState(draft)}
       </span>
       {draft.error && (
         <span className="form-error" role="alert">
@@ -63,55 +75,52 @@ function SaveBar({ draft, canEdit }: { draft: StoryDraft; canEdit: boolean }) {
   );
 }
 
-export function StoryEditor({ initial, sections, authors, media, canPublish, canEdit, timeZone }: Props) {
+export function StoryEditor({ initial, title, sections, authors, media, canPublish, readOnly, timeZone }: Props) {
   const router = useRouter();
+  const canEdit = readOnly === null;
   const { draft, dispatch, save, setBody } = useStoryEditor(initial, { canEdit, timeZone });
   const { story, fieldErrors } = draft;
   const update = (patch: Partial<EditorStory>) => dispatch({ type: "edit", patch });
-  const disabled = !canEdit;
+  const workflow = useWorkflow(story.id, (next) => {
+    dispatch({ type: "status-changed", next });
+    router.refresh();
+  });
+  const flow = { workflow, status: story.status, canPublish, canEdit, dirty: draft.dirty };
   return (
     <div className="story-editor">
+      <div className="story-topbar">
+        <div className="story-topbar-title">{title}</div>
+        <SaveControls draft={draft} canEdit={canEdit} save={save} />
+        <WorkflowActions {...flow} created={story.id !== null} />
+      </div>
       {draft.conflict && <ConflictNotice conflict={draft.conflict} timeZone={timeZone} />}
-      {!canEdit && <p className="panel">You can read this story but not change it.</p>}
-      <form
-        className="editor-form story-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(false);
-        }}
-        noValidate
-      >
-        <StoryTextFields draft={draft} dispatch={dispatch} sections={sections} disabled={disabled} />
-        <BylinePicker authors={authors} value={story.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} disabled={disabled} />
-        <TagsField draft={draft} dispatch={dispatch} disabled={disabled} />
-        <HeroPicker media={media} story={story} errors={fieldErrors} disabled={disabled} onChange={update} />
-        <div className="field">
-          <span className="label" id="body-label">
-            Body
-          </span>
-          <BodyEditor initial={initial.body} storyId={story.id} media={media} invalid={Boolean(fieldErrors.body)} onChange={setBody} />
-          <FieldError id="body-error" error={fieldErrors.body} />
-        </div>
-        <RelatedStoriesField storyId={story.id} related={story.related} disabled={disabled} error={fieldErrors.relatedIds} onChange={(related) => update({ related })} />
-        <SeoFields story={story} disabled={disabled} onChange={update} />
-        <SaveBar draft={draft} canEdit={canEdit} />
-      </form>
-      {story.id && (
-        <WorkflowPanel
-          storyId={story.id}
-          status={story.status}
-          publicPath={story.publicPath}
-          scheduledAt={story.scheduledAt}
-          timeZone={timeZone}
-          canPublish={canPublish}
-          canEdit={canEdit}
-          dirty={draft.dirty}
-          onChanged={(next) => {
-            dispatch({ type: "status-changed", next });
-            router.refresh();
-          }}
-        />
+      {readOnly && (
+        <p className="panel read-only-notice" role="note">
+          <strong>Read only.</strong> {readOnly}
+        </p>
       )}
+      <div className="story-layout">
+        <div className="story-main">
+          <StoryTextFields draft={draft} dispatch={dispatch} disabled={!canEdit} autoFocus={canEdit && story.id === null} />
+          <div className="field">
+            <span className="label" id="body-label">
+              Body
+            </span>
+            <BodyEditor initial={initial.body} storyId={story.id} media={media} invalid={Boolean(fieldErrors.body)} onChange={setBody} editable={canEdit} autoFocus={initial.id !== null} />
+            <FieldError id="body-error" error={fieldErrors.body} />
+            <p className="word-count muted">{wordCountText(draft.words)}</p>
+          </div>
+        </div>
+        <aside className="story-side" aria-label="Story settings">
+          {story.id !== null && <WorkflowPanel {...flow} publicPath={story.publicPath} scheduledAt={story.scheduledAt} timeZone={timeZone} />}
+          <StoryPlacementFields draft={draft} dispatch={dispatch} sections={sections} disabled={!canEdit} />
+          <BylinePicker authors={authors} value={story.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} disabled={!canEdit} />
+          <TagsField draft={draft} dispatch={dispatch} disabled={!canEdit} />
+          <HeroPicker media={media} story={story} errors={fieldErrors} disabled={!canEdit} onChange={update} />
+          <RelatedStoriesField storyId={story.id} related={story.related} disabled={!canEdit} error={fieldErrors.relatedIds} onChange={(related) => update({ related })} />
+          <SeoFields story={story} disabled={!canEdit} onChange={update} />
+        </aside>
+      </div>
     </div>
   );
 }

@@ -5,13 +5,15 @@ import { requestPreview, runStoryAction, type StatusChange } from "./story-workf
 
 // The workflow panel's state: one request at a time, its error or notice, and the preview link.
 
-export function useWorkflow(storyId: number, onChanged: (next: StatusChange) => void) {
+/** `storyId` is null until a new story is first saved; nothing runs before. */
+export function useWorkflow(storyId: number | null, onChanged: (next: StatusChange) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
 
   async function run(action: string, body?: unknown, done?: string) {
+    if (storyId === null) return;
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -23,6 +25,7 @@ export function useWorkflow(storyId: number, onChanged: (next: StatusChange) => 
   }
 
   async function preview(action: "preview" | "preview-revoke") {
+    if (storyId === null) return;
     setError(null);
     const outcome = await requestPreview(storyId, action);
     if (!outcome.ok) return setError(outcome.error);

@@ -6,12 +6,14 @@ import { formatZonedDateTime } from "@/lib/format/zoned";
 import { LAST_STORABLE_YEAR } from "@/lib/validation/dates";
 import type { StoryStatus } from "@/lib/stories/editor-queries";
 import { LabeledField } from "./field";
-import { statusText, workflowChoices, type StatusChange } from "./story-workflow";
-import { useWorkflow } from "./use-workflow";
+import { statusText, workflowChoices } from "./story-workflow";
+import type { useWorkflow } from "./use-workflow";
 
-// Review, publish, schedule, unpublish and corrections, as the person's role allows. Times are on
-// the site's clock (`timeZone`), not the computer's: "Publish at" is sent as the wall-clock text
-// the field holds, and the server reads it in the site's zone. Rules in story-workflow.ts.
+// Review, publish, schedule, unpublish and corrections, as the person's role allows: the common
+// actions in the editor's top bar (WorkflowActions), the rest in its side panel (WorkflowPanel),
+// both driven by one useWorkflow. Times are on the site's clock (`timeZone`), not the computer's:
+// "Publish at" is sent as the wall-clock text the field holds, and the server reads it in the
+// site's zone. Rules in story-workflow.ts.
 
 type Run = (action: string, body?: unknown, done?: string) => Promise<void>;
 
@@ -48,9 +50,6 @@ function UnpublishButton({ status, blocked, run }: { status: StoryStatus; blocke
 function PreviewLinks({ previewUrl, preview }: { previewUrl: string | null; preview: (action: "preview" | "preview-revoke") => Promise<void> }) {
   return (
     <div className="preview-links">
-      <button type="button" className="button" onClick={() => void preview("preview")}>
-        Create a preview link
-      </button>{" "}
       <button type="button" className="button" onClick={() => void preview("preview-revoke")}>
         Revoke preview links
       </button>
@@ -85,8 +84,10 @@ function CorrectionForm({ busy, run }: { busy: boolean; run: Run }) {
   );
 }
 
+type Workflow = ReturnType<typeof useWorkflow>;
+
 type Props = {
-  storyId: number;
+  workflow: Workflow;
   status: StoryStatus;
   publicPath: string | null;
   scheduledAt: string | null;
@@ -94,39 +95,42 @@ type Props = {
   canPublish: boolean;
   canEdit: boolean;
   dirty: boolean;
-  onChanged: (next: StatusChange) => void;
 };
 
-export function WorkflowPanel({ storyId, status, publicPath, scheduledAt, timeZone, canPublish, canEdit, dirty, onChanged }: Props) {
-  const { busy, error, notice, previewUrl, run, preview } = useWorkflow(storyId, onChanged);
-  const show = workflowChoices(status, canPublish, canEdit);
+/** The top bar's part: the status, and the actions taken most (submit, publish, unpublish, preview). */
+export function WorkflowActions({
+  workflow,
+  status,
+  canPublish,
+  canEdit,
+  dirty,
+  created,
+}: Omit<Props, "publicPath" | "scheduledAt" | "timeZone"> & { /** False until a new story is first saved: nothing to act on yet. */ created: boolean }) {
+  const { busy, error, notice, run, preview } = workflow;
+  const choices = workflowChoices(status, canPublish, canEdit);
+  const show = created ? choices : { ...choices, submit: false, publish: false, unpublish: false, preview: false };
   const blocked = busy || dirty;
   return (
-    <section className="panel workflow" aria-labelledby="workflow-heading">
-      <h2 id="workflow-heading">Status: {statusText[status]}</h2>
-      {status === "scheduled" && scheduledAt && <p>Appears on {formatZonedDateTime(scheduledAt, timeZone)}.</p>}
-      {publicPath && status === "published" && (
-        <p>
-          <Link href={publicPath}>View the published story</Link>
-        </p>
+    <div className="workflow-actions" role="group" aria-labelledby="workflow-heading">
+      <h2 id="workflow-heading" className="status-heading">
+        Status: {statusText[status]}
+      </h2>
+      {show.submit && (
+        <button type="button" className="button button-primary" disabled={blocked} onClick={() => run("submit", undefined, "Submitted for review.")}>
+          Submit for review
+        </button>
       )}
-      {dirty && <p className="muted">Save your changes before changing the status.</p>}
-      <div className="workflow-actions">
-        {show.submit && (
-          <button type="button" className="button button-primary" disabled={blocked} onClick={() => run("submit", undefined, "Submitted for review.")}>
-            Submit for review
-          </button>
-        )}
-        {show.publish && (
-          <button type="button" className="button button-primary" disabled={blocked} onClick={() => run("publish", undefined, "Published.")}>
-            Publish now
-          </button>
-        )}
-        {show.schedule && <ScheduleControl timeZone={timeZone} blocked={blocked} run={run} />}
-        {show.unpublish && <UnpublishButton status={status} blocked={blocked} run={run} />}
-      </div>
-      {show.preview && <PreviewLinks previewUrl={previewUrl} preview={preview} />}
-      {show.correct && <CorrectionForm busy={busy} run={run} />}
+      {show.publish && (
+        <button type="button" className="button button-primary" disabled={blocked} onClick={() => run("publish", undefined, "Published.")}>
+          Publish now
+        </button>
+      )}
+      {show.unpublish && <UnpublishButton status={status} blocked={blocked} run={run} />}
+      {show.preview && (
+        <button type="button" className="button" onClick={() => void preview("preview")}>
+          Create a preview link
+        </button>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -137,6 +141,27 @@ export function WorkflowPanel({ storyId, status, publicPath, scheduledAt, timeZo
           {notice}
         </p>
       )}
+    </div>
+  );
+}
+
+/** The side panel's part: when it appears, the preview link, scheduling and corrections. */
+export function WorkflowPanel({ workflow, status, publicPath, scheduledAt, timeZone, canPublish, canEdit, dirty }: Props) {
+  const { busy, previewUrl, run, preview } = workflow;
+  const show = workflowChoices(status, canPublish, canEdit);
+  return (
+    <section className="panel workflow" aria-labelledby="publishing-heading">
+      <h2 id="publishing-heading">Publishing</h2>
+      {status === "scheduled" && scheduledAt && <p>Appears on {formatZonedDateTime(scheduledAt, timeZone)}.</p>}
+      {publicPath && status === "published" && (
+        <p>
+          <Link href={publicPath}>View the published story</Link>
+        </p>
+      )}
+      {dirty && <p className="muted">Save your changes before changing the status.</p>}
+      {show.schedule && <ScheduleControl timeZone={timeZone} blocked={busy || dirty} run={run} />}
+      {show.preview && <PreviewLinks previewUrl={previewUrl} preview={preview} />}
+      {show.correct && <CorrectionForm busy={busy} run={run} />}
     </section>
   );
 }

@@ -44,3 +44,11 @@ export function canViewStory(user: CurrentUser, story: StoryOwnership, now = new
 export function storiesVisibleTo(user: CurrentUser): SQL | undefined {
   return canEditAnyStory(user) ? undefined : or(eq(stories.createdById, user.id), publishedNow);
 }
+
+/** Why `user` may read this story but not change it, in a sentence for the editor; null if they may edit it. */
+export function readOnlyReason(user: CurrentUser, story: StoryOwnership): string | null {
+  if (canEditStory(user, story)) return null;
+  if (!isOwn(user, story)) return "This is another writer's story: you can read it here, but only its writer or an editor can change it.";
+  const state = story.status === "scheduled" ? "scheduled" : story.status === "published" ? "published" : "taken off the site";
+  return `This story is ${state}, so only an editor can change it now. Ask an editor if something needs fixing.`;
+}

@@ -9,7 +9,7 @@ import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
 import { canPublish, canPurgeStories } from "@/lib/auth/roles";
-import { canEditStory, canTrashStory, canViewStory } from "@/lib/stories/permissions";
+import { canTrashStory, canViewStory, readOnlyReason } from "@/lib/stories/permissions";
 import { purgeDateOf } from "@/lib/stories/trash";
 import { StoryTrashForm, TrashedStoryNotice } from "@/components/editor/trash-forms";
 import { purgeStoryAction, restoreStoryAction, trashStoryAction } from "../../trash/actions";
@@ -48,17 +48,19 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
   ]);
   return (
     <>
-      <div className="editor-title-row">
-        <h1>Edit story</h1>
-        <Link href={`/editor/stories/${story.id}/revisions`}>Revisions</Link>
-        {canTrashStory(user, story) && <StoryTrashForm storyId={story.id} action={trashStoryAction} label="Move to trash" danger />}
-      </div>
       {restored === "1" && (
         <p className="form-success" role="status">
           Restored from the trash.
         </p>
       )}
       <StoryEditor
+        title={
+          <>
+            <h1>Edit story</h1>
+            <Link href={`/editor/stories/${story.id}/revisions`}>Revisions</Link>
+            {canTrashStory(user, story) && <StoryTrashForm storyId={story.id} action={trashStoryAction} label="Move to trash" danger />}
+          </>
+        }
         initial={{
           id: story.id,
           revision: story.revision,
@@ -87,7 +89,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         authors={authors}
         media={media}
         canPublish={canPublish(user)}
-        canEdit={canEditStory(user, story)}
+        readOnly={readOnlyReason(user, story)}
         timeZone={(await readSiteSettings()).timeZone}
       />
     </>

@@ -20,8 +20,8 @@ export default async function NewStoryPage() {
   ]);
   return (
     <>
-      <h1>New story</h1>
       <StoryEditor
+        title={<h1>New story</h1>}
         initial={{
           id: null,
           revision: 1,
@@ -29,7 +29,9 @@ export default async function NewStoryPage() {
           headline: "",
           deck: "",
           slug: "",
-          sectionId: null,
+          // The first section to start with, so the first keystroke of the headline can create the
+          // story (autosave); the writer changes it in the side panel.
+          sectionId: sections[0]?.id ?? null,
           tags: [],
           // A new story starts with its writer's own byline (their linked author profile).
           authorIds: ownByline ? [ownByline] : [],
@@ -50,7 +52,7 @@ export default async function NewStoryPage() {
         authors={authors}
         media={media}
         canPublish={canPublish(user)}
-        canEdit
+        readOnly={null}
         timeZone={site.timeZone}
       />
     </>
