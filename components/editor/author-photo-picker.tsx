@@ -14,11 +14,12 @@ import { MediaUpload } from "./media-upload";
  * as the hidden field `photoMediaId`. `resetOnSave` empties it after a successful save (the form
  * that adds authors starts again blank).
  */
-export function AuthorPhotoPicker({ media, initial, resetOnSave = false }: { media: MediaItem[]; initial: MediaItem | null; resetOnSave?: boolean }) {
+export function AuthorPhotoPicker({ initial, resetOnSave = false }: { initial: MediaItem | null; resetOnSave?: boolean }) {
   const id = useId();
   const state = useActionFormState();
   const [chosen, setChosen] = useState(initial);
   const [answered, setAnswered] = useState(state);
+  const [browsing, setBrowsing] = useState(false);
   if (state !== answered) {
     setAnswered(state);
     if (state.ok && resetOnSave) setChosen(null);
@@ -43,12 +44,10 @@ export function AuthorPhotoPicker({ media, initial, resetOnSave = false }: { med
         <summary>Upload a new photo</summary>
         <MediaUpload onUploaded={setChosen} />
       </details>
-      {media.length > 0 && (
-        <details>
-          <summary>Choose from the media library</summary>
-          <MediaChoices media={media} chosenId={chosen?.id ?? null} onChoose={setChosen} label="Photos in the media library" />
-        </details>
-      )}
+      <details onToggle={(event) => setBrowsing(event.currentTarget.open)}>
+        <summary>Choose from the media library</summary>
+        {browsing && <MediaChoices chosenId={chosen?.id ?? null} onChoose={setChosen} label="Photos in the media library" />}
+      </details>
     </fieldset>
   );
 }

@@ -5,7 +5,7 @@ import { formatZonedDateTime } from "@/lib/format/zoned";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
 import { FieldError } from "./field";
-import { HeroPicker, type MediaItem } from "./hero-picker";
+import { HeroPicker } from "./hero-picker";
 import type { Conflict } from "./send-and-report";
 import type { EditorStory, StoryDraft } from "./story-draft";
 import { RelatedStoriesField, SeoFields } from "./story-extra-fields";
@@ -22,7 +22,6 @@ type Props = {
   initial: EditorStory;
   sections: { id: number; path: string }[];
   authors: { id: number; name: string }[];
-  media: MediaItem[];
   canPublish: boolean;
   canEdit: boolean;
   /** The site's time zone: every time here is on its clock. */
@@ -63,7 +62,7 @@ function SaveBar({ draft, canEdit }: { draft: StoryDraft; canEdit: boolean }) {
   );
 }
 
-export function StoryEditor({ initial, sections, authors, media, canPublish, canEdit, timeZone }: Props) {
+export function StoryEditor({ initial, sections, authors, canPublish, canEdit, timeZone }: Props) {
   const router = useRouter();
   const { draft, dispatch, save, setBody } = useStoryEditor(initial, { canEdit, timeZone });
   const { story, fieldErrors } = draft;
@@ -84,12 +83,12 @@ export function StoryEditor({ initial, sections, authors, media, canPublish, can
         <StoryTextFields draft={draft} dispatch={dispatch} sections={sections} disabled={disabled} />
         <BylinePicker authors={authors} value={story.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} disabled={disabled} />
         <TagsField draft={draft} dispatch={dispatch} disabled={disabled} />
-        <HeroPicker media={media} story={story} errors={fieldErrors} disabled={disabled} onChange={update} />
+        <HeroPicker story={story} errors={fieldErrors} disabled={disabled} onChange={update} />
         <div className="field">
           <span className="label" id="body-label">
             Body
           </span>
-          <BodyEditor initial={initial.body} storyId={story.id} media={media} invalid={Boolean(fieldErrors.body)} onChange={setBody} />
+          <BodyEditor initial={initial.body} storyId={story.id} invalid={Boolean(fieldErrors.body)} onChange={setBody} />
           <FieldError id="body-error" error={fieldErrors.body} />
         </div>
         <RelatedStoriesField storyId={story.id} related={story.related} disabled={disabled} error={fieldErrors.relatedIds} onChange={(related) => update({ related })} />

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
@@ -40,10 +39,9 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       </>
     );
   }
-  const [sections, authors, media, inlineHeadlines] = await Promise.all([
+  const [sections, authors, inlineHeadlines] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
-    listMedia(),
     findHeadlinesByIds(relatedStoryIds(story.body)),
   ]);
   return (
@@ -85,7 +83,6 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         }}
         sections={sections}
         authors={authors}
-        media={media}
         canPublish={canPublish(user)}
         canEdit={canEditStory(user, story)}
         timeZone={env().timeZone}

@@ -3,7 +3,6 @@ import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { ownAuthorId } from "@/lib/authors/accounts";
-import { listMedia } from "@/lib/media/queries";
 import { listAuthorsForPicker, listSectionsForPicker } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/auth/roles";
 
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "New story" };
 
 export default async function NewStoryPage() {
   const user = await requireUser(undefined, "/editor/stories/new");
-  const [sections, authors, media, ownByline] = await Promise.all([listSectionsForPicker(), listAuthorsForPicker(), listMedia(), ownAuthorId(user.id)]);
+  const [sections, authors, ownByline] = await Promise.all([listSectionsForPicker(), listAuthorsForPicker(), ownAuthorId(user.id)]);
   return (
     <>
       <h1>New story</h1>
@@ -41,7 +40,6 @@ export default async function NewStoryPage() {
         }}
         sections={sections}
         authors={authors}
-        media={media}
         canPublish={canPublish(user)}
         canEdit
         timeZone={env().timeZone}
