@@ -13,7 +13,8 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
  * publishes would be the front page's lead. Each test owns its data (e2e/fixtures/stories.ts), so
  * within a project every test runs alone or in parallel with the rest.
  */
-const newsroomSpecs = /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page)\.spec\.ts/;
+const newsroomSpecs =
+  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",

@@ -137,6 +137,15 @@ export const authors = pgTable(
 );
 
 /** Uploaded images. Files live under DATA_DIR/uploads (or object storage) by `storageKey`. */
+/**
+ * The words an image of the library is found by: its alt text, caption, credit and the name of the
+ * file it was uploaded as, that name also split at dots, dashes and underscores ("harb" finds
+ * "harbor_dawn.jpg"). Read like `searchVector` (lib/text/search-words.ts `startsOfWords`) and
+ * GIN-indexed as this very expression.
+ */
+export const mediaSearchVector = (t: { alt: AnyPgColumn; caption: AnyPgColumn; credit: AnyPgColumn; fileName: AnyPgColumn }) =>
+  sql`to_tsvector('simple', ${t.alt} || ' ' || ${t.caption} || ' ' || ${t.credit} || ' ' || ${t.fileName} || ' ' || regexp_replace(${t.fileName}, '[^[:alnum:]]+', ' ', 'g'))`;
+
 export const media = pgTable(
   "media",
   {
@@ -149,13 +158,20 @@ export const media = pgTable(
     alt: text().notNull(),
     caption: text().notNull().default(""),
     credit: text().notNull().default(""),
+    /** The name of the file as it was uploaded (stored under `storageKey`, a generated name). */
+    fileName: text().notNull().default(""),
     /** Smaller WebP copies made at upload: [{ width, storageKey }], narrowest first. */
     variants: jsonb().$type<{ width: number; storageKey: string }[]>().notNull().default([]),
     uploadedById: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("media_storage_key_key").on(t.storageKey), index("media_created_idx").on(t.createdAt)],
+  (t) => [
+    uniqueIndex("media_storage_key_key").on(t.storageKey),
+    // The library newest first, paged by keyset (lib/pagination/keyset.ts), and searched by words.
+    index("media_created_idx").on(t.createdAt, t.id),
+    index("media_words_idx").using("gin", mediaSearchVector(t)),
+  ],
 );
 
 /**

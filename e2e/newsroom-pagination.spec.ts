@@ -32,6 +32,7 @@ const lists = [
   { list: "audit log", path: "/editor/audit", link: "Older entries", rows: (page: Page) => page.locator("tbody tr") },
   { list: "comments", path: "/editor/comments", link: "Older comments", rows: (page: Page) => page.locator("tbody tr") },
   { list: "media library", path: "/editor/media", link: "Older images", rows: (page: Page) => page.locator(".media-library li") },
+  { list: "trash", path: "/editor/trash", link: "Older stories", rows: (page: Page) => page.locator("tbody tr") },
 ];
 
 for (const { list, path, link, rows } of lists) {
@@ -102,4 +103,15 @@ test("the media library's Older link keeps the search and shows the older images
   const query = await followOlder(page, "Older images");
   expect(query.get("q")).toBe(PAGINATION.mediaAlt);
   await expectTexts(alts, numbered(PAGINATION.mediaAlt, PAGINATION.media - 120, 1, 3));
+});
+
+test("the trash's Older link shows the stories trashed before", async ({ page }) => {
+  await page.goto("/editor/trash");
+  const headlines = page.locator("tbody tr td:first-child a").filter({ hasText: PAGINATION.trashedHeadline });
+  // Stories other specs trash are newer: the fixture's fill the rest of the first page.
+  await expect(headlines.first()).toHaveText(`${PAGINATION.trashedHeadline} ${PAGINATION.trashed}`);
+  const firstPage = await headlines.allTextContents();
+  await followOlder(page, "Older stories");
+  const rest = await headlines.allTextContents();
+  expect([...firstPage, ...rest]).toEqual(numbered(PAGINATION.trashedHeadline, PAGINATION.trashed, 1));
 });

@@ -170,7 +170,7 @@ test("an image in use says where and cannot be deleted; unused, it is deleted wi
 
   await signIn(page, EDITOR);
   await page.goto(`/editor/media?q=${encodeURIComponent(alt)}`);
-  await page.getByRole("link", { name: `Where it is used, or delete: ${alt}` }).click();
+  await page.getByRole("link", { name: `Edit, see where it is used, or delete: ${alt}` }).click();
   await expect(page.getByText("Used in one place; it cannot be deleted while it is.")).toBeVisible();
   await expect(page.getByRole("link", { name: story.headline })).toHaveAttribute("href", `/editor/stories/${story.id}`);
   await axeInBothModes(page);

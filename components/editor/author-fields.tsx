@@ -1,20 +1,14 @@
 import { Field } from "./action-form";
 import { AuthorPhotoPicker } from "./author-photo-picker";
 import type { MediaItem } from "./hero-picker";
-import { linksToLines, type AuthorLink } from "@/lib/authors/links";
+import { linksToLines } from "@/lib/authors/links";
+import type { EditableAuthor } from "@/lib/authors/newsroom-queries";
 import { AUTHOR_BIO_MAX } from "@/lib/authors/schemas";
 
 // The fields of an author profile, for the form that adds one and the form that edits one.
 
-export interface AuthorFieldValues {
-  slug: string;
-  name: string;
-  title: string;
-  bio: string;
-  links: AuthorLink[];
-  userId: number | null;
-  photo: MediaItem | null;
-}
+/** A profile as the form fills in, from the edit page's `EditableAuthor` (its id is in the form's address); the photo as the pickers carry it. */
+type AuthorFieldValues = Omit<EditableAuthor, "id" | "photo"> & { photo: MediaItem | null };
 
 type Account = { id: number; name: string; email: string; authorId: number | null };
 
@@ -28,14 +22,14 @@ function accountOptions(accounts: Account[], selfId: number | null) {
   ];
 }
 
-export function AuthorFields({ author, selfId, accounts, media }: { author?: AuthorFieldValues; selfId: number | null; accounts: Account[]; media: MediaItem[] }) {
+export function AuthorFields({ author, selfId, accounts }: { author?: AuthorFieldValues; selfId: number | null; accounts: Account[] }) {
   return (
     <>
       <Field name="name" label="Name" defaultValue={author?.name} required />
       <Field name="slug" label="Slug" defaultValue={author?.slug} hint="The page's address: /authors/<slug>. Lowercase letters, digits and single hyphens. Left empty, it is made from the name." />
       <Field name="title" label="Title" defaultValue={author?.title} hint="For example “Washington correspondent”." />
       <Field name="bio" label="Short bio" type="textarea" defaultValue={author?.bio} hint={`At most ${AUTHOR_BIO_MAX} characters.`} />
-      <AuthorPhotoPicker media={media} initial={author?.photo ?? null} resetOnSave={!author} />
+      <AuthorPhotoPicker initial={author?.photo ?? null} resetOnSave={!author} />
       <Field
         name="links"
         label="Links"

@@ -15,13 +15,11 @@ import { MediaUpload } from "./media-upload";
  * that adds authors starts again blank).
  */
 export function AuthorPhotoPicker({
-  media,
   initial,
   resetOnSave = false,
   field = "photoMediaId",
   legend = "Photo",
 }: {
-  media: MediaItem[];
   initial: MediaItem | null;
   resetOnSave?: boolean;
   /** The hidden field's name, and the legend, when it picks another image (the site's logo). */
@@ -32,6 +30,7 @@ export function AuthorPhotoPicker({
   const state = useActionFormState();
   const [chosen, setChosen] = useState(initial);
   const [answered, setAnswered] = useState(state);
+  const [browsing, setBrowsing] = useState(false);
   if (state !== answered) {
     setAnswered(state);
     if (state.ok && resetOnSave) setChosen(null);
@@ -56,12 +55,10 @@ export function AuthorPhotoPicker({
         <summary>Upload a new photo</summary>
         <MediaUpload onUploaded={setChosen} />
       </details>
-      {media.length > 0 && (
-        <details>
-          <summary>Choose from the media library</summary>
-          <MediaChoices media={media} chosenId={chosen?.id ?? null} onChoose={setChosen} label="Photos in the media library" />
-        </details>
-      )}
+      <details onToggle={(event) => setBrowsing(event.currentTarget.open)}>
+        <summary>Choose from the media library</summary>
+        {browsing && <MediaChoices chosenId={chosen?.id ?? null} onChoose={setChosen} label={legend === "Photo" ? "Photos in the media library" : `Images for the ${legend.toLowerCase()}`} />}
+      </details>
     </fieldset>
   );
 }

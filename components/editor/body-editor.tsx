@@ -5,7 +5,7 @@ import Link from "@tiptap/extension-link";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useState } from "react";
-import type { MediaItem } from "./hero-picker";
+import { MediaChoices } from "./media-choices";
 import { RelatedPicker } from "./related-picker";
 
 // The story body in TipTap (ProseMirror), limited to the node types of the story document:
@@ -77,24 +77,7 @@ function ToolbarButton({ label, active, onClick, disabled }: { label: string; ac
   );
 }
 
-function ImageChooser({ media, onPick }: { media: MediaItem[]; onPick: (item: MediaItem) => void }) {
-  if (media.length === 0) return <p className="muted">The media library is empty: upload an image on the Media page.</p>;
-  return (
-    <ul className="media-grid" aria-label="Choose an image for the body">
-      {media.map((item) => (
-        <li key={item.id}>
-          <button type="button" className="media-choice" onClick={() => onPick(item)}>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a newsroom thumbnail */}
-            <img src={item.thumb ?? item.src} alt="" width={160} height={90} loading="lazy" />
-            <span>{item.alt}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Toolbar({ editor, storyId, media }: { editor: Editor; storyId: number | null; media: MediaItem[] }) {
+function Toolbar({ editor, storyId }: { editor: Editor; storyId: number | null }) {
   const [picking, setPicking] = useState(false);
   const [choosingImage, setChoosingImage] = useState(false);
   const chain = () => editor.chain().focus();
@@ -121,9 +104,9 @@ function Toolbar({ editor, storyId, media }: { editor: Editor; storyId: number |
       <ToolbarButton label="Related story" onClick={() => setPicking((open) => !open)} />
       <ToolbarButton label="Image" onClick={() => setChoosingImage((open) => !open)} />
       {choosingImage && (
-        <ImageChooser
-          media={media}
-          onPick={(item) => {
+        <MediaChoices
+          label="Choose an image for the body"
+          onChoose={(item) => {
             chain()
               .insertContent({ type: "image", attrs: { mediaId: item.id, alt: item.alt, caption: item.caption, credit: item.credit, src: item.thumb ?? item.src } })
               .run();
@@ -149,7 +132,6 @@ function Toolbar({ editor, storyId, media }: { editor: Editor; storyId: number |
 export function BodyEditor({
   initial,
   storyId,
-  media,
   onChange,
   invalid,
   editable,
@@ -157,7 +139,6 @@ export function BodyEditor({
 }: {
   initial: unknown;
   storyId: number | null;
-  media: MediaItem[];
   onChange: (json: unknown) => void;
   invalid?: boolean;
   /** False for a story the person may read but not change: no typing, no toolbar. */
@@ -199,7 +180,7 @@ export function BodyEditor({
   if (!editor) return <div className="body-editor body-editor-loading">Loading the editor…</div>;
   return (
     <div className="body-editor">
-      {editable && <Toolbar editor={editor} storyId={storyId} media={media} />}
+      {editable && <Toolbar editor={editor} storyId={storyId} />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -2,6 +2,7 @@
 
 /* eslint-disable @next/next/no-img-element -- newsroom thumbnails of our own uploads */
 
+import { useState } from "react";
 import { FieldError, LabeledField, invalidProps } from "./field";
 import { MediaChoices } from "./media-choices";
 import { MediaUpload } from "./media-upload";
@@ -17,7 +18,6 @@ export interface MediaItem {
 
 type HeroFields = { hero: MediaItem | null; heroAlt: string; heroCaption: string; heroCredit: string };
 type Props = {
-  media: MediaItem[];
   story: HeroFields;
   errors: Record<string, string>;
   disabled?: boolean;
@@ -25,7 +25,7 @@ type Props = {
 };
 
 /** Alt text, caption and credit of the chosen image. */
-function HeroText({ story, errors, disabled, onChange }: Omit<Props, "media">) {
+function HeroText({ story, errors, disabled, onChange }: Props) {
   return (
     <>
       <LabeledField htmlFor="heroAlt" label="Hero alt text (required)" hint="What the image shows, for people who cannot see it." error={errors.heroAlt} errorId="heroAlt-error">
@@ -49,24 +49,27 @@ function HeroText({ story, errors, disabled, onChange }: Omit<Props, "media">) {
   );
 }
 
-/** The library to choose from; what the story already has in alt, caption and credit is kept. */
-function HeroLibrary({ media, story, onChange }: Pick<Props, "media" | "story" | "onChange">) {
+/** The library to choose from, loaded when opened; what the story already has in alt, caption and credit is kept. */
+function HeroLibrary({ story, onChange }: Pick<Props, "story" | "onChange">) {
+  const [open, setOpen] = useState(false);
   return (
-    <details>
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Media library</summary>
-      <MediaChoices
-        media={media}
-        chosenId={story.hero?.id ?? null}
-        onChoose={(item) =>
-          onChange({ hero: item, heroAlt: story.heroAlt || item.alt, heroCaption: story.heroCaption || item.caption, heroCredit: story.heroCredit || item.credit })
-        }
-      />
+      {open && (
+        <MediaChoices
+          label="Images in the media library"
+          chosenId={story.hero?.id ?? null}
+          onChoose={(item) =>
+            onChange({ hero: item, heroAlt: story.heroAlt || item.alt, heroCaption: story.heroCaption || item.caption, heroCredit: story.heroCredit || item.credit })
+          }
+        />
+      )}
     </details>
   );
 }
 
 /** The hero image: chosen from the media library, with its alt text (required), caption and credit. */
-export function HeroPicker({ media, story, errors, disabled, onChange }: Props) {
+export function HeroPicker({ story, errors, disabled, onChange }: Props) {
   const value = story.hero;
   return (
     <fieldset className="field hero-picker">
@@ -89,7 +92,7 @@ export function HeroPicker({ media, story, errors, disabled, onChange }: Props) 
           <MediaUpload onUploaded={(item) => onChange({ hero: item, heroAlt: item.alt, heroCaption: item.caption, heroCredit: item.credit })} />
         </details>
       )}
-      {!disabled && media.length > 0 && <HeroLibrary media={media} story={story} onChange={onChange} />}
+      {!disabled && <HeroLibrary story={story} onChange={onChange} />}
     </fieldset>
   );
 }

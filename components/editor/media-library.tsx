@@ -17,7 +17,7 @@ export function MediaLibrary({ initial, q }: { initial: MediaItem[]; q: string }
       <h2>Library</h2>
       <form method="get" className="filters" role="search" aria-label="Search the media library">
         <label>
-          Search alt text, captions and credits
+          Search alt text, captions, credits and file names
           <input type="search" name="q" defaultValue={q} />
         </label>
         <button type="submit" className="button">
@@ -32,8 +32,8 @@ export function MediaLibrary({ initial, q }: { initial: MediaItem[]; q: string }
             <li key={item.id}>
               <img src={item.thumb ?? item.src} alt={item.alt} width={240} height={135} loading="lazy" />
               <p className="media-alt">{item.alt}</p>
-              <Link href={`/editor/media/${item.id}`} aria-label={`Where it is used, or delete: ${item.alt}`}>
-                Where it is used
+              <Link href={`/editor/media/${item.id}`} aria-label={`Edit, see where it is used, or delete: ${item.alt}`}>
+                Edit, where it is used
               </Link>
               {(item.caption || item.credit) && (
                 <p className="muted">

@@ -5,7 +5,7 @@ import { formatZonedDateTime } from "@/lib/format/zoned";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
 import { FieldError } from "./field";
-import { HeroPicker, type MediaItem } from "./hero-picker";
+import { HeroPicker } from "./hero-picker";
 import type { Conflict } from "./send-and-report";
 import { missingToCreate, wordCountText, type EditorStory, type StoryDraft } from "./story-draft";
 import { RelatedStoriesField, SeoFields } from "./story-extra-fields";
@@ -26,7 +26,6 @@ type Props = {
   title: React.ReactNode;
   sections: { id: number; path: string }[];
   authors: { id: number; name: string }[];
-  media: MediaItem[];
   canPublish: boolean;
   /** Why this person may only read the story (lib/stories/permissions.ts); null when they may edit it. */
   readOnly: string | null;
@@ -75,7 +74,7 @@ function SaveControls({ draft, canEdit, save }: { draft: StoryDraft; canEdit: bo
   );
 }
 
-export function StoryEditor({ initial, title, sections, authors, media, canPublish, readOnly, timeZone }: Props) {
+export function StoryEditor({ initial, title, sections, authors, canPublish, readOnly, timeZone }: Props) {
   const router = useRouter();
   const canEdit = readOnly === null;
   const { draft, dispatch, save, setBody } = useStoryEditor(initial, { canEdit, timeZone });
@@ -106,7 +105,7 @@ export function StoryEditor({ initial, title, sections, authors, media, canPubli
             <span className="label" id="body-label">
               Body
             </span>
-            <BodyEditor initial={initial.body} storyId={story.id} media={media} invalid={Boolean(fieldErrors.body)} onChange={setBody} editable={canEdit} autoFocus={initial.id !== null} />
+            <BodyEditor initial={initial.body} storyId={story.id} invalid={Boolean(fieldErrors.body)} onChange={setBody} editable={canEdit} autoFocus={initial.id !== null} />
             <FieldError id="body-error" error={fieldErrors.body} />
             <p className="word-count muted">{wordCountText(draft.words)}</p>
           </div>
@@ -116,7 +115,7 @@ export function StoryEditor({ initial, title, sections, authors, media, canPubli
           <StoryPlacementFields draft={draft} dispatch={dispatch} sections={sections} disabled={!canEdit} />
           <BylinePicker authors={authors} value={story.authorIds} onChange={(authorIds) => update({ authorIds })} error={fieldErrors.authorIds} disabled={!canEdit} />
           <TagsField draft={draft} dispatch={dispatch} disabled={!canEdit} />
-          <HeroPicker media={media} story={story} errors={fieldErrors} disabled={!canEdit} onChange={update} />
+          <HeroPicker story={story} errors={fieldErrors} disabled={!canEdit} onChange={update} />
           <RelatedStoriesField storyId={story.id} related={story.related} disabled={!canEdit} error={fieldErrors.relatedIds} onChange={(related) => update({ related })} />
           <SeoFields story={story} disabled={!canEdit} onChange={update} />
         </aside>

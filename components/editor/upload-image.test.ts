@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { uploadErrorsOf } from "./upload-image";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { uploadErrorsOf, uploadImage } from "./upload-image";
 
 // A refused upload shows its errors next to the fields they are about, the rest under the file.
 
@@ -12,5 +12,40 @@ describe("uploadErrorsOf", () => {
     ["no answer", { kind: "offline" } as const, { file: "The upload failed: the server could not be reached." }],
   ])("%s", (_, result, expected) => {
     expect(uploadErrorsOf(result)).toEqual(expected);
+  });
+});
+
+describe("uploadImage", () => {
+  /** A stand-in for the browser's XMLHttpRequest: the file goes up in three parts, then 201. */
+  class FakeRequest {
+    upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    status = 0;
+    responseText = "";
+    sent: { method: string; url: string; body?: unknown } = { method: "", url: "" };
+    open(method: string, url: string) {
+      this.sent = { method, url };
+    }
+    getResponseHeader() {
+      return null;
+    }
+    send(body: unknown) {
+      this.sent.body = body;
+      for (const loaded of [0, 400, 1000]) this.upload.onprogress?.({ lengthComputable: true, loaded, total: 1000 });
+      this.upload.onprogress?.({ lengthComputable: false, loaded: 5, total: 0 });
+      this.status = 201;
+      this.responseText = JSON.stringify({ id: 7, src: "/media/7.jpg", alt: "Crates", caption: "", credit: "" });
+      this.onload?.();
+    }
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("posts the form to the media API and reports each step of the upload as a percentage", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeRequest);
+    const seen: number[] = [];
+    const result = await uploadImage(new FormData(), (percent) => seen.push(percent));
+    expect(seen).toEqual([0, 40, 100]);
+    expect(result).toMatchObject({ kind: "ok", status: 201, data: { id: 7, alt: "Crates" } });
   });
 });

@@ -8,6 +8,8 @@ import * as overview from "@/app/api/live/route";
 import * as link from "@/app/api/live/[slug]/route";
 import * as deskActions from "@/app/editor/(newsroom)/live/actions";
 import * as library from "@/app/api/admin/media/route";
+import * as libraryItem from "@/app/api/admin/media/[id]/route";
+import * as mediaActions from "@/app/editor/(newsroom)/media/actions";
 import * as files from "@/app/media/[...key]/route";
 import { anyone, fc, hostileFormValue, hostileQuery, hostileString, mutated, mutatedForm, pathId, propertyOptions } from "./arbitraries";
 import { actionAnswerOf, answerOf, describeInput, params, request } from "./testing";
@@ -127,11 +129,26 @@ export function deskHandlerSuite() {
       );
     });
 
+    it("PATCH /api/admin/media/:id and updateMediaDetailsAction", async () => {
+      const { db, mediaId } = world();
+      const words = fc.record({ alt: fc.constantFrom("A blue square", "Un carré bleu"), caption: fc.constantFrom("", "Blue."), credit: fc.constantFrom("", "Desk") });
+      const form = mutatedForm(words.map((fields) => ({ mediaId: String(mediaId), ...fields })));
+      await fc.assert(
+        fc.asyncProperty(anyone, pathId(mediaId), mutated(words), form, async (role, id, input, sent) => {
+          signIn(role);
+          const call = () => libraryItem.PATCH(request("PATCH", `/api/admin/media/${id}`, { json: input }), params({ id }));
+          await answerOf(db, mediaTables, call, `${role} PATCH ${id} ${describeInput(input)}`);
+          await actionAnswerOf(db, mediaTables, () => mediaActions.updateMediaDetailsAction({}, sent), `${role} words ${describeInput(sent)}`);
+        }),
+        propertyOptions,
+      );
+    });
+
     it("GET /api/admin/media and /media/:key", async () => {
       const { db } = world();
       const key = fc.array(fc.oneof(fc.constantFrom("2026", "01", "..", "0123456789abcdef0123456789abcdef.png"), hostileString), { minLength: 1, maxLength: 4 });
       await fc.assert(
-        fc.asyncProperty(anyone, hostileQuery(["q"]), key, async (role, query, segments) => {
+        fc.asyncProperty(anyone, hostileQuery(["q", "before"]), key, async (role, query, segments) => {
           signIn(role);
           await answerOf(db, mediaTables, () => library.GET(request("GET", "/api/admin/media", { query }), params({})), `${role} library ${describeInput(query)}`);
           await answerOf(db, mediaTables, () => files.GET(request("GET", "/media/x"), params({ key: segments })), `file ${describeInput(segments)}`);

@@ -16,7 +16,8 @@ import { showInputSchema, streamInputSchema } from "./schemas";
 /** An unknown stream is bad input (the id came in the request), answered 422 like the other fields. */
 const noSuchStream = () => new ValidationError({ streamId: "There is no such stream." }, "There is no such stream.");
 
-const refreshLive = () => invalidate({ tags: [cacheTags.live], paths: ["/live", "/live/audio"] });
+/** The live pages and every page's on-air badge (also after a poster's words change, lib/media/edit.ts). */
+export const refreshLive = () => invalidate({ tags: [cacheTags.live], paths: ["/live", "/live/audio"] });
 
 /**
  * Sets a stream's title, address, status and poster. Fields left out keep their values, so an

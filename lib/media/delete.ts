@@ -15,14 +15,14 @@ import { findMediaUses } from "./usage";
 // original, its WebP copies and any crops made from it) go after the commit. A file that cannot
 // be removed is logged and left behind, unreachable: no page names it any more.
 
-/** Editors and admins delete any image; anyone else only what they uploaded. */
-export const canDeleteMedia = (actor: Actor, uploadedById: number | null) => canDeleteAnyMedia(actor) || uploadedById === actor.id;
+/** Editors and admins change (edit the words of, or delete) any image; anyone else only what they uploaded. */
+export const canChangeMedia = (actor: Actor, uploadedById: number | null) => canDeleteAnyMedia(actor) || uploadedById === actor.id;
 
 export async function deleteMedia(actor: Actor, id: number, db: Db = getDb()): Promise<void> {
   const removed = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(media).where(eq(media.id, id)).for("update");
     if (!row) throw new NotFoundError("This image is no longer in the media library.");
-    if (!canDeleteMedia(actor, row.uploadedById)) throw new ForbiddenError("Only editors, admins and the person who uploaded an image delete it.");
+    if (!canChangeMedia(actor, row.uploadedById)) throw new ForbiddenError("Only editors, admins and the person who uploaded an image delete it.");
     const uses = await findMediaUses(id, tx);
     if (uses.length) {
       const where = uses.map((use) => `${use.label} (${use.role})`).join("; ");

@@ -18,6 +18,9 @@ beforeAll(async () => {
       height: 10,
       bytes: 1,
       alt: `${i % 2 ? "Harbour" : "Market"} picture ${i + 1}`,
+      caption: i === 2 ? "Stalls before the storm" : "",
+      credit: i === 4 ? "Photo: Jo Okafor" : "",
+      fileName: i === 0 ? "IMG_2041-quay.JPG" : "",
       // Two images of the same instant: the id breaks the tie.
       createdAt: i < 2 ? sameMinute : new Date(sameMinute.getTime() + i * 60_000),
     })),
@@ -50,4 +53,20 @@ it("pages through the whole library newest first, each image once", async () => 
 it("keeps to a search on every page, and ends without an empty page", async () => {
   expect(await walk("harbour")).toEqual([["Harbour picture 6", "Harbour picture 4", "Harbour picture 2"]]);
   expect(await walk("market")).toEqual([["Market picture 7", "Market picture 5", "Market picture 3"], ["Market picture 1"]]);
+});
+
+it("finds words beginning with each word typed in alt text, caption, credit and file name, in any case", async () => {
+  const found = async (q: string) => (await listMediaPage({ q })).items.map((item) => item.alt);
+  expect(await found("STORM")).toEqual(["Market picture 3"]);
+  expect(await found("okaf")).toEqual(["Market picture 5"]);
+  expect(await found("market stall")).toEqual(["Market picture 3"]);
+  // A file name is found whole, and by its parts.
+  expect(await found("IMG_2041-quay.JPG")).toEqual(["Market picture 1"]);
+  expect(await found("quay")).toEqual(["Market picture 1"]);
+  expect(await found("2041 img")).toEqual(["Market picture 1"]);
+  // Only beginnings of words, and every word must match.
+  expect(await found("arbour")).toEqual([]);
+  expect(await found("harbour storm")).toEqual([]);
+  // Nothing to match on: the whole library.
+  expect(await found("%%")).toHaveLength(7);
 });

@@ -1,7 +1,7 @@
-import { and, ilike, or, type SQL } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
-import { containsPattern, searchWords } from "@/lib/text/search-words";
-import { media } from "@/db/schema";
+import { searchWords, startsOfWords } from "@/lib/text/search-words";
+import { media, mediaSearchVector } from "@/db/schema";
 import { keysetPage, keysetQuery, type KeysetOrder, type KeysetPage } from "@/lib/pagination/keyset";
 import { mediaUrl } from "./urls";
 
@@ -13,13 +13,15 @@ export interface LibraryItem {
   alt: string;
   caption: string;
   credit: string;
+  /** The name of the file as uploaded ("" for images from before names were kept). */
+  fileName: string;
   width: number;
   height: number;
   createdAt: string;
 }
 
 export interface LibraryFilters {
-  /** Words of the alt text, caption or credit. */
+  /** Words beginning words of the alt text, caption, credit or file name ("harb" finds "Harbor"). */
   q?: string;
   /** Id of the last image of the previous page (newest first). */
   before?: number;
@@ -32,11 +34,8 @@ const newestFirst: KeysetOrder = { table: media, keys: [media.createdAt], id: me
 export async function listMediaPage(options: LibraryFilters = {}, db: Db = getDb()): Promise<KeysetPage<LibraryItem>> {
   const limit = Math.min(options.limit ?? 48, 200);
   const keyset = keysetQuery(newestFirst, { cursor: options.before, limit });
-  const conditions: (SQL | undefined)[] = [keyset.where];
-  for (const word of searchWords(options.q)) {
-    const pattern = containsPattern(word);
-    conditions.push(or(ilike(media.alt, pattern), ilike(media.caption, pattern), ilike(media.credit, pattern))!);
-  }
+  // The whole library is searched through its words index (media_words_idx), however large.
+  const conditions: (SQL | undefined)[] = [keyset.where, await startsOfWords(db, mediaSearchVector(media), searchWords(options.q))];
   const rows = await db
     .select()
     .from(media)
@@ -46,7 +45,7 @@ export async function listMediaPage(options: LibraryFilters = {}, db: Db = getDb
   return keysetPage(rows.map(toLibraryItem), limit);
 }
 
-/** The media library, newest first, optionally searched in alt text, caption and credit: one page of it. */
+/** The media library, newest first, optionally searched by words: one page of it. */
 export async function listMedia(options: LibraryFilters = {}, db: Db = getDb()): Promise<LibraryItem[]> {
   return (await listMediaPage(options, db)).items;
 }
@@ -59,6 +58,7 @@ function toLibraryItem(row: typeof media.$inferSelect): LibraryItem {
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
+    fileName: row.fileName,
     width: row.width,
     height: row.height,
     createdAt: row.createdAt.toISOString(),

@@ -9,7 +9,7 @@ import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { GET } from "@/app/media/[...key]/route";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { sniffImageType } from "./formats";
-import { uploadImage } from "./upload";
+import { storedFileName, uploadImage } from "./upload";
 
 let test: TestDatabase;
 let writer: CurrentUser;
@@ -65,6 +65,8 @@ describe("uploadImage", () => {
   ] as const)("stores a %s re-encoded as .%s in that format, served as %s, with WebP copies", async (format, extension, mimeType) => {
     const stored = await uploadImage(writer, { bytes: await picture(format), name: `photo.${format}` }, details);
     expect(stored.src).toMatch(new RegExp(`\\.${extension}$`));
+    // The name it was uploaded as is kept, for the library's search.
+    expect(stored.fileName).toBe(`photo.${format}`);
     const bytes = storedFile(stored.src);
     expect(sniffImageType(bytes)).toBe(extension === "jpg" ? "jpeg" : extension);
     expect(stored.mimeType).toBe(mimeType);
@@ -139,5 +141,18 @@ describe("uploadImage", () => {
     const stored = await uploadImage(writer, { bytes: withExif }, details);
     const file = fs.readFileSync(path.join(dataDir, "uploads", stored.src.replace("/media/", "")));
     expect((await sharp(file).metadata()).exif).toBeUndefined();
+  });
+});
+
+describe("storedFileName", () => {
+  it.each([
+    ["harbor dawn.jpg", "harbor dawn.jpg"],
+    ["C:\\Users\\jo\\IMG_2041.JPG", "IMG_2041.JPG"],
+    ["../../etc/passwd", "passwd"],
+    ["nul\u0000in\ud800.png", "nulin.png"],
+    [undefined, ""],
+    ["x".repeat(300), "x".repeat(255)],
+  ])("keeps %j as %j", (name, kept) => {
+    expect(storedFileName(name)).toBe(kept);
   });
 });

@@ -32,6 +32,16 @@ export const mediaDetailsSchema = z.object({
   credit: text().trim().max(200).default(""),
 });
 
+/** The uploaded file's own name as kept for search: no folders, no NUL or broken surrogates, 255 characters at most. */
+export function storedFileName(name: string | undefined): string {
+  return (name ?? "")
+    .replace(/[\u0000\p{Cs}]/gu, "")
+    .split(/[\\/]/)
+    .at(-1)!
+    .trim()
+    .slice(0, 255);
+}
+
 async function encode(kind: ImageKind, bytes: Uint8Array) {
   const animated = kind === "gif" || kind === "webp";
   const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated, failOn: "error" });
@@ -84,6 +94,7 @@ export async function uploadImage(
       height: encoded.height,
       bytes: encoded.data.length,
       ...input,
+      fileName: storedFileName(file.name),
       variants,
       uploadedById: actor.id,
     })
@@ -99,6 +110,7 @@ export async function uploadImage(
     alt: row!.alt,
     caption: row!.caption,
     credit: row!.credit,
+    fileName: row!.fileName,
     variants: variants.map((variant) => ({ width: variant.width, src: mediaUrl(variant.storageKey) })),
   };
 }

@@ -22,7 +22,10 @@ export interface MediaUse {
 /** A story body with this image among its blocks (images are top-level blocks, lib/stories/document.ts). */
 const bodyHasImage = (id: number) => sql`${stories.body} @> ${JSON.stringify({ content: [{ type: "image", attrs: { mediaId: id } }] })}::jsonb`;
 
-export async function findMediaUses(id: number, db: Db = getDb()): Promise<MediaUse[]> {
+/** A use with what it is, for refreshing the pages that show it. */
+type Located = MediaUse & ({ kind: "story"; storyId: number } | { kind: "author"; authorSlug: string } | { kind: "stream" } | { kind: "site" });
+
+async function locateUses(id: number, db: Db): Promise<Located[]> {
   const [storyRows, authorRows, streamRows, site] = await Promise.all([
     db
       .select({ id: stories.id, headline: stories.headline, heroMediaId: stories.heroMediaId, inBody: bodyHasImage(id).mapWith(Boolean), trashedAt: stories.trashedAt })
@@ -36,14 +39,37 @@ export async function findMediaUses(id: number, db: Db = getDb()): Promise<Media
   return [
     ...storyRows.map((row) => ({
       kind: "story" as const,
+      storyId: row.id,
       label: row.headline,
       role: [row.heroMediaId === id && "hero image", row.inBody && "in the body"].filter(Boolean).join(" and ") + (row.trashedAt ? ", in the trash" : ""),
       href: `/editor/stories/${row.id}`,
     })),
-    ...authorRows.map((row) => ({ kind: "author" as const, label: row.name, role: "photo", href: `/authors/${row.slug}` })),
+    ...authorRows.map((row) => ({ kind: "author" as const, authorSlug: row.slug, label: row.name, role: "photo", href: `/authors/${row.slug}` })),
     ...streamRows.map((row) => ({ kind: "stream" as const, label: row.title, role: "poster", href: "/editor/live" })),
     ...(site.logoMediaId === id ? [{ kind: "site" as const, label: site.name, role: "logo", href: "/editor/settings" }] : []),
   ];
+}
+
+export async function findMediaUses(id: number, db: Db = getDb()): Promise<MediaUse[]> {
+  return (await locateUses(id, db)).map(({ kind, label, role, href }) => ({ kind, label, role, href }));
+}
+
+/** The public pages an image shows on, by what shows it: stories, author pages, the live pages, every page (the logo). */
+export interface MediaShowings {
+  storyIds: number[];
+  authorSlugs: string[];
+  live: boolean;
+  site: boolean;
+}
+
+export async function findMediaShowings(id: number, db: Db = getDb()): Promise<MediaShowings> {
+  const uses = await locateUses(id, db);
+  return {
+    storyIds: uses.flatMap((use) => (use.kind === "story" ? [use.storyId] : [])),
+    authorSlugs: uses.flatMap((use) => (use.kind === "author" ? [use.authorSlug] : [])),
+    live: uses.some((use) => use.kind === "stream"),
+    site: uses.some((use) => use.kind === "site"),
+  };
 }
 
 /** One image with who uploaded it, for its page in the newsroom; null when there is none. */
@@ -55,6 +81,7 @@ export async function getMediaDetails(id: number, db: Db = getDb()) {
       alt: media.alt,
       caption: media.caption,
       credit: media.credit,
+      fileName: media.fileName,
       width: media.width,
       height: media.height,
       bytes: media.bytes,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asCurrent, createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
 import { auditLog, comments, corrections, previewLinks, redirects, relatedStories, stories, storyAuthors, storyRevisions, storyTags } from "@/db/schema";
@@ -63,7 +63,7 @@ describe("moving a story to the trash", () => {
     const dashboard = await listStoriesForDashboard(editor, { limit: 100 });
     expect(dashboard.rows.map((row) => row.id)).not.toContain(id);
     expect((await searchStoryHeadlines(editor, "unfinished harbor", null)).map((row) => row.id)).not.toContain(id);
-    const trash = await listTrash(editor);
+    const trash = (await listTrash(editor)).items;
     expect(trash.find((row) => row.id === id)).toMatchObject({ trashedByName: "Wren Writer", status: "draft" });
     expect(trash.find((row) => row.id === id)!.purgeAt.getTime() - trashed.trashedAt!.getTime()).toBe(TRASH_DAYS * DAY);
     expect(await auditOf("story.trash", id)).toHaveLength(1);
@@ -83,10 +83,30 @@ describe("moving a story to the trash", () => {
 
     await trashStory(writer, id);
     await trashStory(editor, published.id);
-    const writersTrash = (await listTrash(writer)).map((row) => row.id);
+    const writersTrash = (await listTrash(writer)).items.map((row) => row.id);
     expect(writersTrash).toContain(id);
     expect(writersTrash).not.toContain(published.id);
-    expect((await listTrash(otherWriter)).map((row) => row.id)).not.toContain(id);
+    expect((await listTrash(otherWriter)).items.map((row) => row.id)).not.toContain(id);
+  });
+
+  it("pages the trash by keyset, last trashed first, each story once, however many share a moment", async () => {
+    const ids: number[] = [];
+    for (let n = 0; n < 5; n++) ids.push((await newStory(editor, `Paged trash ${n}`)).id);
+    for (const id of ids) await trashStory(editor, id);
+    // Two trashed in the same instant: the id breaks the tie.
+    await test.db.update(stories).set({ trashedAt: new Date() }).where(inArray(stories.id, ids.slice(3)));
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await listTrash(editor, { before, limit: 2 });
+      seen.push(...page.items.map((row) => row.id));
+      if (page.nextCursor === null) break;
+      expect(page.items).toHaveLength(2);
+      before = page.nextCursor;
+    }
+    const mine = seen.filter((id) => ids.includes(id));
+    expect(mine).toEqual([ids[4], ids[3], ids[2], ids[1], ids[0]]);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   it("refuses a published story until it is unpublished, and keeps its 410", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
@@ -11,6 +11,7 @@ import { invalidate, invalidateStory } from "@/lib/cache/invalidate";
 import { cacheTags } from "@/lib/cache/tags";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { keysetPage, keysetQuery, type KeysetOrder, type KeysetPage } from "@/lib/pagination/keyset";
 import { keepGoneAddresses } from "@/lib/routing/redirects";
 import { lockStory, sectionPathOf } from "./commands";
 import { canTrashStory, storiesVisibleTo } from "./permissions";
@@ -159,8 +160,13 @@ export interface TrashRow {
   purgeAt: Date;
 }
 
-/** The trash as `viewer` may see it (a writer: their own stories), last trashed first. */
-export async function listTrash(viewer: CurrentUser, db: Db = getDb()): Promise<TrashRow[]> {
+/** The trash, last trashed first, paged by keyset through stories_trashed_idx. */
+const lastTrashedFirst: KeysetOrder = { table: stories, keys: [stories.trashedAt], id: stories.id, direction: "desc" };
+
+/** One page of the trash as `viewer` may see it (a writer: their own stories), last trashed first; `before` is the last story of the previous page. */
+export async function listTrash(viewer: CurrentUser, page: { before?: number; limit?: number } = {}, db: Db = getDb()): Promise<KeysetPage<TrashRow>> {
+  const limit = page.limit ?? 50;
+  const keyset = keysetQuery(lastTrashedFirst, { cursor: page.before, limit });
   const trashedBy = alias(users, "trashed_by");
   const rows = await db
     .select({
@@ -174,8 +180,11 @@ export async function listTrash(viewer: CurrentUser, db: Db = getDb()): Promise<
     .from(stories)
     .innerJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(trashedBy, eq(trashedBy.id, stories.trashedById))
-    .where(and(isNotNull(stories.trashedAt), storiesVisibleTo(viewer)))
-    .orderBy(desc(stories.trashedAt), desc(stories.id))
-    .limit(200);
-  return rows.map((row) => ({ ...row, trashedAt: row.trashedAt!, purgeAt: purgeDateOf(row.trashedAt!) }));
+    .where(and(isNotNull(stories.trashedAt), storiesVisibleTo(viewer), keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(keyset.limit);
+  return keysetPage(
+    rows.map((row) => ({ ...row, trashedAt: row.trashedAt!, purgeAt: purgeDateOf(row.trashedAt!) })),
+    limit,
+  );
 }

@@ -1,16 +1,22 @@
 import { env } from "@/lib/env";
 import { HttpError, newsroomRoute, jsonResponse, readBytesLimited, otherMethods } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
-import { listMedia } from "@/lib/media/queries";
+import { listMediaPage } from "@/lib/media/queries";
+import { isIdText } from "@/lib/validation/ids";
 import { uploadImage } from "@/lib/media/upload";
 
-// GET /api/admin/media?q= – the media library, newest first.
+// GET /api/admin/media?q=&before= – the media library, newest first, 48 images a page: `items`,
+// and `nextCursor`, the `before` of the next page (null on the last). `q` finds images with a word
+// beginning with each word typed in their alt text, caption, credit or file name.
 // POST /api/admin/media – upload an image: multipart/form-data with `file`, `alt` (required),
 // `caption`, `credit`. 201 with the stored image; 413 over MEDIA_MAX_MB; 415 for other types.
 
 export const GET = newsroomRoute(async (request) => {
-  const q = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 200);
-  return jsonResponse(200, { items: await listMedia({ q, limit: 100 }) });
+  const params = request.nextUrl.searchParams;
+  const q = (params.get("q") ?? "").slice(0, 200);
+  const before = params.get("before") ?? undefined;
+  if (before !== undefined && !isIdText(before)) throw new HttpError(400, "`before` is the id of an image.");
+  return jsonResponse(200, await listMediaPage({ q, before: before === undefined ? undefined : Number(before), limit: 48 }));
 });
 
 export const POST = newsroomRoute(async (request, { user, ip }) => {

@@ -6,7 +6,6 @@ import { DataTable, type Column } from "@/components/editor/data-table";
 import { canManageAuthors } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listAccountsForLinking, listAuthorsForNewsroom, type NewsroomAuthor } from "@/lib/authors/newsroom-queries";
-import { listMedia } from "@/lib/media/queries";
 import { createAuthorAction } from "./actions";
 
 // GET /editor/authors – every byline (staff with their account, contributors without one), and
@@ -32,7 +31,7 @@ const columns: Column<NewsroomAuthor>[] = [
 
 export default async function AuthorsPage() {
   await requireUser(canManageAuthors, "/editor/authors");
-  const [authors, accounts, media] = await Promise.all([listAuthorsForNewsroom(), listAccountsForLinking(), listMedia()]);
+  const [authors, accounts] = await Promise.all([listAuthorsForNewsroom(), listAccountsForLinking()]);
   return (
     <>
       <h1>Authors</h1>
@@ -44,7 +43,7 @@ export default async function AuthorsPage() {
 
       <h2>Add an author</h2>
       <ActionForm action={createAuthorAction} submitLabel="Add author">
-        <AuthorFields selfId={null} accounts={accounts} media={media} />
+        <AuthorFields selfId={null} accounts={accounts} />
       </ActionForm>
     </>
   );

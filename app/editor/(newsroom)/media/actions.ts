@@ -5,9 +5,22 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { deleteMedia } from "@/lib/media/delete";
+import { updateMediaDetails } from "@/lib/media/edit";
 import { idSchema } from "@/lib/validation/ids";
 
-// Deleting an image from the library. The command refuses (409) while anything uses it, and says where.
+// Editing an image's alt text, caption and credit, and deleting it from the library. Deleting is
+// refused (409) while anything uses it, and says where.
+
+export const updateMediaDetailsAction = formAction({
+  // The words are read by the command, with the upload's rules, and refused next to their fields.
+  schema: z.object({ mediaId: idSchema, alt: z.unknown(), caption: z.unknown(), credit: z.unknown() }),
+  run: async ({ mediaId, alt, caption, credit }, { user, ip }) => {
+    await updateMediaDetails({ ...user, ip }, mediaId, { alt, caption, credit });
+    revalidatePath("/editor/media");
+    revalidatePath(`/editor/media/${mediaId}`);
+    return { ok: "Saved. The pages that show this image are refreshed." };
+  },
+});
 
 export const deleteMediaAction = formAction({
   schema: z.object({ mediaId: idSchema }),

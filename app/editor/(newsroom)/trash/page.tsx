@@ -5,11 +5,18 @@ import { StoryTrashForm } from "@/components/editor/trash-forms";
 import { canEditAnyStory, canPurgeStories } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/dates";
-import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { z } from "zod";
+import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { listTrash, TRASH_DAYS, type TrashRow } from "@/lib/stories/trash";
+import { idSchema } from "@/lib/validation/ids";
 import { purgeStoryAction, restoreStoryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Trash" };
+
+const filtersSchema = z.object({
+  before: idSchema.optional().catch(undefined),
+  purged: z.literal("1").optional().catch(undefined),
+});
 
 const when = (date: Date) => <time dateTime={date.toISOString()}>{formatDateTime(date.toISOString())}</time>;
 
@@ -34,8 +41,8 @@ function columns(canPurge: boolean): (Column<TrashRow> | false)[] {
 
 export default async function TrashPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser(undefined, "/editor/trash");
-  const { purged } = await firstValues(searchParams);
-  const rows = await listTrash(user);
+  const { before, purged } = filtersSchema.parse(await firstValues(searchParams));
+  const page = await listTrash(user, { before });
   return (
     <>
       <h1>Trash</h1>
@@ -48,7 +55,14 @@ export default async function TrashPage({ searchParams }: { searchParams: Search
           The story was deleted for good.
         </p>
       )}
-      <DataTable rows={rows} rowKey={(row) => row.id} columns={columns(canPurgeStories(user))} empty="The trash is empty." caption="Stories in the trash" />
+      <DataTable rows={page.items} rowKey={(row) => row.id} columns={columns(canPurgeStories(user))} empty={before ? "No older stories in the trash." : "The trash is empty."} caption="Stories in the trash" />
+      {page.nextCursor && (
+        <nav aria-label="Pages" className="pagination">
+          <Link href={olderPageHref("/editor/trash", {}, page.nextCursor)} rel="next">
+            Older stories
+          </Link>
+        </nav>
+      )}
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ActionForm, Field } from "@/components/editor/action-form";
+import { ChoosePasswordForm } from "@/components/editor/choose-password-form";
 import { findOpenLink } from "@/lib/auth/account-links";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/passwords";
 import { acceptInvitationAction } from "./actions";
 import "../../../editor.css";
 
@@ -25,11 +24,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         Welcome, {invitation.name}. You are invited as {invitation.role} and will sign in as <strong>{invitation.email}</strong>. Choose
         a password to finish.
       </p>
-      <ActionForm action={acceptInvitationAction} submitLabel="Join the newsroom" className="editor-form sign-in-form">
-        <Field name="token" label="" type="hidden" defaultValue={token} />
-        <Field name="password" label="Password" type="password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} autoComplete="new-password" required />
-        <Field name="confirmPassword" label="Password again" type="password" autoComplete="new-password" required />
-      </ActionForm>
+      <ChoosePasswordForm token={token} action={acceptInvitationAction} label="Password" submitLabel="Join the newsroom" />
     </main>
   );
 }

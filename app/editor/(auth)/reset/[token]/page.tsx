@@ -1,9 +1,8 @@
 import { readSiteSettings } from "@/lib/settings/site";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ActionForm, Field } from "@/components/editor/action-form";
+import { ChoosePasswordForm } from "@/components/editor/choose-password-form";
 import { findOpenLink } from "@/lib/auth/account-links";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/passwords";
 import { resetPasswordAction } from "./actions";
 import "../../../editor.css";
 
@@ -24,11 +23,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       <p>
         Choose a new password for <strong>{link.email}</strong>. Your open sessions and API tokens end when you save it.
       </p>
-      <ActionForm action={resetPasswordAction} submitLabel="Set new password" className="editor-form sign-in-form">
-        <Field name="token" label="" type="hidden" defaultValue={token} />
-        <Field name="password" label="New password" type="password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} autoComplete="new-password" required />
-        <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required />
-      </ActionForm>
+      <ChoosePasswordForm token={token} action={resetPasswordAction} label="New password" submitLabel="Set new password" />
     </main>
   );
 }

@@ -6,7 +6,6 @@ import { AuthorFields } from "@/components/editor/author-fields";
 import { canManageAuthors } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getAuthorForEditing, listAccountsForLinking } from "@/lib/authors/newsroom-queries";
-import { listMedia } from "@/lib/media/queries";
 import { isIdText } from "@/lib/validation/ids";
 import { updateAuthorAction } from "../actions";
 
@@ -20,7 +19,7 @@ export default async function EditAuthorPage({ params }: { params: Promise<{ id:
   await requireUser(canManageAuthors, `/editor/authors/${id}`);
   const author = isIdText(id) ? await getAuthorForEditing(Number(id)) : null;
   if (!author) notFound();
-  const [accounts, media] = await Promise.all([listAccountsForLinking(), listMedia()]);
+  const accounts = await listAccountsForLinking();
   return (
     <>
       <p>
@@ -32,7 +31,7 @@ export default async function EditAuthorPage({ params }: { params: Promise<{ id:
       </p>
       <ActionForm action={updateAuthorAction} submitLabel="Save profile">
         <Field type="hidden" name="authorId" label="" defaultValue={String(author.id)} />
-        <AuthorFields author={author} selfId={author.id} accounts={accounts} media={media} />
+        <AuthorFields author={author} selfId={author.id} accounts={accounts} />
       </ActionForm>
     </>
   );

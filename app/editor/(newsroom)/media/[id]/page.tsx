@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm, Field } from "@/components/editor/action-form";
+import { MediaDetailsForm } from "@/components/editor/media-details-form";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/dates";
-import { canDeleteMedia } from "@/lib/media/delete";
+import { canChangeMedia } from "@/lib/media/delete";
 import { findMediaUses, getMediaDetails, type MediaUse } from "@/lib/media/usage";
 import { isIdText } from "@/lib/validation/ids";
-import { deleteMediaAction } from "../actions";
+import { deleteMediaAction, updateMediaDetailsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Image" };
 
@@ -34,6 +35,7 @@ export default async function MediaDetailsPage({ params }: { params: Promise<{ i
   const image = isIdText(raw) ? await getMediaDetails(Number(raw)) : null;
   if (!image) notFound();
   const uses = await findMediaUses(image.id);
+  const mayChange = canChangeMedia(user, image.uploadedById);
   return (
     <>
       <p>
@@ -46,15 +48,23 @@ export default async function MediaDetailsPage({ params }: { params: Promise<{ i
         <dd>{image.alt}</dd>
         <dt>Caption and credit</dt>
         <dd>{[image.caption, image.credit].filter(Boolean).join(" ") || "—"}</dd>
+        <dt>File</dt>
+        <dd>{image.fileName || "—"}</dd>
         <dt>Uploaded</dt>
         <dd>
           {formatDateTime(image.createdAt.toISOString())}
           {image.uploadedByName && ` by ${image.uploadedByName}`} · {image.width}×{image.height}
         </dd>
       </dl>
+      {mayChange && (
+        <>
+          <h2>Alt text, caption and credit</h2>
+          <MediaDetailsForm image={image} action={updateMediaDetailsAction} />
+        </>
+      )}
       <h2>Where it is used</h2>
       <UsedIn uses={uses} />
-      {canDeleteMedia(user, image.uploadedById) && (
+      {mayChange && (
         <ActionForm action={deleteMediaAction} submitLabel="Delete this image" danger>
           <Field type="hidden" name="mediaId" label="" defaultValue={String(image.id)} />
         </ActionForm>

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
-import { listMedia } from "@/lib/media/queries";
 import { mediaUrl } from "@/lib/media/urls";
 import { relatedStoryIds } from "@/lib/stories/document";
 import { getStoryForEditing, listAuthorsForPicker, listSectionsForPicker, findHeadlinesByIds } from "@/lib/stories/editor-queries";
@@ -40,10 +39,9 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       </>
     );
   }
-  const [sections, authors, media, inlineHeadlines] = await Promise.all([
+  const [sections, authors, inlineHeadlines] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
-    listMedia(),
     findHeadlinesByIds(relatedStoryIds(story.body)),
   ]);
   return (
@@ -87,7 +85,6 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         }}
         sections={sections}
         authors={authors}
-        media={media}
         canPublish={canPublish(user)}
         readOnly={readOnlyReason(user, story)}
         timeZone={(await readSiteSettings()).timeZone}

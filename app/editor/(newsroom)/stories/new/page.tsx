@@ -3,7 +3,6 @@ import { StoryEditor } from "@/components/editor/story-editor";
 import { requireUser } from "@/lib/auth/session";
 import { readSiteSettings } from "@/lib/settings/site";
 import { ownAuthorId } from "@/lib/authors/accounts";
-import { listMedia } from "@/lib/media/queries";
 import { listAuthorsForPicker, listSectionsForPicker } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/auth/roles";
 
@@ -11,13 +10,7 @@ export const metadata: Metadata = { title: "New story" };
 
 export default async function NewStoryPage() {
   const user = await requireUser(undefined, "/editor/stories/new");
-  const [sections, authors, media, ownByline, site] = await Promise.all([
-    listSectionsForPicker(),
-    listAuthorsForPicker(),
-    listMedia(),
-    ownAuthorId(user.id),
-    readSiteSettings(),
-  ]);
+  const [sections, authors, ownByline, site] = await Promise.all([listSectionsForPicker(), listAuthorsForPicker(), ownAuthorId(user.id), readSiteSettings()]);
   return (
     <>
       <StoryEditor
@@ -50,7 +43,6 @@ export default async function NewStoryPage() {
         }}
         sections={sections}
         authors={authors}
-        media={media}
         canPublish={canPublish(user)}
         readOnly={null}
         timeZone={site.timeZone}
