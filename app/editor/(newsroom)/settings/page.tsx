@@ -3,7 +3,6 @@ import { ActionForm, Field } from "@/components/editor/action-form";
 import { AuthorPhotoPicker } from "@/components/editor/author-photo-picker";
 import { canManageSite } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listMedia } from "@/lib/media/queries";
 import { readPublicSiteSettings, type EnvFixedField, type SiteSettings } from "@/lib/settings/site";
 import { timeZoneOptions } from "@/lib/settings/time-zones";
 import { saveSiteSettingsAction } from "./actions";
@@ -31,7 +30,7 @@ function FieldOrFixed({ settings, field, ...props }: { settings: SiteSettings; f
 
 export default async function SettingsPage() {
   await requireUser(canManageSite, "/editor/settings");
-  const [settings, media] = await Promise.all([readPublicSiteSettings(), listMedia()]);
+  const settings = await readPublicSiteSettings();
   const logo = settings.logo && { id: settings.logo.id, src: settings.logo.src, alt: settings.logo.alt, caption: "", credit: "" };
   return (
     <>
@@ -50,7 +49,7 @@ export default async function SettingsPage() {
           defaultValue={settings.timeZone}
           options={timeZoneOptions(settings.timeZone)}
         />
-        <AuthorPhotoPicker media={media} initial={logo} field="logoMediaId" legend="Logo" />
+        <AuthorPhotoPicker initial={logo} field="logoMediaId" legend="Logo" />
         <Field
           name="commentsOpenByDefault"
           label="Comments on new stories"
