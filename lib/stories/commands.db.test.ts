@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { loadPathRules } from "@/lib/routing/path-rules";
+import { updateSiteSettings } from "@/lib/settings/site";
 import { createStory, saveStory } from "./commands";
 import { addCorrection, publishDueStories, publishStory, scheduleStory, submitForReview, unpublishStory } from "./workflow";
 import { getPublishedArticle, lookupStorySlug } from "./queries";
@@ -49,6 +50,19 @@ afterAll(async () => {
 });
 
 describe("creating and saving", () => {
+  it("opens comments on a new story as the site settings say, through any caller, unless the story says otherwise", async () => {
+    await updateSiteSettings(admin, { commentsOpenByDefault: "false" });
+    try {
+      const closed = await createStory(editor, input({ slug: "closed-by-default" }));
+      const open = await createStory(editor, input({ slug: "open-by-choice", commentsOpen: true }));
+      const rows = await test.db.select({ id: stories.id, commentsOpen: stories.commentsOpen }).from(stories);
+      expect(rows.find((row) => row.id === closed.id)?.commentsOpen).toBe(false);
+      expect(rows.find((row) => row.id === open.id)?.commentsOpen).toBe(true);
+    } finally {
+      await updateSiteSettings(admin, { commentsOpenByDefault: "true" });
+    }
+  });
+
   it("creates a draft with a slug from the headline and a first revision", async () => {
     const created = await createStory(writer, input());
     expect(created).toMatchObject({ slug: "council-approves-new-harbor-wall", revision: 1 });

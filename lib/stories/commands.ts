@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { readSiteSettings } from "@/lib/settings/site";
 import { getDb, type Db } from "@/lib/db";
 import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import type { Tx } from "@/db/transaction";
@@ -133,8 +134,14 @@ function storyValues(input: StoryInput, slug: string) {
   };
 }
 
+/** A new story's comments start as the site settings say, whoever creates it (newsroom or API), unless it says otherwise. */
+async function withSiteDefaults(input: unknown, db: Db): Promise<unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input) || "commentsOpen" in input) return input;
+  return { ...input, commentsOpen: (await readSiteSettings(db)).commentsOpenByDefault };
+}
+
 export async function createStory(actor: Actor, rawInput: unknown, db: Db = getDb()): Promise<{ id: number; slug: string; revision: number }> {
-  const input = parseInput(storyInputSchema, await withOwnByline(actor, rawInput, db));
+  const input = parseInput(storyInputSchema, await withSiteDefaults(await withOwnByline(actor, rawInput, db), db));
   const slug = input.slug ?? slugify(input.headline);
   if (!slug) throw new ValidationError({ slug: "Write a slug: the headline has no letters or digits" });
   try {
