@@ -380,10 +380,11 @@ export const previewLinks = pgTable(
 );
 
 /**
- * Old paths of stories whose slug or section changed, and of sections that moved (their page and
- * feed); answered with a 301 to the current URL of the story or section. Each leads to one of
- * them, or to neither: the addresses of a story purged from the trash after readers met it, which
- * answer 410 until a story or section takes the address again.
+ * Old paths of stories whose slug or section changed, of sections that moved (their page and
+ * feed) and of authors whose slug changed (their page and feed); answered with a 301 to the
+ * current URL of the story, section or author. Each leads to one of them, or to none: the
+ * addresses of a story purged from the trash after readers met it, which answer 410 until a
+ * story or section takes the address again.
  */
 export const redirects = pgTable(
   "redirects",
@@ -391,12 +392,14 @@ export const redirects = pgTable(
     fromPath: text().primaryKey(),
     storyId: integer().references(() => stories.id, { onDelete: "cascade" }),
     sectionId: integer().references(() => sections.id, { onDelete: "cascade" }),
+    authorId: integer().references(() => authors.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [
     index("redirects_story_idx").on(t.storyId),
     index("redirects_section_idx").on(t.sectionId),
-    check("redirects_one_target", sql`num_nonnulls(${t.storyId}, ${t.sectionId}) <= 1`),
+    index("redirects_author_idx").on(t.authorId),
+    check("redirects_one_target", sql`num_nonnulls(${t.storyId}, ${t.sectionId}, ${t.authorId}) <= 1`),
   ],
 );
 

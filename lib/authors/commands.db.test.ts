@@ -8,6 +8,7 @@ import { asCurrent, createSection, createStory } from "@/lib/testing/fixtures";
 import { createAuthor, updateAuthor } from "./commands";
 import { getAuthorForEditing, listAuthorsForNewsroom } from "./newsroom-queries";
 import { getPublishedAuthor } from "./queries";
+import { loadPathRules } from "@/lib/routing/path-rules";
 
 const spies = vi.hoisted(() => ({ invalidate: vi.fn(), invalidateStory: vi.fn() }));
 vi.mock("@/lib/cache/invalidate", () => spies);
@@ -129,6 +130,27 @@ describe("editing an author", () => {
     expect(paths).toEqual(expect.arrayContaining(["/authors/pat-quill", "/authors/pat-quill-reports", "/authors/pat-quill-reports/feed.xml"]));
     const [entry] = await test.db.select().from(auditLog).where(and(eq(auditLog.action, "author.update"), eq(auditLog.targetId, String(id))));
     expect(entry).toMatchObject({ actorId: editor.id, details: { from: "pat-quill", to: "pat-quill-reports" } });
+  });
+
+  it("keeps the old addresses of a renamed author: page and feed answer 301 to the current ones in one hop, until another author takes them", async () => {
+    const { id } = await createAuthor(editor, { name: "Iris Vale" });
+    await updateAuthor(editor, id, { name: "Iris Vale", slug: "iris-vale-2" });
+    await updateAuthor(editor, id, { name: "Iris Vale", slug: "iris-vale-3" });
+
+    const { rules } = await loadPathRules(test.db);
+    for (const old of ["/authors/iris-vale", "/authors/iris-vale-2"]) {
+      expect(rules.get(old)).toEqual({ status: 301, location: "/authors/iris-vale-3" });
+      expect(rules.get(`${old}/feed.xml`)).toEqual({ status: 301, location: "/authors/iris-vale-3/feed.xml" });
+    }
+    expect(rules.has("/authors/iris-vale-3")).toBe(false);
+
+    // A new profile at an old address, or the author going back to it: the page lives there again.
+    await createAuthor(editor, { name: "Iris Vale", slug: "iris-vale" });
+    await updateAuthor(editor, id, { name: "Iris Vale", slug: "iris-vale-2" });
+    const after = (await loadPathRules(test.db)).rules;
+    expect(after.has("/authors/iris-vale")).toBe(false);
+    expect(after.has("/authors/iris-vale-2")).toBe(false);
+    expect(after.get("/authors/iris-vale-3")).toEqual({ status: 301, location: "/authors/iris-vale-2" });
   });
 
   it("removes a photo and unlinks an account", async () => {

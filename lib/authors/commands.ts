@@ -12,6 +12,8 @@ import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/li
 import { slugify } from "@/lib/format/slug";
 import { authorFeedPath } from "@/lib/feeds/addresses";
 import { authorPath } from "@/lib/routing/public-urls";
+import { invalidatePathRules } from "@/lib/routing/path-rules";
+import { keepOldAuthorAddress } from "@/lib/routing/redirects";
 import { AUTHOR_SLUG_MAX, authorInputSchema, type AuthorInput } from "./schemas";
 
 // Commands on author profiles (editors and admins): create and edit. A profile is a byline: a
@@ -96,12 +98,15 @@ export async function updateAuthor(actor: Actor, id: number, fields: unknown, db
       if (!before) throw new NotFoundError("This author no longer exists.");
       await checkProfile(tx, input, slug, id);
       await tx.update(authors).set(valuesOf(input, slug)).where(eq(authors.id, id));
+      // Readers' links and search engines keep finding the author at the old address (a 301).
+      if (before.slug !== slug) await keepOldAuthorAddress(tx, { fromPath: authorPath(before.slug), authorId: id });
       const bylines = await tx.select({ storyId: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, id));
       const details = { from: before.slug, to: slug, userId: input.userId, ...(before.userId !== input.userId && { previousUserId: before.userId }) };
       await recordAudit({ actorId: actor.id, action: "author.update", targetType: "author", targetId: id, details, ip: actor.ip }, tx);
       return { oldSlug: before.slug, storyIds: bylines.map((row) => row.storyId) };
     }),
   );
+  if (changed.oldSlug !== slug) invalidatePathRules();
   refreshAuthor([changed.oldSlug, slug], changed.storyIds);
   return { slug };
 }

@@ -1,13 +1,15 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
-import { redirects, sections, stories } from "@/db/schema";
-import { sectionFeedPath } from "@/lib/feeds/addresses";
+import { authors, redirects, sections, stories } from "@/db/schema";
+import { authorFeedPath, sectionFeedPath } from "@/lib/feeds/addresses";
+import { authorPath } from "./public-urls";
 import { storyPath } from "@/lib/stories/queries";
 
 // Answers given before any page renders (lib/routing/answer-path-rule.ts): 410 for the URLs of
 // unpublished stories and of stories purged from the trash after readers met them
-// (lib/stories/trash.ts), 301 from a story's old URLs to its current one, and from a moved
-// section's old page and feed to its current ones. App-router pages cannot set those statuses themselves;
+// (lib/stories/trash.ts), 301 from a story's old URLs to its current one, from a moved
+// section's old page and feed to its current ones, and from an author's old page and feed
+// (a changed slug) to the current ones. App-router pages cannot set those statuses themselves;
 // the server keeps a small snapshot of these rules in memory.
 
 export type PathRule = { status: 410 } | { status: 301; location: string };
@@ -20,7 +22,7 @@ export interface PathRules {
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
-  const [storyRows, redirectRows, sectionRedirectRows, goneRows] = await Promise.all([
+  const [storyRows, redirectRows, sectionRedirectRows, authorRedirectRows, goneRows] = await Promise.all([
     db
       .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
       .from(stories)
@@ -41,9 +43,15 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
       .from(redirects)
       .innerJoin(sections, eq(sections.id, redirects.sectionId)),
     db
+      .select({ fromPath: redirects.fromPath, slug: authors.slug })
+      .from(redirects)
+      .innerJoin(authors, eq(authors.id, redirects.authorId))
+      // An old address another author has taken since (however the profile was made) is theirs.
+      .where(sql`not exists (select 1 from ${authors} as taken where '/authors/' || taken.slug = ${redirects.fromPath})`),
+    db
       .select({ fromPath: redirects.fromPath })
       .from(redirects)
-      .where(and(isNull(redirects.storyId), isNull(redirects.sectionId))),
+      .where(and(isNull(redirects.storyId), isNull(redirects.sectionId), isNull(redirects.authorId))),
   ]);
   const rules = new Map<string, PathRule>();
   for (const row of goneRows) rules.set(row.fromPath, { status: 410 });
@@ -53,6 +61,12 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
     if (current === row.fromPath) continue;
     rules.set(row.fromPath, { status: 301, location: current });
     rules.set(sectionFeedPath(row.fromPath.slice(1)), { status: 301, location: sectionFeedPath(row.sectionPath) });
+  }
+  for (const row of authorRedirectRows) {
+    const current = authorPath(row.slug);
+    if (current === row.fromPath) continue;
+    rules.set(row.fromPath, { status: 301, location: current });
+    rules.set(authorFeedPath(row.fromPath.slice("/authors/".length)), { status: 301, location: authorFeedPath(row.slug) });
   }
   for (const row of redirectRows) {
     const current = storyPath(row.sectionPath, row.slug);

@@ -2,11 +2,11 @@ import { inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/transaction";
 import { redirects } from "@/db/schema";
 
-// The redirects table's writes, in one place: a story that moves (its slug, or its section) and a
-// section that moves (its slug, or its parent) keep answering at their old addresses with a 301,
-// and an address that is live again (a story's or a section's current one) is never itself a
-// redirect — no loops, nothing shadowed. Stories and sections call these inside their own
-// transactions; lib/routing/path-rules.ts reads the table.
+// The redirects table's writes, in one place: a story that moves (its slug, or its section), a
+// section that moves (its slug, or its parent) and an author whose slug changes keep answering at
+// their old addresses with a 301, and an address that is live again (a story's, a section's or an
+// author's current one) is never itself a redirect — no loops, nothing shadowed. Stories, sections
+// and authors call these inside their own transactions; lib/routing/path-rules.ts reads the table.
 
 /** Batches keep each statement well under PostgreSQL's limit on parameters. */
 const BATCH = 1000;
@@ -21,7 +21,7 @@ export async function keepOldAddresses(tx: Tx, moves: { fromPath: string; storyI
     await tx
       .insert(redirects)
       .values(batch)
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: sql`excluded.story_id`, sectionId: null } });
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { storyId: sql`excluded.story_id`, sectionId: null, authorId: null } });
   }
 }
 
@@ -34,8 +34,19 @@ export async function keepOldSectionAddresses(tx: Tx, moves: { fromPath: string;
     await tx
       .insert(redirects)
       .values(batch)
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { sectionId: sql`excluded.section_id`, storyId: null } });
+      .onConflictDoUpdate({ target: redirects.fromPath, set: { sectionId: sql`excluded.section_id`, storyId: null, authorId: null } });
   }
+}
+
+/**
+ * An author's old page (`/authors/old-slug`, and with it its feed), leading to the author's page
+ * whatever its slug is now; an address already leading elsewhere is taken over.
+ */
+export async function keepOldAuthorAddress(tx: Tx, move: { fromPath: string; authorId: number }): Promise<void> {
+  await tx
+    .insert(redirects)
+    .values(move)
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { authorId: move.authorId, storyId: null, sectionId: null } });
 }
 
 /**
