@@ -14,6 +14,7 @@ import {
   revokeInvitation,
 } from "./account-links";
 import { checkCredentials } from "./options";
+import { changeRole, setDisabled } from "./people";
 import { hashToken } from "./token-hash";
 import { createUser, getActiveUser, type CurrentUser } from "./users";
 
@@ -38,6 +39,30 @@ async function auditActions() {
 }
 
 describe("invitations", () => {
+  it("stop working, with the reset links they handed out, when the admin who made them is demoted or disabled", async () => {
+    const a = await createUser({ email: "second@test.test", name: "Second Admin", role: "admin", password: "second-long-password" });
+    const second: CurrentUser = { id: a.id, email: a.email, name: a.name, role: a.role };
+    const invited = await createInvitation(second, { email: "quinn@test.test", name: "Quinn", role: "admin" }, ip);
+    const target = await createUser({ email: "rory@test.test", name: "Rory", role: "writer", password: "rory-long-password" });
+    const reset = await createPasswordResetLink(second, target.id, ip);
+    const kept = await createInvitation(admin, { email: "sol@test.test", name: "Sol", role: "writer" }, ip);
+
+    await changeRole(admin, second.id, "editor", ip);
+
+    expect(await findOpenLink(invited.token, "invitation")).toBeNull();
+    expect(await findOpenLink(reset.token, "password_reset")).toBeNull();
+    await expect(acceptInvitation(invited.token, chosen, ip)).rejects.toBeInstanceOf(LinkGoneError);
+    expect(await findOpenLink(kept.token, "invitation")).not.toBeNull();
+    const [entry] = await test.db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, "user.role_change"));
+    expect(entry?.details).toMatchObject({ to: "editor", linksWithdrawn: 2 });
+
+    // Disabling does the same for an admin who is still one.
+    await changeRole(admin, second.id, "admin", ip);
+    const again = await createInvitation(second, { email: "uma@test.test", name: "Uma", role: "writer" }, ip);
+    await setDisabled(admin, second.id, true, ip);
+    expect(await findOpenLink(again.token, "invitation")).toBeNull();
+  });
+
   it("store only a hash of a 128-bit token, and make the account once, with the invited name and role", async () => {
     const { token } = await createInvitation(admin, { email: "Ivy@Test.test", name: "Ivy Invitee", role: "editor" }, ip);
     expect(token).toMatch(/^[\w-]{22}$/);

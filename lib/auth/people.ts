@@ -1,7 +1,7 @@
-import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { canManagePeople, isDemotion, rolesThat } from "./roles";
 import { getDb, type Db } from "@/lib/db";
-import { users } from "@/db/schema";
+import { accountLinks, users } from "@/db/schema";
 import { parseInput, RuleError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/log";
 import { ensureOwnAuthorProfile } from "@/lib/authors/accounts";
@@ -12,7 +12,8 @@ import { createUser, EmailTakenError, findUserByEmail, newUserSchema, type Curre
 // Commands on people. Each one that changes what someone may do bumps their session version,
 // so sessions opened before the change stop working at once (lib/auth/session.ts). One that
 // takes trust away — a password reset or change, a demotion, disabling — also revokes their API
-// tokens: a token made under the old password or role must not outlive it.
+// tokens: a token made under the old password or role must not outlive it, nor any invitation or
+// password-reset link they handed out that is still open.
 
 const bumpVersion = sql`${users.sessionVersion} + 1`;
 
@@ -71,8 +72,20 @@ async function applyChange(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ ...change, sessionVersion: bumpVersion }).where(eq(users.id, userId));
     const tokensRevoked = revokeTokens ? await revokeAllApiTokens(userId, tx) : 0;
-    await recordAudit({ ...audit, targetType: "user", targetId: userId, details: { ...audit.details, tokensRevoked } }, tx);
+    const linksWithdrawn = revokeTokens ? await withdrawLinksHandedOutBy(userId, tx) : 0;
+    await recordAudit({ ...audit, targetType: "user", targetId: userId, details: { ...audit.details, tokensRevoked, linksWithdrawn } }, tx);
   });
+}
+
+/** Withdraws the open invitation and reset links someone made; how many. */
+async function withdrawLinksHandedOutBy(userId: number, db: Db): Promise<number> {
+  const now = new Date();
+  const withdrawn = await db
+    .update(accountLinks)
+    .set({ revokedAt: now })
+    .where(and(eq(accountLinks.createdById, userId), isNull(accountLinks.usedAt), isNull(accountLinks.revokedAt), gt(accountLinks.expiresAt, now)))
+    .returning({ id: accountLinks.id });
+  return withdrawn.length;
 }
 
 export async function changeRole(actor: CurrentUser, userId: number, role: Role, ip: string, db: Db = getDb()) {
