@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, media } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ForbiddenError, RuleError, ValidationError } from "@/lib/errors";
@@ -72,6 +72,27 @@ describe("saving the site settings", () => {
 
   it("is for admins only", async () => {
     await expect(updateSiteSettings(editor, { name: "Editor's name" }, test.db)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("never names as its logo an image deleted while the settings were being saved", async () => {
+    const [image] = await test.db
+      .insert(media)
+      .values({ storageKey: "logo-race.png", mimeType: "image/png", width: 64, height: 64, bytes: 100, alt: "A mark" })
+      .returning({ id: media.id });
+    // A delete that has removed the row but not yet committed (lib/media/delete.ts checked it was
+    // unused a moment before). On a server the save must wait for it, then find the image gone.
+    let rowDeleted!: () => void;
+    const deletedNow = new Promise<void>((resolve) => (rowDeleted = resolve));
+    const deleting = test.db.transaction(async (tx) => {
+      await tx.delete(media).where(eq(media.id, image!.id));
+      rowDeleted();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await deletedNow;
+    const saving = updateSiteSettings(admin, { logoMediaId: String(image!.id) }, test.db).catch((caught: unknown) => caught);
+    await deleting;
+    expect(await saving).toBeInstanceOf(RuleError);
+    expect((await readSiteSettings(test.db)).logoMediaId).not.toBe(image!.id);
   });
 
   it("has no logo until one is chosen", async () => {

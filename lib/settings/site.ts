@@ -158,10 +158,14 @@ export async function updateSiteSettings(actor: Actor, raw: unknown, db: Db = ge
   const input = parseInput(siteSettingsInput, raw);
   const fixed = fixedByEnvironment();
   for (const field of Object.keys(fixed) as EnvFixedField[]) delete input[field];
-  if (input.logoMediaId && !(await readLogo(input.logoMediaId, db))) {
-    throw new RuleError("That image is no longer in the media library; choose another.", "logoMediaId");
-  }
   const changes = await db.transaction(async (tx) => {
+    // The chosen image is locked against deletion until the settings name it: a delete running
+    // now either finishes first (and the save says the image is gone) or waits and then finds the
+    // image in use as the logo (lib/media/delete.ts).
+    if (input.logoMediaId) {
+      const [image] = await tx.select({ id: media.id }).from(media).where(eq(media.id, input.logoMediaId)).for("share");
+      if (!image) throw new RuleError("That image is no longer in the media library; choose another.", "logoMediaId");
+    }
     const before = storedSiteSettings(await getSetting<unknown>(KEY, tx));
     const after: Stored = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
     const changed = Object.fromEntries(
