@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seedAuthors } from "@/lib/demo/content/authors";
-import { bySlug, printedDate, reference, storyPath } from "./demo";
+import { bySlug, printedDateTime, reference, storyPath } from "./demo";
 
 test.describe("the reference article", () => {
   test.beforeEach(async ({ page }) => {
@@ -57,9 +57,9 @@ test.describe("the reference article", () => {
     await expect(byline.getByRole("link")).toHaveText(reference.authors.map((slug) => seedAuthors.find((a) => a.slug === slug)!.name));
     await expect(byline.getByRole("link").first()).toHaveAttribute("href", `/authors/${reference.authors[0]}`);
 
-    // "Published 27 November 2026" in a <time datetime>; no "Updated" on a story never changed.
+    // "Published 27 November 2026, 09:30 UTC" (the site's clock) in a <time datetime>; no "Updated" on a story never changed.
     const dateline = article.locator(".dateline");
-    await expect(dateline).toHaveText(`Published ${printedDate(reference.publishedAt)}`);
+    await expect(dateline).toHaveText(`Published ${printedDateTime(reference.publishedAt)}`);
     await expect(dateline.locator("time")).toHaveAttribute("datetime", new Date(reference.publishedAt).toISOString());
 
     // Body paragraphs with the inline related-story link set apart between two paragraphs.
@@ -122,7 +122,7 @@ test("a story updated after publication says so", async ({ page }) => {
   const updated = stories.find((story) => story.revisedAt)!;
   await page.goto(storyPath(updated));
   const dateline = page.locator(".dateline");
-  await expect(dateline).toContainText(`Published ${printedDate(updated.publishedAt)}`);
-  await expect(dateline).toContainText(`Updated ${printedDate(updated.revisedAt!)}`);
+  await expect(dateline).toContainText(`Published ${printedDateTime(updated.publishedAt)}`);
+  await expect(dateline).toContainText(`Updated ${printedDateTime(updated.revisedAt!)}`);
   await expect(dateline.locator("time").nth(1)).toHaveAttribute("datetime", new Date(updated.revisedAt!).toISOString());
 });

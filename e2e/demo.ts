@@ -25,3 +25,9 @@ export function printedDate(iso: string): string {
     new Date(iso),
   );
 }
+
+/** "2026-11-27T09:30:00Z" → "27 November 2026, 09:30 UTC": the date and the time on the site's clock. */
+export function printedDateTime(iso: string): string {
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }).format(new Date(iso));
+  return `${printedDate(iso)}, ${time} UTC`;
+}

@@ -1,5 +1,6 @@
 import { type Browser } from "@playwright/test";
 import sharp from "sharp";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { addPerson } from "./fixtures/people";
 import { EDITOR, signIn, type Account } from "./fixtures/sign-in";
@@ -145,27 +146,58 @@ test("Publish at is read and shown on the site's clock, whatever the browser's t
   expect(story.scheduledAt).toBe("2031-05-01T10:00:00.000Z");
 });
 
-test("revisions: every save keeps one; compare two and restore one", async ({ browser, stories }) => {
+test("revisions: every save keeps one; compare two, read what changed, and restore one", async ({ browser, stories }) => {
   const editor = await newSignedInPage(browser, EDITOR);
-  const { id, headline } = await stories.create({ headline: `Library hours story ${run}`, paragraphs: ["The library opens at nine."] });
+  const { id, headline } = await stories.create({ headline: `Library hours story ${run}`, paragraphs: ["The library opens at nine.", "Entry is free."] });
+  const related = await stories.create({ headline: "Library budget" });
   await editor.goto(`/editor/stories/${id}`);
   await expect(editor.getByRole("textbox", { name: "Story body" })).toBeVisible();
-  await editor.getByLabel("Headline").fill(`Library hours change ${run}`);
+  await editor.getByLabel("Headline").fill(headline.replace("story", "change"));
   await editor.getByRole("button", { name: "Save", exact: true }).click();
   await expect(editor.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
+  // A third revision: one word of the body, a related-story block, and another byline (the first the picker offers).
+  const offered = editor.getByLabel("Add a byline").locator("option").nth(1);
+  const [byline, bylineName] = [Number(await offered.getAttribute("value")), (await offered.textContent())!];
+  const body = { type: "doc", content: [paragraphNode("The library opens at ten."), paragraphNode("Entry is free."), { type: "relatedStory", attrs: { storyId: related.id } }] };
+  await stories.update(id, { body, authorIds: [byline] });
 
   await editor.goto(`/editor/stories/${id}/revisions`);
-  await expect(editor.getByRole("row")).toHaveCount(3);
+  await expect(editor.getByRole("row")).toHaveCount(4);
+  await editor.getByLabel("Compare from revision 1").check();
   await editor.getByRole("button", { name: "Compare" }).click();
-  const comparison = editor.getByRole("region", { name: /Revision 1 → 2/ });
-  await expect(comparison.getByText("headline")).toBeVisible();
-  // A draft's slug follows its headline, so the slug changed too.
-  await expect(comparison.locator("ins").filter({ hasText: `Library hours change ${run}` })).toBeVisible();
+  const comparison = editor.getByRole("region", { name: /Revision 1 → 3/ });
+  // Fields by label, word by word; bylines by name; the body word by word, with its related block.
+  const field = (label: string) => comparison.locator(".diff-fields > div").filter({ has: editor.locator("dt", { hasText: new RegExp(`^${label}$`) }) });
+  await expect(field("Headline").locator("del")).toHaveText("[removed: story]");
+  await expect(field("Headline").locator("ins")).toHaveText("[added: change]");
+  await expect(field("Bylines").locator("ins")).toHaveText(`[added: + ${bylineName}]`);
+  const bodyDiff = comparison.locator(".diff-body");
+  await expect(bodyDiff.locator("p", { hasText: "The library opens at" }).locator("del")).toHaveText("[removed: nine]");
+  await expect(bodyDiff.locator("p", { hasText: "The library opens at" }).locator("ins")).toHaveText("[added: ten]");
+  await expect(bodyDiff.locator(".diff-related ins")).toHaveText(`[added: Related: ${related.headline}]`);
+  await expect(comparison).not.toContainText("authorIds");
+
   await comparison.getByRole("button", { name: "Restore revision 1" }).click();
-  await expect(editor.getByText("Revision 1 restored as revision 3.")).toBeVisible();
+  await expect(editor.getByText("Revision 1 restored as revision 4.")).toBeVisible();
   await editor.goto(`/editor/stories/${id}`);
   await expect(editor.getByLabel("Headline")).toHaveValue(headline);
 });
+
+const paragraphNode = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`a comparison of two revisions has no serious axe violations in ${colorScheme} mode`, async ({ browser, stories }) => {
+    const related = await stories.create({ headline: "Ferry timetable" });
+    const { id } = await stories.create({ headline: "Ferries return", paragraphs: ["The ferries run hourly.", "Tickets cost less."] });
+    const body = { type: "doc", content: [paragraphNode("The ferries run every two hours."), { type: "relatedStory", attrs: { storyId: related.id } }] };
+    await stories.update(id, { body, tags: ["Ferries", "Harbor"], relatedIds: [related.id] });
+    const editor = await newSignedInPage(browser, EDITOR);
+    await editor.emulateMedia({ colorScheme });
+    await editor.goto(`/editor/stories/${id}/revisions?a=1&b=2`);
+    await expect(editor.getByRole("region", { name: /Revision 1 → 2/ }).locator(".diff-chips ins").first()).toBeVisible();
+    await expectNoSeriousAxeViolations(editor);
+  });
+}
 
 test("images upload with a progress bar; other files are refused with a message", async ({ browser }) => {
   const editor = await newSignedInPage(browser, EDITOR);

@@ -80,7 +80,10 @@ function HeroFigure({ article }: { article: Article }) {
   );
 }
 
-/** Bylines ("By A, B and C"), the published date and, when corrected, the updated time. */
+/**
+ * Bylines ("By A, B and C"), the published date and time and, when readers were shown a change
+ * since (an edit they can see, lib/stories/reader-changes.ts, or a correction), the updated time.
+ */
 function ArticleMeta({ article }: { article: Article }) {
   const updated = wasUpdated(article.publishedAt, article.revisedAt);
   return (
@@ -99,7 +102,7 @@ function ArticleMeta({ article }: { article: Article }) {
         </p>
       )}
       <p className="dateline">
-        <PublishedDate iso={article.publishedAt} label="Published" />
+        <PublishedDate iso={article.publishedAt} label="Published" withTime />
         {updated && article.revisedAt && (
           <>
             <span aria-hidden="true"> · </span>

@@ -25,6 +25,7 @@ import { slugify } from "@/lib/format/slug";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { clearRedirectsAt, keepOldAddresses } from "@/lib/routing/redirects";
 import { canEditStory } from "./permissions";
+import { changesWhatReadersSee } from "./reader-changes";
 import { storyPath } from "./queries";
 import { hasHadPublicAddress, isPublishedNow } from "./visibility";
 import { storyInputSchema, type StoryInput } from "./schemas";
@@ -205,6 +206,8 @@ export async function saveStory(
       const oldPath = storyPath(oldSectionPath, story.slug);
       const newPath = storyPath(newSectionPath, slug);
       wasPublic = isPublishedNow(story);
+      // Readers are told when a published story changes for them (./reader-changes.ts).
+      const updatedForReaders = wasPublic && (await changesWhatReadersSee(tx, story, input));
       const revision = story.revision + 1;
       const [saved] = await tx
         .update(stories)
@@ -212,8 +215,7 @@ export async function saveStory(
           ...storyValues(input, slug),
           revision,
           updatedById: actor.id,
-          // Readers are told when a published story changes.
-          ...(wasPublic ? { revisedAt: new Date() } : {}),
+          ...(updatedForReaders ? { revisedAt: new Date() } : {}),
         })
         .where(eq(stories.id, id))
         .returning();

@@ -1,11 +1,14 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { stories, storyRevisions, users } from "@/db/schema";
+import { authors, media, sections, stories, storyRevisions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { NotFoundError } from "@/lib/errors";
 import { saveStory } from "./commands";
-import { documentText, type StoryDocument } from "./document";
+import { mediaUrl } from "@/lib/media/urls";
+import { relatedStoryIds, type StoryDocument } from "./document";
+import { bodyBlocks, diffBody } from "./revision-diff";
+import { fieldChanges, idOf, idsOf, type RevisionNames } from "./revision-fields";
 
 // Every save keeps a snapshot (lib/stories/commands.ts). Here: list them, compare two, and
 // restore one — restoring is a new save, so it is itself a revision and can be undone.
@@ -30,51 +33,37 @@ async function snapshotOf(storyId: number, revision: number, db: Db): Promise<Sn
   return row.snapshot as Snapshot;
 }
 
-export interface LineChange {
-  kind: "same" | "added" | "removed";
-  text: string;
+/** The names a comparison shows instead of ids: four batched queries, however many ids. */
+async function namesFor(snapshots: Snapshot[], db: Db): Promise<RevisionNames> {
+  const unique = (ids: number[]) => [...new Set(ids)];
+  const sectionIds = unique(snapshots.flatMap((s) => idOf(s.sectionId) ?? []));
+  const authorIds = unique(snapshots.flatMap((s) => idsOf(s.authorIds)));
+  const storyIds = unique(snapshots.flatMap((s) => [...idsOf(s.relatedIds), ...(s.body ? relatedStoryIds(s.body) : [])]));
+  const mediaIds = unique(snapshots.flatMap((s) => idOf(s.heroMediaId) ?? []));
+  const [sectionRows, authorRows, storyRows, mediaRows] = await Promise.all([
+    sectionIds.length ? db.select({ id: sections.id, name: sections.name, path: sections.path }).from(sections).where(inArray(sections.id, sectionIds)) : [],
+    authorIds.length ? db.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, authorIds)) : [],
+    storyIds.length ? db.select({ id: stories.id, name: stories.headline }).from(stories).where(inArray(stories.id, storyIds)) : [],
+    mediaIds.length
+      ? db.select({ id: media.id, alt: media.alt, storageKey: media.storageKey, variants: media.variants }).from(media).where(inArray(media.id, mediaIds))
+      : [],
+  ]);
+  return {
+    sections: new Map(sectionRows.map((row) => [row.id, `${row.name} (/${row.path})`])),
+    authors: new Map(authorRows.map((row) => [row.id, row.name])),
+    stories: new Map(storyRows.map((row) => [row.id, row.name])),
+    media: new Map(mediaRows.map((row) => [row.id, { alt: row.alt, thumb: mediaUrl(row.variants[0]?.storageKey ?? row.storageKey) }])),
+  };
 }
 
-/** A line diff (longest common subsequence) of two texts, paragraph by paragraph. */
-export function diffLines(before: string, after: string): LineChange[] {
-  const a = before ? before.split("\n").filter(Boolean) : [];
-  const b = after ? after.split("\n").filter(Boolean) : [];
-  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
-    }
-  }
-  const changes: LineChange[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      changes.push({ kind: "same", text: a[i]! });
-      i++;
-      j++;
-    } else if (i < a.length && (j === b.length || lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) {
-      changes.push({ kind: "removed", text: a[i++]! });
-    } else {
-      changes.push({ kind: "added", text: b[j++]! });
-    }
-  }
-  return changes;
-}
-
-const COMPARED_FIELDS = ["headline", "deck", "slug", "sectionId", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "seoDescription", "tags", "authorIds", "relatedIds"] as const;
-
-/** What changed between two revisions: each differing field, and the body line by line. */
+/** What changed between two revisions: each differing field, readable, and the body block by block. */
 export async function compareRevisions(storyId: number, from: number, to: number, db: Db = getDb()) {
   const [a, b] = await Promise.all([snapshotOf(storyId, from, db), snapshotOf(storyId, to, db)]);
-  const fields = COMPARED_FIELDS.flatMap((field) => {
-    const before = JSON.stringify(a[field] ?? null);
-    const after = JSON.stringify(b[field] ?? null);
-    return before === after ? [] : [{ field, before: a[field] ?? null, after: b[field] ?? null }];
-  });
-  const text = (snapshot: Snapshot) => (snapshot.body ? documentText(snapshot.body).replace(/\n\n/g, "\n") : "");
-  return { fields, body: diffLines(text(a), text(b)) };
+  const names = await namesFor([a, b], db);
+  return { fields: fieldChanges(a, b, names), body: diffBody(bodyBlocks(a.body, names.stories), bodyBlocks(b.body, names.stories)) };
 }
+
+export type RevisionComparison = Awaited<ReturnType<typeof compareRevisions>>;
 
 /** Makes the story what it was at `revision`, as a new save from `baseRevision`. */
 export async function restoreRevision(actor: Actor, storyId: number, revision: number, baseRevision: number, db: Db = getDb()) {

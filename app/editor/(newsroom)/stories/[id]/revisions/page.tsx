@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActionForm, Field } from "@/components/editor/action-form";
 import { DataTable, type Column } from "@/components/editor/data-table";
+import { RevisionComparison } from "@/components/editor/revision-comparison";
 import { requireUser } from "@/lib/auth/session";
 import type { SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
@@ -74,34 +75,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           <h2 id="comparison-heading">
             Revision {query.data.a} → {query.data.b}
           </h2>
-          {comparison.fields.length === 0 && comparison.body.every((line) => line.kind === "same") && <p>No differences.</p>}
-          {comparison.fields.length > 0 && (
-            <dl className="diff-fields">
-              {comparison.fields.map((change) => (
-                <div key={change.field}>
-                  <dt>{change.field}</dt>
-                  <dd>
-                    <del>{JSON.stringify(change.before)}</del> <ins>{JSON.stringify(change.after)}</ins>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          <div className="diff-body">
-            {comparison.body.map((line, index) =>
-              line.kind === "same" ? (
-                <p key={index}>{line.text}</p>
-              ) : line.kind === "added" ? (
-                <p key={index}>
-                  <ins>{line.text}</ins>
-                </p>
-              ) : (
-                <p key={index}>
-                  <del>{line.text}</del>
-                </p>
-              ),
-            )}
-          </div>
+          <RevisionComparison comparison={comparison} />
           {canRestore && (
             <ActionForm action={restoreRevisionAction} submitLabel={`Restore revision ${query.data.a}`}>
               <Field type="hidden" name="storyId" label="" defaultValue={String(story.id)} />
