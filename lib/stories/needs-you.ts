@@ -43,7 +43,7 @@ export interface NeedsYou {
 }
 
 /** The viewer's stories sent back to them, the latest note first. */
-export function listSentBack(viewer: CurrentUser, db: Db = getDb()): Promise<SentBack[]> {
+function listSentBack(viewer: CurrentUser, db: Db = getDb()): Promise<SentBack[]> {
   return db
     .select({ id: stories.id, headline: stories.headline, note: storyNotes.body, noteBy: users.name, sentAt: storyNotes.createdAt })
     .from(storyNotes)
@@ -57,7 +57,7 @@ export function listSentBack(viewer: CurrentUser, db: Db = getDb()): Promise<Sen
 const page = (rows: WaitingStory[]) => ({ rows: rows.slice(0, NEEDS_YOU_LIMIT), more: rows.length > NEEDS_YOU_LIMIT });
 
 /** Stories in review, the one waiting longest first. */
-export async function listReviewQueue(db: Db = getDb()) {
+async function listReviewQueue(db: Db = getDb()) {
   const rows = await db
     .select({ id: stories.id, headline: stories.headline, at: stories.submittedAt, by: users.name })
     .from(stories)
@@ -69,7 +69,7 @@ export async function listReviewQueue(db: Db = getDb()) {
 }
 
 /** Stories scheduled to appear within the next 24 hours, soonest first. */
-export async function listDueSoon(db: Db = getDb()) {
+async function listDueSoon(db: Db = getDb()) {
   const rows = await db
     .select({ id: stories.id, headline: stories.headline, at: stories.scheduledAt, by: sql<string | null>`null` })
     .from(stories)
