@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
 import type { CurrentUser } from "@/lib/auth/users";
 import { getNeedsYou, isNothing, NEEDS_YOU_LIMIT } from "./needs-you";
-import { sendBackStory, submitForReview } from "./workflow";
+import { publishStory, sendBackStory, submitForReview } from "./workflow";
 
 // "Needs you" for each role: a writer's stories sent back to them (and nobody else's); for editors
 // and admins the review queue longest waiting first, the comments awaiting a decision and the
@@ -54,10 +54,14 @@ describe("needs you", () => {
     expect((await getNeedsYou(users.writer)).sentBack).toEqual([]);
   });
 
-  it("leaves out a sent-back story in the trash", async () => {
-    const { id } = await createStory(test.db, { sectionId, status: "review", publishedAt: null, submittedAt: ago(1), createdById: users.writer.id });
-    await sendBackStory(users.editor, id, "Trash it if you like.");
-    await test.db.update(stories).set({ trashedAt: new Date() }).where(eq(stories.id, id));
+  it("leaves out a sent-back story in the trash, or one an editor published after all", async () => {
+    const trashed = await createStory(test.db, { sectionId, status: "review", publishedAt: null, submittedAt: ago(1), createdById: users.writer.id });
+    const published = await createStory(test.db, { sectionId, status: "review", publishedAt: null, submittedAt: ago(1), createdById: users.writer.id });
+    await sendBackStory(users.editor, trashed.id, "Trash it if you like.");
+    await sendBackStory(users.editor, published.id, "On second thoughts…");
+    expect((await getNeedsYou(users.writer)).sentBack).toHaveLength(2);
+    await test.db.update(stories).set({ trashedAt: new Date() }).where(eq(stories.id, trashed.id));
+    await publishStory(users.editor, published.id);
     expect((await getNeedsYou(users.writer)).sentBack).toEqual([]);
   });
 

@@ -49,7 +49,8 @@ function listSentBack(viewer: CurrentUser, db: Db = getDb()): Promise<SentBack[]
     .from(storyNotes)
     .innerJoin(stories, eq(stories.id, storyNotes.storyId))
     .leftJoin(users, eq(users.id, storyNotes.authorId))
-    .where(and(isNull(storyNotes.resolvedAt), eq(stories.createdById, viewer.id), notTrashed))
+    // Still a draft: an editor who published or scheduled it instead has answered the note.
+    .where(and(isNull(storyNotes.resolvedAt), eq(stories.createdById, viewer.id), eq(stories.status, "draft"), notTrashed))
     .orderBy(desc(storyNotes.createdAt), desc(storyNotes.id))
     .limit(NEEDS_YOU_LIMIT);
 }

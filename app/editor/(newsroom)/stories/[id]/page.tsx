@@ -54,7 +54,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           Restored from the trash.
         </p>
       )}
-      <SentBackNotice notes={notes} />
+      {story.status === "draft" && <SentBackNotice notes={notes} />}
       <StoryEditor
         title={
           <>
