@@ -10,8 +10,8 @@ import { SendBackForm } from "./send-back-form";
 import { statusText, workflowChoices } from "./story-workflow";
 import type { useWorkflow } from "./use-workflow";
 
-// Review (submit, send back), publish, schedule, unpublish and corrections, as the person's role allows: the common
-// actions in the editor's top bar (WorkflowActions), the rest in its side panel (WorkflowPanel),
+// Review (submit, send back), publish, schedule, unpublish and corrections, as the person's role
+// allows: the common actions in the editor's top bar (WorkflowActions), the rest in its side panel (WorkflowPanel),
 // both driven by one useWorkflow. Times are on the site's clock (`timeZone`), not the computer's:
 // "Publish at" is sent as the wall-clock text the field holds, and the server reads it in the
 // site's zone. Rules in story-workflow.ts.
