@@ -16,7 +16,7 @@ import { endPreviewLinks } from "./previews";
 import { readReviewNote } from "./review-note-text";
 import { storyPath } from "./queries";
 
-// The workflow of a story: review (and sending back, with a note), publish, schedule, unpublish, corrections, and the sweeper that
+// The workflow of a story: review, publish, schedule, unpublish, corrections, and the sweeper that
 // publishes scheduled stories on time. Each step checks the actor's role, writes one revision
 // number and an audit entry in one transaction, then refreshes what readers see.
 
