@@ -203,6 +203,8 @@ export const stories = pgTable(
     revisedAt: timestamp({ withTimezone: true }),
     scheduledAt: timestamp({ withTimezone: true }),
     unpublishedAt: timestamp({ withTimezone: true }),
+    /** When it was last submitted for review: the review queue's order, oldest first. */
+    submittedAt: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: every save carries the revision it started from. */
     revision: integer().notNull().default(1),
     seoTitle: text().notNull().default(""),
@@ -234,6 +236,10 @@ export const stories = pgTable(
     // The newsroom's list, last changed first: all stories, or those of one status.
     index("stories_updated_idx").on(t.updatedAt, t.id),
     index("stories_status_idx").on(t.status, t.updatedAt, t.id),
+    // "Needs you" (lib/stories/needs-you.ts): the review queue, longest waiting first, and the
+    // schedule, soonest first; the sweeper's due stories too.
+    index("stories_review_queue_idx").on(t.submittedAt, t.id).where(sql`${t.status} = 'review'`),
+    index("stories_scheduled_idx").on(t.scheduledAt, t.id).where(sql`${t.status} = 'scheduled'`),
     // A writer's own stories (their dashboard filter, the comments on them).
     index("stories_created_by_idx").on(t.createdById),
     // The trash, oldest first for the sweeper's purge, newest first for the Trash view.
@@ -361,6 +367,30 @@ export const corrections = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("corrections_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/**
+ * Review notes: an editor sends a story in review back to its writer with one of these
+ * (lib/stories/workflow.ts, sendBackStory). Open until the story is submitted again.
+ */
+export const storyNotes = pgTable(
+  "story_notes",
+  {
+    id: id(),
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    authorId: integer().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: createdAt(),
+    /** When the story was submitted again after the note; null while the note waits for its writer. */
+    resolvedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("story_notes_story_idx").on(t.storyId, t.createdAt),
+    // The open notes, for the writers' "Needs you": few at any time, whatever the archive holds.
+    index("story_notes_open_idx").on(t.createdAt, t.id).where(sql`${t.resolvedAt} is null`),
+  ],
 );
 
 /** Private preview links of unpublished stories: a random token, stored as a hash, revocable. */

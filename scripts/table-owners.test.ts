@@ -28,6 +28,8 @@ const owners: Record<string, string> = {
   relatedStories: "stories",
   stories: "stories",
   storyAuthors: "stories",
+  storyNotes: "stories",
+  storyPresence: "stories",
   storyRevisions: "stories",
   storyTags: "stories",
   tags: "stories",

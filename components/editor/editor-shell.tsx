@@ -22,7 +22,7 @@ const links: { href: string; label: string; can?: (user: CurrentUser) => boolean
 ];
 
 /** The badge's number: the count, or "99+" once countPendingComments stops counting. */
-const badgeCount = (pending: number) => (pending >= PENDING_BADGE_MAX ? `${PENDING_BADGE_MAX - 1}+` : String(pending));
+export const badgeCount = (pending: number) => (pending >= PENDING_BADGE_MAX ? `${PENDING_BADGE_MAX - 1}+` : String(pending));
 
 /** The newsroom's frame: navigation for the signed-in person's role, with the comments awaiting moderation. */
 export function EditorShell({

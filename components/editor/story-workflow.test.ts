@@ -12,6 +12,7 @@ describe("workflowChoices", () => {
     ["a writer's story in review", "review", false, true, ["preview"]],
     ["a story the writer may only read", "draft", false, false, ["preview"]],
     ["an editor's draft", "draft", true, true, ["publish", "schedule", "preview"]],
+    ["a story in review, editor", "review", true, true, ["publish", "schedule", "preview", "sendBack"]],
     ["a scheduled story", "scheduled", true, true, ["publish", "schedule", "unpublish", "preview"]],
     ["a published story", "published", true, true, ["unpublish", "correct"]],
     ["an unpublished story", "unpublished", true, true, ["publish", "schedule", "preview"]],

@@ -12,7 +12,7 @@ export const statusText: Record<StoryStatus, string> = {
   unpublished: "Unpublished (its URL answers 410)",
 };
 
-/** The actions offered: writers submit drafts; editors publish, schedule, unpublish and correct. */
+/** The actions offered: writers submit drafts; editors publish, schedule, unpublish, correct, and send a story in review back. */
 export function workflowChoices(status: StoryStatus, canPublish: boolean, canEdit: boolean) {
   const published = status === "published";
   return {
@@ -22,6 +22,7 @@ export function workflowChoices(status: StoryStatus, canPublish: boolean, canEdi
     unpublish: canPublish && (published || status === "scheduled"),
     preview: !published,
     correct: canPublish && published,
+    sendBack: canPublish && status === "review",
   };
 }
 
@@ -41,7 +42,7 @@ async function post<T>(storyId: number, action: string, body: unknown, fetchImpl
   return result.kind === "ok" ? { ok: true, data: result.data } : { ok: false, error: workflowRefusal(result) };
 }
 
-/** submit, publish, schedule, unpublish or corrections; the story's new status on success. */
+/** submit, publish, schedule, unpublish, corrections or send-back; the story's new status on success. */
 export const runStoryAction = (storyId: number, action: string, body?: unknown, fetchImpl?: typeof fetch) =>
   post<StatusChange>(storyId, action, body, fetchImpl);
 

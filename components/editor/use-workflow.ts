@@ -12,14 +12,15 @@ export function useWorkflow(storyId: number | null, onChanged: (next: StatusChan
   const [notice, setNotice] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
 
-  async function run(action: string, body?: unknown, done?: string) {
+  /** `onRefused`, when given, takes the refusal instead of the top bar (a form showing it next to its field). */
+  async function run(action: string, body?: unknown, done?: string, onRefused?: (error: string) => void) {
     if (storyId === null) return;
     setBusy(true);
     setError(null);
     setNotice(null);
     const outcome = await runStoryAction(storyId, action, body);
     setBusy(false);
-    if (!outcome.ok) return setError(outcome.error);
+    if (!outcome.ok) return (onRefused ?? setError)(outcome.error);
     setNotice(done ?? "Done.");
     onChanged({ status: outcome.data.status, revision: outcome.data.revision, scheduledAt: outcome.data.scheduledAt });
   }

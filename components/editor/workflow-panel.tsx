@@ -6,11 +6,12 @@ import { formatZonedDateTime } from "@/lib/format/zoned";
 import { LAST_STORABLE_YEAR } from "@/lib/validation/dates";
 import type { StoryStatus } from "@/lib/stories/editor-queries";
 import { LabeledField } from "./field";
+import { SendBackForm } from "./send-back-form";
 import { statusText, workflowChoices } from "./story-workflow";
 import type { useWorkflow } from "./use-workflow";
 
-// Review, publish, schedule, unpublish and corrections, as the person's role allows: the common
-// actions in the editor's top bar (WorkflowActions), the rest in its side panel (WorkflowPanel),
+// Review (submit, send back), publish, schedule, unpublish and corrections, as the person's role
+// allows: the common actions in the editor's top bar (WorkflowActions), the rest in its side panel (WorkflowPanel),
 // both driven by one useWorkflow. Times are on the site's clock (`timeZone`), not the computer's:
 // "Publish at" is sent as the wall-clock text the field holds, and the server reads it in the
 // site's zone. Rules in story-workflow.ts.
@@ -162,6 +163,7 @@ export function WorkflowPanel({ workflow, status, publicPath, scheduledAt, timeZ
       {show.schedule && <ScheduleControl timeZone={timeZone} blocked={busy || dirty} run={run} />}
       {show.preview && <PreviewLinks previewUrl={previewUrl} preview={preview} />}
       {show.correct && <CorrectionForm busy={busy} run={run} />}
+      {show.sendBack && <SendBackForm busy={busy || dirty} run={run} />}
     </section>
   );
 }

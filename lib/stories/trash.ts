@@ -99,7 +99,7 @@ async function goneAddresses(tx: Tx, story: Story): Promise<string[]> {
 
 /**
  * Deletes the (locked) stories for good with everything that hangs off them — bylines, tags,
- * related links both ways, revisions, corrections, comments, preview links and redirects go with
+ * related links both ways, revisions, corrections, review notes, comments, preview links and redirects go with
  * the row — leaving a 410 at the addresses readers met them at, and an audit entry for each.
  */
 async function purgeRows(tx: Tx, due: Story[], actor: Actor | null): Promise<void> {

@@ -1,18 +1,19 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import { isStorableDate, LAST_STORABLE_YEAR } from "@/lib/validation/dates";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
-import { corrections, sections, stories, type Story } from "@/db/schema";
+import { corrections, sections, stories, storyNotes, type Story } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/log";
 import { invalidateStory } from "@/lib/cache/invalidate";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { lockStory, sectionPathOf } from "./commands";
-import { canPublish } from "@/lib/auth/roles";
+import { canPublish, canSendBack } from "@/lib/auth/roles";
 import { canEditStory } from "./permissions";
 import { endPreviewLinks } from "./previews";
+import { readReviewNote } from "./review-note-text";
 import { storyPath } from "./queries";
 
 // The workflow of a story: review, publish, schedule, unpublish, corrections, and the sweeper that
@@ -44,11 +45,25 @@ async function transition(
   return updated;
 }
 
+/** Into the review queue (at its end); the notes it was sent back with are answered by it. */
 export function submitForReview(actor: Actor, id: number, db: Db = getDb()) {
-  return transition(actor, id, "story.submit", async (story) => {
+  return transition(actor, id, "story.submit", async (story, tx) => {
     if (!canEditStory(actor, story)) throw new ForbiddenError("You cannot submit this story.");
     if (story.status !== "draft") throw new ConflictError("Only a draft can be submitted for review.");
-    return { status: "review" };
+    const now = new Date();
+    await tx.update(storyNotes).set({ resolvedAt: now }).where(and(eq(storyNotes.storyId, id), isNull(storyNotes.resolvedAt)));
+    return { status: "review", submittedAt: now };
+  }, db);
+}
+
+/** Back to its writer as a draft, with a note saying why (lib/stories/review-notes.ts shows it). */
+export async function sendBackStory(actor: Actor, id: number, note: unknown, db: Db = getDb()) {
+  if (!canSendBack(actor)) throw new ForbiddenError("Only editors and admins send stories back.");
+  const body = readReviewNote(note);
+  return transition(actor, id, "story.send_back", async (story, tx) => {
+    if (story.status !== "review") throw new ConflictError("Only a story in review can be sent back.");
+    await tx.insert(storyNotes).values({ storyId: id, authorId: actor.id, body });
+    return { status: "draft", submittedAt: null };
   }, db);
 }
 

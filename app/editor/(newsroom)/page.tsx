@@ -15,6 +15,7 @@ import {
 } from "@/lib/stories/editor-queries";
 import { canPublish } from "@/lib/auth/roles";
 import { idSchema } from "@/lib/validation/ids";
+import { NeedsYou } from "@/components/editor/needs-you";
 
 export const metadata: Metadata = { title: "Stories" };
 
@@ -91,6 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           You do not have permission to open that page.
         </p>
       )}
+      <NeedsYou user={user} />
       <form className="filters" method="get" role="search" aria-label="Filter stories">
         <label>
           Headline

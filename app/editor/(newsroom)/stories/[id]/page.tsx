@@ -16,6 +16,8 @@ import { storyPath } from "@/lib/stories/queries";
 import { toEditorDocument } from "@/lib/stories/tiptap";
 import { isIdText } from "@/lib/validation/ids";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { listOpenNotes } from "@/lib/stories/review-notes";
+import { SentBackNotice } from "@/components/editor/sent-back-notice";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -39,10 +41,11 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       </>
     );
   }
-  const [sections, authors, inlineHeadlines] = await Promise.all([
+  const [sections, authors, inlineHeadlines, notes] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
     findHeadlinesByIds(relatedStoryIds(story.body)),
+    listOpenNotes(story.id),
   ]);
   return (
     <>
@@ -51,6 +54,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           Restored from the trash.
         </p>
       )}
+      {story.status === "draft" && <SentBackNotice notes={notes} />}
       <StoryEditor
         title={
           <>

@@ -9,6 +9,7 @@ import {
   addCorrection,
   publishStory,
   scheduleStory,
+  sendBackStory,
   submitForReview,
   unpublishStory,
 } from "@/lib/stories/workflow";
@@ -18,6 +19,7 @@ import { restoreStory, trashStory } from "@/lib/stories/trash";
 // The workflow. `schedule` takes {"at": time}: ISO 8601 with an offset ("2031-05-01T10:00:00Z"), or
 // without one on the site's clock (SITE_TIMEZONE), as the editor's datetime-local field sends it.
 // `corrections` takes {"note": text}.
+// POST /api/admin/stories/:id/send-back {"note": text} – a story in review back to its writer, as a draft, with the note.
 // POST /api/admin/stories/:id/preview – a new private preview link; /preview-revoke ends them all.
 // POST /api/admin/stories/:id/trash | restore – into the trash (409 while published) and back.
 
@@ -25,8 +27,9 @@ type Params = { id: string; action: string };
 
 const scheduleSchema = z.object({ at: z.string() });
 const UNREADABLE_TIME = "Enter the date and time, such as 2031-05-01T10:00";
-const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke", "trash", "restore"]);
+const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "corrections", "preview", "preview-revoke", "trash", "restore", "send-back"]);
 const correctionSchema = z.object({ note: z.string() });
+const noteSchema = z.object({ note: z.unknown() });
 
 const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
@@ -61,6 +64,11 @@ const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) =>
       const parsed = correctionSchema.safeParse(await readJson(request, 20_000));
       if (!parsed.success) throw new ValidationError({ note: "Write the correction" });
       story = await addCorrection(actor, id, parsed.data.note);
+      break;
+    }
+    case "send-back": {
+      const parsed = noteSchema.safeParse(await readJson(request, 20_000));
+      story = await sendBackStory(actor, id, parsed.success ? parsed.data.note : undefined);
       break;
     }
     default:
