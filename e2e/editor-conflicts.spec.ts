@@ -1,0 +1,67 @@
+import type { Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./fixtures/axe";
+import { E2E_ADMIN } from "./fixtures/setup";
+import { EDITOR, signIn } from "./fixtures/sign-in";
+import { expect, test } from "./fixtures/stories";
+
+// Two people on one story, in two browser contexts: each sees the other there; the second to save
+// is told who saved first, compares the two versions side by side and keeps their own; and an
+// editor publishing between their edits never makes their next save fail.
+
+/** The rich-text editor mounts after hydration: from then on, typing reaches React. */
+async function editorReady(page: Page) {
+  await expect(page.getByRole("textbox", { name: "Story body" })).toBeVisible();
+}
+
+/** Clicks Save and answers the PATCH's status. */
+async function saveAnswer(page: Page): Promise<number> {
+  const response = page.waitForResponse((r) => r.request().method() === "PATCH");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  return (await response).status();
+}
+
+test("two editors on one story: presence, a conflict compared and kept, publishing in between", async ({ browser, stories }) => {
+  const { id, editUrl } = await stories.create({ headline: "Lighthouse keepers ask the council for a new roof" });
+  const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const ana = await first.newPage();
+  const ben = await second.newPage();
+  await Promise.all([signIn(ana, E2E_ADMIN), signIn(ben, EDITOR)]);
+  await ana.goto(editUrl);
+  await editorReady(ana);
+  await ben.goto(editUrl);
+  await editorReady(ben);
+  // Ben's first heartbeat finds Ana; Ana's next one (her save beats at once) finds Ben.
+  await expect(ben.getByRole("status").filter({ hasText: "Also editing: Administrator" })).toBeVisible();
+
+  await ana.getByLabel("Deck").fill("Ana's deck: the council meets on Friday.");
+  expect(await saveAnswer(ana)).toBe(200);
+  await expect(ana.getByRole("status").filter({ hasText: "Also editing: Morgan Ellery" })).toBeVisible();
+
+  await ben.getByLabel("Deck").fill("Ben's deck: the roof has leaked since March.");
+  expect(await saveAnswer(ben)).toBe(409);
+  const notice = ben.getByRole("alert").filter({ hasText: "Administrator saved this story at" });
+  await expect(notice).toBeFocused();
+  await notice.getByRole("button", { name: "Compare" }).click();
+  const dialog = ben.getByRole("dialog", { name: "Their version and yours" });
+  const deckRow = dialog.getByRole("row", { name: /^Deck/ });
+  await expect(deckRow).toContainText("Ana's deck: the council meets on Friday.");
+  await expect(deckRow).toContainText("Ben's deck: the roof has leaked since March.");
+  await expectNoSeriousAxeViolations(ben);
+  await ben.emulateMedia({ colorScheme: "dark" });
+  await expectNoSeriousAxeViolations(ben);
+
+  const kept = ben.waitForResponse((r) => r.request().method() === "PATCH");
+  await dialog.getByRole("button", { name: "Keep mine" }).click();
+  expect((await kept).status()).toBe(200);
+  await expect(dialog).toBeHidden();
+
+  // Ana publishes while Ben keeps writing: his next save still goes through.
+  await ana.getByRole("button", { name: "Publish now" }).click();
+  await expect(ana.getByText("Published.")).toBeVisible();
+  await ben.getByLabel("Deck").fill("Ben's deck, again: the roof has leaked since March.");
+  expect(await saveAnswer(ben)).toBe(200);
+
+  const story = await (await ben.request.get(`/api/admin/stories/${id}`)).json();
+  expect(story).toMatchObject({ deck: "Ben's deck, again: the roof has leaked since March.", status: "published", revision: 4 });
+  await Promise.all([first.close(), second.close()]);
+});
