@@ -5,13 +5,11 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { NotFoundError } from "@/lib/errors";
 import { canViewStory } from "./permissions";
 
-// Who else has a story open in the editor now. Each open editor upserts its row every
-// PRESENCE_BEAT_SECONDS while its page is visible and deletes it when the page goes away; a row
-// seen within PRESENCE_FRESH_SECONDS counts. Times are the database's own (`now()`), so every app
+// Who else has a story open in the editor now. Each open editor upserts its row every 15 seconds
+// while its page is visible (components/editor/use-presence.ts) and deletes it when the page goes
+// away; a row seen within PRESENCE_FRESH_SECONDS counts. Times are the database's own (`now()`), so every app
 // instance agrees whatever its clock says.
 
-/** How often an open editor says it is still there. */
-export const PRESENCE_BEAT_SECONDS = 15;
 /** How long a heartbeat counts: two beats and some slack for a slow network. */
 export const PRESENCE_FRESH_SECONDS = 40;
 
