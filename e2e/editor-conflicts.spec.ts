@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { E2E_ADMIN } from "./fixtures/setup";
-import { EDITOR, signIn } from "./fixtures/sign-in";
+import { EDITOR, signIn, type Account } from "./fixtures/sign-in";
 import { expect, test } from "./fixtures/stories";
 
 // Two people on one story, in two browser contexts: each sees the other there; the second to save
@@ -13,6 +13,13 @@ async function editorReady(page: Page) {
   await expect(page.getByRole("textbox", { name: "Story body" })).toBeVisible();
 }
 
+/** Signs in as `who` and opens the story, ready to type. */
+async function openAs(page: Page, who: Account, editUrl: string) {
+  await signIn(page, who);
+  await page.goto(editUrl);
+  await editorReady(page);
+}
+
 /** Clicks Save and answers the PATCH's status. */
 async function saveAnswer(page: Page): Promise<number> {
   const response = page.waitForResponse((r) => r.request().method() === "PATCH");
@@ -21,21 +28,19 @@ async function saveAnswer(page: Page): Promise<number> {
 }
 
 test("two editors on one story: presence, a conflict compared and kept, publishing in between", async ({ browser, stories }) => {
+  // Two browsers signing in and hydrating the editor side by side.
+  test.slow();
   const { id, editUrl } = await stories.create({ headline: "Lighthouse keepers ask the council for a new roof" });
   const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
   const ana = await first.newPage();
   const ben = await second.newPage();
-  await Promise.all([signIn(ana, E2E_ADMIN), signIn(ben, EDITOR)]);
-  await ana.goto(editUrl);
-  await editorReady(ana);
-  await ben.goto(editUrl);
-  await editorReady(ben);
-  // Ben's first heartbeat finds Ana; Ana's next one (her save beats at once) finds Ben.
-  await expect(ben.getByRole("status").filter({ hasText: "Also editing: Administrator" })).toBeVisible();
+  await Promise.all([openAs(ana, E2E_ADMIN, editUrl), openAs(ben, EDITOR, editUrl)]);
 
+  // Each editor beats again as it saves (by then the other one's first heartbeat is in), and
+  // every 15 s in any case.
   await ana.getByLabel("Deck").fill("Ana's deck: the council meets on Friday.");
   expect(await saveAnswer(ana)).toBe(200);
-  await expect(ana.getByRole("status").filter({ hasText: "Also editing: Morgan Ellery" })).toBeVisible();
+  await expect(ana.getByRole("status").filter({ hasText: "Also editing: Morgan Ellery" })).toBeVisible({ timeout: 20_000 });
 
   await ben.getByLabel("Deck").fill("Ben's deck: the roof has leaked since March.");
   expect(await saveAnswer(ben)).toBe(409);
@@ -54,6 +59,7 @@ test("two editors on one story: presence, a conflict compared and kept, publishi
   await dialog.getByRole("button", { name: "Keep mine" }).click();
   expect((await kept).status()).toBe(200);
   await expect(dialog).toBeHidden();
+  await expect(ben.getByRole("status").filter({ hasText: "Also editing: Administrator" })).toBeVisible({ timeout: 20_000 });
 
   // Ana publishes while Ben keeps writing: his next save still goes through.
   await ana.getByRole("button", { name: "Publish now" }).click();
