@@ -205,7 +205,11 @@ export const stories = pgTable(
     unpublishedAt: timestamp({ withTimezone: true }),
     /** When it was last submitted for review: the review queue's order, oldest first. */
     submittedAt: timestamp({ withTimezone: true }),
-    /** Optimistic concurrency: every save carries the revision it started from. */
+    /**
+     * The content revision: 1 at creation, one more per content save (each keeps a snapshot in
+     * story_revisions, numbered 1..n without gaps). Workflow steps never change it, so a save
+     * carries the revision it started from and is refused only when someone else saved.
+     */
     revision: integer().notNull().default(1),
     seoTitle: text().notNull().default(""),
     seoDescription: text().notNull().default(""),
@@ -352,6 +356,25 @@ export const storyRevisions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("story_revisions_story_revision_key").on(t.storyId, t.revision)],
+);
+
+/**
+ * Who has a story open in the editor now: one row per story and person, upserted by the editor's
+ * heartbeat and deleted when they leave (lib/stories/presence.ts). A row older than a minute is
+ * someone who left without saying so; readers of the table ignore it.
+ */
+export const storyPresence = pgTable(
+  "story_presence",
+  {
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] })],
 );
 
 /** Dated correction notes shown at the end of an article. */

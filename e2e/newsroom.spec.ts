@@ -1,6 +1,5 @@
 import { type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { E2E_ADMIN } from "./fixtures/setup";
 import { EDITOR, signIn, WRITER } from "./fixtures/sign-in";
 import { expect, test, uniqueSuffix } from "./fixtures/stories";
 
@@ -107,29 +106,6 @@ test("changing the slug leaves a 301 from the old URL", async ({ page, request, 
   expect(moved.status()).toBe(301);
   expect(moved.headers()["location"]).toBe(`/news/us/ferry-strike-ends-${run}`);
   expect((await request.get(`/news/us/ferry-strike-ends-${run}`)).status()).toBe(200);
-});
-
-test("a stale save is refused with 409 and says who changed the story", async ({ browser, stories }) => {
-  const { editUrl: storyUrl } = await stories.create({ headline: "Tidewater ferry crews vote to end a three-day strike" });
-  const first = await browser.newPage();
-  const second = await browser.newPage();
-  await signIn(first, EDITOR);
-  await signIn(second, E2E_ADMIN);
-  await first.goto(storyUrl);
-  await second.goto(storyUrl);
-  await editorReady(first);
-  await editorReady(second);
-  await second.getByLabel("Deck").fill("The admin's deck.");
-  await second.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(second.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible();
-  await first.getByLabel("Deck").fill("The editor's deck.");
-  const response = first.waitForResponse((r) => r.request().method() === "PATCH");
-  await first.getByRole("button", { name: "Save", exact: true }).click();
-  expect((await response).status()).toBe(409);
-  await expect(first.getByRole("alert").filter({ hasText: "Administrator saved this story" })).toBeVisible();
-  await expect(first.getByRole("button", { name: "Reload their version" })).toBeVisible();
-  await first.close();
-  await second.close();
 });
 
 test("a scheduled story appears on time with no one in the newsroom", async ({ page, request, stories }) => {

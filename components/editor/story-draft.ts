@@ -49,7 +49,21 @@ export interface StoryDraft {
   message: string | null;
   error: string | null;
   fieldErrors: Record<string, string>;
+  /** Someone else saved since this draft's revision: saves wait until the person chooses (conflict-versions.ts). */
   conflict: Conflict | null;
+  /** The conflict came from a save the person asked for: focus goes to its message (an autosave's is announced only). */
+  focusConflict: boolean;
+  /** Whole versions loaded into the editor since it opened ("Take theirs"): the body editor starts afresh on each. */
+  loads: number;
+  /** The person's own text, set aside when they took someone else's version: there to copy until they leave. */
+  setAside: SetAsideText | null;
+}
+
+/** What is kept of a version set aside: the words, to copy back. */
+export interface SetAsideText {
+  headline: string;
+  deck: string;
+  paragraphs: string[];
 }
 
 /** What a successful save answers: the new story's id and slug, or the saved revision. */
@@ -67,7 +81,9 @@ export type DraftEvent =
   | { type: "edit-body"; words: number }
   | { type: "save-start" }
   | { type: "save-done"; result: SendResult<SavedStory>; auto: boolean; sentSlug: string; savedAt: string }
-  | { type: "status-changed"; next: Pick<EditorStory, "status" | "revision" | "scheduledAt"> };
+  | { type: "status-changed"; next: Pick<EditorStory, "status" | "scheduledAt"> }
+  | { type: "take-theirs"; theirs: EditorStory; mine: SetAsideText }
+  | { type: "dismiss-set-aside" };
 
 /** A draft readers never saw whose slug is still its headline's keeps following the headline. */
 const slugFollowsHeadline = (story: EditorStory) =>
@@ -88,6 +104,9 @@ export function createStoryDraft(story: EditorStory): StoryDraft {
     error: null,
     fieldErrors: {},
     conflict: null,
+    focusConflict: false,
+    loads: 0,
+    setAside: null,
   };
 }
 
@@ -113,10 +132,10 @@ function afterSave(draft: StoryDraft, event: Extract<DraftEvent, { type: "save-d
     case "ok": {
       const editedSince = draft.edits !== draft.savingEdits;
       const message = `${auto ? "Autosaved" : "Saved"} at ${event.savedAt}`;
-      return { ...done, fieldErrors: {}, dirty: editedSince, failedEdits: null, message, story: savedStory(draft, result.data, event.sentSlug, editedSince) };
+      return { ...done, fieldErrors: {}, conflict: null, dirty: editedSince, failedEdits: null, message, story: savedStory(draft, result.data, event.sentSlug, editedSince) };
     }
     case "conflict":
-      return { ...failed, conflict: result.conflict };
+      return { ...failed, conflict: result.conflict, focusConflict: !auto };
     case "invalid":
       return {
         ...failed,
@@ -148,11 +167,20 @@ export function reduceStoryDraft(draft: StoryDraft, event: DraftEvent): StoryDra
       return afterSave(draft, event);
     case "status-changed":
       return { ...draft, story: { ...draft.story, ...event.next } };
+    case "take-theirs":
+      // Their version, as if just opened; the person's own words stay beside it to copy.
+      return { ...createStoryDraft(event.theirs), loads: draft.loads + 1, setAside: event.mine, message: "Their version is loaded; yours is below the text." };
+    case "dismiss-set-aside":
+      return { ...draft, setAside: null };
   }
 }
 
-/** A save starts only from an editable, unconflicted draft that is not already saving. */
-export const canStartSave = (draft: StoryDraft, canEdit: boolean) => canEdit && !draft.saving && !draft.conflict;
+/**
+ * A save starts only from an editable draft that is not already saving, and not while a conflict
+ * waits for the person's choice (`resolving`: they chose to save theirs over it). So autosave never
+ * retries a refused save, and never writes over someone else's.
+ */
+export const canStartSave = (draft: StoryDraft, canEdit: boolean, resolving = false) => canEdit && !draft.saving && (!draft.conflict || resolving);
 
 /** What a new story still needs before the server will create it (the admin API's required fields). */
 export function missingToCreate(story: EditorStory): string[] {
@@ -209,11 +237,14 @@ export const wordCountText = (words: number) => `${words} ${words === 1 ? "word"
 export const isSaveShortcut = (event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">) =>
   (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s";
 
-/** The request body of a save; `body` is the story document as the body editor holds it. */
-export function toSavePayload(draft: StoryDraft, body: unknown) {
+/**
+ * The request body of a save; `body` is the story document as the body editor holds it.
+ * `baseRevision` is the draft's own unless the person chose to save over a newer one ("Keep mine").
+ */
+export function toSavePayload(draft: StoryDraft, body: unknown, baseRevision = draft.story.revision) {
   const { story } = draft;
   return {
-    baseRevision: story.revision,
+    baseRevision,
     headline: story.headline,
     deck: story.deck,
     slug: story.slug,

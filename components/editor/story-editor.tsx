@@ -1,15 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { formatZonedDateTime } from "@/lib/format/zoned";
+import { useMemo } from "react";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
+import { CompareDialog, ConflictNotice, SetAsideVersion } from "./conflict-panel";
 import { FieldError } from "./field";
 import { HeroPicker } from "./hero-picker";
-import type { Conflict } from "./send-and-report";
 import { missingToCreate, wordCountText, type EditorStory, type StoryDraft } from "./story-draft";
 import { RelatedStoriesField, SeoFields } from "./story-extra-fields";
 import { StoryPlacementFields, StoryTextFields, TagsField } from "./story-fields";
+import { useConflict, type ConflictControls } from "./use-conflict";
+import { usePresence } from "./use-presence";
 import { useStoryEditor } from "./use-story-editor";
 import { useWorkflow } from "./use-workflow";
 import { WorkflowActions, WorkflowPanel } from "./workflow-panel";
@@ -33,20 +35,6 @@ type Props = {
   timeZone: string;
 };
 
-function ConflictNotice({ conflict, timeZone }: { conflict: Conflict; timeZone: string }) {
-  return (
-    <div className="panel conflict" role="alert">
-      <p>
-        <strong>{conflict.updatedBy}</strong> saved this story at {formatZonedDateTime(conflict.updatedAt, timeZone)} (revision{" "}
-        {conflict.revision}) after you opened it. Your changes were not saved, and nothing was overwritten.
-      </p>
-      <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
-        Reload their version
-      </button>
-    </div>
-  );
-}
-
 /** The last save, or what is unsaved: for a new story, what it needs before it can be saved. */
 function saveState(draft: StoryDraft): string | null {
   const missing = draft.story.id === null ? missingToCreate(draft.story) : [];
@@ -54,7 +42,9 @@ function saveState(draft: StoryDraft): string | null {
   return draft.dirty ? "Unsaved changes" : draft.message;
 }
 
-function SaveControls({ draft, canEdit, save }: { draft: StoryDraft; canEdit: boolean; save: (auto: boolean) => Promise<void> }) {
+type SaveProps = { draft: StoryDraft; canEdit: boolean; save: (auto: boolean) => Promise<void>; conflict: ConflictControls; timeZone: string };
+
+function SaveControls({ draft, canEdit, save, conflict, timeZone }: SaveProps) {
   return (
     <div className="save-bar" role="group" aria-label="Save">
       {canEdit && (
@@ -70,15 +60,29 @@ function SaveControls({ draft, canEdit, save }: { draft: StoryDraft; canEdit: bo
           {draft.error}
         </span>
       )}
+      {draft.conflict && <ConflictNotice conflict={draft.conflict} focus={draft.focusConflict} timeZone={timeZone} controls={conflict} />}
     </div>
+  );
+}
+
+/** "Also editing: Ana Ruiz", kept in the page (empty) so a change is announced. */
+function Presence({ others }: { others: string[] }) {
+  return (
+    <p className="presence" role="status">
+      {others.length > 0 && `Also editing: ${others.join(", ")}`}
+    </p>
   );
 }
 
 export function StoryEditor({ initial, title, sections, authors, canPublish, readOnly, timeZone }: Props) {
   const router = useRouter();
   const canEdit = readOnly === null;
-  const { draft, dispatch, save, setBody } = useStoryEditor(initial, { canEdit, timeZone });
+  const editor = useStoryEditor(initial, { canEdit, timeZone });
+  const { draft, dispatch, save, setBody } = editor;
   const { story, fieldErrors } = draft;
+  const names = useMemo(() => ({ sections: new Map(sections.map((s) => [s.id, s.path])), authors: new Map(authors.map((a) => [a.id, a.name])) }), [sections, authors]);
+  const conflict = useConflict(editor, names);
+  const others = usePresence(story.id, story.revision);
   const update = (patch: Partial<EditorStory>) => dispatch({ type: "edit", patch });
   const workflow = useWorkflow(story.id, (next) => {
     dispatch({ type: "status-changed", next });
@@ -89,10 +93,11 @@ export function StoryEditor({ initial, title, sections, authors, canPublish, rea
     <div className="story-editor">
       <div className="story-topbar">
         <div className="story-topbar-title">{title}</div>
-        <SaveControls draft={draft} canEdit={canEdit} save={save} />
+        <Presence others={others} />
+        <SaveControls draft={draft} canEdit={canEdit} save={save} conflict={conflict} timeZone={timeZone} />
         <WorkflowActions {...flow} created={story.id !== null} />
       </div>
-      {draft.conflict && <ConflictNotice conflict={draft.conflict} timeZone={timeZone} />}
+      {draft.conflict && <CompareDialog controls={conflict} by={draft.conflict.updatedBy} saving={draft.saving} />}
       {readOnly && (
         <p className="panel read-only-notice" role="note">
           <strong>Read only.</strong> {readOnly}
@@ -105,9 +110,10 @@ export function StoryEditor({ initial, title, sections, authors, canPublish, rea
             <span className="label" id="body-label">
               Body
             </span>
-            <BodyEditor initial={initial.body} storyId={story.id} invalid={Boolean(fieldErrors.body)} onChange={setBody} editable={canEdit} autoFocus={initial.id !== null} />
+            <BodyEditor key={draft.loads} initial={draft.loads ? story.body : initial.body} storyId={story.id} invalid={Boolean(fieldErrors.body)} onChange={setBody} editable={canEdit} autoFocus={initial.id !== null && draft.loads === 0} />
             <FieldError id="body-error" error={fieldErrors.body} />
             <p className="word-count muted">{wordCountText(draft.words)}</p>
+            {draft.setAside && <SetAsideVersion text={draft.setAside} onDismiss={() => dispatch({ type: "dismiss-set-aside" })} />}
           </div>
         </div>
         <aside className="story-side" aria-label="Story settings">

@@ -26,7 +26,8 @@ export function workflowChoices(status: StoryStatus, canPublish: boolean, canEdi
   };
 }
 
-export type StatusChange = { status: StoryStatus; revision: number; scheduledAt: string | null };
+/** What a workflow step changes in the editor. Not the revision: only a content save moves it. */
+export type StatusChange = { status: StoryStatus; scheduledAt: string | null };
 
 /** A refused workflow request: the first field's message (only one field is ever sent), else the server's. */
 export function workflowRefusal(result: Exclude<SendResult<unknown>, { kind: "ok" }>): string {

@@ -17,6 +17,7 @@ import {
   toSavePayload,
   type EditorStory,
   type SavedStory,
+  type SetAsideText,
 } from "./story-draft";
 import { useUnsavedWarning } from "./use-unsaved-warning";
 
@@ -31,11 +32,12 @@ export function useStoryEditor(initial: EditorStory, { canEdit, timeZone }: { ca
   // The body editor's document changes on every keystroke; it is read only when saving.
   const bodyRef = useRef<unknown>(initial.body);
 
+  /** `over`: save over that newer revision (the person chose "Keep mine" after a conflict). */
   const save = useCallback(
-    async (auto: boolean) => {
-      if (!canStartSave(draft, canEdit)) return;
+    async (auto: boolean, over?: number) => {
+      if (!canStartSave(draft, canEdit, over !== undefined)) return;
       dispatch({ type: "save-start" });
-      const payload = toSavePayload(draft, toStoryDocument(bodyRef.current));
+      const payload = toSavePayload(draft, toStoryDocument(bodyRef.current), over);
       const { url, method } = saveTarget(draft.story);
       const result = await sendAndReport<SavedStory>(url, { method, body: payload });
       dispatch({ type: "save-done", result, auto, sentSlug: payload.slug, savedAt: formatSavedAt(new Date(), timeZone) });
@@ -82,5 +84,12 @@ export function useStoryEditor(initial: EditorStory, { canEdit, timeZone }: { ca
     dispatch({ type: "edit-body", words: countWords(documentText(json)) });
   }, []);
 
-  return { draft, dispatch, save, setBody };
+  const currentBody = useCallback(() => bodyRef.current, []);
+  /** Their version replaces the draft ("Take theirs"); the body editor starts afresh on it. */
+  const takeVersion = useCallback((theirs: EditorStory, mine: SetAsideText) => {
+    bodyRef.current = theirs.body;
+    dispatch({ type: "take-theirs", theirs, mine });
+  }, []);
+
+  return { draft, dispatch, save, setBody, currentBody, takeVersion };
 }

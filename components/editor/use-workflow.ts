@@ -22,7 +22,7 @@ export function useWorkflow(storyId: number | null, onChanged: (next: StatusChan
     setBusy(false);
     if (!outcome.ok) return (onRefused ?? setError)(outcome.error);
     setNotice(done ?? "Done.");
-    onChanged({ status: outcome.data.status, revision: outcome.data.revision, scheduledAt: outcome.data.scheduledAt });
+    onChanged({ status: outcome.data.status, scheduledAt: outcome.data.scheduledAt });
   }
 
   async function preview(action: "preview" | "preview-revoke") {

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { readSiteSettings } from "@/lib/settings/site";
 import { getDb, type Db } from "@/lib/db";
 import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
@@ -169,17 +169,26 @@ export async function createStory(actor: Actor, rawInput: unknown, db: Db = getD
   }
 }
 
-/** Who last changed the story and when: what a refused stale save tells the editor. */
-async function lastChange(tx: Tx, story: Story) {
-  const [editor] = story.updatedById
-    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, story.updatedById))
-    : [];
-  return { revision: story.revision, updatedBy: editor?.name ?? "someone", updatedAt: story.updatedAt.toISOString() };
+/**
+ * Who saved the story's current content revision, and when: what a refused stale save tells the
+ * editor. Read from that revision's snapshot, since a later workflow step (publishing, a
+ * correction) also touches the story row but is not a save.
+ */
+async function lastSave(tx: Tx, story: Story) {
+  const [saved] = await tx
+    .select({ name: users.name, createdAt: storyRevisions.createdAt })
+    .from(storyRevisions)
+    .leftJoin(users, eq(users.id, storyRevisions.authorId))
+    .where(and(eq(storyRevisions.storyId, story.id), eq(storyRevisions.revision, story.revision)));
+  return { revision: story.revision, updatedBy: saved?.name ?? "someone", updatedAt: (saved?.createdAt ?? story.updatedAt).toISOString() };
 }
 
 /**
- * Saves a new version of the story. `baseRevision` is the revision the editor started from: if
- * someone saved since, nothing is written and a ConflictError (409) says who and when.
+ * Saves a new version of the story: the content revision goes up by one and its snapshot is kept
+ * (the only place either happens besides creation, so revisions run 1..n without gaps).
+ * `baseRevision` is the revision the editor started from: if someone saved since, nothing is
+ * written and a ConflictError (409) says who and when. Workflow steps do not change the revision,
+ * so publishing or a correction in between never refuses a save.
  */
 export async function saveStory(
   actor: Actor,
@@ -197,7 +206,7 @@ export async function saveStory(
       const story = await lockStory(tx, id);
       if (!canEditStory(actor, story)) throw new ForbiddenError("You cannot edit this story.");
       if (story.revision !== baseRevision) {
-        const change = await lastChange(tx, story);
+        const change = await lastSave(tx, story);
         throw new ConflictError(`${change.updatedBy} saved this story after you opened it.`, change);
       }
       const slug = input.slug ?? story.slug;

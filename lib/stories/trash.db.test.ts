@@ -136,7 +136,7 @@ describe("moving a story to the trash", () => {
     const { id, revision } = await newStory(editor);
     const { path } = await createPreviewLink(editor, id);
     await trashStory(editor, id);
-    await expect(saveStory(editor, id, { headline: "Edited", sectionId: us, authorIds: [authorId], body: documentOf("x") }, revision + 1)).rejects.toThrow(
+    await expect(saveStory(editor, id, { headline: "Edited", sectionId: us, authorIds: [authorId], body: documentOf("x") }, revision)).rejects.toThrow(
       "This story is in the trash. Restore it first.",
     );
     await expect(publishStory(editor, id)).rejects.toBeInstanceOf(ConflictError);

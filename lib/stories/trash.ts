@@ -50,7 +50,7 @@ export async function trashStory(actor: Actor, id: number, db: Db = getDb()): Pr
     const unscheduled = story.status === "scheduled" ? { status: story.publishedAt ? ("unpublished" as const) : ("draft" as const), scheduledAt: null } : {};
     const [row] = await tx
       .update(stories)
-      .set({ ...unscheduled, trashedAt: new Date(), trashedById: actor.id, revision: story.revision + 1, updatedById: actor.id })
+      .set({ ...unscheduled, trashedAt: new Date(), trashedById: actor.id, updatedById: actor.id })
       .where(eq(stories.id, id))
       .returning();
     await endPreviewLinks(tx, id);
@@ -72,7 +72,7 @@ export async function restoreStory(actor: Actor, id: number, db: Db = getDb()): 
     if (!story.trashedAt) throw new ConflictError("This story is not in the trash.");
     const [row] = await tx
       .update(stories)
-      .set({ trashedAt: null, trashedById: null, revision: story.revision + 1, updatedById: actor.id })
+      .set({ trashedAt: null, trashedById: null, updatedById: actor.id })
       .where(eq(stories.id, id))
       .returning();
     await recordAudit({ actorId: actor.id, action: "story.restore", targetType: "story", targetId: id, details: { status: row!.status, headline: story.headline }, ip: actor.ip }, tx);

@@ -17,8 +17,9 @@ import { readReviewNote } from "./review-note-text";
 import { storyPath } from "./queries";
 
 // The workflow of a story: review, publish, schedule, unpublish, corrections, and the sweeper that
-// publishes scheduled stories on time. Each step checks the actor's role, writes one revision
-// number and an audit entry in one transaction, then refreshes what readers see.
+// publishes scheduled stories on time. Each step checks the actor's role, writes the change and an
+// audit entry in one transaction, then refreshes what readers see. No step touches the content
+// revision (only a save does, lib/stories/commands.ts): a save started before a step still succeeds.
 
 async function transition(
   actor: Actor,
@@ -33,7 +34,7 @@ async function transition(
     const values = await change(story, tx);
     const [row] = await tx
       .update(stories)
-      .set({ ...values, revision: story.revision + 1, updatedById: actor.id })
+      .set({ ...values, updatedById: actor.id })
       .where(eq(stories.id, id))
       .returning();
     path = storyPath(await sectionPathOf(tx, row!.sectionId), row!.slug);
@@ -124,7 +125,7 @@ export async function publishDueStories(db: Db = getDb()): Promise<number[]> {
   const due = await db.transaction(async (tx) => {
     const rows = await tx
       .update(stories)
-      .set({ status: "published", publishedAt: sql`${stories.scheduledAt}`, scheduledAt: null, revision: sql`${stories.revision} + 1` })
+      .set({ status: "published", publishedAt: sql`${stories.scheduledAt}`, scheduledAt: null })
       .where(and(eq(stories.status, "scheduled"), lte(stories.scheduledAt, sql`now()`)))
       .returning({ id: stories.id, slug: stories.slug, sectionId: stories.sectionId });
     for (const row of rows) {

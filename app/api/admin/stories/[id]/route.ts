@@ -4,6 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import { saveStory } from "@/lib/stories/commands";
 import { getStoryForEditing } from "@/lib/stories/editor-queries";
 import { canViewStory } from "@/lib/stories/permissions";
+import { storyPath } from "@/lib/stories/queries";
 
 // GET /api/admin/stories/:id – the story as the editor sees it.
 // PATCH /api/admin/stories/:id – save a new version. Body: the story plus `baseRevision`, the
@@ -14,7 +15,7 @@ type Params = { id: string };
 export const GET = newsroomRoute<Params>(async (_request, { user }, params) => {
   const story = await getStoryForEditing(positiveId(params.id));
   if (!story || !canViewStory(user, story)) throw new HttpError(404, "Not found.");
-  return jsonResponse(200, story);
+  return jsonResponse(200, { ...story, publicPath: storyPath(story.sectionPath, story.slug) });
 });
 
 const baseRevisionSchema = z.object({ baseRevision: z.number().int().positive() });
