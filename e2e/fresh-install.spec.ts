@@ -114,6 +114,8 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     await expect(page).toHaveURL(/\/editor\/two-factor$/);
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
     await expect(page.getByTestId("two-factor-secret")).toHaveText(/^[A-Z2-7]{32}$/);
+    // The long otpauth:// address wraps inside its panel.
+    expect(await page.locator(".panel").evaluate((panel) => panel.scrollWidth <= panel.clientWidth)).toBe(true);
     return page;
   });
 
@@ -202,6 +204,8 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     await reader.goto("/");
     await expect(reader.getByRole("link", { name: headline }).first()).toBeVisible();
     await expect(reader.getByText(reference.headline)).toHaveCount(0);
+    // No note about demo content either: there is none.
+    await expect(reader.locator(".footer-note")).toHaveText("© The Meridian.");
     return reader;
   });
 
