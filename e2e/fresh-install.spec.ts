@@ -56,17 +56,21 @@ test.afterAll(async () => {
 
 const isPage = (value: unknown): value is Page => typeof (value as Page | undefined)?.screenshot === "function";
 
-/** Runs one step of the walk-through, records its time and, when it gives a page, a screenshot of it. */
-async function step<T>(name: string, body: () => Promise<T>): Promise<T> {
+/**
+ * Runs one step of the walk-through, records its time and a screenshot of the page it ends on:
+ * the one it gives, or `screen`.
+ */
+async function step<T>(name: string, body: () => Promise<T>, screen?: Page): Promise<T> {
   return test.step(name, async () => {
     const started = Date.now();
     const result = await body();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     test.info().annotations.push({ type: "timing", description: `${name}: ${seconds} s` });
     console.log(`fresh install · ${name}: ${seconds} s`);
-    if (isPage(result)) {
+    const page = isPage(result) ? result : screen;
+    if (page) {
       const file = test.info().outputPath(`${String(test.info().annotations.length).padStart(2, "0")}-${name.replace(/\W+/g, "-")}.png`);
-      await result.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: true });
       await test.info().attach(name, { path: file, contentType: "image/png" });
     }
     return result;
@@ -134,7 +138,7 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     await admin.getByLabel("Name of the new section").fill("Harbour");
     await admin.getByRole("button", { name: "Add section" }).click();
     await expect(admin.getByText("Harbour added.")).toBeVisible();
-  });
+  }, admin);
 
   const links = await step("the admin invites a writer and an editor", async () => {
     const made = { writer: await makeInvitation(admin, writer), editor: await makeInvitation(admin, editor) };
@@ -169,7 +173,7 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByRole("heading", { name: "Status: In review" })).toBeVisible();
     return page.url();
-  });
+  }, writerPage);
   await step("the writer's story list: the story in review, under their own byline", async () => {
     await writerPage.goto("/editor");
     await expect(writerPage.getByRole("row", { name: new RegExp(headline) })).toContainText(writer.name);
@@ -185,7 +189,7 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     await editorPage.getByRole("button", { name: "Publish now" }).click();
     await expect(editorPage.getByRole("heading", { name: "Status: Published" })).toBeVisible();
     return (await editorPage.getByRole("link", { name: "View the published story" }).getAttribute("href"))!;
-  });
+  }, editorPage);
   expect(publicPath).toMatch(/^\/harbour\/the-night-ferry-to-saltmarsh-returns-after-nine-years$/);
 
   const reader = await newPage(browser);
