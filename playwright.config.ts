@@ -14,7 +14,12 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
  * within a project every test runs alone or in parallel with the rest.
  */
 const newsroomSpecs =
-  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page|review-notes|editor-conflicts)\.spec\.ts/;
+  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page|review-notes|editor-conflicts|newsroom-accessibility)\.spec\.ts/;
+/**
+ * A second server of its own (`npm start` on a fresh data directory, behind a TLS proxy, on
+ * E2E_PORT + 1 and + 2), so it runs beside the others and changes nothing they see.
+ */
+const freshInstallSpec = /fresh-install\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,9 +45,10 @@ export default defineConfig({
   },
   projects: [
     // The reading site checks the demo edition as seeded…
-    { name: "site", testIgnore: newsroomSpecs },
+    { name: "site", testIgnore: [newsroomSpecs, freshInstallSpec] },
     // …then the newsroom changes it.
     { name: "newsroom", testMatch: newsroomSpecs, dependencies: ["site"] },
+    { name: "fresh-install", testMatch: freshInstallSpec },
   ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, formatEnvError, isLocalUrl, parseEnv } from "./env";
+import { EnvError, formatEnvError, isLocalUrl, parseEnv, seedsDemoStories } from "./env";
 
 describe("parseEnv", () => {
   it("fills defaults for an empty environment", () => {
@@ -112,5 +112,17 @@ describe("DEMO_CONTENT", () => {
     ["0", "never"],
   ])("%j → %s", (value, expected) => {
     expect(parseEnv({ DEMO_CONTENT: value }).demoContent).toBe(expected);
+  });
+});
+
+describe("seedsDemoStories: the demo edition's stories, and the footer's note on them", () => {
+  it.each([
+    [{}, true],
+    [{ DEMO_CONTENT: "0" }, false],
+    [{ SITE_URL: "https://news.example.org" }, false],
+    [{ SITE_URL: "https://news.example.org", DEMO_CONTENT: "1" }, true],
+    [{ SITE_URL: "https://news.example.org", DEMO_CONTENT: "0" }, false],
+  ])("%j → %s", (variables, seeds) => {
+    expect(seedsDemoStories(parseEnv({ PORT: "3200", ...variables }))).toBe(seeds);
   });
 });

@@ -107,6 +107,15 @@ export function isTimeZone(value: string): boolean {
  * Whether a URL names this machine only: localhost, 127.0.0.0/8 or [::1]. Anything else — a
  * public name, a LAN address, 0.0.0.0 — may be reached by others.
  */
+/**
+ * Whether this configuration seeds the demo edition's stories into an empty database (a local
+ * site, unless DEMO_CONTENT=0; a public one only with DEMO_CONTENT=1): scripts/lib/prepare-database.ts
+ * seeds by it, and the reading site's footer says demo content is fictional only then.
+ */
+export function seedsDemoStories(settings: Pick<Env, "siteIsLocal" | "demoContent">): boolean {
+  return settings.demoContent === "always" || (settings.demoContent === "auto" && settings.siteIsLocal);
+}
+
 export function isLocalUrl(url: string): boolean {
   if (!URL.canParse(url)) return false;
   // The URL parser lower-cases names and writes IPv4 addresses in any notation as dotted decimal.

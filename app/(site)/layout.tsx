@@ -8,6 +8,7 @@ import { getSiteSettings } from "@/lib/settings/cached";
 import { siteRssAlternates } from "@/lib/feeds/addresses";
 import { getCachedLiveOverview } from "@/lib/live/cached";
 import { getCachedSectionTree } from "@/lib/sections/cached";
+import { env, seedsDemoStories } from "@/lib/env";
 
 /** The site feed for pages with none of their own; a page that sets `alternates` names its feed. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +30,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <SiteFooter siteName={siteName} sections={tree.roots} />
+      <SiteFooter siteName={siteName} sections={tree.roots} demoNote={seedsDemoStories(env())} />
     </LiveAudioProvider>
   );
 }

@@ -2,7 +2,8 @@ import { SiteLink } from "./site-link";
 import type { SectionNode } from "@/lib/sections/queries";
 import { SectionLinks } from "./section-links";
 
-export function SiteFooter({ siteName, sections }: { siteName: string; sections: SectionNode[] }) {
+/** `demoNote`: the site carries the demo edition (lib/env.ts, seedsDemoStories), so the footer says it is fictional. */
+export function SiteFooter({ siteName, sections, demoNote }: { siteName: string; sections: SectionNode[]; demoNote: boolean }) {
   return (
     <footer className="site-footer">
       <div className="footer-inner">
@@ -19,7 +20,7 @@ export function SiteFooter({ siteName, sections }: { siteName: string; sections:
           </SectionLinks>
         </nav>
         <p className="footer-note">
-          © {siteName}. Demo content is fictional and written for this project.
+          © {siteName}.{demoNote && " Demo content is fictional and written for this project."}
         </p>
       </div>
     </footer>

@@ -3,7 +3,7 @@ import { openDatabase, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { demoAccountsInUse, refuseDemoAccountsOnPublicSite } from "@/lib/demo/demo-accounts";
 import { ensureFirstAdmin } from "@/lib/auth/users";
-import { env, type Env } from "@/lib/env";
+import { env, seedsDemoStories, type Env } from "@/lib/env";
 import { deleteStoredAuthSecret } from "@/lib/settings/store";
 import { describeConnectionError } from "./cli";
 
@@ -59,12 +59,12 @@ interface PrepareOptions {
  * DEMO_CONTENT=1 asks for the demo stories (still without those accounts).
  */
 function demoPlan(settings: PrepareSettings): { stories: boolean; accounts: boolean; why: string } {
-  if (settings.demoContent === "never") return { stories: false, accounts: false, why: "DEMO_CONTENT=0" };
-  if (settings.siteIsLocal) return { stories: true, accounts: true, why: "a local site" };
-  if (settings.demoContent === "always") {
-    return { stories: true, accounts: false, why: `DEMO_CONTENT=1; no demo accounts on the public address ${settings.siteUrl}` };
+  if (!seedsDemoStories(settings)) {
+    const why = settings.demoContent === "never" ? "DEMO_CONTENT=0" : `SITE_URL ${settings.siteUrl} is not a local address (DEMO_CONTENT=1 seeds the demo stories anyway)`;
+    return { stories: false, accounts: false, why };
   }
-  return { stories: false, accounts: false, why: `SITE_URL ${settings.siteUrl} is not a local address (DEMO_CONTENT=1 seeds the demo stories anyway)` };
+  if (settings.siteIsLocal) return { stories: true, accounts: true, why: "a local site" };
+  return { stories: true, accounts: false, why: `DEMO_CONTENT=1; no demo accounts on the public address ${settings.siteUrl}` };
 }
 
 /**
