@@ -43,6 +43,10 @@ test("a writer's new story: created as they type, counted, with links that end w
   await page.keyboard.type(`Pilots drill ${uniqueSuffix()}`);
   await expect(page).toHaveURL(/\/editor\/stories\/\d+$/);
   await expect(page.getByRole("status").filter({ hasText: /Autosaved at|Unsaved changes/ })).toBeVisible();
+  // …and so does its title row: it is the story's page now, with its revisions.
+  await expect(page.getByRole("heading", { level: 1, name: "Edit story" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Revisions" })).toHaveAttribute("href", /\/editor\/stories\/\d+\/revisions$/);
+  await expect(page).toHaveTitle(/^Edit story/);
   await expect(page.getByRole("heading", { name: "Status: Draft" })).toBeVisible();
 
   // A link made from selected words ends there: what is typed next is plain text.

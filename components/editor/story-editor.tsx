@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { BodyEditor } from "./body-editor";
 import { BylinePicker } from "./byline-picker";
 import { CompareDialog, ConflictNotice, SetAsideVersion } from "./conflict-panel";
@@ -92,7 +93,7 @@ export function StoryEditor({ initial, title, sections, authors, canPublish, rea
   return (
     <div className="story-editor">
       <div className="story-topbar">
-        <div className="story-topbar-title">{title}</div>
+        <div className="story-topbar-title">{initial.id === null && story.id !== null ? <CreatedTitle id={story.id} /> : title}</div>
         <Presence others={others} />
         <SaveControls draft={draft} canEdit={canEdit} save={save} conflict={conflict} timeZone={timeZone} />
         <WorkflowActions {...flow} created={story.id !== null} />
@@ -127,5 +128,18 @@ export function StoryEditor({ initial, title, sections, authors, canPublish, rea
         </aside>
       </div>
     </div>
+  );
+}
+
+/** A story created on this page (its first save): the title row of the story's own page. */
+function CreatedTitle({ id }: { id: number }) {
+  useEffect(() => {
+    document.title = document.title.replace(/^New story/, "Edit story");
+  }, []);
+  return (
+    <>
+      <h1>Edit story</h1>
+      <Link href={`/editor/stories/${id}/revisions`}>Revisions</Link>
+    </>
   );
 }
