@@ -1,8 +1,8 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import { isUniqueViolation } from "@/db/errors";
-import { authors, media, storyAuthors, users } from "@/db/schema";
+import { authors, media, stories, storyAuthors, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageAuthors } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/log";
@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/li
 import { slugify } from "@/lib/format/slug";
 import { authorFeedPath } from "@/lib/feeds/addresses";
 import { authorPath } from "@/lib/routing/public-urls";
+import { refreshSearchVectors } from "@/lib/stories/search-vector";
 import { AUTHOR_SLUG_MAX, authorInputSchema, type AuthorInput } from "./schemas";
 
 // Commands on author profiles (editors and admins): create and edit. A profile is a byline: a
@@ -97,6 +98,8 @@ export async function updateAuthor(actor: Actor, id: number, fields: unknown, db
       await checkProfile(tx, input, slug, id);
       await tx.update(authors).set(valuesOf(input, slug)).where(eq(authors.id, id));
       const bylines = await tx.select({ storyId: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, id));
+      // Stories are found by their bylines: a renamed author's are found by the new name.
+      await refreshSearchVectors(tx, inArray(stories.id, tx.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, id))));
       const details = { from: before.slug, to: slug, userId: input.userId, ...(before.userId !== input.userId && { previousUserId: before.userId }) };
       await recordAudit({ actorId: actor.id, action: "author.update", targetType: "author", targetId: id, details, ip: actor.ip }, tx);
       return { oldSlug: before.slug, storyIds: bylines.map((row) => row.storyId) };
