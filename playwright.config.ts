@@ -14,7 +14,7 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
  * within a project every test runs alone or in parallel with the rest.
  */
 const newsroomSpecs =
-  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page)\.spec\.ts/;
+  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page|story-list)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
