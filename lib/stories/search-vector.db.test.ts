@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asCurrent, createAuthor, createSection, documentOf } from "@/lib/testing/fixtures";
@@ -137,6 +138,16 @@ describe("keeping the words up to date", () => {
     expect(await found("inkwell")).toEqual(of("byline"));
     const after = await test.db.select({ updatedAt: stories.updatedAt }).from(stories).where(eq(stories.id, ids.byline!));
     expect(after).toEqual(before);
+  });
+
+  it("is backfilled by the migration exactly as the commands write it", async () => {
+    const written = await test.db.select({ id: stories.id, words: stories.searchVector }).from(stories).orderBy(stories.id);
+    const migration = readFileSync(new URL("../../db/migrations/0013_story_search.sql", import.meta.url), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").at(-1)!;
+    expect(backfill).toMatch(/^\s*UPDATE "stories"/);
+    await test.db.execute(sql`update stories set search_vector = ''`);
+    await test.db.execute(sql.raw(backfill));
+    expect(await test.db.select({ id: stories.id, words: stories.searchVector }).from(stories).orderBy(stories.id)).toEqual(written);
   });
 
   it("weighs the headline above the body", async () => {
