@@ -14,7 +14,7 @@ test("the story list finds a story by a word of its text, narrows by status, and
   await page.goto("/editor");
 
   // "/" goes to the search box (once the page's script runs); Enter searches.
-  const search = page.getByRole("searchbox", { name: "Search" });
+  const search = page.getByRole("searchbox", { name: "Search", exact: true });
   await expect(async () => {
     await page.keyboard.press("/");
     await expect(search).toBeFocused({ timeout: 500 });

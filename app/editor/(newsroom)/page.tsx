@@ -79,13 +79,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <StoryStatusTabs current={filters.status} counts={counts} filters={kept} />
       <form className="filters" method="get" role="search" aria-label="Filter stories">
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
-        <label className="filters-search">
-          Search
+        <div className="filters-search">
+          <label htmlFor="story-search">Search</label>
           <input type="search" id="story-search" name="q" maxLength={MAX_SEARCH_LENGTH} defaultValue={filters.q ?? ""} aria-describedby="story-search-hint" />
           <span id="story-search-hint" className="field-hint">
             Headline, deck, text, bylines and tags. &ldquo;Exact phrase&rdquo;, <kbd>or</kbd>, <kbd>-</kbd>word to leave out.
           </span>
-        </label>
+        </div>
         <FilterSelect name="section" label="Section" value={filters.section} options={sections.map((s) => ({ value: s.id, label: s.path }))} />
         <FilterSelect name="author" label="Author" value={filters.author} options={authors.map((a) => ({ value: a.id, label: a.name }))} />
         <label className="checkbox">
