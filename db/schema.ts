@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -180,6 +181,9 @@ export const media = pgTable(
  */
 export const searchVector = (text: AnyPgColumn) => sql`to_tsvector('simple', ${text})`;
 
+/** A PostgreSQL tsvector, written and read as SQL only (lib/stories/search-vector.ts). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
 export const stories = pgTable(
   "stories",
   {
@@ -222,6 +226,12 @@ export const stories = pgTable(
     trashedById: integer().references(() => users.id, { onDelete: "set null" }),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),
     updatedById: integer().references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The words the story is found by — headline, deck, bylines, tags, body text — weighted and
+     * stemmed ('english'); written in the transaction of every write that changes one of them
+     * (lib/stories/search-vector.ts, by the database function story_search_vector).
+     */
+    searchVector: tsvector().notNull().default(sql`''::tsvector`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -250,6 +260,8 @@ export const stories = pgTable(
     index("stories_trashed_idx").on(t.trashedAt, t.id).where(sql`${t.trashedAt} is not null`),
     // The newsroom's headline search: the words of every headline (`searchVector`).
     index("stories_headline_words_idx").using("gin", searchVector(t.headline)),
+    // The newsroom's story search (and the public search's): everything a story is found by.
+    index("stories_search_idx").using("gin", t.searchVector),
     check("stories_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

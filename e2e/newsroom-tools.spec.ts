@@ -7,8 +7,9 @@ import { EDITOR, signIn, type Account } from "./fixtures/sign-in";
 import { expect, test } from "./fixtures/stories";
 
 // The rest of the newsroom in Chromium: people and sessions, preview links, revisions, media
-// uploads, autosave and the unsaved-changes warning, the audit log and dashboard filters. The
-// stories they work on are drafts of their own (e2e/fixtures/stories.ts), unpublished afterwards.
+// uploads, autosave and the unsaved-changes warning, the audit log (the story list's filters are in
+// story-list.spec.ts). The stories they work on are drafts of their own (e2e/fixtures/stories.ts),
+// unpublished afterwards.
 
 const run = Date.now().toString(36);
 
@@ -245,21 +246,6 @@ test("drafts autosave, and leaving with unsaved changes asks first", async ({ br
   await expect(editor.getByRole("status").filter({ hasText: /Autosaved at/ })).toBeVisible({ timeout: 20_000 });
   await editor.reload();
   await expect(editor.getByLabel("Deck")).toHaveValue("Written, never saved by hand.");
-});
-
-test("the dashboard filters by status, section, author and headline", async ({ browser, stories }) => {
-  const editor = await newSignedInPage(browser, EDITOR);
-  const { id } = await stories.create({ headline: `Dashboard filter story ${run}` });
-  await editor.goto("/editor");
-  await editor.getByLabel("Headline").fill(`filter story ${run}`);
-  await editor.getByLabel("Status").selectOption("draft");
-  await editor.getByRole("button", { name: "Filter" }).click();
-  const rows = editor.getByRole("table").getByRole("row");
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1).getByRole("link")).toHaveAttribute("href", `/editor/stories/${id}`);
-  await editor.getByLabel("Status").selectOption("published");
-  await editor.getByRole("button", { name: "Filter" }).click();
-  await expect(editor.getByText("No stories match these filters.")).toBeVisible();
 });
 
 test("an admin adds a subsection; it is on the public site at once, and a bad slug is refused by the field", async ({ browser, request }) => {

@@ -1,8 +1,8 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import { isUniqueViolation } from "@/db/errors";
-import { authors, media, storyAuthors, users } from "@/db/schema";
+import { authors, media, stories, storyAuthors, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageAuthors } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/log";
@@ -14,6 +14,7 @@ import { authorFeedPath } from "@/lib/feeds/addresses";
 import { authorPath } from "@/lib/routing/public-urls";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { keepOldAuthorAddress } from "@/lib/routing/redirects";
+import { refreshSearchVectors } from "@/lib/stories/search-vector";
 import { AUTHOR_SLUG_MAX, authorInputSchema, type AuthorInput } from "./schemas";
 
 // Commands on author profiles (editors and admins): create and edit. A profile is a byline: a
@@ -101,6 +102,8 @@ export async function updateAuthor(actor: Actor, id: number, fields: unknown, db
       // Readers' links and search engines keep finding the author at the old address (a 301).
       if (before.slug !== slug) await keepOldAuthorAddress(tx, { fromPath: authorPath(before.slug), authorId: id });
       const bylines = await tx.select({ storyId: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, id));
+      // Stories are found by their bylines: a renamed author's are found by the new name.
+      await refreshSearchVectors(tx, inArray(stories.id, tx.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, id))));
       const details = { from: before.slug, to: slug, userId: input.userId, ...(before.userId !== input.userId && { previousUserId: before.userId }) };
       await recordAudit({ actorId: actor.id, action: "author.update", targetType: "author", targetId: id, details, ip: actor.ip }, tx);
       return { oldSlug: before.slug, storyIds: bylines.map((row) => row.storyId) };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSection } from "@/lib/testing/fixtures";
 import { media, relatedStories, sections, stories, storyAuthors, storyTags } from "@/db/schema";
@@ -10,6 +10,7 @@ import { openPglite } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { getLiveOverview } from "@/lib/live/queries";
 import { getPublishedArticle } from "@/lib/stories/queries";
+import { storySearchMatch } from "@/lib/stories/search-vector";
 import { seedStories } from "./content/stories";
 import { seedDemoEdition } from "./demo-edition";
 
@@ -57,6 +58,15 @@ describe("the demo edition", () => {
       const withRows = await test.db.selectDistinct({ id: column }).from(table);
       expect(withRows).toHaveLength(rows.length);
     }
+  });
+
+  it("writes every story's search words: each story is found by its byline and one of its tags", async () => {
+    const [unwritten] = await test.db.select({ n: count() }).from(stories).where(sql`${stories.searchVector} = ''::tsvector`);
+    expect(unwritten!.n).toBe(0);
+    const reference = seedStories[0]!;
+    const [row] = await test.db.select({ id: stories.id }).from(stories).where(eq(stories.slug, reference.slug));
+    const match = await storySearchMatch(test.db, `"${reference.tags[0]}" ${reference.headline}`);
+    expect((await test.db.select({ id: stories.id }).from(stories).where(match)).map((found) => found.id)).toEqual([row!.id]);
   });
 
   it("has one story that follows the reference page: News > U.S., deck, credited photo, inline related link", async () => {

@@ -18,6 +18,7 @@ import { parseInput } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
 import { newStorageKey, writeUpload } from "@/lib/media/storage";
 import { storyDocumentSchema, type StoryDocument } from "@/lib/stories/document";
+import { refreshSearchVectors } from "@/lib/stories/search-vector";
 import { seedAuthors } from "./content/authors";
 import { createDemoAccounts } from "./demo-accounts";
 import { seedSections } from "./content/sections";
@@ -173,6 +174,8 @@ export async function seedDemoEdition(
         );
       }
     }
+    // Every story's bylines and tags are in: their search words, all at once.
+    await refreshSearchVectors(tx, sql`true`);
     await seedLiveStreams(tx, posters as Record<keyof typeof livePosters, Poster>);
     return { seeded: true as const, stories: seedStories.length, sections: seedSections.length };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstValues, olderPageHref } from "./search-params";
+import { firstValues, listPageHref, olderPageHref } from "./search-params";
 
 describe("firstValues", () => {
   it("keeps the first value of each parameter and leaves empty ones out", async () => {
@@ -15,5 +15,12 @@ describe("olderPageHref", () => {
     expect(olderPageHref("/editor/media", { q: "a b&c" }, 7)).toBe("/editor/media?q=a+b%26c&before=7");
     // A section page has no filters: next.config.js moves this cursor into the path.
     expect(olderPageHref("/news/us", {}, 5)).toBe("/news/us?before=5");
+  });
+});
+
+describe("listPageHref", () => {
+  it("keeps the filters in use, and is the bare path without any", () => {
+    expect(listPageHref("/editor", { q: "harbor wall", status: "review", section: undefined, mine: "" })).toBe("/editor?q=harbor+wall&status=review");
+    expect(listPageHref("/editor", { status: undefined })).toBe("/editor");
   });
 });

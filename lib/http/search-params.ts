@@ -10,15 +10,21 @@ export async function firstValues(searchParams: SearchParams): Promise<Record<st
   );
 }
 
+/** A newsroom list with the filters in use; empty ones left out. */
+export function listPageHref(path: string, filters: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "") query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
 /**
  * Every list's Older link, the newsroom's and the section pages': the same list with the filters in
  * use (empty ones left out), after `before` (the `nextCursor` of lib/pagination/keyset.ts).
  */
 export function olderPageHref(path: string, filters: Record<string, string | number | undefined>, before: number): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== "") query.set(key, String(value));
-  }
-  query.set("before", String(before));
-  return `${path}?${query.toString()}`;
+  const href = listPageHref(path, { ...filters, before: undefined });
+  return `${href}${href.includes("?") ? "&" : "?"}before=${before}`;
 }

@@ -20,7 +20,7 @@ import {
   listTaxonomyPage,
 } from "@/lib/sitemaps/queries";
 import { listMediaPage } from "@/lib/media/queries";
-import { listStoriesForDashboard, searchStoryHeadlines } from "@/lib/stories/editor-queries";
+import { countStoriesByStatus, listStoriesForDashboard, searchStoryHeadlines } from "@/lib/stories/editor-queries";
 import { listTrash } from "@/lib/stories/trash";
 import { getNeedsYou } from "@/lib/stories/needs-you";
 import { getPublishedArticle, getStorySummaries, isPublishedStoryInList, listPublishedStories, lookupStorySlug } from "@/lib/stories/queries";
@@ -231,6 +231,10 @@ describe("query plans at 100,000 stories", () => {
       ["dashboard drafts", () => listStoriesForDashboard(editor, { status: "draft" }, t.db)],
       ["dashboard deep page", () => listStoriesForDashboard(editor, { before: STORIES / 2 }, t.db)],
       ["dashboard search", () => listStoriesForDashboard(editor, { q: "story 4242" }, t.db)],
+      ["dashboard search, a body word in every story", () => listStoriesForDashboard(editor, { q: "paragraph" }, t.db)],
+      ["dashboard search, a byline phrase and a status", () => listStoriesForDashboard(editor, { q: '"scale author 7" -4242', status: "draft" }, t.db)],
+      ["dashboard status counts", () => countStoriesByStatus(editor, {}, t.db)],
+      ["dashboard status counts of a search", () => countStoriesByStatus(editor, { q: "4242" }, t.db)],
       ["related-story picker", () => searchStoryHeadlines(editor, "story 4242", null, t.db)],
       ["moderation queue", () => listCommentsForModeration(editor, {}, t.db)],
       ["moderation queue, pending", () => listCommentsForModeration(editor, { status: "pending" }, t.db)],

@@ -27,6 +27,7 @@ import { clearRedirectsAt, keepOldAddresses } from "@/lib/routing/redirects";
 import { canEditStory } from "./permissions";
 import { changesWhatReadersSee } from "./reader-changes";
 import { storyPath } from "./queries";
+import { refreshSearchVectors } from "./search-vector";
 import { hasHadPublicAddress, isPublishedNow } from "./visibility";
 import { storyInputSchema, type StoryInput } from "./schemas";
 
@@ -92,6 +93,8 @@ async function writeRelations(tx: Tx, storyId: number, input: StoryInput): Promi
   if (related.length) {
     await tx.insert(relatedStories).values(related.map((relatedId, position) => ({ storyId, relatedId, position })));
   }
+  // The story and its bylines and tags are written: its search words follow, in this transaction.
+  await refreshSearchVectors(tx, eq(stories.id, storyId));
 }
 
 function snapshotOf(story: Story, input: StoryInput) {

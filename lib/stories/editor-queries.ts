@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db";
 import { searchWords, startsOfWords } from "@/lib/text/search-words";
-import { authors, media, relatedStories, searchVector, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
+import { authors, corrections, media, relatedStories, searchVector, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storiesVisibleTo } from "./permissions";
+import { storySearchMatch } from "./search-vector";
 import { notTrashed } from "./visibility";
 
 // Reads for the newsroom: every status, not only what readers see — but a list shows each person
@@ -20,7 +21,10 @@ export interface DashboardFilters {
   authorId?: number;
   /** Only stories this user created. */
   createdById?: number;
-  /** Words of the headline, or their beginnings. */
+  /**
+   * A web-style search of headline, deck, bylines, tags and body (lib/stories/search-vector.ts):
+   * "a phrase", `or`, `-word`; each word also finds the words it begins.
+   */
   q?: string;
   /** Id of the last story of the previous page (ordered by last change, newest first). */
   before?: number;
@@ -40,6 +44,8 @@ export interface DashboardRow {
   createdById: number | null;
   updatedByName: string | null;
   bylines: string[];
+  /** Corrections published on the story. */
+  corrections: number;
 }
 
 /** Headlines with a word starting with each of `words`: read through stories_headline_words_idx. */
@@ -48,10 +54,9 @@ const headlineHas = (db: Db, words: string[]) => startsOfWords(db, searchVector(
 /** The dashboard's order: the story changed last first. */
 const lastChangedFirst: KeysetOrder = { table: stories, keys: [stories.updatedAt], id: stories.id, direction: "desc" };
 
-export async function listStoriesForDashboard(viewer: CurrentUser, filters: DashboardFilters = {}, db: Db = getDb()) {
-  const limit = Math.min(filters.limit ?? 30, 100);
+/** The filters other than status and paging, as conditions: every one narrows the others. */
+async function narrowedBy(viewer: CurrentUser, filters: DashboardFilters, db: Db): Promise<(SQL | undefined)[]> {
   const conditions: (SQL | undefined)[] = [notTrashed, storiesVisibleTo(viewer)];
-  if (filters.status) conditions.push(eq(stories.status, filters.status));
   if (filters.sectionId) conditions.push(eq(stories.sectionId, filters.sectionId));
   if (filters.createdById) conditions.push(eq(stories.createdById, filters.createdById));
   if (filters.authorId) {
@@ -59,7 +64,30 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
       inArray(stories.id, db.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, filters.authorId))),
     );
   }
-  conditions.push(await headlineHas(db, searchWords(filters.q, 8)));
+  conditions.push(await storySearchMatch(db, filters.q));
+  return conditions;
+}
+
+/** The statuses the list counts for its tabs: the newsroom's work in hand, never the archive. */
+export const countedStatuses = ["draft", "review", "scheduled"] as const satisfies readonly StoryStatus[];
+
+/** How many stories of each status in `countedStatuses` match the filters other than status. */
+export async function countStoriesByStatus(viewer: CurrentUser, filters: DashboardFilters = {}, db: Db = getDb()) {
+  const rows = await db
+    .select({ status: stories.status, n: count() })
+    .from(stories)
+    .where(and(...(await narrowedBy(viewer, filters, db)), inArray(stories.status, [...countedStatuses])))
+    .groupBy(stories.status);
+  return Object.fromEntries(countedStatuses.map((status) => [status, rows.find((row) => row.status === status)?.n ?? 0])) as Record<
+    (typeof countedStatuses)[number],
+    number
+  >;
+}
+
+export async function listStoriesForDashboard(viewer: CurrentUser, filters: DashboardFilters = {}, db: Db = getDb()) {
+  const limit = Math.min(filters.limit ?? 30, 100);
+  const conditions = await narrowedBy(viewer, filters, db);
+  if (filters.status) conditions.push(eq(stories.status, filters.status));
   const keyset = keysetQuery(lastChangedFirst, { cursor: filters.before, limit });
   conditions.push(keyset.where);
   const rows = await db
@@ -84,17 +112,21 @@ export async function listStoriesForDashboard(viewer: CurrentUser, filters: Dash
     .limit(keyset.limit);
   const { items: page, nextCursor } = keysetPage(rows, limit);
   const ids = page.map((row) => row.id);
-  const bylineRows = ids.length
-    ? await db
-        .select({ storyId: storyAuthors.storyId, name: authors.name, position: storyAuthors.position })
-        .from(storyAuthors)
-        .innerJoin(authors, eq(authors.id, storyAuthors.authorId))
-        .where(inArray(storyAuthors.storyId, ids))
-        .orderBy(storyAuthors.position)
-    : [];
+  const [bylineRows, correctionRows] = ids.length
+    ? await Promise.all([
+        db
+          .select({ storyId: storyAuthors.storyId, name: authors.name, position: storyAuthors.position })
+          .from(storyAuthors)
+          .innerJoin(authors, eq(authors.id, storyAuthors.authorId))
+          .where(inArray(storyAuthors.storyId, ids))
+          .orderBy(storyAuthors.position),
+        db.select({ storyId: corrections.storyId, n: count() }).from(corrections).where(inArray(corrections.storyId, ids)).groupBy(corrections.storyId),
+      ])
+    : [[], []];
   const result: DashboardRow[] = page.map((row) => ({
     ...row,
     bylines: bylineRows.filter((b) => b.storyId === row.id).map((b) => b.name),
+    corrections: correctionRows.find((c) => c.storyId === row.id)?.n ?? 0,
   }));
   return { rows: result, nextCursor };
 }

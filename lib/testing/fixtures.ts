@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth/users";
 import { authors, sections, stories, storyAuthors, type NewStory } from "@/db/schema";
 import { paragraph, type StoryDocument } from "@/lib/stories/document";
+import { refreshSearchVectors } from "@/lib/stories/search-vector";
 
 // Small builders for tests and end-to-end fixtures: each creates exactly what a test needs. They
 // build story bodies with the stories domain, so they live above db/, not in it.
@@ -67,5 +68,6 @@ export async function createStory(
   for (const [position, authorId] of (options.authorIds ?? []).entries()) {
     await db.insert(storyAuthors).values({ storyId: row!.id, authorId, position });
   }
+  await refreshSearchVectors(db, eq(stories.id, row!.id));
   return row!;
 }

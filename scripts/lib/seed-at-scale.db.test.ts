@@ -1,8 +1,9 @@
 import { and, count, countDistinct, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comments, stories, storyAuthors, storyTags } from "@/db/schema";
+import { authors, comments, stories, storyAuthors, storyTags } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { storyDocumentSchema } from "@/lib/stories/document";
+import { storySearchMatch } from "@/lib/stories/search-vector";
 import { publishedNow } from "@/lib/stories/visibility";
 import { SCALE_AUTHORS, SCALE_TAGS, seedAtScale } from "./seed-at-scale";
 
@@ -40,6 +41,20 @@ describe("seedAtScale", () => {
     expect(tags!.n).toBeLessThanOrEqual(SCALE_TAGS);
     const [authors] = await t.db.select({ n: countDistinct(storyAuthors.authorId) }).from(storyAuthors);
     expect(authors!.n).toBeLessThanOrEqual(SCALE_AUTHORS);
+  });
+
+  it("writes every story's search words: found by a phrase of its body and by its byline", async () => {
+    const [unwritten] = await t.db.select({ n: count() }).from(stories).where(sql`${stories.searchVector} = ''::tsvector`);
+    expect(unwritten!.n).toBe(0);
+    const [story] = await t.db
+      .select({ id: stories.id, byline: authors.name })
+      .from(stories)
+      .innerJoin(storyAuthors, eq(storyAuthors.storyId, stories.id))
+      .innerJoin(authors, eq(authors.id, storyAuthors.authorId))
+      .where(eq(stories.slug, "scale-story-17"));
+    const found = async (q: string) => (await t.db.select({ id: stories.id }).from(stories).where(await storySearchMatch(t.db, q))).map((row) => row.id);
+    expect(await found('"second paragraph of scale story 17"')).toEqual([story!.id]);
+    expect(await found(`"${story!.byline}" "story 17"`)).toEqual([story!.id]);
   });
 
   it("spreads publication over years, newest last by id, with the newest within the last 48 hours", async () => {

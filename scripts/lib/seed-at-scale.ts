@@ -1,7 +1,8 @@
-import { count, max, sql } from "drizzle-orm";
+import { count, gte, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sections, stories } from "@/db/schema";
 import { seedSections } from "@/lib/demo/content/sections";
+import { refreshSearchVectors } from "@/lib/stories/search-vector";
 
 // The archive-scale seed behind `npm run db:seed-at-scale` (scripts/seed-at-scale.ts): many generated
 // published stories by set-based SQL (INSERT … SELECT generate_series), so 100,000 take seconds.
@@ -91,6 +92,7 @@ export async function seedAtScale(db: Db, options: ScaleOptions): Promise<void> 
       from stories st cross join author_ids a cross join lateral generate_series(0, st.id % 2) i
       where st.id >= ${from}
       on conflict do nothing`);
+    await refreshSearchVectors(tx, gte(stories.id, from));
     if (options.comments) await seedComments(tx, from, options.comments);
   });
 }

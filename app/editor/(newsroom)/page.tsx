@@ -3,16 +3,20 @@ import Link from "next/link";
 import { z } from "zod";
 import { DataTable, type Column } from "@/components/editor/data-table";
 import { FilterSelect } from "@/components/editor/filter-select";
+import { StoryListKeys } from "@/components/editor/story-list-keys";
+import { StoryStatusBadge, StoryStatusTabs } from "@/components/editor/story-status";
 import { requireUser } from "@/lib/auth/session";
 import { firstValues, olderPageHref, type SearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/format/dates";
 import {
+  countStoriesByStatus,
   listAuthorsForPicker,
   listSectionsForPicker,
   listStoriesForDashboard,
   storyStatuses,
   type DashboardRow,
 } from "@/lib/stories/editor-queries";
+import { MAX_SEARCH_LENGTH } from "@/lib/stories/search-vector";
 import { canPublish } from "@/lib/auth/roles";
 import { idSchema } from "@/lib/validation/ids";
 import { NeedsYou } from "@/components/editor/needs-you";
@@ -24,30 +28,15 @@ const filtersSchema = z.object({
   section: idSchema.optional().catch(undefined),
   author: idSchema.optional().catch(undefined),
   mine: z.literal("1").optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // A longer query is cut, not refused: the box allows no more, and a pasted one still searches.
+  q: z.string().trim().transform((q) => q.slice(0, MAX_SEARCH_LENGTH) || undefined).optional().catch(undefined),
   before: idSchema.optional().catch(undefined),
   denied: z.literal("1").optional().catch(undefined),
 });
 
-const statusLabels: Record<(typeof storyStatuses)[number], string> = {
-  draft: "Draft",
-  review: "In review",
-  scheduled: "Scheduled",
-  published: "Published",
-  unpublished: "Unpublished",
-};
-
 const columns: Column<DashboardRow>[] = [
   { header: "Headline", cell: (row) => <Link href={`/editor/stories/${row.id}`}>{row.headline}</Link> },
-  {
-    header: "Status",
-    cell: (row) => (
-      <>
-        <span className={`status status-${row.status}`}>{statusLabels[row.status]}</span>
-        {row.status === "scheduled" && row.scheduledAt && <span className="muted"> for {formatDateTime(row.scheduledAt.toISOString())}</span>}
-      </>
-    ),
-  },
+  { header: "Status", cell: (row) => <StoryStatusBadge row={row} /> },
   { header: "Section", cell: (row) => row.sectionName },
   { header: "Authors", cell: (row) => row.bylines.join(", ") || "—" },
   {
@@ -65,18 +54,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const user = await requireUser();
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
-  const [page, sections, authors] = await Promise.all([
-    listStoriesForDashboard(user, {
-      status: filters.status,
-      sectionId: filters.section,
-      authorId: filters.author,
-      createdById: filters.mine ? user.id : undefined,
-      q: filters.q,
-      before: filters.before,
-    }),
+  const narrowing = { sectionId: filters.section, authorId: filters.author, createdById: filters.mine ? user.id : undefined, q: filters.q };
+  const [page, counts, sections, authors] = await Promise.all([
+    listStoriesForDashboard(user, { ...narrowing, status: filters.status, before: filters.before }),
+    countStoriesByStatus(user, narrowing),
     listSectionsForPicker(),
     listAuthorsForPicker(),
   ]);
+  const kept = { q: filters.q, section: filters.section, author: filters.author, mine: filters.mine };
 
   return (
     <>
@@ -93,12 +78,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </p>
       )}
       <NeedsYou user={user} />
+      <StoryStatusTabs current={filters.status} counts={counts} filters={kept} />
       <form className="filters" method="get" role="search" aria-label="Filter stories">
-        <label>
-          Headline
-          <input type="search" name="q" defaultValue={filters.q ?? ""} />
-        </label>
-        <FilterSelect name="status" label="Status" value={filters.status} options={storyStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
+        {filters.status && <input type="hidden" name="status" value={filters.status} />}
+        <div className="filters-search">
+          <label htmlFor="story-search">Search</label>
+          <input type="search" id="story-search" name="q" maxLength={MAX_SEARCH_LENGTH} defaultValue={filters.q ?? ""} aria-describedby="story-search-hint" />
+          <span id="story-search-hint" className="field-hint">
+            Headline, deck, text, bylines and tags. &ldquo;Exact phrase&rdquo;, <kbd>or</kbd>, <kbd>-</kbd>word to leave out.
+          </span>
+        </div>
         <FilterSelect name="section" label="Section" value={filters.section} options={sections.map((s) => ({ value: s.id, label: s.path }))} />
         <FilterSelect name="author" label="Author" value={filters.author} options={authors.map((a) => ({ value: a.id, label: a.name }))} />
         <label className="checkbox">
@@ -109,10 +98,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </button>
       </form>
 
+      <p className="muted keys-hint">
+        Keys: <kbd>j</kbd> and <kbd>k</kbd> (or <kbd>↓</kbd> and <kbd>↑</kbd> in the list) move between stories, <kbd>Enter</kbd> opens one, <kbd>/</kbd> goes to the search.
+      </p>
       <DataTable rows={page.rows} rowKey={(row) => row.id} columns={columns} empty="No stories match these filters." className="story-table" />
+      <StoryListKeys table=".story-table" search="story-search" />
       {page.nextCursor && (
         <nav aria-label="Pages" className="pagination">
-          <Link href={olderPageHref("/editor", { q: filters.q, status: filters.status, section: filters.section, author: filters.author, mine: filters.mine }, page.nextCursor)} rel="next">
+          <Link href={olderPageHref("/editor", { ...kept, status: filters.status }, page.nextCursor)} rel="next">
             Older changes
           </Link>
         </nav>

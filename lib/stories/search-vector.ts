@@ -1,0 +1,45 @@
+import { sql, type SQL } from "drizzle-orm";
+import { stories } from "@/db/schema";
+import type { Db } from "@/lib/db";
+
+// The story search index: each story's `searchVector` (headline A; deck, bylines and tags B; body
+// text C; stemmed in English) and the search that reads it through its GIN index. The words are
+// made by the database function story_search_vector (migration 0016_story_search, which also
+// backfilled every story), so this file, the migration and the bulk seeds share one definition.
+// The newsroom's story list searches with it; the public search can read the same index.
+
+/** The longest query read; the rest is ignored (the newsroom's search box allows as much). */
+export const MAX_SEARCH_LENGTH = 200;
+
+/**
+ * Writes the search words of the stories matching `which` (a condition on `stories`), from the
+ * story and its bylines and tags as they are in this transaction. Every write that changes one of
+ * those calls it after its last write (create, save, a renamed byline, the seeds). Raw SQL: an
+ * update through Drizzle would also move `updatedAt`, and a rename is not a change of the story.
+ */
+export async function refreshSearchVectors(db: Db, which: SQL): Promise<void> {
+  await db.execute(sql`update ${stories} set search_vector = story_search_vector(${stories}) where ${which}`);
+}
+
+/**
+ * The condition "the story matches what was typed", or undefined when there is nothing to search
+ * by (empty, only stop words such as "the", only operators). Read as a web search engine does
+ * (`websearch_to_tsquery`): "quoted words" as a phrase, `or` between alternatives, `-word` to
+ * leave out; each word also finds the words it begins ("harb" finds "harbor"), as the newsroom's
+ * other searches do. The query is made by the database in a first small statement and the search
+ * carries it as a value, so the planner weighs how common its words are.
+ */
+export async function storySearchMatch(db: Db, q: string | undefined): Promise<SQL | undefined> {
+  // NUL and broken surrogates, which PostgreSQL refuses even to compare, are dropped.
+  const typed = (q ?? "").slice(0, MAX_SEARCH_LENGTH).replace(/[\u0000\p{Cs}]/gu, "").trim();
+  if (!typed) return undefined;
+  const [row] = await db
+    .select({
+      // Every quoted lexeme of the tsquery's text form gets a prefix mark: 'harb' → 'harb':*.
+      query: sql<string>`regexp_replace(q::text, '(''(?:[^'']|'''')*'')', '\\1:*', 'g')`,
+      nodes: sql<number>`numnode(q)`,
+    })
+    .from(sql`websearch_to_tsquery('english', ${typed}) q`);
+  if (!row || Number(row.nodes) === 0) return undefined;
+  return sql`${stories.searchVector} @@ ${row.query}::tsquery`;
+}
