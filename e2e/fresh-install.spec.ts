@@ -4,7 +4,7 @@ import { demoAccounts } from "@/lib/demo/demo-accounts";
 import { CHROMIUM_FLAGS, systemChromium } from "@/scripts/lib/chromium";
 import { reference } from "./demo";
 import { startFreshInstall, type FreshInstall } from "./fixtures/fresh-install";
-import { appCode, makeInvitation } from "./fixtures/people";
+import { acceptInvitation, appCode, makeInvitation } from "./fixtures/people";
 import { startTlsProxy, type TlsProxy } from "./fixtures/tls-proxy";
 
 // A fresh public install, walked through as its first people would (issue 13): `npm start` with a
@@ -81,17 +81,6 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
-/** The invitee opens the link, chooses a password and lands in the newsroom. */
-async function accept(browser: Browser, link: string, password: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(link);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByLabel("Password again").fill(password);
-  await page.getByRole("button", { name: "Join the newsroom" }).click();
-  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
-  return page;
-}
-
 test("a fresh public install: the admin invites a writer and an editor, the writer files a story with a photo, the editor publishes it, and no demo data is anywhere", async ({ browser }) => {
   const writer = { name: "Ines Duarte", email: "ines@news.example.test", password: "ines-chosen-password", role: "writer" as const };
   const editor = { name: "Tomas Reyes", email: "tomas@news.example.test", password: "tomas-chosen-password", role: "editor" as const };
@@ -152,7 +141,7 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     return admin;
   });
 
-  const writerPage = await step("the writer accepts the invitation and chooses a password", () => accept(browser, links.writer, writer.password));
+  const writerPage = await step("the writer accepts the invitation and chooses a password", () => acceptInvitation(browser, links.writer, writer.password));
 
   const storyUrl = await step("the writer files a story with a photo and submits it", async () => {
     const page = writerPage;
@@ -180,7 +169,7 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     return writerPage;
   });
 
-  const editorPage = await step("the editor accepts the invitation and chooses a password", () => accept(browser, links.editor, editor.password));
+  const editorPage = await step("the editor accepts the invitation and chooses a password", () => acceptInvitation(browser, links.editor, editor.password));
 
   const publicPath = await step("the editor publishes the story", async () => {
     await editorPage.getByRole("link", { name: headline }).click();
