@@ -123,7 +123,7 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
         </code>
       </p>
       <details className="desk-disclosure">
-        <summary>{kind} stream settings: title, address, status, poster</summary>
+        <summary>Stream settings: title, address, status, poster</summary>
         <ActionForm action={updateStreamAction} submitLabel={`Save the ${kind.toLowerCase()} stream`}>
           <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
           <Field name="title" label={`${kind} stream title`} defaultValue={stream.title} required />
@@ -155,7 +155,7 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
       <Programme stream={stream} shows={shows} now={now} />
 
       <details className="desk-disclosure">
-        <summary>Add a {kind.toLowerCase()} show</summary>
+        <summary>Add a show</summary>
         <ActionForm action={addShowAction} submitLabel={`Add to the ${kind.toLowerCase()} programme`}>
           <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
           <ShowFields kind={kind} timeZone={timeZone} values={{ startsAt: startDefault, endsAt: endDefault }} />
