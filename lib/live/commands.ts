@@ -118,13 +118,18 @@ export async function addShowSeries(actor: Actor, streamId: number, raw: unknown
   return rows;
 }
 
-/** Changes any of a show's fields, checked as when it was added (the show itself is no clash). */
+/**
+ * Changes any of a show's fields, checked as when it was added (the show itself is no clash).
+ * Fields left out keep their values, so an API client can send only `{"title": …}`.
+ */
 export async function editShow(actor: Actor, showId: number, raw: unknown, db: Db = getDb()) {
   requireLiveDesk(actor);
-  const show = parseInput(showInputSchema, raw);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ValidationError({ form: "Send the show as an object" });
   const row = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(liveShows).where(eq(liveShows.id, showId));
     if (!before) throw new NotFoundError("There is no such show.");
+    const { title, description, startsAt, endsAt } = before;
+    const show = parseInput(showInputSchema, { title, description, startsAt, endsAt, ...raw });
     const [clash] = await lockStreamAndFindClashes(tx, before.streamId, [show], showId);
     if (clash) throw new ValidationError({ startsAt: `This overlaps “${clash.title}”` });
     const [after] = await tx.update(liveShows).set(show).where(eq(liveShows.id, showId)).returning();
