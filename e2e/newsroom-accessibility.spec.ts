@@ -72,6 +72,7 @@ const signedInGroups: Record<string, Record<string, Open>> = {
     "/editor/sections": to("/editor/sections"),
     "/editor/front-page": to("/editor/front-page"),
     "/editor/live": to("/editor/live"),
+    "/editor/live/shows/[id]": firstLink("/editor/live", /^\/editor\/live\/shows\/\d+$/),
   },
   "comments and settings": {
     "/editor/comments": to("/editor/comments"),

@@ -1,4 +1,5 @@
 import { LiveAudioProvider } from "@/components/site/live-audio";
+import { LiveStatusProvider } from "@/components/site/live-status";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import type { Metadata } from "next";
@@ -19,18 +20,21 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
   const [tree, live, site, banner] = await Promise.all([getCachedSectionTree(), getCachedLiveOverview(), getSiteSettings(), getCachedBanner()]);
   const onAir = { video: live.some((s) => s.kind === "video" && s.playable), audio: live.some((s) => s.kind === "audio" && s.playable) };
   const siteName = site.name;
-  // The provider keeps the live audio (and its mini player) playing across client navigation.
+  // The providers keep the streams' status current while a page stays open, and the live audio
+  // (and its mini player) playing across client navigation.
   return (
-    <LiveAudioProvider siteName={siteName}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <BreakingBanner banner={banner} />
-      <SiteHeader siteName={siteName} logo={site.logo} sections={tree.roots} onAir={onAir} />
-      <main id="main" tabIndex={-1}>
-        {children}
-      </main>
-      <SiteFooter siteName={siteName} sections={tree.roots} demoNote={seedsDemoStories(env())} />
-    </LiveAudioProvider>
+    <LiveStatusProvider initial={onAir}>
+      <LiveAudioProvider siteName={siteName}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <BreakingBanner banner={banner} />
+        <SiteHeader siteName={siteName} logo={site.logo} sections={tree.roots} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter siteName={siteName} sections={tree.roots} demoNote={seedsDemoStories(env())} />
+      </LiveAudioProvider>
+    </LiveStatusProvider>
   );
 }

@@ -69,7 +69,7 @@ export function Field({
   name: string;
   label: string;
   hint?: string;
-  type?: "text" | "email" | "password" | "textarea" | "select" | "datetime-local" | "hidden";
+  type?: "text" | "email" | "password" | "textarea" | "select" | "datetime-local" | "date" | "hidden";
   defaultValue?: string;
   required?: boolean;
   options?: { value: string; label: string }[];

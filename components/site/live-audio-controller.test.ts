@@ -227,6 +227,35 @@ describe("the live audio controller, between streams", () => {
   });
 });
 
+describe("the live audio controller, taken off air", () => {
+  it("stops cleanly and says so when the stream goes off air, and plays again once it is back", async () => {
+    const { audio, element, instances } = setup();
+    audio.play(HLS);
+    await flush();
+    audio.onPlay();
+    const [hls] = instances;
+    audio.setOnAir(false);
+    expect(hls?.calls).toEqual(["startLoad", "destroy"]);
+    expect(element.paused).toBe(true);
+    expect(element.calls.at(-1)).toBe("load");
+    expect(audio.getState()).toMatchObject({ stream: HLS, started: true, playing: false, offAir: true });
+    audio.setOnAir(true);
+    expect(audio.getState().offAir).toBe(false);
+    audio.play();
+    await flush();
+    expect(instances).toHaveLength(2);
+  });
+
+  it("lets a reader play after an old off-air status: the page they press Play on is newer", async () => {
+    const { audio } = setup();
+    audio.setOnAir(false);
+    expect(audio.getState()).toMatchObject({ stream: null, offAir: true });
+    audio.play(ICECAST);
+    await flush();
+    expect(audio.getState()).toMatchObject({ stream: ICECAST, started: true, offAir: false });
+  });
+});
+
 describe("the live audio in the Media Session", () => {
   function fakeSession() {
     const handlers = new Map<string, MediaSessionActionHandler | null>();

@@ -21,6 +21,8 @@ export type LiveAudioState = {
   started: boolean;
   /** A short message when the stream could not be played. */
   error: string | null;
+  /** The desk took the audio stream off air while the page was open: nothing plays until it is back. */
+  offAir: boolean;
 };
 
 /** The parts of an <audio> element the controller uses. */
@@ -56,7 +58,7 @@ export const PLAY_BLOCKED = "The browser blocked playback. Press Play to listen.
 /** MediaError.MEDIA_ERR_ABORTED: the source was taken away, which is no failure. */
 const MEDIA_ERR_ABORTED = 1;
 
-const initialState: LiveAudioState = { stream: null, playing: false, volume: 1, started: false, error: null };
+const initialState: LiveAudioState = { stream: null, playing: false, volume: 1, started: false, error: null, offAir: false };
 
 export class LiveAudioController<E extends MediaElementLike = MediaElementLike> {
   private state = initialState;
@@ -108,7 +110,7 @@ export class LiveAudioController<E extends MediaElementLike = MediaElementLike> 
     const element = this.element;
     if (!target || !element) return;
     this.wantsToPlay = true;
-    this.update({ started: true, error: null });
+    this.update({ started: true, error: null, offAir: false });
     const start = () => {
       // The reader may have paused or switched streams while the HLS library was loading.
       if (!this.wantsToPlay || this.state.stream !== target) return;
@@ -144,6 +146,17 @@ export class LiveAudioController<E extends MediaElementLike = MediaElementLike> 
   stop = () => {
     this.detach();
     this.update({ stream: null, started: false, error: null });
+  };
+
+  /**
+   * The audio stream's status as the page last heard it (./live-status-poller.ts). Off air, the
+   * stream stops cleanly (no more segments are fetched) and the players say so; back on air,
+   * Play works again. A reader who presses Play meanwhile is trusted: the page they pressed it
+   * on is newer than the status.
+   */
+  setOnAir = (onAir: boolean) => {
+    if (!onAir && this.state.stream) this.detach();
+    this.update({ offAir: !onAir });
   };
 
   /** The element's own events, as the provider passes them on. */

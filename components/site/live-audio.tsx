@@ -4,6 +4,7 @@ import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState
 import { loadHlsAttacher } from "./hls-attacher";
 import { LiveAudioController, type LiveAudioState, type LiveAudioStream } from "./live-audio-controller";
 import { connectMediaSession } from "./live-audio-session";
+import { useLiveStatus } from "./live-status";
 
 // The mini player's code is fetched only once the reader has started the audio (React's lazy:
 // next/dynamic would add more code of its own than the mini player weighs).
@@ -41,6 +42,9 @@ function useLiveAudioController(siteName: string) {
   }, [controller, siteName]);
 
   useEffect(() => () => controller.destroy(), [controller]);
+
+  const { audio: onAir } = useLiveStatus();
+  useEffect(() => controller.setOnAir(onAir), [controller, onAir]);
   return { controller, state };
 }
 

@@ -4,6 +4,7 @@ import type { StreamView } from "@/lib/live/queries";
 import { LiveJsonLd } from "./live-json-ld";
 import { LiveSchedule } from "./live-schedule";
 import { OffAir } from "./off-air";
+import { OnAirOnly } from "./live-status";
 
 // Live and Audio Only are one page with two players: the stream of their kind on air, with its
 // heading, player and schedule, or the off-air notice with the next show. Only the heading and
@@ -23,16 +24,20 @@ export async function LiveStreamPage({
   children: (stream: StreamView) => ReactNode;
 }) {
   const stream = (await getCachedLiveOverview()).find((s) => s.kind === kind);
-  if (!stream?.playable) return <OffAir title={title} kind={kind} next={stream?.next ?? null} />;
+  const offAir = <OffAir title={title} kind={kind} next={stream?.next ?? null} />;
+  if (!stream?.playable) return offAir;
+  // Taken off air while the page is open: the notice replaces the player without a reload.
   return (
-    <div className="live-page">
-      {kind === "video" && <LiveJsonLd stream={stream} />}
-      <p className="kicker">
-        <span className="live-dot" aria-hidden="true" /> On air
-      </p>
-      <h1>{heading(stream)}</h1>
-      {children(stream)}
-      <LiveSchedule stream={stream} />
-    </div>
+    <OnAirOnly kind={kind} offAir={offAir}>
+      <div className="live-page">
+        {kind === "video" && <LiveJsonLd stream={stream} />}
+        <p className="kicker">
+          <span className="live-dot" aria-hidden="true" /> On air
+        </p>
+        <h1>{heading(stream)}</h1>
+        {children(stream)}
+        <LiveSchedule stream={stream} />
+      </div>
+    </OnAirOnly>
   );
 }

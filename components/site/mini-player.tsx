@@ -18,7 +18,7 @@ export function MiniPlayer({ audio }: { audio: LiveAudio }) {
 }
 
 function MiniPlayerBar({ audio }: { audio: LiveAudio }) {
-  const { stream, playing, error, toggle, stop } = audio;
+  const { stream, playing, error, offAir, toggle, stop } = audio;
   const bar = useRef<HTMLElement | null>(null);
 
   // The page keeps room for the bar at its foot, so it never covers the footer or a focused link.
@@ -40,22 +40,30 @@ function MiniPlayerBar({ audio }: { audio: LiveAudio }) {
   return (
     <section ref={bar} className="mini-player" aria-label="Audio player">
       <div className="mini-player-inner">
-        <button type="button" className="mini-player-toggle" onClick={toggle}>
-          <span className="mini-player-icon" aria-hidden="true">
-            {playing ? "❚❚" : "▶"}
-          </span>
-          {playing ? "Pause" : "Play"}
-          <span className="visually-hidden"> {stream.title}</span>
-        </button>
-        <p className="mini-player-info">
-          <span className="live-dot" aria-hidden="true" />
-          <span className="mini-player-title">
-            <strong>{stream.title}</strong>
-            {stream.nowPlaying && <> — {stream.nowPlaying}</>}
-          </span>
-        </p>
+        {offAir ? (
+          <p className="mini-player-off-air">
+            <span className="off-air-dot" aria-hidden="true" /> <strong>{stream.title}</strong> — Off air
+          </p>
+        ) : (
+          <>
+            <button type="button" className="mini-player-toggle" onClick={toggle}>
+              <span className="mini-player-icon" aria-hidden="true">
+                {playing ? "❚❚" : "▶"}
+              </span>
+              {playing ? "Pause" : "Play"}
+              <span className="visually-hidden"> {stream.title}</span>
+            </button>
+            <p className="mini-player-info">
+              <span className="live-dot" aria-hidden="true" />
+              <span className="mini-player-title">
+                <strong>{stream.title}</strong>
+                {stream.nowPlaying && <> — {stream.nowPlaying}</>}
+              </span>
+            </p>
+          </>
+        )}
         <p className="visually-hidden" aria-live="polite">
-          {playing ? "Playing" : "Paused"}
+          {offAir ? "Off air" : playing ? "Playing" : "Paused"}
         </p>
         <SiteLink href={AUDIO_PAGE} className="mini-player-open">
           Open Audio Only

@@ -74,6 +74,18 @@ export function deskHandlerSuite() {
       );
     });
 
+    it("PATCH /api/admin/live/shows/:id", async () => {
+      const { db, showId } = world();
+      await fc.assert(
+        fc.asyncProperty(anyone, pathId(showId), mutated(validShow()), async (role, id, input) => {
+          signIn(role);
+          const call = () => showRoute.PATCH(request("PATCH", `/api/admin/live/shows/${id}`, { json: input }), params({ id }));
+          await answerOf(db, liveTables, call, `${role} PATCH show ${id} ${describeInput(input)}`);
+        }),
+        propertyOptions,
+      );
+    });
+
     it("GET /api/live and /api/live/:slug", async () => {
       const { db } = world();
       await fc.assert(
@@ -108,6 +120,23 @@ export function deskHandlerSuite() {
           signIn(role);
           await actionAnswerOf(db, liveTables, () => deskActions.addShowAction({}, addForm), `${role} add ${describeInput(addForm)}`);
           await actionAnswerOf(db, liveTables, () => deskActions.deleteShowAction({}, removeForm), `${role} delete ${describeInput(removeForm)}`);
+        }),
+        propertyOptions,
+      );
+    });
+
+    it("addShowAction repeating a show, and editShowAction", async () => {
+      const { db, streamId, showId } = world();
+      const times = (start: Date) => ({ startsAt: local(start), endsAt: local(new Date(start.getTime() + 3600_000)) });
+      const repeat = mutatedForm(
+        slot.map((start) => ({ streamId: String(streamId), title: "Nightly", description: "", ...times(start), every: "daily", times: "3", until: "" })),
+      );
+      const edit = mutatedForm(slot.map((start) => ({ showId: String(showId), title: "Renamed", description: "", ...times(start) })));
+      await fc.assert(
+        fc.asyncProperty(anyone, repeat, edit, async (role, repeatForm, editForm) => {
+          signIn(role);
+          await actionAnswerOf(db, liveTables, () => deskActions.addShowAction({}, repeatForm), `${role} repeat ${describeInput(repeatForm)}`);
+          await actionAnswerOf(db, liveTables, () => deskActions.editShowAction({}, editForm), `${role} edit ${describeInput(editForm)}`);
         }),
         propertyOptions,
       );

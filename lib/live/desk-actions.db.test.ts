@@ -48,6 +48,24 @@ describe("the live desk's forms", () => {
     expect(await test.db.select().from(liveShows).where(eq(liveShows.id, show!.id))).toEqual([]);
   });
 
+  it("repeats a show weekly until a day on the site's clock, and edits one of the repeats", async () => {
+    signInAs(editor);
+    const fields = { streamId, title: "Weekly Sitar", description: "", startsAt: "2031-06-02T20:00", endsAt: "2031-06-02T21:00", every: "weekly", times: "", until: "2031-06-16" };
+    expect(await desk.addShowAction({}, form(fields))).toEqual({ ok: "“Weekly Sitar” added to the programme 3 times." });
+    const shows = await test.db.select().from(liveShows).where(eq(liveShows.title, "Weekly Sitar")).orderBy(liveShows.startsAt);
+    expect(shows.map((show) => show.startsAt.toISOString())).toEqual(["2031-06-02T14:30:00.000Z", "2031-06-09T14:30:00.000Z", "2031-06-16T14:30:00.000Z"]);
+
+    const edit = { showId: shows[1]!.id, title: "Sitar Special", description: "Longer.", startsAt: "2031-06-09T19:30", endsAt: "2031-06-09T21:30" };
+    expect(await desk.editShowAction({}, form(edit))).toEqual({ ok: "“Sitar Special” saved." });
+    const [edited] = await test.db.select().from(liveShows).where(eq(liveShows.id, shows[1]!.id));
+    expect(edited).toMatchObject({ title: "Sitar Special", description: "Longer." });
+    expect(edited!.startsAt.toISOString()).toBe("2031-06-09T14:00:00.000Z");
+
+    const refused = await desk.addShowAction({}, form({ ...fields, title: "Again", until: "16/06/2031" }));
+    expect(refused.fieldErrors).toEqual({ until: "Enter the last day" });
+    expect(refused.values).toMatchObject({ until: "16/06/2031" });
+  });
+
   it.each([
     ["an impossible date", { startsAt: "2031-02-30T10:00", endsAt: "2031-03-01T11:00" }, "startsAt", "Enter when the show starts"],
     ["a time not in the field's format", { startsAt: "1 May 2031 10:00", endsAt: "2031-05-01T11:00" }, "startsAt", "Enter when the show starts"],

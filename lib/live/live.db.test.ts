@@ -185,7 +185,7 @@ describe("the live desk's admin API", () => {
     expect((await later.json()).streams[0].shows).toEqual([]);
   });
 
-  it("changes status alone, adds and deletes a show", async () => {
+  it("changes status alone, adds, edits and deletes a show", async () => {
     const off = await adminStream.PATCH(call("PATCH", `/api/admin/live/streams/${videoId}`, { status: "off_air" }), params(String(videoId)));
     expect(off.status).toBe(200);
     expect(await off.json()).toMatchObject({ status: "off_air", url: "/live/demo/video/index.m3u8" });
@@ -197,7 +197,14 @@ describe("the live desk's admin API", () => {
       params(String(videoId)),
     );
     expect(added.status).toBe(201);
-    const { id } = await added.json();
+    const { id, startsAt } = await added.json();
+    const renamed = await adminShow.PATCH(call("PATCH", `/api/admin/live/shows/${id}`, { title: "Via API, renamed" }), params(String(id)));
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ id, title: "Via API, renamed", startsAt });
+    const backwards = await adminShow.PATCH(call("PATCH", `/api/admin/live/shows/${id}`, { endsAt: at(29).toISOString() }), params(String(id)));
+    expect(backwards.status).toBe(422);
+    expect((await backwards.json()).fieldErrors).toEqual({ endsAt: "The show must end after it starts" });
+    expect((await adminShow.PATCH(call("PATCH", "/api/admin/live/shows/424242", { title: "Lost" }), params("424242"))).status).toBe(404);
     expect((await adminShow.DELETE(call("DELETE", `/api/admin/live/shows/${id}`), params(String(id)))).status).toBe(204);
     expect((await adminShow.DELETE(call("DELETE", `/api/admin/live/shows/${id}`), params(String(id)))).status).toBe(404);
   });

@@ -140,3 +140,13 @@ async function listProgramme(streamId: number, from: Date, to: Date, db: Db = ge
     .limit(200);
   return rows.map(view);
 }
+
+/** A show for the newsroom's edit form, with its stream's kind and title; null when there is none. */
+export async function getShowForDesk(showId: number, db: Db = getDb()) {
+  const [row] = await db
+    .select({ show: liveShows, kind: liveStreams.kind, streamTitle: liveStreams.title })
+    .from(liveShows)
+    .innerJoin(liveStreams, eq(liveStreams.id, liveShows.streamId))
+    .where(eq(liveShows.id, showId));
+  return row ? { ...view(row.show), kind: row.kind, streamTitle: row.streamTitle } : null;
+}

@@ -47,6 +47,30 @@ export const showInputSchema = z
   .refine((show) => show.endsAt > show.startsAt, { message: "The show must end after it starts", path: ["endsAt"] })
   .refine((show) => show.endsAt.getTime() - show.startsAt.getTime() <= 24 * 3600_000, { message: "A show lasts at most 24 hours", path: ["endsAt"] });
 
+/** The most shows one repeat makes: three months of a daily show. */
+export const MAX_REPEATS = 90;
+
+/**
+ * How a new show repeats: every day or every week at the same time on the site's clock, for
+ * `times` shows in all (the first included) or for every day up to `until`; one of the two.
+ */
+export const repeatInputSchema = z
+  .object({
+    every: z.enum(["daily", "weekly"], { message: "Choose every day or every week" }),
+    times: z.coerce
+      .number({ message: `Enter a number from 2 to ${MAX_REPEATS}` })
+      .int(`Enter a number from 2 to ${MAX_REPEATS}`)
+      .min(2, `Enter a number from 2 to ${MAX_REPEATS}`)
+      .max(MAX_REPEATS, `Enter a number from 2 to ${MAX_REPEATS}`)
+      .optional(),
+    until: z.coerce.date({ message: "Enter the last day" }).optional(),
+  })
+  .refine((repeat) => repeat.until === undefined || !Number.isNaN(repeat.until.getTime()), { message: "Enter the last day", path: ["until"] })
+  .refine((repeat) => (repeat.times === undefined) !== (repeat.until === undefined), {
+    message: "Say how many times, or until when",
+    path: ["times"],
+  });
+
 /**
  * A stream id from a URL. Anything that is not a stream's id, a number or not, is answered
  * like an unknown stream: 422 naming the field.

@@ -1,15 +1,17 @@
 import { env } from "@/lib/env";
 import { errorResponse, otherMethods } from "@/lib/http/route";
-import { getLiveOverview } from "@/lib/live/queries";
+import { getCachedLiveOverview } from "@/lib/live/cached";
 
 // GET /api/live – every stream's status, playable address, the show on now and the next one.
+// Open pages poll it (components/site/live-status-poller.ts), so it reads the cached overview the
+// pages read: no query per poll, fresh as soon as the desk changes a stream (the `live` tag).
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
     const { siteUrl } = env();
-    const streams = await getLiveOverview();
+    const streams = await getCachedLiveOverview();
     return Response.json(
       {
         streams: streams.map((stream) => ({

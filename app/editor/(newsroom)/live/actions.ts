@@ -6,7 +6,7 @@ import { canRunLiveDesk } from "@/lib/auth/roles";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { parseZonedLocal } from "@/lib/format/zoned";
-import { addShow, deleteShow, updateStream } from "@/lib/live/commands";
+import { addShow, addShowSeries, deleteShow, editShow, updateStream } from "@/lib/live/commands";
 import { idSchema } from "@/lib/validation/ids";
 
 // The live desk's forms. The commands validate (the admin API uses them too); the schemas here
@@ -22,6 +22,12 @@ const text = z.string().default("");
  * the command answers "Enter when the show starts/ends" (never a date guessed on the server's clock).
  */
 const siteTime = text.transform((value) => parseZonedLocal(value, siteTimeZone()) ?? "");
+/** "" when left empty; otherwise what the command checks. */
+const optional = text.transform((value) => (value.trim() === "" ? undefined : value));
+/** A date field's day, up to its last second on the site's clock; anything else the command refuses. */
+const lastDay = text.transform((value) =>
+  value === "" ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(value) ? (parseZonedLocal(`${value}T23:59:59`, siteTimeZone()) ?? "") : "",
+);
 
 const changed = (ok: string) => {
   revalidatePath("/editor/live");
@@ -44,12 +50,27 @@ export const updateStreamAction = formAction({
   },
 });
 
+/** A show, or with "Repeat" chosen, the show and its repeats. */
 export const addShowAction = formAction({
   can: canRunLiveDesk,
-  schema: z.object({ streamId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime }),
-  run: async ({ streamId, ...show }, { user, ip }) => {
-    const added = await addShow({ ...user, ip }, streamId, show);
-    return changed(`“${added.title}” added to the programme.`);
+  schema: z.object({ streamId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime, every: text, times: optional, until: lastDay }),
+  run: async ({ streamId, every, times, until, ...show }, { user, ip }) => {
+    if (every === "") {
+      const added = await addShow({ ...user, ip }, streamId, show);
+      return changed(`“${added.title}” added to the programme.`);
+    }
+    const added = await addShowSeries({ ...user, ip }, streamId, { ...show, every, times, until });
+    return changed(`“${added[0]!.title}” added to the programme ${added.length} times.`);
+  },
+});
+
+export const editShowAction = formAction({
+  can: canRunLiveDesk,
+  schema: z.object({ showId: id, title: text, description: text, startsAt: siteTime, endsAt: siteTime }),
+  run: async ({ showId, ...show }, { user, ip }) => {
+    const edited = await editShow({ ...user, ip }, showId, show);
+    revalidatePath(`/editor/live/shows/${showId}`);
+    return changed(`“${edited.title}” saved.`);
   },
 });
 

@@ -10,10 +10,12 @@ import { addZonedDays, parseZonedLocal, toZonedLocal } from "@/lib/format/zoned"
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { getLiveDesk, PROGRAMME_DAYS, programmeWeek, type ProgrammeWeek, type ShowView, type StreamView } from "@/lib/live/queries";
 import { listMedia, type LibraryItem } from "@/lib/media/queries";
+import { RepeatFields, ShowFields } from "@/components/editor/live-show-fields";
 import { addShowAction, deleteShowAction, updateStreamAction } from "./actions";
 
 // GET /editor/live?from=YYYY-MM-DD – the live desk: each stream's address, status and poster, and
-// a week of its programme (from now, or from that day on the site's clock).
+// a week of its programme (from now, or from that day on the site's clock). The forms stay folded
+// away until opened, so the programme is what the page shows first.
 
 export const metadata: Metadata = { title: "Live" };
 
@@ -33,11 +35,21 @@ function posterOptions(library: LibraryItem[], current: StreamView["poster"]) {
   return options;
 }
 
+/** "2 March 2031, 10:00 UTC – 11:00 UTC": the end's day only when it is another one. */
+function ShowTimes({ show }: { show: ShowView }) {
+  const [start, end] = [formatDateTime(show.startsAt), formatDateTime(show.endsAt)];
+  const [startDay, endDay] = [start.split(", ")[0], end.split(", ")[0]];
+  return (
+    <>
+      <time dateTime={show.startsAt}>{start}</time> – <time dateTime={show.endsAt}>{startDay === endDay ? end.slice(endDay!.length + 2) : end}</time>
+    </>
+  );
+}
+
 /** A programme's columns; `now` marks the show on air. */
 function programmeColumns(now: Date): Column<ShowView>[] {
   return [
-    { header: "Starts", cell: (show) => <time dateTime={show.startsAt}>{formatDateTime(show.startsAt)}</time> },
-    { header: "Ends", cell: (show) => <time dateTime={show.endsAt}>{formatDateTime(show.endsAt)}</time> },
+    { header: "When", cell: (show) => <ShowTimes show={show} /> },
     {
       header: "Show",
       cell: (show) => {
@@ -45,18 +57,32 @@ function programmeColumns(now: Date): Column<ShowView>[] {
         return (
           <>
             <strong>{show.title}</strong> {onNow && <span className="status status-published">On now</span>}
-            {show.description && <div className="muted">{show.description}</div>}
+            {show.description && <div className="muted programme-description">{show.description}</div>}
           </>
         );
       },
     },
     {
       header: <span className="visually-hidden">Actions</span>,
-      cell: (show) => (
-        <button type="submit" name="showId" value={show.id} className="button button-danger button-small">
-          Delete<span className="visually-hidden"> {show.title} at {formatDateTime(show.startsAt)}</span>
-        </button>
-      ),
+      className: "row-actions",
+      cell: (show) => {
+        const named = (
+          <span className="visually-hidden">
+            {" "}
+            {show.title} at {formatDateTime(show.startsAt)}
+          </span>
+        );
+        return (
+          <>
+            <Link href={`/editor/live/shows/${show.id}`} className="button button-small">
+              Edit{named}
+            </Link>
+            <button type="submit" name="showId" value={show.id} className="button button-danger button-small">
+              Delete{named}
+            </button>
+          </>
+        );
+      },
     },
   ];
 }
@@ -67,7 +93,7 @@ function Programme({ stream, shows, now }: { stream: StreamView; shows: ShowView
     // One form, so its message outlives the row it was about.
     <ActionForm action={deleteShowAction} className="programme-form">
       {shows.length === 0 && <p className="muted">Nothing scheduled in this week.</p>}
-      <DataTable rows={shows} rowKey={(show) => show.id} columns={programmeColumns(now)} caption={`${kind} programme`} hidden={shows.length === 0} />
+      <DataTable rows={shows} rowKey={(show) => show.id} columns={programmeColumns(now)} className="data-table programme-table" caption={`${kind} programme`} hidden={shows.length === 0} />
     </ActionForm>
   );
 }
@@ -96,43 +122,46 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
           {siteUrl}/api/live/{stream.slug}
         </code>
       </p>
-      <ActionForm action={updateStreamAction} submitLabel={`Save the ${kind.toLowerCase()} stream`}>
-        <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
-        <Field name="title" label={`${kind} stream title`} defaultValue={stream.title} required />
-        <Field name="url" label={`${kind} stream address`} hint={ADDRESS_HINT[stream.kind]} defaultValue={stream.url} />
-        <Field
-          name="status"
-          label={`${kind} stream status`}
-          type="select"
-          defaultValue={stream.status}
-          options={[
-            { value: "on_air", label: "On air" },
-            { value: "off_air", label: "Off air" },
-          ]}
-        />
-        <Field
-          name="posterMediaId"
-          label={`${kind} stream poster`}
-          hint="Shown before the video plays and as lock-screen art. Upload images in Media."
-          type="select"
-          defaultValue={stream.poster ? String(stream.poster.mediaId) : ""}
-          options={posterOptions(library, stream.poster)}
-        />
-      </ActionForm>
+      <details className="desk-disclosure">
+        <summary>Stream settings: title, address, status, poster</summary>
+        <ActionForm action={updateStreamAction} submitLabel={`Save the ${kind.toLowerCase()} stream`}>
+          <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
+          <Field name="title" label={`${kind} stream title`} defaultValue={stream.title} required />
+          <Field name="url" label={`${kind} stream address`} hint={ADDRESS_HINT[stream.kind]} defaultValue={stream.url} />
+          <Field
+            name="status"
+            label={`${kind} stream status`}
+            type="select"
+            defaultValue={stream.status}
+            options={[
+              { value: "on_air", label: "On air" },
+              { value: "off_air", label: "Off air" },
+            ]}
+          />
+          <Field
+            name="posterMediaId"
+            label={`${kind} stream poster`}
+            hint="Shown before the video plays and as lock-screen art. Upload images in Media."
+            type="select"
+            defaultValue={stream.poster ? String(stream.poster.mediaId) : ""}
+            options={posterOptions(library, stream.poster)}
+          />
+        </ActionForm>
+      </details>
 
       <h3>
         Programme from <time dateTime={from.toISOString()}>{formatDateTime(from.toISOString())}</time>
       </h3>
       <Programme stream={stream} shows={shows} now={now} />
 
-      <h3>Add a show</h3>
-      <ActionForm action={addShowAction} submitLabel={`Add to the ${kind.toLowerCase()} programme`}>
-        <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
-        <Field name="title" label={`${kind} show title`} required />
-        <Field name="description" label={`${kind} show description`} type="textarea" />
-        <Field name="startsAt" label={`${kind} show starts`} type="datetime-local" hint={`Site time (${timeZone}).`} defaultValue={startDefault} required />
-        <Field name="endsAt" label={`${kind} show ends`} type="datetime-local" hint="At most 24 hours after it starts." defaultValue={endDefault} required />
-      </ActionForm>
+      <details className="desk-disclosure">
+        <summary>Add a show</summary>
+        <ActionForm action={addShowAction} submitLabel={`Add to the ${kind.toLowerCase()} programme`}>
+          <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
+          <ShowFields kind={kind} timeZone={timeZone} values={{ startsAt: startDefault, endsAt: endDefault }} />
+          <RepeatFields kind={kind} />
+        </ActionForm>
+      </details>
     </section>
   );
 }

@@ -1,0 +1,49 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState } from "react";
+import { onAirOf, pollLiveStatus, type OnAir } from "./live-status-poller";
+
+// The streams' status on every page of the site: first as the server rendered it, then as
+// GET /api/live says while the page stays open (./live-status-poller.ts). The header's on-air
+// marks, the live pages and the mini player follow it.
+
+type LiveStatus = OnAir & {
+  /** When the status was last polled (ms), or 0 while it is the server's. */
+  polledAt: number;
+};
+
+const LiveStatusContext = createContext<LiveStatus>({ video: false, audio: false, polledAt: 0 });
+
+export const useLiveStatus = (): LiveStatus => useContext(LiveStatusContext);
+
+export function LiveStatusProvider({ initial, children }: { initial: OnAir; children: React.ReactNode }) {
+  const [polled, setPolled] = useState<LiveStatus | null>(null);
+
+  useEffect(
+    () =>
+      pollLiveStatus({
+        fetchOnAir: async () => onAirOf(await (await fetch("/api/live")).json()),
+        onChange: (onAir) => setPolled({ ...onAir, polledAt: Date.now() }),
+        isVisible: () => document.visibilityState === "visible",
+        watchVisibility: (listener) => {
+          document.addEventListener("visibilitychange", listener);
+          return () => document.removeEventListener("visibilitychange", listener);
+        },
+        setInterval: (run, ms) => window.setInterval(run, ms),
+        clearInterval: (handle) => window.clearInterval(handle),
+      }),
+    [],
+  );
+
+  return <LiveStatusContext.Provider value={polled ?? { ...initial, polledAt: 0 }}>{children}</LiveStatusContext.Provider>;
+}
+
+/**
+ * A live page's on-air content, replaced by its off-air notice once a poll made after the page
+ * was shown says its stream is off air (an older poll may predate the page).
+ */
+export function OnAirOnly({ kind, offAir, children }: { kind: keyof OnAir; offAir: React.ReactNode; children: React.ReactNode }) {
+  const status = useLiveStatus();
+  const [shownAt] = useState(() => Date.now());
+  return status.polledAt > shownAt && !status[kind] ? offAir : children;
+}
