@@ -14,8 +14,9 @@ async function migrate(extraEnv: Record<string, string>) {
   const result = await run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ...extraEnv },
-    // A hang would be killed here and fail the test: the exit code would not be 1.
-    timeout: 30_000,
+    // A hang would be killed here and fail the test: the exit code would not be 1. Embedded
+    // PGlite's first open (initdb) and every migration take a minute and more on a busy machine.
+    timeout: 120_000,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
@@ -54,7 +55,7 @@ describe("bad configuration stops the process with one clear line", () => {
     }
   });
 
-  it("migrates a fresh embedded database when the configuration is good", async () => {
+  it("migrates a fresh embedded database when the configuration is good", { timeout: 150_000 }, async () => {
     const result = await migrate({});
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Migrations applied");
