@@ -172,7 +172,8 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
   const editorPage = await step("the editor accepts the invitation and chooses a password", () => acceptInvitation(browser, links.editor, editor.password));
 
   const publicPath = await step("the editor publishes the story", async () => {
-    await editorPage.getByRole("link", { name: headline }).click();
+    // The editor's first page lists it under Needs you, waiting for review.
+    await editorPage.getByRole("region", { name: "Needs you" }).getByRole("link", { name: headline }).click();
     await expect(editorPage).toHaveURL(storyUrl);
     await expect(editorPage.getByRole("textbox", { name: "Story body" })).toBeVisible();
     await editorPage.getByRole("button", { name: "Publish now" }).click();
