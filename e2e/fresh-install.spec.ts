@@ -198,6 +198,8 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
     await reader.goto("/");
     await expect(reader.getByRole("link", { name: headline }).first()).toBeVisible();
     await expect(reader.getByText(reference.headline)).toHaveCount(0);
+    // One story: the lead alone, no "Latest" column with nothing in it.
+    await expect(reader.getByRole("heading", { name: "Latest" })).toHaveCount(0);
     // No note about demo content either: there is none.
     await expect(reader.locator(".footer-note")).toHaveText("© The Meridian.");
     return reader;

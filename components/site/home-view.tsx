@@ -49,14 +49,16 @@ export async function HomeView({ tree }: { tree: SectionTree }) {
         <div className="home-lead">
           <StoryCard story={lead} variant="lead" headingLevel={3} showSection eager />
         </div>
-        <section className="home-latest" aria-labelledby="latest-heading">
-          <h2 id="latest-heading" className="rule-heading">
-            Latest
-          </h2>
-          {rest.map((story) => (
-            <StoryCard key={story.id} story={story} variant="compact" showSection />
-          ))}
-        </section>
+        {rest.length > 0 && (
+          <section className="home-latest" aria-labelledby="latest-heading">
+            <h2 id="latest-heading" className="rule-heading">
+              Latest
+            </h2>
+            {rest.map((story) => (
+              <StoryCard key={story.id} story={story} variant="compact" showSection />
+            ))}
+          </section>
+        )}
       </section>
 
       {tree.roots.map((section, index) => {
