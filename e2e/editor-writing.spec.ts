@@ -1,13 +1,12 @@
 import type { Page } from "@playwright/test";
-import { expectNoSeriousAxeViolations } from "./fixtures/axe";
-import { EDITOR, signIn, WRITER } from "./fixtures/sign-in";
+import { signIn, WRITER } from "./fixtures/sign-in";
 import { expect, test, uniqueSuffix } from "./fixtures/stories";
 
 // The writing-first story editor, as a writer uses it: the cursor lands in the headline of a new
 // story, the first keystrokes create it, the body counts its words, links end where they were
 // made, Ctrl+S saves, and every way out (a newsroom link, Back, closing the tab) asks first while
-// links inside the body do not. A published story opens read-only for its writer; axe checks the
-// editor in light and dark.
+// links inside the body do not. A published story opens read-only for its writer. axe checks the
+// editor in light and dark in e2e/newsroom-accessibility.spec.ts.
 
 /** Every dialog the page opens, answered as `answer` says at that moment. */
 function dialogs(page: Page) {
@@ -107,14 +106,3 @@ test("a writer's published story is read-only for them", async ({ page, stories 
   await page.keyboard.type("Not mine to change.");
   await expect(body).not.toContainText("Not mine to change.");
 });
-
-for (const colorScheme of ["light", "dark"] as const) {
-  test(`the story editor has no serious axe violations in ${colorScheme} mode`, async ({ page, stories }) => {
-    const story = await stories.create({ headline: "Breakwater repairs finish ahead of the storms", status: "published", paragraphs: ["The crews finished on Friday."] });
-    await page.emulateMedia({ colorScheme });
-    await signIn(page, EDITOR);
-    await page.goto(story.editUrl);
-    await expect(page.getByRole("button", { name: "Unpublish" })).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
-  });
-}
