@@ -29,7 +29,7 @@ import { changesWhatReadersSee } from "./reader-changes";
 import { storyPath } from "./queries";
 import { refreshSearchVectors } from "./search-vector";
 import { hasHadPublicAddress, isPublishedNow } from "./visibility";
-import { storyInputSchema, type StoryInput } from "./schemas";
+import { storedTags, storyInputSchema, type StoryInput } from "./schemas";
 
 // Commands on a story's content: create, and save with optimistic concurrency and a revision
 // per save (the workflow is in ./workflow.ts). Each one checks the actor's role itself, writes in
@@ -77,7 +77,7 @@ async function writeRelations(tx: Tx, storyId: number, input: StoryInput): Promi
   await tx.insert(storyAuthors).values([...new Set(input.authorIds)].map((authorId, position) => ({ storyId, authorId, position })));
 
   await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
-  const names = [...new Map(input.tags.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
+  const names = storedTags(input.tags);
   if (names.length) {
     await tx
       .insert(tags)

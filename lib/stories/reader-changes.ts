@@ -1,8 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/transaction";
 import { relatedStories, storyAuthors, storyTags, tags, type Story } from "@/db/schema";
-import { slugify } from "@/lib/format/slug";
-import type { StoryInput } from "./schemas";
+import { storedTags, type StoryInput } from "./schemas";
 
 // When a published story says "Updated": a save that changes what its readers see — headline,
 // deck, body, section (its breadcrumb), hero image with its alt text, caption and credit, bylines,
@@ -20,8 +19,8 @@ function canonicalJson(value: unknown): string {
 
 const sameList = <T,>(a: T[], b: T[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
-/** Tags as readers get them: by slug, first spelling first, as lib/stories/commands.ts stores them. */
-const tagSlugs = (names: string[]) => [...new Set(names.map((name) => slugify(name)))].filter(Boolean);
+/** Tags as readers get them: by slug, in the order lib/stories/commands.ts stores them. */
+const tagSlugs = (names: string[]) => storedTags(names).map(([slug]) => slug);
 
 /** Whether saving `input` over `story` (its row and relations, read in the saving transaction) changes what readers see. */
 export async function changesWhatReadersSee(tx: Tx, story: Story, input: StoryInput): Promise<boolean> {

@@ -3,6 +3,7 @@ import { yesNo } from "@/lib/validation/boolean";
 import { text } from "@/lib/validation/text";
 import { storyDocumentSchema } from "./document";
 import { idSchema } from "@/lib/validation/ids";
+import { slugify } from "@/lib/format/slug";
 
 // What the editor and the admin API send to save a story. Ids may arrive as strings (forms) and
 // are coerced; a yes/no may arrive as text too, and only the words that mean yes or no are read.
@@ -42,3 +43,11 @@ export const storyInputSchema = z
   });
 
 export type StoryInput = z.output<typeof storyInputSchema>;
+
+/**
+ * A story's tags as they are stored: one per slug, in the order first written, under the last
+ * spelling given; names with no letters or digits dropped.
+ */
+export function storedTags(names: string[]): [slug: string, name: string][] {
+  return [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
+}
