@@ -507,6 +507,29 @@ export const comments = pgTable(
   ],
 );
 
+/**
+ * Readers' views of a story, counted per story per hour (UTC): no cookie, no address, nothing
+ * about the reader is kept, only how many. Written in batches by the view counter (never one
+ * write per page view) and read for "Most read" and the newsroom's charts.
+ */
+export const storyViews = pgTable(
+  "story_views",
+  {
+    storyId: integer()
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    /** The start of the hour the views fell in. */
+    hour: timestamp({ withTimezone: true }).notNull(),
+    views: integer().notNull().default(0),
+  },
+  (t) => [
+    // One story's views by hour (its chart, its sparkline).
+    primaryKey({ columns: [t.storyId, t.hour] }),
+    // The site's views over a time window (most read, daily totals, today's top stories).
+    index("story_views_hour_idx").on(t.hour, t.storyId, t.views),
+  ],
+);
+
 export const liveStreams = pgTable(
   "live_streams",
   {
@@ -604,3 +627,4 @@ export type Tag = typeof tags.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type LiveStream = typeof liveStreams.$inferSelect;
 export type LiveShow = typeof liveShows.$inferSelect;
+export type StoryView = typeof storyViews.$inferSelect;

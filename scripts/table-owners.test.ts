@@ -32,6 +32,7 @@ const owners: Record<string, string> = {
   storyPresence: "stories",
   storyRevisions: "stories",
   storyTags: "stories",
+  storyViews: "analytics",
   tags: "stories",
   authors: "authors",
 };
