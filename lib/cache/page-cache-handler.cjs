@@ -4,8 +4,8 @@
 // Kept in this process's memory, not in .next on disk: a cached page belongs to the database it
 // was rendered from, and one build may serve several (./data, .data/e2e, a PostgreSQL server).
 // A restart starts cold, which is always correct. Entries are evicted least-recently-used
-// beyond PAGE_CACHE_MAX_MB (default 16: ~200 articles with the reads they were rendered from,
-// 16–25 MB resident with the strings and buffers around them; `npm run measure:memory`). One entry
+// beyond PAGE_CACHE_MAX_MB (default 12: ~150 articles with the reads they were rendered from,
+// 12–19 MB resident with the strings and buffers around them; `npm run measure:memory`). One entry
 // may take up to half of it (a story sitemap page of 10,000 addresses is ~1.1 MB). A shared store
 // (Redis) can replace this for many instances without changing any page.
 
@@ -14,7 +14,7 @@
 const { markRevalidated, pageCacheState } = require("./shared-state.cjs");
 
 const NEXT_CACHE_TAGS_HEADER = "x-next-cache-tags";
-const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 16) * 1024 * 1024;
+const maxBytes = Number(process.env.PAGE_CACHE_MAX_MB || 12) * 1024 * 1024;
 
 // One state for the process (shared-state.cjs): lib/cache/invalidate.ts (bundled into the app, or
 // loaded by the server for the scheduling sweeper) marks tags in the very map this handler reads.
