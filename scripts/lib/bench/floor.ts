@@ -5,8 +5,9 @@ import { SERVER_ENV, SERVER_NODE_FLAGS, waitForPort } from "../server.mjs";
 import type { LoadPlan, LoadSettings } from "./loads";
 
 // The framework's floor: what any page rendered on request costs here before any of our code
-// runs. bench/floor is a Next.js application with nothing of ours in it (no database, no cache
-// handler, no data), run with the server's own node flags; its pages render on every request.
+// runs. bench/floor is a Next.js application with nothing of ours in it (no database, no data; its
+// cache handler a bare Map, as the app's pages are kept in memory), run with the server's own node
+// flags; its pages render on every request.
 // Measured in the same rounds as the app, it bounds the uncached article's CPU time: what the
 // article costs beyond the floor of a page its size is ours to cut, the floor is not.
 

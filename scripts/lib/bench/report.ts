@@ -90,7 +90,7 @@ const HOW = [
   "Each configuration seeds a fresh corpus (the demo edition plus the generated stories, ~10 comments each) and starts the app with `npm start`; a static Node server sends the cached article's bytes on the same machine at the same time.",
   "Pages: 50 connections; uncached article and comment POSTs: 20; newsroom loads: 4 (a session cookie, or the API token for the related-story search).",
   "Uncached article: every request is the first one for its article since the server started (a fixed shuffle of the generated stories, each round stopped before it runs out), so neither the stored page, Next's page cache nor that story's cached reads exist yet; what every article shares (the header's sections) is warm.",
-  "The framework's floor: `bench/floor`, a Next.js application with no database, cache handler or data, run with the server's node flags, its pages rendered on every request (20 connections, as the uncached article).",
+  "The framework's floor: `bench/floor`, a Next.js application with no database or data (its cached pages kept in a bare in-memory Map, as the app's are), run with the server's node flags, its pages rendered on every request (20 connections, as the uncached article).",
   "Server CPU is counted from an idle server until it is idle again (requests still in flight when a round stops are finished and counted) and divided by the requests sent. On PostgreSQL it includes the database server's backends connected to the benchmark's database (PGlite's work is inside the server process).",
 ];
 
