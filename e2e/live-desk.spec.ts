@@ -172,7 +172,26 @@ test("Live off air, set through the admin API, shows the off-air page with the n
       .toBe(1);
     await expect(reader.getByLabel(/live video/)).toHaveCount(0);
     await expect(reader.getByRole("banner").getByRole("link", { name: "Live", exact: true })).toBeVisible();
+
+    // A reader who opened the page while it was off air gets the player back without a reload.
+    await reader.reload();
+    await expect(reader.getByRole("status").filter({ hasText: "Off air" })).toBeVisible();
+    await reader.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await setStatus("on_air");
+    await expect
+      .poll(
+        async () => {
+          await showAgain(reader);
+          return reader.getByLabel(/live video/).count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await expect(reader.getByRole("status").filter({ hasText: "Off air" })).toHaveCount(0);
+    expect(await reader.evaluate(() => "sameDocument" in window)).toBe(true);
     await reader.context().close();
+
+    await setStatus("off_air");
 
     const response = await page.goto("/live");
     expect(response?.status()).toBe(200);

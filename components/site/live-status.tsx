@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState } from "react";
 import { onAirOf, pollLiveStatus, type OnAir } from "./live-status-poller";
 
@@ -46,4 +47,21 @@ export function OnAirOnly({ kind, offAir, children }: { kind: keyof OnAir; offAi
   const status = useLiveStatus();
   const [shownAt] = useState(() => Date.now());
   return status.polledAt > shownAt && !status[kind] ? offAir : children;
+}
+
+/**
+ * A live page's off-air notice, which asks the server for the page again once a poll made after
+ * the page was shown says its stream is back on air: the player comes back without a reload
+ * (the live pages are rendered per request, so the refresh brings the stream and its schedule).
+ */
+export function OffAirUntilBack({ kind, children }: { kind: keyof OnAir; children: React.ReactNode }) {
+  const status = useLiveStatus();
+  const router = useRouter();
+  const [shownAt] = useState(() => Date.now());
+  // Once per poll that says so: a refresh that raced the server's own cache is tried again.
+  const backOnAirAt = status.polledAt > shownAt && status[kind] ? status.polledAt : 0;
+  useEffect(() => {
+    if (backOnAirAt) router.refresh();
+  }, [backOnAirAt, router]);
+  return children;
 }

@@ -8,6 +8,8 @@ import { LiveStreamPage } from "./live-stream-page";
 
 const overview = vi.hoisted(() => ({ streams: [] as StreamView[] }));
 vi.mock("@/lib/live/cached", () => ({ getCachedLiveOverview: () => Promise.resolve(overview.streams) }));
+// Off air, the notice watches for the stream's return (a client refresh); no app router here.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
 const show = { id: 1, title: "Morning Edition", description: "", startsAt: "2026-12-06T08:00:00.000Z", endsAt: "2026-12-06T10:00:00.000Z" };
 

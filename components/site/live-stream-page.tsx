@@ -4,7 +4,7 @@ import type { StreamView } from "@/lib/live/queries";
 import { LiveJsonLd } from "./live-json-ld";
 import { LiveSchedule } from "./live-schedule";
 import { OffAir } from "./off-air";
-import { OnAirOnly } from "./live-status";
+import { OffAirUntilBack, OnAirOnly } from "./live-status";
 
 // Live and Audio Only are one page with two players: the stream of their kind on air, with its
 // heading, player and schedule, or the off-air notice with the next show. Only the heading and
@@ -25,7 +25,8 @@ export async function LiveStreamPage({
 }) {
   const stream = (await getCachedLiveOverview()).find((s) => s.kind === kind);
   const offAir = <OffAir title={title} kind={kind} next={stream?.next ?? null} />;
-  if (!stream?.playable) return offAir;
+  // Back on air while the notice is open: the page is asked for again and the player shows.
+  if (!stream?.playable) return <OffAirUntilBack kind={kind}>{offAir}</OffAirUntilBack>;
   // Taken off air while the page is open: the notice replaces the player without a reload.
   return (
     <OnAirOnly kind={kind} offAir={offAir}>
