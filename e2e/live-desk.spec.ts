@@ -80,6 +80,29 @@ test("refused stream and show input comes back next to its field, with what was 
   await expect(page).toHaveURL(/\?from=2031-02-22$/);
 });
 
+test("without JavaScript, a refused show comes back with its form open and the error beside the field", async ({ page, browser }) => {
+  await signIn(page, EDITOR);
+  const context = await browser.newContext({ storageState: await page.context().storageState(), javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  try {
+    await noScript.goto("/editor/live");
+    await expect(field(noScript, "Audio show title")).toBeHidden();
+    await openAudio(noScript, ADD);
+    await field(noScript, "Audio show title").fill("Backwards Without Script");
+    await field(noScript, "Audio show starts").fill("2031-03-09T10:00");
+    await field(noScript, "Audio show ends").fill("2031-03-09T09:00");
+    await audioDesk(noScript).getByRole("button", { name: "Add to the audio programme" }).click();
+    // A whole new page from the server: the form it holds is open, with the answer in view.
+    await expect(audioDesk(noScript).getByText("The show must end after it starts")).toBeVisible();
+    await expect(field(noScript, "Audio show ends")).toHaveAttribute("aria-invalid", "true");
+    await expect(field(noScript, "Audio show title")).toHaveValue("Backwards Without Script");
+    // The other form, not submitted, stays folded.
+    await expect(field(noScript, "Audio stream address")).toBeHidden();
+  } finally {
+    await context.close();
+  }
+});
+
 test("Audio Only off air reaches readers within seconds, open pages included, and back on air it plays again", async ({ page, browser, request }) => {
   await signIn(page, EDITOR);
   await page.goto("/editor/live");

@@ -14,6 +14,7 @@ export function ActionForm({
   children,
   className = "editor-form",
   danger = false,
+  folded,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   /** The form's own submit button; leave it out when the children bring their own buttons. */
@@ -21,9 +22,14 @@ export function ActionForm({
   children?: React.ReactNode;
   className?: string;
   danger?: boolean;
+  /**
+   * Folds the form away under this summary until opened. It comes back open with the action's
+   * answer, so a refused submit's errors show without a click (with or without JavaScript).
+   */
+  folded?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  return (
+  const form = (
     <form action={formAction} className={className} noValidate>
       <StateContext.Provider value={state}>{children}</StateContext.Provider>
       {state.error && (
@@ -49,6 +55,14 @@ export function ActionForm({
         </div>
       )}
     </form>
+  );
+  if (folded === undefined) return form;
+  const answered = Boolean(state.error || state.ok || state.secret || state.fieldErrors);
+  return (
+    <details className="desk-disclosure" open={answered || undefined}>
+      <summary>{folded}</summary>
+      {form}
+    </details>
   );
 }
 

@@ -122,46 +122,40 @@ function StreamDesk({ stream, shows, library, now, from }: { stream: StreamView;
           {siteUrl}/api/live/{stream.slug}
         </code>
       </p>
-      <details className="desk-disclosure">
-        <summary>Stream settings: title, address, status, poster</summary>
-        <ActionForm action={updateStreamAction} submitLabel={`Save the ${kind.toLowerCase()} stream`}>
-          <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
-          <Field name="title" label={`${kind} stream title`} defaultValue={stream.title} required />
-          <Field name="url" label={`${kind} stream address`} hint={ADDRESS_HINT[stream.kind]} defaultValue={stream.url} />
-          <Field
-            name="status"
-            label={`${kind} stream status`}
-            type="select"
-            defaultValue={stream.status}
-            options={[
-              { value: "on_air", label: "On air" },
-              { value: "off_air", label: "Off air" },
-            ]}
-          />
-          <Field
-            name="posterMediaId"
-            label={`${kind} stream poster`}
-            hint="Shown before the video plays and as lock-screen art. Upload images in Media."
-            type="select"
-            defaultValue={stream.poster ? String(stream.poster.mediaId) : ""}
-            options={posterOptions(library, stream.poster)}
-          />
-        </ActionForm>
-      </details>
+      <ActionForm action={updateStreamAction} submitLabel={`Save the ${kind.toLowerCase()} stream`} folded="Stream settings: title, address, status, poster">
+        <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
+        <Field name="title" label={`${kind} stream title`} defaultValue={stream.title} required />
+        <Field name="url" label={`${kind} stream address`} hint={ADDRESS_HINT[stream.kind]} defaultValue={stream.url} />
+        <Field
+          name="status"
+          label={`${kind} stream status`}
+          type="select"
+          defaultValue={stream.status}
+          options={[
+            { value: "on_air", label: "On air" },
+            { value: "off_air", label: "Off air" },
+          ]}
+        />
+        <Field
+          name="posterMediaId"
+          label={`${kind} stream poster`}
+          hint="Shown before the video plays and as lock-screen art. Upload images in Media."
+          type="select"
+          defaultValue={stream.poster ? String(stream.poster.mediaId) : ""}
+          options={posterOptions(library, stream.poster)}
+        />
+      </ActionForm>
 
       <h3>
         Programme from <time dateTime={from.toISOString()}>{formatDateTime(from.toISOString())}</time>
       </h3>
       <Programme stream={stream} shows={shows} now={now} />
 
-      <details className="desk-disclosure">
-        <summary>Add a show</summary>
-        <ActionForm action={addShowAction} submitLabel={`Add to the ${kind.toLowerCase()} programme`}>
-          <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
-          <ShowFields kind={kind} timeZone={timeZone} values={{ startsAt: startDefault, endsAt: endDefault }} />
-          <RepeatFields kind={kind} />
-        </ActionForm>
-      </details>
+      <ActionForm action={addShowAction} submitLabel={`Add to the ${kind.toLowerCase()} programme`} folded="Add a show">
+        <Field type="hidden" name="streamId" label="" defaultValue={String(stream.id)} />
+        <ShowFields kind={kind} timeZone={timeZone} values={{ startsAt: startDefault, endsAt: endDefault }} />
+        <RepeatFields kind={kind} />
+      </ActionForm>
     </section>
   );
 }
