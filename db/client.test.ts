@@ -76,4 +76,48 @@ describe("keepPlanned", () => {
       await close();
     }
   });
+
+  const preparedCount = async (db: ReturnType<typeof openPglite>["db"]) =>
+    ((await db.execute(sql`select count(*)::int as n from pg_prepared_statements`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+
+  it("runs a kept statement without parameters", async () => {
+    const { db, close } = openPglite("memory");
+    try {
+      const query = db.select({ n: sql<number>`41 + 1` }).from(sql`(select 1) one`).prepare("answer");
+      keepPlanned(db, query.getQuery().sql);
+      expect(await query.execute()).toEqual([{ n: 42 }]);
+      expect(await query.execute()).toEqual([{ n: 42 }]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("plans a statement sent a third time for good, and answers it the same", async () => {
+    const { db, close } = openPglite("memory");
+    try {
+      const echo = (n: number) => db.select({ n: sql<number>`${n}::int * 2` }).from(sql`(select 1) one`);
+      expect(await echo(1)).toEqual([{ n: 2 }]);
+      expect(await echo(2)).toEqual([{ n: 4 }]);
+      expect(await preparedCount(db)).toBe(0);
+      for (const n of [3, 4, 5]) expect(await echo(n)).toEqual([{ n: n * 2 }]);
+      expect(await preparedCount(db)).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it("sends a statement that fails to prepare as it is, with the database's own error, until it can", async () => {
+    const { db, close } = openPglite("memory");
+    try {
+      const read = () => db.select({ n: sql<number>`count(*)::int` }).from(sql`later`);
+      for (let i = 0; i < 4; i++) {
+        const error = await read().then(() => null, (failure: Error) => failure);
+        expect(String(error?.cause)).toMatch(/relation "later" does not exist/);
+      }
+      await db.execute(sql`create table later (id int)`);
+      expect(await read()).toEqual([{ n: 0 }]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -90,12 +90,24 @@ export function lockDataDir(dataDir: string): () => void {
  */
 const pgliteOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"] };
 
-type PlannedStatements = Map<string, { name: string; prepared?: Promise<unknown> }>;
+interface PlannedStatement {
+  name: string;
+  prepared?: Promise<unknown>;
+  /** PREPAREs that failed: after MAX_PREPARE_FAILURES the statement is only ever run as sent. */
+  failures: number;
+}
+
+interface PlannedStatements {
+  /** By statement text. */
+  byText: Map<string, PlannedStatement>;
+  /** How often each statement not (yet) planned has run, until one reaches AUTO_PLAN_AFTER. */
+  seen: Map<string, number>;
+}
 
 /**
- * The statements a PGlite database keeps planned (keepPlanned), by their text, held on its Drizzle
- * object under a registered symbol: the server opens the database with its own copy of this module
- * and Next's bundle registers statements with another, so a module-level map would not be shared.
+ * The statements a PGlite database keeps planned, by their text, held on its Drizzle object under
+ * a registered symbol: the server opens the database with its own copy of this module and Next's
+ * bundle registers statements with another, so a module-level map would not be shared.
  */
 const PLANNED = Symbol.for("meridian.plannedStatements");
 const plannedOf = (db: Db) => (db as Db & { [PLANNED]?: PlannedStatements })[PLANNED];
@@ -107,41 +119,88 @@ function literal(value: Param): string {
   return value === null || value === undefined ? "null" : `'${String(value).replaceAll("'", "''")}'`;
 }
 
+const isSimple = (params: unknown[] | undefined) =>
+  (params ?? []).every((value) => value === null || value === undefined || ["string", "number", "boolean"].includes(typeof value));
+
+/** A statement sent this many times is planned for good: once is a one-off (a script, a migration). */
+const AUTO_PLAN_AFTER = 3;
+/**
+ * The most statements one database keeps planned. Each plan stays in PGlite's memory (the
+ * newsroom's took ~22 KB each, so at most ~4.5 MB); the pages send a few dozen statements often
+ * and many more rarely (texts that differ only by the length of an id list are different statements).
+ */
+const AUTO_PLAN_MAX = 200;
+/** Forgotten when it grows past this: counting every text ever sent would grow without end. */
+const SEEN_MAX = 5_000;
+const MAX_PREPARE_FAILURES = 2;
+/** What PREPARE accepts: one query or data-changing statement (not DDL, SET, BEGIN, ANALYZE…). */
+const PREPARABLE = /^\s*(select|with|insert|update|delete|values)\b/i;
+
+function statementToRun(planned: PlannedStatements, text: string): PlannedStatement | undefined {
+  const statement = planned.byText.get(text);
+  if (statement || !PREPARABLE.test(text) || planned.byText.size >= AUTO_PLAN_MAX) return statement;
+  const runs = (planned.seen.get(text) ?? 0) + 1;
+  if (runs < AUTO_PLAN_AFTER) {
+    if (planned.seen.size >= SEEN_MAX) planned.seen.clear();
+    planned.seen.set(text, runs);
+    return undefined;
+  }
+  planned.seen.delete(text);
+  return addStatement(planned, text);
+}
+
+function addStatement(planned: PlannedStatements, text: string): PlannedStatement {
+  const statement = { name: `planned_${planned.byText.size + 1}`, failures: 0 };
+  planned.byText.set(text, statement);
+  return statement;
+}
+
 /**
  * PGlite plans a statement again every time it runs (drizzle's prepared queries are not named
- * there), and the article's one statement of ten subqueries took longer to plan than to run.
- * Statements registered with keepPlanned are prepared once per database (PREPARE) and run with
- * EXECUTE, keeping their plan as postgres-js does on a server. Parameters are passed as quoted
- * literals, which PostgreSQL reads with each parameter's type as it reads bound text values.
+ * there): the article's one statement of ten subqueries took longer to plan than to run, and
+ * planning was half the database's CPU time of the newsroom's story list. So, as postgres-js does
+ * on a server, statements are prepared once per database (PREPARE) and run with EXECUTE: those
+ * registered with keepPlanned from their first run, every other one from its AUTO_PLAN_AFTER-th.
+ * PostgreSQL's plan cache picks a custom or a generic plan for each run as it does on a server.
+ * Parameters are passed as quoted literals, which PostgreSQL reads with each parameter's type as
+ * it reads bound text values; a statement with other parameters (dates, arrays) is sent as it is,
+ * and so is one PostgreSQL will not prepare (it then answers, or fails, as it would have).
  */
 function withPlannedStatements(client: PGlite, planned: PlannedStatements): PGlite {
   const query = client.query.bind(client);
   client.query = (async (text: string, params?: Param[], options?: Parameters<PGlite["query"]>[2]) => {
-    const statement = planned.get(text);
-    const simple = (params ?? []).every((value) => value === null || value === undefined || ["string", "number", "boolean"].includes(typeof value));
-    if (!statement || !simple) return query(text, params, options);
+    const statement = isSimple(params) ? statementToRun(planned, text) : undefined;
+    if (!statement || statement.failures >= MAX_PREPARE_FAILURES) return query(text, params, options);
     statement.prepared ??= query(`prepare ${statement.name} as ${text}`).catch((error: unknown) => {
       statement.prepared = undefined;
+      statement.failures++;
       throw error;
     });
-    await statement.prepared;
-    return query(`execute ${statement.name}(${(params ?? []).map(literal).join(", ")})`, [], options);
+    try {
+      await statement.prepared;
+    } catch {
+      return query(text, params, options);
+    }
+    const args = (params ?? []).map(literal).join(", ");
+    // EXECUTE takes no parentheses when the statement has no parameters.
+    return query(`execute ${statement.name}${args ? `(${args})` : ""}`, [], options);
   }) as PGlite["query"];
   return client;
 }
 
 /**
- * Keeps the plan of `text` (a drizzle query's SQL, with $1… parameters) on a PGlite database:
- * see withPlannedStatements. Nothing to do on PostgreSQL, where postgres-js prepares every statement.
+ * Keeps the plan of `text` (a drizzle query's SQL, with $1… parameters) on a PGlite database from
+ * its first run, not its AUTO_PLAN_AFTER-th: see withPlannedStatements. Nothing to do on
+ * PostgreSQL, where postgres-js prepares every statement.
  */
 export function keepPlanned(db: Db, text: string): void {
   const planned = plannedOf(db);
-  if (planned && !planned.has(text)) planned.set(text, { name: `planned_${planned.size + 1}` });
+  if (planned && !planned.byText.has(text)) addStatement(planned, text);
 }
 
 export function openPglite(dataDir: string | "memory"): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
-  const planned: PlannedStatements = new Map();
+  const planned: PlannedStatements = { byText: new Map(), seen: new Map() };
   const client = withPlannedStatements(dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions), planned);
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
   Object.defineProperty(db, PLANNED, { value: planned });

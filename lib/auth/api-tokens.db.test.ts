@@ -5,7 +5,7 @@ import { apiTokens, auditLog } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
 import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { authenticateApiToken, createApiToken, LAST_USED_PRECISION_MS, listApiTokens, revokeApiToken } from "./api-tokens";
 import { changeOwnPassword, changeRole, resetPassword, setDisabled } from "./people";
 import { createUser, type CurrentUser, type Role } from "./users";
 import * as mediaRoute from "@/app/api/admin/media/route";
@@ -137,5 +137,18 @@ describe("expiry and last use", () => {
     expect((await listApiTokens(person.id)).find((row) => row.id === id)!.lastUsedAt).toBeNull();
     await authenticateApiToken(token);
     expect((await listApiTokens(person.id)).find((row) => row.id === id)!.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it("writes the last use again only once the one recorded is a minute old", async () => {
+    const { id, token } = await createApiToken(person, ninetyDays);
+    const lastUsed = async () => (await listApiTokens(person.id)).find((row) => row.id === id)!.lastUsedAt!;
+    await authenticateApiToken(token);
+    const first = await lastUsed();
+    await authenticateApiToken(token);
+    expect(await lastUsed()).toEqual(first);
+    const aMinuteAgo = new Date(Date.now() - LAST_USED_PRECISION_MS);
+    await test.db.update(apiTokens).set({ lastUsedAt: aMinuteAgo }).where(eq(apiTokens.id, id));
+    await authenticateApiToken(token);
+    expect((await lastUsed()).getTime()).toBeGreaterThan(aMinuteAgo.getTime());
   });
 });

@@ -117,16 +117,33 @@ export async function listApiTokens(ownerId: number, db: Db = getDb()) {
 export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 /** The token's owner, null for an unknown or revoked token; ApiTokenExpiredError once it expired. */
+/**
+ * How stale "Last used" may be: a token used again within it is not written again. The Account
+ * page shows the minute; a script calling the API many times a second wrote its token's row on
+ * every call (a third of the related-story search's database time).
+ */
+export const LAST_USED_PRECISION_MS = 60_000;
+
 export async function authenticateApiToken(token: string, db: Db = getDb()): Promise<CurrentUser | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const [row] = await db
-    .select({ tokenId: apiTokens.id, expiresAt: apiTokens.expiresAt, id: users.id, email: users.email, name: users.name, role: users.role })
+    .select({
+      tokenId: apiTokens.id,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)));
   if (!row) return null;
   const now = new Date();
   if (row.expiresAt && row.expiresAt <= now) throw new ApiTokenExpiredError(row.expiresAt);
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  }
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

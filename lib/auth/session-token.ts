@@ -24,11 +24,34 @@ export async function createSessionCookie(user: SignedInUser): Promise<SessionCo
   return { name, value, ...options, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) };
 }
 
+/**
+ * Sessions read lately, by cookie value, with the secret they were read under: decoding one (a key
+ * derivation and a decryption) cost about a millisecond of every newsroom request. Only a cookie
+ * that decoded is kept, with its expiry, which every read checks again; whether the account may
+ * still sign in is the database's answer, read on every request (lib/auth/session.ts).
+ */
+const RECENT_SESSIONS_MAX = 200;
+const recentSessions = new Map<string, { uid: number; sv: number; expiresAt: number }>();
+let recentSecret = "";
+
 /** The session a cookie value carries, or null when it is missing, forged or expired. */
 export async function readSessionCookie(value: string | undefined): Promise<{ uid: number; sv: number } | null> {
   if (!value) return null;
-  const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
-  return typeof token?.uid === "number" && typeof token.sv === "number" ? { uid: token.uid, sv: token.sv } : null;
+  const secret = authSecret();
+  if (secret !== recentSecret) {
+    recentSessions.clear();
+    recentSecret = secret;
+  }
+  const known = recentSessions.get(value);
+  if (known && Date.now() < known.expiresAt) return { uid: known.uid, sv: known.sv };
+  recentSessions.delete(value);
+  const token = await decode({ token: value, secret }).catch(() => null);
+  if (typeof token?.uid !== "number" || typeof token.sv !== "number") return null;
+  if (typeof token.exp === "number") {
+    if (recentSessions.size >= RECENT_SESSIONS_MAX) recentSessions.delete(recentSessions.keys().next().value!);
+    recentSessions.set(value, { uid: token.uid, sv: token.sv, expiresAt: token.exp * 1000 });
+  }
+  return { uid: token.uid, sv: token.sv };
 }
 
 // Between the password and the two-factor code: a short-lived cookie saying whose password was

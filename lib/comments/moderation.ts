@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gt, inArray, max, sql, type SQL } from "drizzle-orm";
+import { cache } from "react";
 import { canModerate } from "@/lib/auth/roles";
 import { getDb, type Db } from "@/lib/db";
 import { comments, pendingFirst, sections, stories, type Comment } from "@/db/schema";
@@ -147,9 +148,14 @@ export const PENDING_BADGE_MAX = 100;
 /**
  * The badge in the navigation: comments awaiting a decision that the viewer may see, counted up
  * to PENDING_BADGE_MAX. It is on every newsroom page: counting every pending comment of a large
- * archive cost ~10 ms a page at 100,000 stories, and grew with the backlog.
+ * archive cost ~10 ms a page at 100,000 stories, and grew with the backlog. Read once per request
+ * (React `cache`): the layout's badge and the dashboard's "Needs you" show the same count.
  */
-export async function countPendingComments(viewer: CurrentUser, db: Db = getDb()): Promise<number> {
+export function countPendingComments(viewer: CurrentUser, db: Db = getDb()): Promise<number> {
+  return pendingCommentsOnce(viewer, db);
+}
+
+const pendingCommentsOnce = cache(async (viewer: CurrentUser, db: Db): Promise<number> => {
   const pending = db
     .select({ id: comments.id })
     .from(comments)
@@ -160,7 +166,7 @@ export async function countPendingComments(viewer: CurrentUser, db: Db = getDb()
     .as("pending");
   const [row] = await db.select({ n: count() }).from(pending);
   return row?.n ?? 0;
-}
+});
 
 export interface ModerationResult {
   /** Comments whose status changed. */

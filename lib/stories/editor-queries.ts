@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
 import { getDb, type Db } from "@/lib/db";
 import { searchWords, startsOfWords } from "@/lib/text/search-words";
 import { authors, corrections, media, relatedStories, searchVector, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
@@ -64,9 +65,15 @@ async function narrowedBy(viewer: CurrentUser, filters: DashboardFilters, db: Db
       inArray(stories.id, db.select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, filters.authorId))),
     );
   }
-  conditions.push(await storySearchMatch(db, filters.q));
+  conditions.push(await searchMatchOnce(db, filters.q));
   return conditions;
 }
+
+/**
+ * The search's condition, made once per request (React `cache`): the list and its tab counts
+ * search alike, and making it asks the database to read the query.
+ */
+const searchMatchOnce = cache((db: Db, q: string | undefined) => storySearchMatch(db, q));
 
 /** The statuses the list counts for its tabs: the newsroom's work in hand, never the archive. */
 export const countedStatuses = ["draft", "review", "scheduled"] as const satisfies readonly StoryStatus[];
