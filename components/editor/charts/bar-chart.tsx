@@ -19,7 +19,7 @@ export function ViewsBarChart({ title, summary, header, rows }: { title: string;
         <span className="views-chart-top" aria-hidden="true">
           {countLabel(scaleTop(largest(views)))}
         </span>
-        <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} preserveAspectRatio="none" role="img" aria-labelledby={`${titleId}-title ${titleId}-desc`} focusable="false">
+        <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} preserveAspectRatio="none" role="img" aria-labelledby={`${titleId}-title`} aria-describedby={`${titleId}-desc`} focusable="false">
           <title id={`${titleId}-title`}>{title}</title>
           <desc id={`${titleId}-desc`}>{summary}</desc>
           {barRects(views, BOX).map((bar, i) => (
