@@ -21,7 +21,7 @@ test("the story list finds a story by a word of its text, narrows by status, and
   }).toPass();
   await page.keyboard.type(word);
   await page.keyboard.press("Enter");
-  const rows = page.locator(".story-table tbody tr");
+  const rows = page.locator(".story-table > tbody > tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: published.headline }).getByText("Published", { exact: true })).toBeVisible();
 

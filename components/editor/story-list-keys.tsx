@@ -17,7 +17,7 @@ export function StoryListKeys({ table, search }: { table: string; search: string
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const rows = [...document.querySelectorAll<HTMLTableRowElement>(`${table} tbody tr`)];
+      const rows = [...document.querySelectorAll<HTMLTableRowElement>(`${table} > tbody > tr`)];
       const action = rowKeyAction(event, focusPlace(rows), rows.length);
       if (action.kind === "none") return;
       event.preventDefault();

@@ -9,6 +9,7 @@ import {
   canReadAuditLog,
   canRevokeAnyToken,
   canRunLiveDesk,
+  canSeeSiteViews,
   FIRST_ACCOUNT_ROLE,
   NEW_PERSON_ROLE,
   isDemotion,
@@ -30,6 +31,7 @@ const predicates = {
   canManageSections,
   canReadAuditLog,
   canRevokeAnyToken,
+  canSeeSiteViews,
 };
 
 const table: Record<keyof typeof predicates, Record<Role, boolean>> = {
@@ -42,6 +44,7 @@ const table: Record<keyof typeof predicates, Record<Role, boolean>> = {
   canManageSections: { admin: true, editor: false, writer: false },
   canReadAuditLog: { admin: true, editor: false, writer: false },
   canRevokeAnyToken: { admin: true, editor: false, writer: false },
+  canSeeSiteViews: { admin: true, editor: true, writer: false },
 };
 
 describe("role × predicate", () => {

@@ -44,6 +44,8 @@ export const canManageSite = atLeast("admin");
 export const canEditFrontPage = atLeast("editor");
 /** Deleting a story in the trash for good at once, before the sweeper does. */
 export const canPurgeStories = atLeast("editor");
+/** The site's daily views on the dashboard (everyone sees their stories' views and today's top stories). */
+export const canSeeSiteViews = atLeast("editor");
 /** Deleting an image someone else uploaded (when nothing uses it). */
 export const canDeleteAnyMedia = atLeast("editor");
 /** Held to two-factor sign-in when REQUIRE_2FA=1 (lib/auth/two-factor.ts). */

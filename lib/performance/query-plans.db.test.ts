@@ -25,6 +25,7 @@ import { listTrash } from "@/lib/stories/trash";
 import { getNeedsYou } from "@/lib/stories/needs-you";
 import { getPublishedArticle, getStorySummaries, isPublishedStoryInList, listPublishedStories, lookupStorySlug } from "@/lib/stories/queries";
 import { getPublishedTag } from "@/lib/tags/queries";
+import { dailyViewsByStory, siteDailyViews, storyHourlyViews, topStoriesToday } from "@/lib/analytics/charts";
 import { seedAtScale } from "@/scripts/lib/seed-at-scale";
 
 // Flat cost from 1,000 to 100,000 stories (issue 12): every list query, public and newsroom, as
@@ -36,8 +37,11 @@ import { seedAtScale } from "@/scripts/lib/seed-at-scale";
 const STORIES = 100_000;
 /** A sort may order what an index already narrowed down, never the archive. */
 const MAX_SORTED_ROWS = 1_000;
-const WATCHED = new Set(["stories", "comments", "media", "story_notes"]);
+const WATCHED = new Set(["stories", "comments", "media", "story_notes", "story_views"]);
 const IMAGES = 100_000;
+/** A year of readers' views: every hour, this many stories read in it (a different few each hour). */
+const VIEW_HOURS = 365 * 24;
+const STORIES_READ_AN_HOUR = 20;
 const SCENES = ["harbor", "market", "storm", "council", "ferry", "orchard", "stadium"];
 interface PlanNode {
   "Node Type": string;
@@ -160,6 +164,12 @@ beforeAll(async () => {
            'Scene ' || i || ' ' || (${sql.raw(`array[${SCENES.map((scene) => `'${scene}'`).join(", ")}]`)})[i % 7 + 1], '',
            'Photo: Agency ' || (i % 50), 'IMG_' || i || '.JPG', now() - (${IMAGES} - i) * interval '1 hour'
     from generate_series(1, ${IMAGES}) i`);
+  // Views: one row per story per hour, as the view counter writes them. 7919 is prime to the
+  // archive's size, so each hour's stories are spread over it and no (story, hour) repeats.
+  await t.db.execute(sql`
+    insert into story_views (story_id, hour, views)
+    select 1 + ((h * ${STORIES_READ_AN_HOUR} + k) * 7919) % ${STORIES}, date_trunc('hour', now()) - h * interval '1 hour', 1 + (h + k) % 40
+    from generate_series(0, ${VIEW_HOURS - 1}) h cross join generate_series(0, ${STORIES_READ_AN_HOUR - 1}) k`);
   await t.db.execute(sql`analyze`);
   const [row] = await t.db.select({ id: max(comments.storyId) }).from(comments);
   commented = row!.id!;
@@ -255,6 +265,20 @@ describe("query plans at 100,000 stories", () => {
       ["media search, rare words", () => listMediaPage({ q: "IMG_4242.JPG", limit: 48 }, t.db)],
       ["media search, two words", () => listMediaPage({ q: "agency 17 storm", limit: 48 }, t.db)],
       ["media search, deep page", () => listMediaPage({ q: "storm", limit: 48, before: IMAGES / 2 }, t.db)],
+    ];
+    const problems: string[] = [];
+    for (const [name, read] of cases) problems.push(...(await check(name, read)));
+    expect(problems).toEqual([]);
+  });
+
+  it("the newsroom's charts read a range of one index, whatever a year of views holds", async () => {
+    const listed = (await listStoriesForDashboard(editor, {}, t.db)).rows.map((row) => row.id);
+    const timeZone = "America/New_York";
+    const cases: [string, () => Promise<unknown>][] = [
+      ["dashboard sparklines", () => dailyViewsByStory(listed, { timeZone }, t.db)],
+      ["site's 30 days", () => siteDailyViews({ timeZone }, t.db)],
+      ["today's top stories", () => topStoriesToday({ timeZone }, t.db)],
+      ["a story's hours", () => storyHourlyViews(STORIES, { publishedAt: new Date(Date.now() - 30 * 24 * 3_600_000) }, t.db)],
     ];
     const problems: string[] = [];
     for (const [name, read] of cases) problems.push(...(await check(name, read)));

@@ -20,6 +20,10 @@ import { MAX_SEARCH_LENGTH } from "@/lib/stories/search-vector";
 import { canPublish } from "@/lib/auth/roles";
 import { idSchema } from "@/lib/validation/ids";
 import { NeedsYou } from "@/components/editor/needs-you";
+import { ReadershipPanel } from "@/components/editor/charts/readership-panel";
+import { Sparkline } from "@/components/editor/charts/sparkline";
+import { dailyViewsByStory, SPARKLINE_DAYS, type DayViews } from "@/lib/analytics/charts";
+import { readSiteSettings } from "@/lib/settings/site";
 
 export const metadata: Metadata = { title: "Stories" };
 
@@ -34,9 +38,10 @@ const filtersSchema = z.object({
   denied: z.literal("1").optional().catch(undefined),
 });
 
-const columns: Column<DashboardRow>[] = [
+const columnsWith = (views: Map<number, DayViews[]>): Column<DashboardRow>[] => [
   { header: "Headline", cell: (row) => <Link href={`/editor/stories/${row.id}`}>{row.headline}</Link> },
   { header: "Status", cell: (row) => <StoryStatusBadge row={row} /> },
+  { header: `Views, ${SPARKLINE_DAYS} days`, cell: (row) => <Sparkline headline={row.headline} days={views.get(row.id) ?? []} />, className: "views-cell" },
   { header: "Section", cell: (row) => row.sectionName },
   { header: "Authors", cell: (row) => row.bylines.join(", ") || "—" },
   {
@@ -55,12 +60,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const raw = await firstValues(searchParams);
   const filters = filtersSchema.parse(raw);
   const narrowing = { sectionId: filters.section, authorId: filters.author, createdById: filters.mine ? user.id : undefined, q: filters.q };
-  const [page, counts, sections, authors] = await Promise.all([
+  const [page, counts, sections, authors, { timeZone }] = await Promise.all([
     listStoriesForDashboard(user, { ...narrowing, status: filters.status, before: filters.before }),
     countStoriesByStatus(user, narrowing),
     listSectionsForPicker(),
     listAuthorsForPicker(),
+    readSiteSettings(),
   ]);
+  const views = await dailyViewsByStory(page.rows.map((row) => row.id), { timeZone });
   const kept = { q: filters.q, section: filters.section, author: filters.author, mine: filters.mine };
 
   return (
@@ -78,6 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </p>
       )}
       <NeedsYou user={user} />
+      <ReadershipPanel user={user} timeZone={timeZone} />
       <StoryStatusTabs current={filters.status} counts={counts} filters={kept} />
       <form className="filters" method="get" role="search" aria-label="Filter stories">
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
@@ -101,7 +109,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <p className="muted keys-hint">
         Keys: <kbd>j</kbd> and <kbd>k</kbd> (or <kbd>↓</kbd> and <kbd>↑</kbd> in the list) move between stories, <kbd>Enter</kbd> opens one, <kbd>/</kbd> goes to the search.
       </p>
-      <DataTable rows={page.rows} rowKey={(row) => row.id} columns={columns} empty="No stories match these filters." className="story-table" />
+      <DataTable rows={page.rows} rowKey={(row) => row.id} columns={columnsWith(views)} empty="No stories match these filters." className="story-table" />
       <StoryListKeys table=".story-table" search="story-search" />
       {page.nextCursor && (
         <nav aria-label="Pages" className="pagination">

@@ -18,6 +18,7 @@ import { isIdText } from "@/lib/validation/ids";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { listOpenNotes } from "@/lib/stories/review-notes";
 import { SentBackNotice } from "@/components/editor/sent-back-notice";
+import { StoryViews } from "@/components/editor/charts/story-views";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -41,11 +42,12 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       </>
     );
   }
-  const [sections, authors, inlineHeadlines, notes] = await Promise.all([
+  const [sections, authors, inlineHeadlines, notes, { timeZone }] = await Promise.all([
     listSectionsForPicker(),
     listAuthorsForPicker(),
     findHeadlinesByIds(relatedStoryIds(story.body)),
     listOpenNotes(story.id),
+    readSiteSettings(),
   ]);
   return (
     <>
@@ -91,8 +93,9 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         authors={authors}
         canPublish={canPublish(user)}
         readOnly={readOnlyReason(user, story)}
-        timeZone={(await readSiteSettings()).timeZone}
+        timeZone={timeZone}
       />
+      {story.publishedAt && <StoryViews storyId={story.id} publishedAt={story.publishedAt} timeZone={timeZone} />}
     </>
   );
 }
