@@ -20,7 +20,9 @@ export function uncountedReason(headers: IncomingHttpHeaders, sessionCookie: str
   if (cookie && cookie.split(";").some((part) => part.trim().startsWith(`${sessionCookie}=`))) return "newsroom";
   const purpose = `${headers["sec-purpose"] ?? ""} ${headers.purpose ?? ""} ${headers["x-purpose"] ?? ""} ${headers["x-moz"] ?? ""}`;
   if (/prefetch|prerender/i.test(purpose)) return "prefetch";
-  if (isbot(headers["user-agent"] ?? "")) return "bot";
+  // Every browser names itself; a request that does not is a script.
+  const agent = headers["user-agent"];
+  if (!agent || isbot(agent)) return "bot";
   return null;
 }
 
