@@ -14,7 +14,7 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
  * within a project every test runs alone or in parallel with the rest.
  */
 const newsroomSpecs =
-  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page|review-notes|editor-conflicts|newsroom-accessibility|story-list|newsroom-charts)\.spec\.ts/;
+  /(newsroom|newsroom-tools|newsroom-pagination|editor-writing|media-library|sign-in|permissions|comments|live-desk|api-tokens|boundary|share-refresh|section-moves|author-profiles|trash|people|front-page|review-notes|editor-conflicts|newsroom-accessibility|story-list|newsroom-charts|most-read)\.spec\.ts/;
 /**
  * A second server of its own (`npm start` on a fresh data directory, behind a TLS proxy, on
  * E2E_PORT + 1 and + 2), so it runs beside the others and changes nothing they see.

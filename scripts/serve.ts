@@ -3,7 +3,8 @@
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
-// (lib/http/page-store.ts). The build compiles it to .next/meridian/serve.mjs
+// (lib/http/page-store.ts), and counts readers' views from the article beacon itself
+// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). The build compiles it to .next/meridian/serve.mjs
 // (scripts/lib/build.ts), which `npm start` loads in its own process and the end-to-end tests and
 // the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
 // after a build and a migration, or `node --import tsx scripts/serve.ts --dev` (npm run dev).
@@ -21,10 +22,16 @@ import { guardRequest } from "@/lib/routing/refuse-request";
 import { sweepStories } from "@/lib/stories/sweeper";
 import { bannerSweeper } from "@/lib/front-page/sweeper";
 import { readSiteSettings } from "@/lib/settings/site";
+import { answerViewBeacon } from "@/lib/analytics/beacon";
+import { viewCounter, writeViews } from "@/lib/analytics/counter";
+import { authCookies } from "@/lib/auth/cookie-names";
+import { getDb } from "@/lib/db";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
 const SWEEP_MS = 5000;
+/** How often the counted views are written: one statement per interval, whatever the traffic. */
+const VIEWS_FLUSH_MS = 5000;
 
 loadEnvFiles();
 try {
@@ -57,11 +64,16 @@ try {
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
 
+  const views = viewCounter((counts) => writeViews(getDb(), counts));
+  const stopCounting = views.start(VIEWS_FLUSH_MS, (error) => logError(`Writing the view counts failed: ${(error as Error).message}`));
+  const sessionCookie = authCookies(siteUrl).sessionToken.name;
+
   const notFound = notFoundPages(port);
   const pages = pageStore();
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
+    if (answerViewBeacon(request, response, views, sessionCookie)) return;
     const route = notFound.route(request);
     // The server's own request for the not-found page keeps Next's headers: the page it becomes
     // is given its policy by the request it answers (a preview's 404 stays private).
@@ -86,7 +98,10 @@ try {
   const shutdown = () => {
     server.close();
     server.closeIdleConnections();
-    void closeDatabase()
+    // The views counted since the last flush are written before the database closes.
+    void stopCounting()
+      .catch((error: unknown) => logError(`Writing the last view counts failed: ${(error as Error).message}`))
+      .then(closeDatabase)
       .catch(() => {})
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

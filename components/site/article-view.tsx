@@ -2,9 +2,10 @@ import Image from "next/image";
 import { SiteLink } from "./site-link";
 import { wasUpdated } from "@/lib/format/dates";
 import { authorPath, tagPath } from "@/lib/routing/public-urls";
-import type { Article } from "@/lib/stories/queries";
+import type { Article, StorySummary } from "@/lib/stories/queries";
 import { Breadcrumb, type Crumb } from "./breadcrumb";
 import { CommentsSection } from "./comments-section";
+import { MostRead } from "./most-read";
 import { PublishedDate } from "./published-date";
 import { ShareLinks } from "./share-links";
 import { StoryBody } from "./story-body";
@@ -15,10 +16,13 @@ export function ArticleView({
   article,
   trail,
   canonicalUrl,
+  mostRead = [],
 }: {
   article: Article;
   trail: Crumb[];
   canonicalUrl: string;
+  /** The site's most read stories (the article itself is left out of them here). */
+  mostRead?: StorySummary[];
 }) {
   return (
     <article className="article">
@@ -49,6 +53,8 @@ export function ArticleView({
       )}
 
       <RelatedStories stories={article.related} />
+
+      <MostRead stories={mostRead.filter((story) => story.id !== article.id)} />
 
       <CommentsSection storyId={article.id} count={article.commentCount} thread={article.thread} open={article.commentsOpen} />
     </article>

@@ -6,6 +6,8 @@ import { listCachedStories } from "@/lib/stories/cached";
 import { getCachedFrontPagePicks } from "@/lib/front-page/cached";
 import { frontPageOrder } from "@/lib/front-page/order";
 import { getSiteSettings } from "@/lib/settings/cached";
+import { getCachedMostRead } from "@/lib/analytics/cached";
+import { MostRead } from "./most-read";
 import { JsonLd } from "./json-ld";
 import { StoryCard } from "./story-card";
 
@@ -18,7 +20,7 @@ const SECTION_BLOCK_COUNT = 4;
  * stories open the "Latest" column, and the newest stories fill the rest.
  */
 export async function HomeView({ tree }: { tree: SectionTree }) {
-  const [picks, site] = await Promise.all([getCachedFrontPagePicks(), getSiteSettings()]);
+  const [picks, site, mostRead] = await Promise.all([getCachedFrontPagePicks(), getSiteSettings(), getCachedMostRead()]);
   const pinned = [...(picks.lead ? [picks.lead] : []), ...picks.top];
   const newest = await listCachedStories(null, null, LATEST_COUNT + 1, pinned.map((story) => story.id));
   const [lead, ...rest] = frontPageOrder(picks, newest.stories, LATEST_COUNT + 1);
@@ -60,6 +62,8 @@ export async function HomeView({ tree }: { tree: SectionTree }) {
           </section>
         )}
       </section>
+
+      <MostRead stories={mostRead} />
 
       {tree.roots.map((section, index) => {
         const stories = blocks[index]?.stories ?? [];

@@ -5,6 +5,7 @@ import { text } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/log";
 import { env } from "@/lib/env";
 import { newsroomPath } from "./callback-url";
+import { authCookies } from "./cookie-names";
 import { logError } from "@/lib/log";
 import { clientIpFromHeaders } from "./client-ip";
 import { verifyPassword } from "./passwords";
@@ -76,17 +77,6 @@ export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: the server sets it on start (scripts/serve.ts)");
   return secret;
-}
-
-/** next-auth's cookies, named here for the code that reads or writes them outside next-auth. */
-export function authCookies(siteUrl = env().siteUrl) {
-  const secure = siteUrl.startsWith("https://");
-  const prefix = secure ? "__Secure-" : "";
-  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
-  return {
-    sessionToken: { name: `${prefix}next-auth.session-token`, options },
-    callbackUrl: { name: `${prefix}next-auth.callback-url`, options },
-  };
 }
 
 /** What a session token says beyond next-auth's name, email and sub: whose, and which version. */

@@ -1,5 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
-import { authCookies, authSecret, SESSION_MAX_AGE_SECONDS, sessionClaims, type SignedInUser } from "./options";
+import { authCookies } from "./cookie-names";
+import { authSecret, SESSION_MAX_AGE_SECONDS, sessionClaims, type SignedInUser } from "./options";
 
 // The session cookie, outside next-auth's request handler: written by the sign-in form's action
 // and read on every newsroom request, with next-auth's own JWT encoding, secret, claims and cookie,

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authCookies } from "./options";
+import { authCookies } from "./cookie-names";
 import { readSessionCookie } from "./session-token";
 import { mustSetUpTwoFactor } from "./two-factor";
 import { getActiveUser, type CurrentUser } from "./users";

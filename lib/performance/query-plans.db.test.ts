@@ -20,6 +20,7 @@ import {
   listTaxonomyPage,
 } from "@/lib/sitemaps/queries";
 import { listMediaPage } from "@/lib/media/queries";
+import { listMostRead } from "@/lib/analytics/most-read";
 import { countStoriesByStatus, listStoriesForDashboard, searchStoryHeadlines } from "@/lib/stories/editor-queries";
 import { listTrash } from "@/lib/stories/trash";
 import { getNeedsYou } from "@/lib/stories/needs-you";
@@ -170,6 +171,13 @@ beforeAll(async () => {
     insert into story_views (story_id, hour, views)
     select 1 + ((h * ${STORIES_READ_AN_HOUR} + k) * 7919) % ${STORIES}, date_trunc('hour', now()) - h * interval '1 hour', 1 + (h + k) % 40
     from generate_series(0, ${VIEW_HOURS - 1}) h cross join generate_series(0, ${STORIES_READ_AN_HOUR - 1}) k`);
+  // And one story in fifty read every hour of the last two days (most read reads one of them).
+  await t.db.execute(sql`
+    insert into story_views (story_id, hour, views)
+    select s.id, date_trunc('hour', now()) - h * interval '1 hour', 1 + (s.id * 7 + h) % 40
+    from stories s cross join generate_series(0, 47) h
+    where s.id % 50 = 0
+    on conflict do nothing`);
   await t.db.execute(sql`analyze`);
   const [row] = await t.db.select({ id: max(comments.storyId) }).from(comments);
   commented = row!.id!;
@@ -208,7 +216,9 @@ describe("query plans at 100,000 stories", () => {
       ["tag", () => getPublishedTag("scale-tag-7", t.db)],
       ["author", () => getPublishedAuthor("scale-author-7", t.db)],
       ["article address", () => lookupStorySlug(`scale-story-${commented}`, t.db)],
+      // With its related stories: the editor's picks, then those sharing its tags and section.
       ["article", () => getPublishedArticle(commented, t.db)],
+      ["most read", () => listMostRead({}, t.db)],
       ["related cards", () => getStorySummaries([middle, middle + 1, commented], t.db)],
       ["thread", () => listApprovedComments(commented, { limit: 50 }, t.db)],
       ["thread, older page", () => listApprovedComments(commented, { limit: 2, cursor: firstComment }, t.db)],

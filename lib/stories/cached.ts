@@ -12,8 +12,13 @@ import {
 // Cached forms of the public story reads, for pages. React `cache` shares one call between a
 // page and its generateMetadata; the data cache shares it between requests until a tag changes.
 
+/**
+ * Tagged with the story lists as well as the story: its related stories are other stories, so a
+ * publish or an unpublish anywhere reads it again (the page is regenerated then anyway: its
+ * address lookup carries the same tag).
+ */
 export const getCachedArticle = cache((id: number) =>
-  cachedRead(["article", String(id)], [cacheTags.story(id)], () => getPublishedArticle(id)),
+  cachedRead(["article", String(id)], [cacheTags.story(id), cacheTags.storyLists], () => getPublishedArticle(id)),
 );
 
 export const lookupCachedStorySlug = cache((slug: string) =>

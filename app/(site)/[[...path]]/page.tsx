@@ -5,6 +5,8 @@ import { ArticleView } from "@/components/site/article-view";
 import { sectionCrumbs } from "@/components/site/breadcrumb";
 import { HomeView } from "@/components/site/home-view";
 import { SectionView } from "@/components/site/section-view";
+import { ViewBeacon } from "@/components/site/view-beacon";
+import { getCachedMostRead } from "@/lib/analytics/cached";
 import { env } from "@/lib/env";
 import { getSiteSettings } from "@/lib/settings/cached";
 import { sectionFeedAlternates, siteFeedAlternates } from "@/lib/feeds/addresses";
@@ -16,7 +18,8 @@ import { getCachedArticle } from "@/lib/stories/cached";
 
 // GET / · /<section path> · /<section path>/<slug>
 // Every public page is generated on its first request, then served from the cache until a write
-// revalidates its tags (lib/cache/tags.ts) or an hour passes. Nothing is rendered at build time.
+// revalidates its tags (lib/cache/tags.ts) or an hour passes (five minutes for the pages that
+// show "Most read": lib/analytics/cached.ts). Nothing is rendered at build time.
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -99,14 +102,15 @@ export default async function PublicPage(props: Props) {
     case "section":
       return <SectionView tree={tree} section={resolved.section} before={resolved.before} />;
     case "article": {
-      const article = await getCachedArticle(resolved.storyId);
+      const [article, mostRead] = await Promise.all([getCachedArticle(resolved.storyId), getCachedMostRead()]);
       if (!article) notFound();
       const trail = sectionCrumbs(tree, article.sectionId);
       const canonicalUrl = `${env().siteUrl}${article.path}`;
       return (
         <>
           <ArticleJsonLd article={article} url={canonicalUrl} trail={trail} />
-          <ArticleView article={article} trail={trail} canonicalUrl={canonicalUrl} />
+          <ArticleView article={article} trail={trail} canonicalUrl={canonicalUrl} mostRead={mostRead} />
+          <ViewBeacon storyId={article.id} />
         </>
       );
     }

@@ -34,6 +34,8 @@ export const HEAVY_CONNECTIONS = 20;
 /** A newsroom has a few people at work at once, not fifty. */
 const NEWSROOM_CONNECTIONS = 4;
 const UNCACHED_WARM_UP = 20;
+/** A reader's browser as it names itself: the view counter leaves bots (and autocannon's silence) out. */
+const READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
 /**
  * A load of addresses never asked for before on this server, each once: a fixed list consumed in
@@ -121,6 +123,24 @@ export function loadPlans(facts: CorpusFacts, sitemapPage: string, s: LoadSettin
     }),
   };
 
+  // Readers' view beacons (lib/analytics/beacon.ts), as 50 readers' browsers post them: answered by
+  // the HTTP server before Next, counted in memory and written once every few seconds. Its CPU per
+  // request is the cost of one view: 1,000 views a second take that many ms of CPU each second.
+  const views: LoadPlan = {
+    id: "view-beacon",
+    label: "view beacon POST (counted views)",
+    kind: "post",
+    target: "POST /api/views",
+    options: (round) => ({
+      url: `${s.site}/api/views`,
+      connections: PAGE_CONNECTIONS,
+      duration: duration(round),
+      method: "POST",
+      headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": READER_AGENT },
+      body: JSON.stringify({ storyId: facts.commentStoryId }),
+    }),
+  };
+
   return [
     { id: "static", label: "static server, same article bytes", kind: "static", target: "/index.html", options: (round) => ({ url: `${s.staticSite}/index.html`, connections: PAGE_CONNECTIONS, duration: duration(round) }) },
     { id: "article-cached", label: "article, cached", kind: "cached-article", target: facts.articlePath, probe: { path: facts.articlePath }, options: get(facts.articlePath) },
@@ -137,5 +157,6 @@ export function loadPlans(facts: CorpusFacts, sitemapPage: string, s: LoadSettin
     newsroom("picker-search", "related-story search (API)", `/api/admin/stories/search?q=${q}`, bearer),
     newsroom("moderation", "moderation queue", "/editor/comments", session),
     comments,
+    views,
   ];
 }
