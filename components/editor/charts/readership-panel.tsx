@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/users";
 import { canSeeSiteViews } from "@/lib/auth/roles";
-import { siteDailyViews, SITE_DAYS, topStoriesToday } from "@/lib/analytics/charts";
+import { getCachedSiteDailyViews } from "@/lib/analytics/cached";
+import { SITE_DAYS, topStoriesToday } from "@/lib/analytics/charts";
 import { ViewsBarChart } from "./bar-chart";
 import { dayLabel, totalOf, viewsLabel } from "./labels";
 
@@ -10,7 +11,7 @@ import { dayLabel, totalOf, viewsLabel } from "./labels";
 // those stories anyway). Days are the site's (lib/analytics/charts.ts).
 
 async function SiteDays({ timeZone }: { timeZone: string }) {
-  const days = await siteDailyViews({ timeZone });
+  const days = await getCachedSiteDailyViews(timeZone);
   const busiest = days.reduce((best, day) => (day.views > best.views ? day : best), days[0]!);
   return (
     <div className="readership-block">
