@@ -20,7 +20,7 @@ import {
   listTaxonomyPage,
 } from "@/lib/sitemaps/queries";
 import { listMediaPage } from "@/lib/media/queries";
-import { countStoriesByStatus, listStoriesForDashboard, searchStoryHeadlines } from "@/lib/stories/editor-queries";
+import { countStoriesByStatus, listStoriesForDashboard, searchStoriesForPicker } from "@/lib/stories/editor-queries";
 import { listTrash } from "@/lib/stories/trash";
 import { getNeedsYou } from "@/lib/stories/needs-you";
 import { getPublishedArticle, getStorySummaries, isPublishedStoryInList, listPublishedStories, lookupStorySlug } from "@/lib/stories/queries";
@@ -235,7 +235,7 @@ describe("query plans at 100,000 stories", () => {
       ["dashboard search, a byline phrase and a status", () => listStoriesForDashboard(editor, { q: '"scale author 7" -4242', status: "draft" }, t.db)],
       ["dashboard status counts", () => countStoriesByStatus(editor, {}, t.db)],
       ["dashboard status counts of a search", () => countStoriesByStatus(editor, { q: "4242" }, t.db)],
-      ["related-story picker", () => searchStoryHeadlines(editor, "story 4242", null, t.db)],
+      ["related-story picker", () => searchStoriesForPicker(editor, "story 4242", null, t.db)],
       ["moderation queue", () => listCommentsForModeration(editor, {}, t.db)],
       ["moderation queue, pending", () => listCommentsForModeration(editor, { status: "pending" }, t.db)],
       ["moderation queue, deep page", () => listCommentsForModeration(editor, { before: 5_000 }, t.db)],

@@ -4,7 +4,7 @@ import { stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
 import type { CurrentUser } from "@/lib/auth/users";
-import { listStoriesForDashboard, searchStoryHeadlines } from "./editor-queries";
+import { listStoriesForDashboard, searchStoriesForPicker } from "./editor-queries";
 import { canViewStory } from "./permissions";
 
 // What the newsroom's lists show each person: a writer sees their own stories and what readers
@@ -71,15 +71,15 @@ describe("the dashboard", () => {
 
 describe("the related-story search", () => {
   it("finds a writer's own and published headlines only", async () => {
-    expect(headlines(await searchStoryHeadlines(people.writer, "harbor", null))).toEqual([...shown].sort());
+    expect(headlines(await searchStoriesForPicker(people.writer, "harbor", null))).toEqual([...shown].sort());
   });
 
   it("finds every headline for an editor", async () => {
-    expect(await searchStoryHeadlines(people.editor, "harbor", null)).toHaveLength(hidden.length + shown.length);
+    expect(await searchStoriesForPicker(people.editor, "harbor", null)).toHaveLength(hidden.length + shown.length);
   });
 
   it("matches the beginnings of words, every word typed, in any case; a word of punctuation alone filters nothing", async () => {
-    const found = async (q: string) => headlines(await searchStoryHeadlines(people.editor, q, null));
+    const found = async (q: string) => headlines(await searchStoriesForPicker(people.editor, q, null));
     expect(await found("HARB readers")).toEqual([shown[0]]);
     expect(await found("harbor draft my")).toEqual([shown[1]]);
     expect(await found("story under embargo —")).toEqual([hidden[4]]);
