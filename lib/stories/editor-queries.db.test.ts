@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSection, createStory } from "@/lib/testing/fixtures";
+import { createAuthor, createSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
@@ -78,12 +78,28 @@ describe("the related-story search", () => {
     expect(await searchStoriesForPicker(people.editor, "harbor", null)).toHaveLength(hidden.length + shown.length);
   });
 
-  it("matches the beginnings of words, every word typed, in any case; a word of punctuation alone filters nothing", async () => {
+  it("matches the beginnings of words, every word typed, in any case, web-style; stop words and punctuation filter nothing", async () => {
     const found = async (q: string) => headlines(await searchStoriesForPicker(people.editor, q, null));
     expect(await found("HARB readers")).toEqual([shown[0]]);
-    expect(await found("harbor draft my")).toEqual([shown[1]]);
+    expect(await found("harbor draft my")).toEqual([hidden[0], shown[1]].sort());
+    expect(await found("harbor draft -another")).toEqual([shown[1]]);
     expect(await found("story under embargo —")).toEqual([hidden[4]]);
     expect(await found("arbor")).toEqual([]);
     expect(await found("harbor nowhere")).toEqual([]);
+    expect(await found("the of -")).toEqual([]);
+  });
+
+  it("finds a story by its deck, body and bylines, not only its headline (the story search index)", async () => {
+    const sectionId = (await test.db.query.sections.findFirst())!.id;
+    const author = await createAuthor(test.db, "Ottoline Brackenbury");
+    await createStory(
+      test.db,
+      { sectionId, headline: "Quiet week", deck: "Nothing on the tides.", body: documentOf("The lamplighters struck at dawn.") },
+      { authorIds: [author] },
+    );
+    const found = async (q: string) => headlines(await searchStoriesForPicker(people.editor, q, null));
+    expect(await found("tides")).toEqual(["Quiet week"]);
+    expect(await found("lamplight")).toEqual(["Quiet week"]);
+    expect(await found("brackenbury")).toEqual(["Quiet week"]);
   });
 });
