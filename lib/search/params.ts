@@ -1,3 +1,5 @@
+import { listPageHref } from "@/lib/http/search-params";
+import { SEARCH_PATH } from "@/lib/routing/public-urls";
 import { MAX_SEARCH_LENGTH } from "@/lib/stories/search-vector";
 
 // The public search's address, read once: `/search?q=&section=&author=&from=&to=&after=`. Pure (no
@@ -5,8 +7,6 @@ import { MAX_SEARCH_LENGTH } from "@/lib/stories/search-vector";
 // (scripts/serve.ts, lib/http/search-status.ts) answers such a request with a 400. A section or
 // an author that is well formed but unknown is the page's to say (it needs the database): that
 // is a search with nothing to find, not a malformed request.
-
-export const SEARCH_PATH = "/search";
 
 /** The search's parameters. Every one but `q` narrows the results. */
 export interface SearchRequest {
@@ -91,13 +91,6 @@ export function readSearchParams(params: SearchParams | URLSearchParams): ReadSe
 
 /** The address of a search: `request`'s parameters, the empty ones left out. */
 export function searchHref(request: SearchRequest): string {
-  const params = new URLSearchParams();
-  if (request.q) params.set("q", request.q);
-  if (request.section) params.set("section", request.section);
-  if (request.author) params.set("author", request.author);
-  if (request.from) params.set("from", request.from);
-  if (request.to) params.set("to", request.to);
-  if (request.after) params.set("after", String(request.after));
-  const query = params.toString();
-  return query ? `${SEARCH_PATH}?${query}` : SEARCH_PATH;
+  const { q, section, author, from, to, after } = request;
+  return listPageHref(SEARCH_PATH, { q, section, author, from, to, after });
 }

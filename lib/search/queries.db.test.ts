@@ -7,7 +7,8 @@ import { getSectionTree, type SectionTree } from "@/lib/sections/queries";
 import { refreshSearchVectors } from "@/lib/stories/search-vector";
 import { createAuthor, createSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { readSearchParams, type SearchRequest } from "./params";
-import { MARK_END, MARK_START, SEARCH_PAGE_SIZE, searchStories, type SearchOutcome } from "./queries";
+import { MARK_END, MARK_START } from "./marks";
+import { SEARCH_PAGE_SIZE, searchStories, type SearchOutcome } from "./queries";
 import { refreshSearchWords, suggestSpelling } from "./suggestions";
 
 // The public search (lib/search/queries.ts) on a small archive: ranking, the recency boost,
@@ -21,7 +22,7 @@ const DAY = 86_400_000;
 
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
-async function story(key: string, sectionId: number, values: Parameters<typeof createStory>[1], authorIds: number[] = []) {
+async function story(key: string, sectionId: number, values: Omit<Parameters<typeof createStory>[1], "sectionId">, authorIds: number[] = []) {
   ids[key] = (await createStory(t.db, { ...values, sectionId }, { authorIds })).id;
 }
 

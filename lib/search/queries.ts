@@ -6,6 +6,7 @@ import { siteTimeZone } from "@/lib/settings/time-zone";
 import { getStorySummaries, type StorySummary } from "@/lib/stories/queries";
 import { searchQueryText } from "@/lib/stories/search-vector";
 import { publishedNow } from "@/lib/stories/visibility";
+import { MARK_END, MARK_START } from "./marks";
 import type { SearchRequest } from "./params";
 
 // The public search (/search): published stories only, through the story search index
@@ -32,9 +33,6 @@ export const CANDIDATES = 1000;
 export const MAX_QUERY_NODES = 32;
 const HALF_LIFE_DAYS = 180;
 const RECENCY_SECONDS = (HALF_LIFE_DAYS * 86_400) / Math.LN2;
-/** Marks around a highlighted word: private-use characters, taken out of the text first. */
-export const MARK_START = "\uE000";
-export const MARK_END = "\uE001";
 
 export interface SearchHit {
   story: StorySummary;
@@ -136,4 +134,21 @@ export async function searchStories(request: SearchRequest, tree: SectionTree, d
     hits,
     nextCursor: rows.length > SEARCH_PAGE_SIZE ? (page.at(-1) ?? null) : null,
   };
+}
+
+/** Authors with a story readers can see, by name: the search form's choices. */
+export async function listSearchAuthors(db: Db = getDb()): Promise<{ slug: string; name: string }[]> {
+  return db
+    .select({ slug: authors.slug, name: authors.name })
+    .from(authors)
+    .where(
+      exists(
+        db
+          .select({ one: storyAuthors.storyId })
+          .from(storyAuthors)
+          .innerJoin(stories, eq(stories.id, storyAuthors.storyId))
+          .where(and(eq(storyAuthors.authorId, authors.id), publishedNow)),
+      ),
+    )
+    .orderBy(authors.name, authors.slug);
 }
