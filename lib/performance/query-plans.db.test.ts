@@ -26,6 +26,9 @@ import { getNeedsYou } from "@/lib/stories/needs-you";
 import { getPublishedArticle, getStorySummaries, isPublishedStoryInList, listPublishedStories, lookupStorySlug } from "@/lib/stories/queries";
 import { getPublishedTag } from "@/lib/tags/queries";
 import { seedAtScale } from "@/scripts/lib/seed-at-scale";
+import type { SearchRequest } from "@/lib/search/params";
+import { searchStories } from "@/lib/search/queries";
+import { refreshSearchWords, suggestSpelling } from "@/lib/search/suggestions";
 
 // Flat cost from 1,000 to 100,000 stories (issue 12): every list query, public and newsroom, as
 // the real query functions build it, is planned against a 100,000-story archive with comments,
@@ -208,6 +211,28 @@ describe("query plans at 100,000 stories", () => {
     expect(problems).toEqual([]);
   });
 
+  it("the public search and its suggestions read through indexes, ranking a bounded set", async () => {
+    const tree = await getSectionTree(t.db);
+    const root = [...tree.roots].sort((a, b) => b.children.length - a.children.length)[0]!;
+    const started = performance.now();
+    await refreshSearchWords(t.db);
+    if (process.env.QUERY_PLANS_REPORT) console.info(`${t.driver}\trebuilding the search words\t${(performance.now() - started).toFixed(0)} ms`);
+    const search = (request: Partial<SearchRequest>) => () => searchStories({ q: "", ...request }, tree, t.db);
+    const cases: [string, () => Promise<unknown>][] = [
+      ["public search, a rare word", search({ q: "4242" })],
+      ["public search, a word in every story", search({ q: "paragraph" })],
+      ["public search, a word in every story, deep page", search({ q: "paragraph", after: STORIES / 2 })],
+      ["public search, a phrase and a minus", search({ q: '"second paragraph" -4242' })],
+      ["public search, a byline in a section", search({ q: '"scale author 7"', section: root.path })],
+      ["public search, an author and a month", search({ q: "generated", author: "scale-author-7", from: "2025-01-01", to: "2025-01-31" })],
+      ["public search, no match", search({ q: "zeppelin" })],
+      ["search suggestions", () => suggestSpelling("paragrph genrated", t.db)],
+    ];
+    const problems: string[] = [];
+    for (const [name, read] of cases) problems.push(...(await check(name, read)));
+    expect(problems).toEqual([]);
+  });
+
   it("sitemaps read through indexes", async () => {
     const cases: [string, () => Promise<unknown>][] = [
       ["sitemap index: stories", () => countStoryPages(undefined, t.db)],
@@ -224,7 +249,7 @@ describe("query plans at 100,000 stories", () => {
     expect(problems).toEqual([]);
   });
 
-  it("the newsroom's story list, headline search, moderation queue, needs you, trash and media library read through indexes", async () => {
+  it("the newsroom's story list, story search, moderation queue, needs you, trash and media library read through indexes", async () => {
     const cases: [string, () => Promise<unknown>][] = [
       ["dashboard (editor)", () => listStoriesForDashboard(editor, {}, t.db)],
       ["dashboard (writer)", () => listStoriesForDashboard(writer, {}, t.db)],
