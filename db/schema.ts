@@ -531,12 +531,14 @@ export const storyViews = pgTable(
 /**
  * The archive's own words, for the public search's spelling suggestions (lib/search/suggestions.ts):
  * every word of the headlines, decks and tags of published stories, unstemmed, with how many
- * stories use it. Rebuilt from the stories (never written by hand); matched by trigram similarity
+ * stories use it. Rebuilt from the stories a slice at a time (never written by hand); matched by trigram similarity
  * through an index the migration adds only where the server has pg_trgm.
  */
 export const searchWords = pgTable("search_words", {
   word: text().primaryKey(),
   stories: integer().notNull(),
+  /** The rebuild that last saw the word (its start, epoch seconds): a word no rebuild sees again goes. */
+  pass: bigint({ mode: "number" }).notNull(),
 });
 
 export const liveStreams = pgTable(

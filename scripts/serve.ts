@@ -50,7 +50,7 @@ try {
   // The breaking-news banner goes at its expiry; the site settings are read again, so dates are
   // printed in a time zone saved on another instance (lib/settings/time-zone.ts).
   const sweepBanner = bannerSweeper();
-  // The search's spelling suggestions read the archive's words, rebuilt now and every ten minutes.
+  // The search's spelling suggestions read the archive's words, rebuilt a slice of stories each sweep.
   const sweepSearchWords = searchWordsSweeper();
   const sweep = () =>
     Promise.all([

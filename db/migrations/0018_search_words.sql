@@ -1,6 +1,7 @@
 CREATE TABLE "search_words" (
 	"word" text PRIMARY KEY NOT NULL,
-	"stories" integer NOT NULL
+	"stories" integer NOT NULL,
+	"pass" bigint NOT NULL
 );
 --> statement-breakpoint
 DROP INDEX "stories_headline_words_idx";

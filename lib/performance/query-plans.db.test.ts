@@ -28,7 +28,7 @@ import { getPublishedTag } from "@/lib/tags/queries";
 import { seedAtScale } from "@/scripts/lib/seed-at-scale";
 import type { SearchRequest } from "@/lib/search/params";
 import { searchStories } from "@/lib/search/queries";
-import { refreshSearchWords, suggestSpelling } from "@/lib/search/suggestions";
+import { refreshSearchWords, refreshSearchWordsStep, suggestSpelling } from "@/lib/search/suggestions";
 
 // Flat cost from 1,000 to 100,000 stories (issue 12): every list query, public and newsroom, as
 // the real query functions build it, is planned against a 100,000-story archive with comments,
@@ -86,16 +86,23 @@ function touches(node: PlanNode): boolean {
   return WATCHED.has(node["Relation Name"] ?? "") || (node.Plans ?? []).some(touches);
 }
 
+/**
+ * The public search may sort more: the GIN index gives a query's matches unordered, and the newest
+ * CANDIDATES of them (lib/search/queries.ts) are picked by a top-N sort of the matches — bounded by
+ * the query's own words, not the archive (a word in every story is read newest first instead).
+ */
+const MAX_SORTED_SEARCH_MATCHES = 10_000;
+
 /** What is wrong with a plan: full scans and large sorts of the watched tables. */
-function offences(node: PlanNode): string[] {
+function offences(node: PlanNode, maxSorted = MAX_SORTED_ROWS): string[] {
   const found: string[] = [];
   const relation = node["Relation Name"];
   if (node["Node Type"] === "Seq Scan" && relation && WATCHED.has(relation)) found.push(`Seq Scan on ${relation}`);
   if (node["Node Type"] === "Sort" && touches(node)) {
     const input = (node.Plans ?? []).reduce((sum, child) => sum + (child["Actual Rows"] ?? 0) * (child["Actual Loops"] ?? 1), 0);
-    if (input > MAX_SORTED_ROWS) found.push(`Sort of ${input} rows`);
+    if (input > maxSorted) found.push(`Sort of ${input} rows`);
   }
-  return [...found, ...(node.Plans ?? []).flatMap(offences)];
+  return [...found, ...(node.Plans ?? []).flatMap((child) => offences(child, maxSorted))];
 }
 
 async function planOf(db: Db, statement: SQL): Promise<{ plan: PlanNode; ms: number }> {
@@ -109,7 +116,7 @@ async function planOf(db: Db, statement: SQL): Promise<{ plan: PlanNode; ms: num
 }
 
 /** Every statement `read` sends, planned: the offences found, by statement. */
-async function check(name: string, read: () => Promise<unknown>): Promise<string[]> {
+async function check(name: string, read: () => Promise<unknown>, maxSorted = MAX_SORTED_ROWS): Promise<string[]> {
   const statements = await statementsOf(read);
   expect(statements.length).toBeGreaterThan(0);
   const problems: string[] = [];
@@ -117,7 +124,7 @@ async function check(name: string, read: () => Promise<unknown>): Promise<string
     if (!/^\s*select/i.test(text)) continue;
     const { plan, ms } = await planOf(t.db, bound(text, params));
     if (process.env.QUERY_PLANS_REPORT) console.info(`${t.driver}\t${name}#${index + 1}\t${ms.toFixed(2)} ms`);
-    problems.push(...offences(plan).map((offence) => `${name}#${index + 1}: ${offence} in ${text}`));
+    problems.push(...offences(plan, maxSorted).map((offence) => `${name}#${index + 1}: ${offence} in ${text}`));
   }
   return problems;
 }
@@ -216,7 +223,11 @@ describe("query plans at 100,000 stories", () => {
     const root = [...tree.roots].sort((a, b) => b.children.length - a.children.length)[0]!;
     const started = performance.now();
     await refreshSearchWords(t.db);
-    if (process.env.QUERY_PLANS_REPORT) console.info(`${t.driver}\trebuilding the search words\t${(performance.now() - started).toFixed(0)} ms`);
+    const step = performance.now();
+    await refreshSearchWordsStep(t.db, Math.floor(Date.now() / 1000), STORIES / 2);
+    if (process.env.QUERY_PLANS_REPORT) {
+      console.info(`${t.driver}\tthe search words, a whole pass\t${(step - started).toFixed(0)} ms; one step of the sweep\t${(performance.now() - step).toFixed(0)} ms`);
+    }
     const search = (request: Partial<SearchRequest>) => () => searchStories({ q: "", ...request }, tree, t.db);
     const cases: [string, () => Promise<unknown>][] = [
       ["public search, a rare word", search({ q: "4242" })],
@@ -229,7 +240,7 @@ describe("query plans at 100,000 stories", () => {
       ["search suggestions", () => suggestSpelling("paragrph genrated", t.db)],
     ];
     const problems: string[] = [];
-    for (const [name, read] of cases) problems.push(...(await check(name, read)));
+    for (const [name, read] of cases) problems.push(...(await check(name, read, MAX_SORTED_SEARCH_MATCHES)));
     expect(problems).toEqual([]);
   });
 

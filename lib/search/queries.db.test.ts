@@ -9,7 +9,7 @@ import { createAuthor, createSection, createStory, documentOf } from "@/lib/test
 import { readSearchParams, type SearchRequest } from "./params";
 import { MARK_END, MARK_START } from "./marks";
 import { SEARCH_PAGE_SIZE, searchStories, type SearchOutcome } from "./queries";
-import { refreshSearchWords, suggestSpelling } from "./suggestions";
+import { refreshSearchWords, refreshSearchWordsStep, searchWordsSweeper, suggestSpelling } from "./suggestions";
 
 // The public search (lib/search/queries.ts) on a small archive: ranking, the recency boost,
 // filters, the cursor, published stories only, and input that must never be an error.
@@ -161,5 +161,36 @@ describe("spelling suggestions", () => {
     } finally {
       await bare.dispose();
     }
+  });
+});
+
+describe("the archive's words", () => {
+  it("are rebuilt a slice at a time, and a pass forgets the words of stories withdrawn before it", async () => {
+    const news = (await getSectionTree(t.db)).byPath.news!.id;
+    const { id } = await createStory(t.db, { sectionId: news, headline: "Zanzibar quokkas", deck: "" });
+    const pass = Math.floor(Date.now() / 1000) + 10;
+    let next: number | null = 0;
+    let steps = 0;
+    while (next !== null) {
+      next = await refreshSearchWordsStep(t.db, pass, next, 5);
+      steps++;
+    }
+    expect(steps).toBeGreaterThan(3);
+    expect(await suggestSpelling("quokas", t.db)).toBe("quokkas");
+    await t.db.update(stories).set({ status: "unpublished" }).where(eq(stories.id, id));
+    await refreshSearchWords(t.db, pass + 1);
+    expect(await suggestSpelling("quokas", t.db)).toBeNull();
+    expect(await suggestSpelling("lighthuose", t.db)).toBe("lighthouse");
+  });
+
+  it("are rebuilt by the server's sweep one step at a time, a new pass only when due", async () => {
+    const news = (await getSectionTree(t.db)).byPath.news!.id;
+    const sweep = searchWordsSweeper(() => t.db, 60_000);
+    await sweep();
+    await createStory(t.db, { sectionId: news, headline: "Xylophonists rally", deck: "" });
+    await sweep();
+    expect(await suggestSpelling("xylophonsts", t.db)).toBeNull();
+    await searchWordsSweeper(() => t.db, 0)();
+    expect(await suggestSpelling("xylophonsts", t.db)).toBe("xylophonists");
   });
 });

@@ -103,13 +103,12 @@ async function highlight(ids: number[], query: SQL, db: Db): Promise<SearchHit[]
 /** One page of the public search for `request` (already read by readSearchParams). */
 export async function searchStories(request: SearchRequest, tree: SectionTree, db: Db = getDb()): Promise<SearchOutcome> {
   if (!request.q) return { kind: "empty" };
-  const text = await searchQueryText(db, request.q, { prefixes: false });
-  if (text === undefined) return { kind: "nothing-to-search" };
-  const [size] = await db.select({ nodes: sql<number>`numnode(${text}::tsquery)` }).from(sql`(select 1) one`);
-  if (Number(size?.nodes) > MAX_QUERY_NODES) return { kind: "too-complex" };
+  const parsed = await searchQueryText(db, request.q, { prefixes: false });
+  if (parsed === undefined) return { kind: "nothing-to-search" };
+  if (parsed.nodes > MAX_QUERY_NODES) return { kind: "too-complex" };
   const filters = await filtersOf(request, tree, db);
   if (!Array.isArray(filters)) return { kind: filters };
-  const query = sql`${text}::tsquery`;
+  const query = sql`${parsed.query}::tsquery`;
   const candidates = db
     .select({ id: stories.id, vector: stories.searchVector, publishedAt: stories.publishedAt })
     .from(stories)

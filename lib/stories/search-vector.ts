@@ -23,14 +23,18 @@ export async function refreshSearchVectors(db: Db, which: SQL): Promise<void> {
 }
 
 /**
- * What was typed as a tsquery's text, or undefined when there is nothing to search by (empty,
+ * What was typed as a tsquery's text, with its size (words and operators), or undefined when there is nothing to search by (empty,
  * only stop words such as "the", only operators). Read as a web search engine does
  * (`websearch_to_tsquery`): "quoted words" as a phrase, `or` between alternatives, `-word` to
  * leave out. With `prefixes`, each word also finds the words it begins ("harb" finds "harbor").
  * Made by the database in a first small statement, so a search carries it as a value and the
  * planner weighs how common its words are. At most MAX_SEARCH_LENGTH characters are read.
  */
-export async function searchQueryText(db: Db, q: string | undefined, { prefixes }: { prefixes: boolean }): Promise<string | undefined> {
+export async function searchQueryText(
+  db: Db,
+  q: string | undefined,
+  { prefixes }: { prefixes: boolean },
+): Promise<{ query: string; nodes: number } | undefined> {
   // NUL and broken surrogates, which PostgreSQL refuses even to compare, are dropped.
   const typed = (q ?? "").slice(0, MAX_SEARCH_LENGTH).replace(/[\u0000\p{Cs}]/gu, "").trim();
   if (!typed) return undefined;
@@ -42,7 +46,7 @@ export async function searchQueryText(db: Db, q: string | undefined, { prefixes 
     })
     .from(sql`websearch_to_tsquery('english', ${typed}) q`);
   if (!row || Number(row.nodes) === 0) return undefined;
-  return row.query;
+  return { query: row.query, nodes: Number(row.nodes) };
 }
 
 /**
@@ -51,6 +55,6 @@ export async function searchQueryText(db: Db, q: string | undefined, { prefixes 
  * search by.
  */
 export async function storySearchMatch(db: Db, q: string | undefined): Promise<SQL | undefined> {
-  const query = await searchQueryText(db, q, { prefixes: true });
-  return query === undefined ? undefined : sql`${stories.searchVector} @@ ${query}::tsquery`;
+  const parsed = await searchQueryText(db, q, { prefixes: true });
+  return parsed === undefined ? undefined : sql`${stories.searchVector} @@ ${parsed.query}::tsquery`;
 }
