@@ -1,6 +1,6 @@
 import { listPageHref } from "@/lib/http/search-params";
 import { SEARCH_PATH } from "@/lib/routing/public-urls";
-import { MAX_SEARCH_LENGTH } from "@/lib/stories/search-vector";
+import { cleanSearchText } from "@/lib/stories/search-vector";
 
 // The public search's address, read once: `/search?q=&section=&author=&from=&to=&after=`. Pure (no
 // database), so the page and the HTTP server agree: the page prints the problems, the server
@@ -10,7 +10,7 @@ import { MAX_SEARCH_LENGTH } from "@/lib/stories/search-vector";
 
 /** The search's parameters. Every one but `q` narrows the results. */
 export interface SearchRequest {
-  /** What was typed, at most MAX_SEARCH_LENGTH characters (the rest is ignored); "" for none. */
+  /** What was typed, as searched (`cleanSearchText`: at most MAX_SEARCH_LENGTH characters); "" for none. */
   q: string;
   /** A section's path ("news/us"): that section and the sections under it. */
   section?: string;
@@ -24,9 +24,9 @@ export interface SearchRequest {
   after?: number;
 }
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+type Params = Record<string, string | string[] | undefined>;
 
-export type ReadSearch = { ok: true; request: SearchRequest } | { ok: false; problems: string[]; request: SearchRequest };
+type ReadSearch = { ok: true; request: SearchRequest } | { ok: false; problems: string[]; request: SearchRequest };
 
 const PATH = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -44,13 +44,8 @@ function isDay(text: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Drops NUL and lone surrogates, which PostgreSQL refuses even to compare. */
-export function cleanQueryText(text: string): string {
-  return text.replace(/[\u0000\p{Cs}]/gu, "").slice(0, MAX_SEARCH_LENGTH).trim();
-}
-
 /** The query parameters of a search address, read and checked. */
-export function readSearchParams(params: SearchParams | URLSearchParams): ReadSearch {
+export function readSearchParams(params: Params | URLSearchParams): ReadSearch {
   const problems: string[] = [];
   const one = (name: string): string | undefined => {
     const value = params instanceof URLSearchParams ? params.getAll(name) : params[name];
@@ -63,7 +58,7 @@ export function readSearchParams(params: SearchParams | URLSearchParams): ReadSe
     }
     return text || undefined;
   };
-  const request: SearchRequest = { q: cleanQueryText(one("q") ?? "") };
+  const request: SearchRequest = { q: cleanSearchText(one("q") ?? "") };
   const section = one("section");
   if (section !== undefined) {
     if (PATH.test(section)) request.section = section;

@@ -28,9 +28,9 @@ import type { SearchRequest } from "./params";
 /** Stories per page. */
 export const SEARCH_PAGE_SIZE = 20;
 /** The most recent matches ranked per query (see above). */
-export const CANDIDATES = 1000;
+const CANDIDATES = 1000;
 /** Beyond this a query is refused as too complicated (websearch_to_tsquery's nodes: words and operators). */
-export const MAX_QUERY_NODES = 32;
+const MAX_QUERY_NODES = 32;
 const HALF_LIFE_DAYS = 180;
 const RECENCY_SECONDS = (HALF_LIFE_DAYS * 86_400) / Math.LN2;
 

@@ -19,7 +19,7 @@ import { publishedNow } from "@/lib/stories/visibility";
 // keeps a step short.
 
 /** A pass over the archive starts at most this often. */
-export const SEARCH_WORDS_EVERY_MS = 10 * 60_000;
+const SEARCH_WORDS_EVERY_MS = 10 * 60_000;
 /** Story ids read in one step of a pass. */
 const SLICE_IDS = 1000;
 /** Words suggested for at most this many words typed. */

@@ -23,6 +23,14 @@ export async function refreshSearchVectors(db: Db, which: SQL): Promise<void> {
 }
 
 /**
+ * What was typed, as it is searched: at most MAX_SEARCH_LENGTH characters, without NUL and broken
+ * surrogates (PostgreSQL refuses even to compare them), trimmed.
+ */
+export function cleanSearchText(text: string): string {
+  return text.slice(0, MAX_SEARCH_LENGTH).replace(/[\u0000\p{Cs}]/gu, "").trim();
+}
+
+/**
  * What was typed as a tsquery's text, with its size (words and operators), or undefined when there is nothing to search by (empty,
  * only stop words such as "the", only operators). Read as a web search engine does
  * (`websearch_to_tsquery`): "quoted words" as a phrase, `or` between alternatives, `-word` to
@@ -35,8 +43,7 @@ export async function searchQueryText(
   q: string | undefined,
   { prefixes }: { prefixes: boolean },
 ): Promise<{ query: string; nodes: number } | undefined> {
-  // NUL and broken surrogates, which PostgreSQL refuses even to compare, are dropped.
-  const typed = (q ?? "").slice(0, MAX_SEARCH_LENGTH).replace(/[\u0000\p{Cs}]/gu, "").trim();
+  const typed = cleanSearchText(q ?? "");
   if (!typed) return undefined;
   const [row] = await db
     .select({

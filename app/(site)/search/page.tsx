@@ -13,6 +13,8 @@ import { getCachedSectionTree } from "@/lib/sections/cached";
 // the page, and the HTTP server makes its status 400 (lib/http/search-status.ts). Results pages
 // are not for search engines: noindex, follow.
 
+export const dynamic = "force-dynamic";
+
 type Props = { searchParams: SearchParams };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
