@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -89,6 +90,9 @@ export function lockDataDir(dataDir: string): () => void {
  * whose file cache keeps them warm outside the process.
  */
 const pgliteOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"] };
+
+/** Extensions PGlite loads: pg_trgm for the search's spelling suggestions (db/migrations/0018_search_words.sql). */
+const pgliteExtensions = { pg_trgm };
 
 interface PlannedStatement {
   name: string;
@@ -198,10 +202,15 @@ export function keepPlanned(db: Db, text: string): void {
   if (planned && !planned.byText.has(text)) addStatement(planned, text);
 }
 
-export function openPglite(dataDir: string | "memory"): DbHandle {
+/**
+ * Opens PGlite in `dataDir` (or in memory). `withoutTrigrams`: without pg_trgm, as a PostgreSQL
+ * server that lacks it (the tests of the search without suggestions).
+ */
+export function openPglite(dataDir: string | "memory", { withoutTrigrams = false } = {}): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
   const planned: PlannedStatements = { byText: new Map(), seen: new Map() };
-  const client = withPlannedStatements(dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions), planned);
+  const options = { ...pgliteOptions, extensions: withoutTrigrams ? {} : pgliteExtensions };
+  const client = withPlannedStatements(dataDir === "memory" ? new PGlite(options) : new PGlite(pgliteDir(dataDir), options), planned);
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
   Object.defineProperty(db, PLANNED, { value: planned });
   return {

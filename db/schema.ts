@@ -258,8 +258,6 @@ export const stories = pgTable(
     index("stories_created_by_idx").on(t.createdById),
     // The trash, oldest first for the sweeper's purge, newest first for the Trash view.
     index("stories_trashed_idx").on(t.trashedAt, t.id).where(sql`${t.trashedAt} is not null`),
-    // The newsroom's headline search: the words of every headline (`searchVector`).
-    index("stories_headline_words_idx").using("gin", searchVector(t.headline)),
     // The newsroom's story search (and the public search's): everything a story is found by.
     index("stories_search_idx").using("gin", t.searchVector),
     check("stories_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
@@ -530,6 +528,19 @@ export const storyViews = pgTable(
   ],
 );
 
+/**
+ * The archive's own words, for the public search's spelling suggestions (lib/search/suggestions.ts):
+ * every word of the headlines, decks and tags of published stories, unstemmed, with how many
+ * stories use it. Rebuilt from the stories a slice at a time (never written by hand); matched by trigram similarity
+ * through an index the migration adds only where the server has pg_trgm.
+ */
+export const searchWords = pgTable("search_words", {
+  word: text().primaryKey(),
+  stories: integer().notNull(),
+  /** The rebuild that last saw the word (its start, epoch seconds): a word no rebuild sees again goes. */
+  pass: bigint({ mode: "number" }).notNull(),
+});
+
 export const liveStreams = pgTable(
   "live_streams",
   {
@@ -628,3 +639,4 @@ export type Comment = typeof comments.$inferSelect;
 export type LiveStream = typeof liveStreams.$inferSelect;
 export type LiveShow = typeof liveShows.$inferSelect;
 export type StoryView = typeof storyViews.$inferSelect;
+export type SearchWord = typeof searchWords.$inferSelect;

@@ -23,9 +23,10 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `withoutTrigrams`: PGlite without pg_trgm, as a server without it (ignored on PostgreSQL). */
+export async function createTestDatabase(options: { withoutTrigrams?: boolean } = {}): Promise<TestDatabase> {
   if (process.env.TEST_DB_DRIVER !== "postgres") {
-    const handle = openPglite("memory");
+    const handle = openPglite("memory", options);
     await runMigrations(handle);
     setProcessDatabase(handle);
     return { ...handle, name: "pglite:memory", dispose: () => handle.close() };

@@ -22,6 +22,8 @@ const pages: [name: string, open: (page: Page) => Promise<unknown>][] = [
   ["author", to(`/authors/${reference.authors[0]!}`)],
   ["live", to("/live")],
   ["audio only", to("/live/audio")],
+  ["search results", to("/search?q=ferry+service")],
+  ["search with nothing found", to("/search?q=ferri+servise")],
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -62,6 +62,9 @@ test("one page of each public kind is valid HTML by the W3C Nu checker", async (
     ["older-stories", await linkFrom(request, "/news", /^\/news\?before=\d+$/), 200],
     ["live", "/live", 200],
     ["live-audio", "/live/audio", 200],
+    ["search", "/search?q=ferry+service", 200],
+    ["search-nothing-found", "/search?q=ferri+servise&section=news", 200],
+    ["search-malformed", "/search?q=ferry&from=someday", 400],
     ["not-found", "/news/no-such-story-here", 404],
   ];
 

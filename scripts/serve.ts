@@ -15,6 +15,7 @@ import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { pageStore } from "@/lib/http/page-store";
+import { applySearchStatus } from "@/lib/http/search-status";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { notFoundPages } from "@/lib/routing/not-found-page";
 import { installKeys, loadKeys } from "@/lib/auth/keys";
@@ -26,6 +27,7 @@ import { answerViewBeacon } from "@/lib/analytics/beacon";
 import { viewCounter, writeViews } from "@/lib/analytics/counter";
 import { authCookies } from "@/lib/auth/cookie-names";
 import { getDb } from "@/lib/db";
+import { searchWordsSweeper } from "@/lib/search/suggestions";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -55,11 +57,14 @@ try {
   // The breaking-news banner goes at its expiry; the site settings are read again, so dates are
   // printed in a time zone saved on another instance (lib/settings/time-zone.ts).
   const sweepBanner = bannerSweeper();
+  // The search's spelling suggestions read the archive's words, rebuilt a slice of stories each sweep.
+  const sweepSearchWords = searchWordsSweeper();
   const sweep = () =>
     Promise.all([
       sweepStories().catch((error: unknown) => logError((error as Error).message)),
       sweepBanner().catch((error: unknown) => logError(`Removing the expired banner failed: ${(error as Error).message}`)),
       readSiteSettings().catch((error: unknown) => logError(`Reading the site settings failed: ${(error as Error).message}`)),
+      sweepSearchWords().catch((error: unknown) => logError(`Rebuilding the search words failed: ${(error as Error).message}`)),
     ]);
   await sweep();
   setInterval(sweep, SWEEP_MS).unref();
@@ -77,7 +82,11 @@ try {
     const route = notFound.route(request);
     // The server's own request for the not-found page keeps Next's headers: the page it becomes
     // is given its policy by the request it answers (a preview's 404 stays private).
-    if (route !== "internal") applyPageCachePolicy(request, response);
+    if (route !== "internal") {
+      applyPageCachePolicy(request, response);
+      // After the policy: the policy then sees the 400 of a malformed search.
+      applySearchStatus(request, response);
+    }
     (route === "internal" ? Promise.resolve("continue" as const) : answerPathRule(request, response))
       .then((outcome) => {
         if (outcome === "answered") return;

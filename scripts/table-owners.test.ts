@@ -20,6 +20,7 @@ const owners: Record<string, string> = {
   liveStreams: "live",
   media: "media",
   rateLimits: "rate-limits",
+  searchWords: "search",
   redirects: "routing",
   sections: "sections",
   settings: "settings",

@@ -3,6 +3,7 @@ import { SiteLink } from "./site-link";
 import { LiveLinks } from "./live-links";
 import type { SectionNode } from "@/lib/sections/queries";
 import { Logo } from "./logo";
+import { SearchBox } from "./search-box";
 import { SectionLinks } from "./section-links";
 
 export function SiteHeader({
@@ -18,6 +19,7 @@ export function SiteHeader({
   return (
     <header className="masthead">
       <div className="masthead-top">
+        <SearchBox />
         <LiveLinks />
       </div>
       <div className="brand">

@@ -12,6 +12,7 @@ describe("pageCacheControl", () => {
     ["/news?before=12", 200, PAGE_CACHE_CONTROL],
     ["/tags/weather", 200, PAGE_CACHE_CONTROL],
     ["/authors/ana-ruiz", 200, PAGE_CACHE_CONTROL],
+    ["/search?q=harbor", 200, PAGE_CACHE_CONTROL],
     ["/live", 200, LIVE_CACHE_CONTROL],
     ["/live/audio", 200, LIVE_CACHE_CONTROL],
     ["/news/us/no-such-story", 404, MISSING_CACHE_CONTROL],

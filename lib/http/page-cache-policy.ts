@@ -8,7 +8,11 @@ import { isSitePagePath, pathOf } from "./site-requests";
 // and every 404 — which are the same for every reader. The server's own page cache is unaffected:
 // it is refreshed by tags at once, and these bounds are how long a CDN may lag behind it.
 
-/** Articles, sections, the front page, tags, authors: a minute fresh, then five served stale while refreshed. */
+/**
+ * Articles, sections, the front page, tags, authors, and each search address (its query is part
+ * of the address a CDN keeps; a malformed one is a 400 and keeps Next's no-store): a minute fresh,
+ * then five served stale while refreshed.
+ */
 export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 /** What is on air changes by the minute: a few seconds. */
 export const LIVE_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";

@@ -211,6 +211,7 @@ describe("storesRequest", () => {
     ["POST", "/", {}, false],
     ["GET", "/live", {}, false],
     ["GET", "/preview/abc", {}, false],
+    ["GET", "/search?q=harbor", {}, false],
     ["GET", "/editor", {}, false],
     ["GET", "/api/stories", {}, false],
     ["GET", "/feed.xml", {}, true],

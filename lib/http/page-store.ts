@@ -28,8 +28,13 @@ const MAX_BYTES = Number(process.env.PAGE_STORE_MAX_MB || 8) * 1024 * 1024;
 /** From this size a body is kept as gzip only (brotli would cost more to make than it saves). */
 const GZIP_ONLY_BYTES = 256 * 1024;
 
-/** Site pages that are rendered per request (live pages, previews, the not-found page). */
-const NOT_STORED = /^\/(preview|live|page-not-found)(\/|$)/;
+/**
+ * Site pages that are rendered per request (live pages, previews, the not-found page), and the
+ * search: each query is its own address, without number, and a crawler walking queries would
+ * push the articles out of a store of a few megabytes. A CDN may keep a search a minute
+ * (lib/http/page-cache-policy.ts); the server answers each one with a bounded query (lib/search/).
+ */
+const NOT_STORED = /^\/(preview|live|page-not-found|search)(\/|$)/;
 /** Requests that may be answered differently for their sender, or in part. */
 const PER_SENDER_HEADERS = ["cookie", "authorization", "range"];
 /** Headers that belong to one answer, not to the page. */

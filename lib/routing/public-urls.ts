@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 
 export const tagPath = (slug: string) => `/tags/${slug}`;
 export const authorPath = (slug: string) => `/authors/${slug}`;
+/** The public search; its query parameters are read in lib/search/params.ts. */
+export const SEARCH_PATH = "/search";
 
 /** `path` (starting with "/") as an absolute URL on SITE_URL. */
 export function absoluteUrl(path: string, siteUrl: string = env().siteUrl): string {

@@ -6,7 +6,7 @@
 
 /**
  * First segments the app answers (routes, files, rewrites): a section there would be unreachable.
- * "search", "tags", "authors", "feeds" and "sitemap" have no route yet but are reserved on
+ * "feeds" and "sitemap" have no route yet but are reserved on
  * purpose: DESIGN.md's URL list names them, and a section an editor creates there now would be
  * hidden when they land. "sitemaps" holds the sitemap pages. robots.txt and sitemap.xml need no
  * entry: a slug cannot contain a dot.

@@ -9,9 +9,19 @@ describe("the publisher logo", () => {
     expect(meta).toMatchObject({ format: "png", width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height, hasAlpha: false });
   });
 
-  it("is named by the home page's Organization next to the WebSite", () => {
+  it("is named by the home page's Organization next to the WebSite and its SearchAction", () => {
     const [site, organization] = homeStructuredData("The Meridian", "https://meridian.example");
-    expect(site).toEqual({ "@context": "https://schema.org", "@type": "WebSite", name: "The Meridian", url: "https://meridian.example" });
+    expect(site).toEqual({
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: "The Meridian",
+      url: "https://meridian.example",
+      potentialAction: {
+        "@type": "SearchAction",
+        target: { "@type": "EntryPoint", urlTemplate: "https://meridian.example/search?q={search_term_string}" },
+        "query-input": "required name=search_term_string",
+      },
+    });
     expect(organization).toMatchObject({ logo: { url: "https://meridian.example/logo.png", width: 512, height: 512 } });
   });
 });

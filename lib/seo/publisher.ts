@@ -1,4 +1,4 @@
-import { absoluteUrl } from "@/lib/routing/public-urls";
+import { absoluteUrl, SEARCH_PATH } from "@/lib/routing/public-urls";
 
 // The publication as search engines see it: one Organization with its logo, named by every page
 // that carries structured data (Google's NewsArticle rules want publisher.logo). The logo is the
@@ -30,10 +30,23 @@ export function organizationData(siteName: string, siteUrl: string, chosen: Chos
   };
 }
 
-/** The home page's WebSite and Organization. */
+/**
+ * The home page's WebSite, with its search (a SearchAction on /search?q=),
+ * and Organization.
+ */
 export function homeStructuredData(siteName: string, siteUrl: string, logo: ChosenLogo | null = null) {
   return [
-    { "@context": "https://schema.org", "@type": "WebSite", name: siteName, url: siteUrl },
+    {
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: siteName,
+      url: siteUrl,
+      potentialAction: {
+        "@type": "SearchAction",
+        target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(SEARCH_PATH, siteUrl)}?q={search_term_string}` },
+        "query-input": "required name=search_term_string",
+      },
+    },
     { "@context": "https://schema.org", ...organizationData(siteName, siteUrl, logo) },
   ];
 }

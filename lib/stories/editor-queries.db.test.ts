@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSection, createStory } from "@/lib/testing/fixtures";
+import { createAuthor, createSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { stories } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
 import type { CurrentUser } from "@/lib/auth/users";
-import { listStoriesForDashboard, searchStoryHeadlines } from "./editor-queries";
+import { listStoriesForDashboard, searchStoriesForPicker } from "./editor-queries";
 import { canViewStory } from "./permissions";
 
 // What the newsroom's lists show each person: a writer sees their own stories and what readers
@@ -71,19 +71,35 @@ describe("the dashboard", () => {
 
 describe("the related-story search", () => {
   it("finds a writer's own and published headlines only", async () => {
-    expect(headlines(await searchStoryHeadlines(people.writer, "harbor", null))).toEqual([...shown].sort());
+    expect(headlines(await searchStoriesForPicker(people.writer, "harbor", null))).toEqual([...shown].sort());
   });
 
   it("finds every headline for an editor", async () => {
-    expect(await searchStoryHeadlines(people.editor, "harbor", null)).toHaveLength(hidden.length + shown.length);
+    expect(await searchStoriesForPicker(people.editor, "harbor", null)).toHaveLength(hidden.length + shown.length);
   });
 
-  it("matches the beginnings of words, every word typed, in any case; a word of punctuation alone filters nothing", async () => {
-    const found = async (q: string) => headlines(await searchStoryHeadlines(people.editor, q, null));
+  it("matches the beginnings of words, every word typed, in any case, web-style; stop words and punctuation filter nothing", async () => {
+    const found = async (q: string) => headlines(await searchStoriesForPicker(people.editor, q, null));
     expect(await found("HARB readers")).toEqual([shown[0]]);
-    expect(await found("harbor draft my")).toEqual([shown[1]]);
+    expect(await found("harbor draft my")).toEqual([hidden[0], shown[1]].sort());
+    expect(await found("harbor draft -another")).toEqual([shown[1]]);
     expect(await found("story under embargo —")).toEqual([hidden[4]]);
     expect(await found("arbor")).toEqual([]);
     expect(await found("harbor nowhere")).toEqual([]);
+    expect(await found("the of -")).toEqual([]);
+  });
+
+  it("finds a story by its deck, body and bylines, not only its headline (the story search index)", async () => {
+    const sectionId = (await test.db.query.sections.findFirst())!.id;
+    const author = await createAuthor(test.db, "Ottoline Brackenbury");
+    await createStory(
+      test.db,
+      { sectionId, headline: "Quiet week", deck: "Nothing on the tides.", body: documentOf("The lamplighters struck at dawn.") },
+      { authorIds: [author] },
+    );
+    const found = async (q: string) => headlines(await searchStoriesForPicker(people.editor, q, null));
+    expect(await found("tides")).toEqual(["Quiet week"]);
+    expect(await found("lamplight")).toEqual(["Quiet week"]);
+    expect(await found("brackenbury")).toEqual(["Quiet week"]);
   });
 });

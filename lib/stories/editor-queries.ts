@@ -2,8 +2,7 @@ import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { getDb, type Db } from "@/lib/db";
-import { searchWords, startsOfWords } from "@/lib/text/search-words";
-import { authors, corrections, media, relatedStories, searchVector, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
+import { authors, corrections, media, relatedStories, sections, stories, storyAuthors, storyTags, tags, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/users";
 import { keysetPage, keysetQuery, type KeysetOrder } from "@/lib/pagination/keyset";
 import { storiesVisibleTo } from "./permissions";
@@ -48,9 +47,6 @@ export interface DashboardRow {
   /** Corrections published on the story. */
   corrections: number;
 }
-
-/** Headlines with a word starting with each of `words`: read through stories_headline_words_idx. */
-const headlineHas = (db: Db, words: string[]) => startsOfWords(db, searchVector(stories.headline), words);
 
 /** The dashboard's order: the story changed last first. */
 const lastChangedFirst: KeysetOrder = { table: stories, keys: [stories.updatedAt], id: stories.id, direction: "desc" };
@@ -204,9 +200,15 @@ export async function getStoryForEditing(id: number, db: Db = getDb()) {
   };
 }
 
-/** Headlines matching the words typed, for picking related stories: those `viewer` may open. */
-export async function searchStoryHeadlines(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
-  const conditions: (SQL | undefined)[] = [notTrashed, storiesVisibleTo(viewer), await headlineHas(db, searchWords(q))];
+/**
+ * Stories matching the words typed, for picking related stories: those `viewer` may open, found
+ * by the story search index (headline, deck, bylines, tags, body: `storySearchMatch`), changed
+ * last first. Nothing to search by (only stop words or operators): no stories.
+ */
+export async function searchStoriesForPicker(viewer: CurrentUser, q: string, excludeId: number | null, db: Db = getDb()) {
+  const match = await storySearchMatch(db, q);
+  if (!match) return [];
+  const conditions: (SQL | undefined)[] = [notTrashed, storiesVisibleTo(viewer), match];
   if (excludeId) conditions.push(sql`${stories.id} <> ${excludeId}`);
   return db
     .select({ id: stories.id, headline: stories.headline, status: stories.status })

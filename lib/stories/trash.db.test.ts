@@ -7,7 +7,7 @@ import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { loadPathRules } from "@/lib/routing/path-rules";
 import { createStory, saveStory } from "./commands";
-import { getStoryForEditing, listStoriesForDashboard, searchStoryHeadlines } from "./editor-queries";
+import { getStoryForEditing, listStoriesForDashboard, searchStoriesForPicker } from "./editor-queries";
 import { createPreviewLink, resolvePreviewToken } from "./previews";
 import { sweepStories } from "./sweeper";
 import { listTrash, purgeStory, restoreStory, TRASH_DAYS, trashStory } from "./trash";
@@ -62,7 +62,7 @@ describe("moving a story to the trash", () => {
 
     const dashboard = await listStoriesForDashboard(editor, { limit: 100 });
     expect(dashboard.rows.map((row) => row.id)).not.toContain(id);
-    expect((await searchStoryHeadlines(editor, "unfinished harbor", null)).map((row) => row.id)).not.toContain(id);
+    expect((await searchStoriesForPicker(editor, "unfinished harbor", null)).map((row) => row.id)).not.toContain(id);
     const trash = (await listTrash(editor)).items;
     expect(trash.find((row) => row.id === id)).toMatchObject({ trashedByName: "Wren Writer", status: "draft" });
     expect(trash.find((row) => row.id === id)!.purgeAt.getTime() - trashed.trashedAt!.getTime()).toBe(TRASH_DAYS * DAY);
