@@ -139,10 +139,17 @@ export function keepPlanned(db: Db, text: string): void {
   if (planned && !planned.has(text)) planned.set(text, { name: `planned_${planned.size + 1}` });
 }
 
-export function openPglite(dataDir: string | "memory"): DbHandle {
+/**
+ * Opens PGlite in `dataDir`, or in memory. An in-memory database may start from `loadDataDir`, a
+ * data directory dumped by PGlite (db/test-template.ts: tests start from a migrated copy, not initdb).
+ */
+export function openPglite(dataDir: string | "memory", options: { loadDataDir?: Blob } = {}): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
   const planned: PlannedStatements = new Map();
-  const client = withPlannedStatements(dataDir === "memory" ? new PGlite(pgliteOptions) : new PGlite(pgliteDir(dataDir), pgliteOptions), planned);
+  const client = withPlannedStatements(
+    dataDir === "memory" ? new PGlite({ ...pgliteOptions, loadDataDir: options.loadDataDir }) : new PGlite(pgliteDir(dataDir), pgliteOptions),
+    planned,
+  );
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
   Object.defineProperty(db, PLANNED, { value: planned });
   return {
