@@ -10,6 +10,8 @@ const shared = {
   alias: { "@": root },
   // The mocks every file shares: Next.js's server-only modules and the signed-in person.
   setupFiles: [path.join(root, "lib/testing/setup.ts")],
+  // Migrates one database per project and run; each test file's database is a copy of it.
+  globalSetup: [path.join(root, "db/test-template.ts")],
   testTimeout: 60_000,
   hookTimeout: 120_000,
 };

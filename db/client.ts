@@ -203,14 +203,16 @@ export function keepPlanned(db: Db, text: string): void {
 }
 
 /**
- * Opens PGlite in `dataDir` (or in memory). `withoutTrigrams`: without pg_trgm, as a PostgreSQL
- * server that lacks it (the tests of the search without suggestions).
+ * Opens PGlite in `dataDir`, or in memory. An in-memory database may start from `loadDataDir`, a
+ * data directory dumped by PGlite (db/test-template.ts: tests start from a migrated copy, not initdb).
+ * `withoutTrigrams`: without pg_trgm, as a PostgreSQL server that lacks it (the tests of the search
+ * without suggestions).
  */
-export function openPglite(dataDir: string | "memory", { withoutTrigrams = false } = {}): DbHandle {
+export function openPglite(dataDir: string | "memory", { loadDataDir, withoutTrigrams = false }: { loadDataDir?: Blob; withoutTrigrams?: boolean } = {}): DbHandle {
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
   const planned: PlannedStatements = { byText: new Map(), seen: new Map() };
   const options = { ...pgliteOptions, extensions: withoutTrigrams ? {} : pgliteExtensions };
-  const client = withPlannedStatements(dataDir === "memory" ? new PGlite(options) : new PGlite(pgliteDir(dataDir), options), planned);
+  const client = withPlannedStatements(dataDir === "memory" ? new PGlite({ ...options, loadDataDir }) : new PGlite(pgliteDir(dataDir), options), planned);
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
   Object.defineProperty(db, PLANNED, { value: planned });
   return {

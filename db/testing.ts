@@ -1,41 +1,37 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openPglite, openPostgres, setProcessDatabase, type DbHandle } from "./client";
 import { runMigrations } from "./migrate";
+import { testServerUrl, withDatabase } from "./test-template";
 
 // A fresh, migrated database for one test file: in-memory PGlite, or — in the "postgres" Vitest
-// project — a new database on the TEST_DATABASE_URL server, dropped afterwards.
+// project — a new database on the TEST_DATABASE_URL server, dropped afterwards. Both are copies of
+// the database db/test-template.ts migrated once for the run.
 
 export interface TestDatabase extends DbHandle {
   name: string;
   dispose(): Promise<void>;
 }
 
-function serverUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set");
-  return url;
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-/** `withoutTrigrams`: PGlite without pg_trgm, as a server without it (ignored on PostgreSQL). */
+/**
+ * `withoutTrigrams`: PGlite without pg_trgm, as a server without it (ignored on PostgreSQL). The
+ * run's migrated copy has the extension, so such a database is made and migrated afresh.
+ */
 export async function createTestDatabase(options: { withoutTrigrams?: boolean } = {}): Promise<TestDatabase> {
   if (process.env.TEST_DB_DRIVER !== "postgres") {
-    const handle = openPglite("memory", options);
-    await runMigrations(handle);
+    const handle = options.withoutTrigrams
+      ? openPglite("memory", { withoutTrigrams: true })
+      : openPglite("memory", { loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+    if (options.withoutTrigrams) await runMigrations(handle);
     setProcessDatabase(handle);
     return { ...handle, name: "pglite:memory", dispose: () => handle.close() };
   }
   const name = `meridian_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const handle = openPostgres(withDatabase(serverUrl(), name), { max: 4 });
-  await runMigrations(handle);
+  const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
+  const handle = openPostgres(withDatabase(testServerUrl(), name), { max: 4 });
   setProcessDatabase(handle);
   return {
     ...handle,

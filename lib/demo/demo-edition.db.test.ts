@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSection } from "@/lib/testing/fixtures";
 import { media, relatedStories, sections, stories, storyAuthors, storyTags } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { openPglite } from "@/db/client";
-import { runMigrations } from "@/db/migrate";
+import { setProcessDatabase } from "@/db/client";
 import { getLiveOverview } from "@/lib/live/queries";
 import { getPublishedArticle } from "@/lib/stories/queries";
 import { storySearchMatch } from "@/lib/stories/search-vector";
@@ -111,15 +110,15 @@ describe("the demo edition", () => {
 });
 
 it("never touches a database that already has content", async () => {
-  const other = openPglite("memory");
+  const other = await createTestDatabase();
   try {
-    await runMigrations(other);
     await createSection(other.db, "local", "Local news");
     const result = await seedDemoEdition(other, { dataDir });
     expect(result.seeded).toBe(false);
     expect(await other.db.select({ n: count() }).from(stories)).toEqual([{ n: 0 }]);
     expect(await other.db.select({ n: count() }).from(sections)).toEqual([{ n: 1 }]);
   } finally {
-    await other.close();
+    await other.dispose();
+    setProcessDatabase(test);
   }
 });
