@@ -135,7 +135,7 @@ const AUTO_PLAN_AFTER = 3;
  */
 const AUTO_PLAN_MAX = 200;
 /** Forgotten when it grows past this: counting every text ever sent would grow without end. */
-const SEEN_MAX = 5_000;
+const SEEN_MAX = 1_000;
 const MAX_PREPARE_FAILURES = 2;
 /** What PREPARE accepts: one query or data-changing statement (not DDL, SET, BEGIN, ANALYZE…). */
 const PREPARABLE = /^\s*(select|with|insert|update|delete|values)\b/i;
