@@ -159,11 +159,13 @@ test("editor pages: anonymous people are sent to sign in; admin pages only open 
 test("a writer's dashboard and headline search show their own and published stories, not another person's draft", async () => {
   const draft = await editorsStory("unseen");
   const { headline } = await (await contexts.editor.get(`/api/admin/stories/${draft.id}`)).json();
-  // The page repeats the words searched for in its filter field, and Needs you links stories of
-  // its own: look for the row links of the story table.
+  // The page repeats the words searched for in its filter field, and Needs you and the charts link
+  // stories of their own: look for the row links of the story table.
   const dashboardLinks = async (context: APIRequestContext, q: string) => {
     const html = await (await context.get(`/editor?q=${encodeURIComponent(q)}`)).text();
-    const table = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
+    // The story table, not the charts' tables of numbers above it.
+    const start = html.lastIndexOf("<table", html.indexOf("story-table"));
+    const table = html.slice(start, html.indexOf("</table>", start));
     return [...table.matchAll(/href="\/editor\/stories\/(\d+)"/g)].map((match) => Number(match[1]));
   };
   const search = async (context: APIRequestContext, q: string) =>
