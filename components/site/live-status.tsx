@@ -40,26 +40,31 @@ export function LiveStatusProvider({ initial, children }: { initial: OnAir; chil
 }
 
 /**
- * A live page's on-air content, replaced by its off-air notice once a poll made after the page
- * was shown says its stream is off air (an older poll may predate the page).
+ * Whether a poll made since this page was shown says `kind` is on air: null until one has (an
+ * older poll, or the server's own status, may predate the page), else the moment of that poll.
  */
-export function OnAirOnly({ kind, offAir, children }: { kind: keyof OnAir; offAir: React.ReactNode; children: React.ReactNode }) {
+function usePolledSinceShown(kind: keyof OnAir): { onAir: boolean; polledAt: number } | null {
   const status = useLiveStatus();
   const [shownAt] = useState(() => Date.now());
-  return status.polledAt > shownAt && !status[kind] ? offAir : children;
+  return status.polledAt > shownAt ? { onAir: status[kind], polledAt: status.polledAt } : null;
+}
+
+/** A live page's on-air content, replaced by its off-air notice once a poll since it was shown says so. */
+export function OnAirOnly({ kind, offAir, children }: { kind: keyof OnAir; offAir: React.ReactNode; children: React.ReactNode }) {
+  const polled = usePolledSinceShown(kind);
+  return polled && !polled.onAir ? offAir : children;
 }
 
 /**
- * A live page's off-air notice, which asks the server for the page again once a poll made after
- * the page was shown says its stream is back on air: the player comes back without a reload
- * (the live pages are rendered per request, so the refresh brings the stream and its schedule).
+ * A live page's off-air notice, which asks the server for the page again once a poll since it was
+ * shown says its stream is back on air: the player comes back without a reload (the live pages are
+ * rendered per request, so the refresh brings the stream and its schedule).
  */
 export function OffAirUntilBack({ kind, children }: { kind: keyof OnAir; children: React.ReactNode }) {
-  const status = useLiveStatus();
+  const polled = usePolledSinceShown(kind);
   const router = useRouter();
-  const [shownAt] = useState(() => Date.now());
   // Once per poll that says so: a refresh that raced the server's own cache is tried again.
-  const backOnAirAt = status.polledAt > shownAt && status[kind] ? status.polledAt : 0;
+  const backOnAirAt = polled?.onAir ? polled.polledAt : 0;
   useEffect(() => {
     if (backOnAirAt) router.refresh();
   }, [backOnAirAt, router]);
