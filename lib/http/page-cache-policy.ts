@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isSitePagePath, pathOf } from "./site-requests";
+import { beforeHeadersSent } from "./write-head";
 
 // What a CDN (or any shared cache) may do with the site's pages, decided in the HTTP server
 // (scripts/serve.ts) as the answer leaves, because Next.js writes its own Cache-Control for pages:
@@ -33,25 +34,18 @@ export function pageCacheControl(method: string | undefined, url: string, status
   return LIVE_PAGES.test(path) ? LIVE_CACHE_CONTROL : PAGE_CACHE_CONTROL;
 }
 
-type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
-
 /**
- * Sets the site's Cache-Control on `response` as its headers go out (every path Node takes to send
- * them passes through writeHead). A Cache-Control passed in writeHead's own header object gives way too.
+ * Sets the site's Cache-Control on `response` as its headers go out. A Cache-Control passed in
+ * writeHead's own header object gives way too.
  */
 export function applyPageCachePolicy(request: IncomingMessage, response: ServerResponse): void {
   const { method } = request;
   const url = request.url ?? "/";
-  const writeHead = response.writeHead as unknown as Writer;
-  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    const status = typeof args[0] === "number" ? args[0] : this.statusCode;
-    const headerObject = args.find((arg): arg is Record<string, unknown> => typeof arg === "object" && arg !== null && !Array.isArray(arg));
-    const setsCookie = this.hasHeader("set-cookie") || Object.keys(headerObject ?? {}).some((name) => name.toLowerCase() === "set-cookie");
+  beforeHeadersSent(response, (sending, { status, headers }) => {
+    const setsCookie = sending.hasHeader("set-cookie") || Object.keys(headers ?? {}).some((name) => name.toLowerCase() === "set-cookie");
     const policy = pageCacheControl(method, url, status, setsCookie);
-    if (policy) {
-      if (headerObject) for (const name of Object.keys(headerObject)) if (name.toLowerCase() === "cache-control") delete headerObject[name];
-      this.setHeader("Cache-Control", policy);
-    }
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
+    if (!policy) return;
+    if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === "cache-control") delete headers[name];
+    sending.setHeader("Cache-Control", policy);
+  });
 }

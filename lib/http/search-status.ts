@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SEARCH_PATH } from "@/lib/routing/public-urls";
 import { readSearchParams } from "@/lib/search/params";
 import { isSiteDocumentRequest, pathOf } from "./site-requests";
+import { beforeHeadersSent } from "./write-head";
 
 // A page cannot choose its status, but a malformed search address (a date that is not a day, a
 // broken cursor, a parameter given twice: lib/search/params.ts) deserves a 400, not a 200 that
@@ -16,18 +17,8 @@ export function isMalformedSearch(url: string): boolean {
   return !readSearchParams(new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1))).ok;
 }
 
-type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
-
 /** Sends a malformed search's page with a 400 (and whatever policy a 400 gets: Next's own, no-store). */
 export function applySearchStatus(request: IncomingMessage, response: ServerResponse): void {
   if (!isSiteDocumentRequest(request) || !isMalformedSearch(request.url ?? "/")) return;
-  const writeHead = response.writeHead as unknown as Writer;
-  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    const status = typeof args[0] === "number" ? args[0] : this.statusCode;
-    if (status === 200) {
-      this.statusCode = 400;
-      if (typeof args[0] === "number") args[0] = 400;
-    }
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
+  beforeHeadersSent(response, (_, { status }) => (status === 200 ? 400 : undefined));
 }
