@@ -24,7 +24,7 @@ import { HEAVY_CONNECTIONS, loadPlans, type LoadPlan } from "./lib/bench/loads";
 import { measureRound, NpmStart, type CpuReader } from "./lib/bench/measure";
 import { cpuMsOf, processesMatching, treeCpuMs } from "./lib/process-memory";
 import { renderReport } from "./lib/bench/report";
-import { configurationName, type BenchRun, type Configuration, type Load } from "./lib/bench/results";
+import { configurationName, type BenchRun, type Configuration, type Load, type Round } from "./lib/bench/results";
 import { checkTargets, failures } from "./lib/bench/targets";
 import { measureLiveChangeToVisible, measurePublishToVisible } from "./lib/bench/visibility";
 import { waitForPort } from "./lib/server.mjs";
@@ -145,7 +145,9 @@ async function measureLoads(app: NpmStart, plans: LoadPlan[], others: OtherServe
   };
   const attempt = async (plan: LoadPlan, load: Load, round: "warm-up" | number) => {
     await ensureRunning(plan);
-    const result = await measureRound(cpuReader(plan, app, others, database), plan.options(round));
+    app.takeLoadPeak();
+    const result: Round = await measureRound(cpuReader(plan, app, others, database), plan.options(round));
+    if (plan.kind !== "static" && plan.kind !== "floor") result.peakResidentMb = app.takeLoadPeak();
     if (!app.running) {
       load.failure = `the server died under this load (${app.exitReason()})`;
       console.log(`   ${plan.label}: ${load.failure}`);

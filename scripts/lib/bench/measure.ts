@@ -63,6 +63,11 @@ export class NpmStart {
     return this.sampler?.takeRoundPeak() ?? { rssMb: 0, pssMb: 0, residentMb: 0 };
   }
 
+  /** The highest resident total (each page once) since the last call: the peak under one load's round. */
+  takeLoadPeak(): number {
+    return this.sampler?.takeLoadPeak() ?? 0;
+  }
+
   /** Each process's own peak over every start. */
   processes(): ProcessPeak[] {
     return [...this.peaks, ...(this.sampler ? this.sampler.peaksSoFar() : [])];
@@ -84,6 +89,7 @@ const FILE_PAGES_EVERY_MS = 2000;
  */
 class MemorySampler {
   private roundPeak: MemoryPeaks = { rssMb: 0, pssMb: 0, residentMb: 0 };
+  private loadPeakMb = 0;
   private readonly peaks = new Map<number, ProcessPeak>();
   private readonly timer: NodeJS.Timeout;
   private files: { kb: number | undefined; at: number; pids: string } | undefined;
@@ -117,6 +123,7 @@ class MemorySampler {
       pssMb: Math.max(this.roundPeak.pssMb, now.pssMb),
       residentMb: Math.max(this.roundPeak.residentMb, now.residentMb),
     };
+    this.loadPeakMb = Math.max(this.loadPeakMb, now.residentMb);
     for (const entry of tree) {
       const known = this.peaks.get(entry.pid);
       this.peaks.set(entry.pid, {
@@ -132,6 +139,13 @@ class MemorySampler {
     this.sample();
     const peak = this.roundPeak;
     this.roundPeak = { rssMb: 0, pssMb: 0, residentMb: 0 };
+    return peak;
+  }
+
+  takeLoadPeak(): number {
+    this.sample();
+    const peak = this.loadPeakMb;
+    this.loadPeakMb = 0;
     return peak;
   }
 

@@ -26,7 +26,16 @@ describe("renderReport", () => {
     expect(report).toContain("| article-cached | 950 (0.864×) ±5% | 300 (0.300×) ±0% |");
     expect(report).toContain("| home | 1.0 ±0% | 5.0 ±0% |");
     expect(report).toContain("| search |  | not built (answered 404) |");
-    expect(report).toContain("| PGlite 1k | 260 MB | 250 MB | 300 MB | 290 / 250 MB `node scripts/start.mjs` |");
+    expect(report).toContain("| PGlite 1k | 260 MB | – | 250 MB | 300 MB | 290 / 250 MB `node scripts/start.mjs` |");
+  });
+
+  it("names the load under which the memory peaked", () => {
+    const home = load("home", "page", [[500, 1], [500, 1]]);
+    const search = load("search", "page", [[50, 20], [50, 20]]);
+    home.rounds[0]!.peakResidentMb = 240;
+    search.rounds[1]!.peakResidentMb = 262;
+    const text = renderReport(benchRun([configuration("pglite", 1000, [home, search])]), []);
+    expect(text).toContain("| PGlite 1k | 260 MB | search (262 MB) | 250 MB |");
   });
 
   it("sets the uncached article beside the framework's floor measured in the same run", () => {

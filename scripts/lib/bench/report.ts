@@ -64,13 +64,24 @@ const latency: Cell = (load) => {
 
 const peakOf = (peaks: number[] | undefined) => (peaks?.length ? `${Math.max(...peaks)} MB` : "–");
 
+/** The load under whose rounds the resident total was highest, with that peak ("–" in results from before it was measured). */
+export function peakLoad(configuration: Configuration): string {
+  let top: { label: string; mb: number } | undefined;
+  for (const load of configuration.loads) {
+    for (const round of load.rounds) {
+      if (round.peakResidentMb !== undefined && (!top || round.peakResidentMb > top.mb)) top = { label: load.label, mb: round.peakResidentMb };
+    }
+  }
+  return top ? `${top.label} (${top.mb} MB)` : "–";
+}
+
 function memoryRows(run: BenchRun): string[] {
   return [
-    "| configuration | peak resident in total (each page once) | PSS sum | RSS sum | each process's own peak RSS / PSS |",
-    "|---|---:|---:|---:|---|",
+    "| configuration | peak resident in total (each page once) | under the load | PSS sum | RSS sum | each process's own peak RSS / PSS |",
+    "|---|---:|---|---:|---:|---|",
     ...run.configurations.map((c) => {
       const processes = c.processes.map((p) => `${p.peakMb} / ${p.peakPssMb ?? "–"} MB \`${p.command.replace(/\|/g, "\\|")}\``).join("<br>");
-      return `| ${configurationName(c)} | ${peakOf(c.peakResidentMbPerRound)} | ${peakOf(c.peakPssMbPerRound)} | ${peakOf(c.peakTotalMbPerRound)} | ${processes} |`;
+      return `| ${configurationName(c)} | ${peakOf(c.peakResidentMbPerRound)} | ${peakLoad(c)} | ${peakOf(c.peakPssMbPerRound)} | ${peakOf(c.peakTotalMbPerRound)} | ${processes} |`;
     }),
   ];
 }

@@ -12,6 +12,8 @@ export interface Round {
   requests: number;
   non2xx: number;
   errors: number;
+  /** The highest resident total of `npm start` (each page once, MB) during the round (absent in older results and for other servers). */
+  peakResidentMb?: number;
 }
 
 /** What a load is, for the targets: which ones must stay flat from 1,000 to 100,000 stories. */
@@ -107,7 +109,7 @@ export interface LoadSummary {
 }
 
 export function summarize(load: Load): LoadSummary {
-  const pick = (key: keyof Round) => load.rounds.map((round) => round[key]);
+  const pick = (key: Exclude<keyof Round, "peakResidentMb">) => load.rounds.map((round) => round[key]);
   return {
     requestsPerSecond: median(pick("requestsPerSecond")),
     p50Ms: median(pick("p50Ms")),
