@@ -24,7 +24,7 @@ export function maskEmail(address: string): string {
 }
 
 // An address as people and libraries write it; the mailbox's first character is kept.
-const EMAIL = /([A-Za-z0-9!#$%&'*+/=?^_`{|}~-])[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
+const EMAIL = /([A-Za-z0-9_])[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
 // Our API tokens (lib/auth/api-tokens.ts), JSON Web Tokens and next-auth's encrypted sessions.
 const TOKENS = /\bmrd_[A-Za-z0-9_-]+|\beyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)+/g;
 // "Bearer x", "Basic x"; "password=x", "token: x", "\"secret\":\"x\"" in a message; a cookie's
