@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
-import { CENSOR, REDACTED_PATHS, scrubText } from "@/lib/ops/redact";
+import { scrubText } from "@/lib/ops/redact";
 import { currentRequestId } from "@/lib/ops/request-context";
 import { prettyLine } from "@/lib/ops/pretty-log";
 
@@ -46,7 +46,6 @@ function createLogger(): Logger {
         const reqId = currentRequestId();
         return reqId === undefined ? {} : { reqId };
       },
-      redact: { paths: REDACTED_PATHS, censor: CENSOR },
       hooks: { streamWrite: safeLine },
     },
     destination,

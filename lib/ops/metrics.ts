@@ -28,11 +28,16 @@ class Counter implements Metric {
     readonly help: string,
   ) {}
 
-  inc(labels: Labels = {}, by = 1): void {
+  /** The series of `labels`, made on first use: `.value++` counts in it. */
+  series(labels: Labels): { value: number } {
     const key = labelText(labels);
-    const entry = this.values.get(key);
-    if (entry) entry.value += by;
-    else this.values.set(key, { labels, value: by });
+    let entry = this.values.get(key);
+    if (!entry) this.values.set(key, (entry = { labels, value: 0 }));
+    return entry;
+  }
+
+  inc(labels: Labels = {}): void {
+    this.series(labels).value++;
   }
 
   render(): string[] {
@@ -43,28 +48,41 @@ class Counter implements Metric {
 /** Latency buckets in seconds: a stored page is answered in well under a millisecond, a render in tens. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+interface HistogramSeries {
+  labels: Labels;
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
 class Histogram implements Metric {
-  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  private readonly all = new Map<string, HistogramSeries>();
   constructor(
     readonly name: string,
     readonly help: string,
     private readonly buckets: number[],
   ) {}
 
-  observe(labels: Labels, value: number): void {
+  /** The series of `labels`, made on first use, for observe. */
+  series(labels: Labels): HistogramSeries {
     const key = labelText(labels);
-    let entry = this.series.get(key);
-    if (!entry) this.series.set(key, (entry = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 }));
+    let entry = this.all.get(key);
+    if (!entry) this.all.set(key, (entry = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 }));
+    return entry;
+  }
+
+  observe(entry: HistogramSeries, value: number): void {
     // Counted in its own bucket; the cumulative counts are summed when scraped.
-    const at = this.buckets.findIndex((bound) => value <= bound);
-    if (at !== -1) entry.counts[at]!++;
+    let at = 0;
+    while (at < this.buckets.length && value > this.buckets[at]!) at++;
+    if (at < this.buckets.length) entry.counts[at]!++;
     entry.sum += value;
     entry.count++;
   }
 
   render(): string[] {
     const lines = [`# TYPE ${this.name} histogram`];
-    for (const { labels, counts, sum, count } of this.series.values()) {
+    for (const { labels, counts, sum, count } of this.all.values()) {
       let cumulative = 0;
       this.buckets.forEach((bound, i) => {
         cumulative += counts[i]!;
@@ -97,7 +115,9 @@ function createMetrics() {
   const pageStore = new Counter("meridian_page_store_requests_total", "Requests the stored-page answer could take, by result (hit: answered from stored bytes; miss: passed to Next).");
   const sweeps = new Counter("meridian_sweeps_total", "Runs of the server's periodic tasks, by task and result.");
   const metrics: Metric[] = [requests, latency, pageStore, sweeps];
-  return { requests, latency, pageStore, sweeps, metrics };
+  /** Each route kind and status's series, found by one Map lookup per request. */
+  const requestSeries = new Map<string, { count: { value: number }; latency: HistogramSeries }>();
+  return { requests, latency, pageStore, sweeps, metrics, requestSeries };
 }
 
 type Registry = ReturnType<typeof createMetrics>;
@@ -107,8 +127,14 @@ const registry = (holder[KEY] ??= createMetrics());
 
 /** One answered request: counted by its route kind and status, its duration in its kind's histogram. */
 export function observeRequest(kind: string, status: number, seconds: number): void {
-  registry.requests.inc({ kind, status: String(status) });
-  registry.latency.observe({ kind }, seconds);
+  const key = `${kind} ${status}`;
+  let series = registry.requestSeries.get(key);
+  if (!series) {
+    series = { count: registry.requests.series({ kind, status: String(status) }), latency: registry.latency.series({ kind }) };
+    registry.requestSeries.set(key, series);
+  }
+  series.count.value++;
+  registry.latency.observe(series.latency, seconds);
 }
 
 /** A request the page store could answer: from stored bytes (hit) or not (miss). */

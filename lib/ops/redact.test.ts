@@ -24,6 +24,7 @@ describe("scrubText", () => {
     ["a Bearer credential alone", "sent Bearer abc.def-123 twice", `sent Bearer ${CENSOR} twice`],
     ["a password field in a query string", "password=hunter2hunter2&x=1", `password=${CENSOR}&x=1`],
     ["a password in JSON text", '{"password":"hunter2hunter2"}', `{"password":"${CENSOR}"}`],
+    ["a passphrase with spaces in JSON text", '{"user":"x","newPassphrase":"correct horse \\"battery\\" staple"}', `{"user":"x","newPassphrase":"${CENSOR}"}`],
     ["a reset token in a message", "resetToken: 9f8e7d6c5b4a", `resetToken: ${CENSOR}`],
     ["a session cookie", "cookie next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..abc.def.ghi; theme=dark", `cookie next-auth.session-token=${CENSOR}; theme=dark`],
     ["a secure CSRF cookie", "__Host-next-auth.csrf-token=1a2b3c%7C4d5e", `__Host-next-auth.csrf-token=${CENSOR}`],
@@ -61,13 +62,18 @@ describe("the logger's fields", () => {
       {
         password: "hunter2hunter2",
         token: "plain-invite-token",
-        headers: { authorization: "Basic dXNlcjpwYXNz", cookie: "sid=abc", "set-cookie": "sid=abc" },
-        body: { newPassword: "n3w-pa55word", csrfToken: "c5rf" },
+        headers: { authorization: "Basic dXNlcjpwYXNz", cookie: 'sid=abc; theme="dark"', "set-cookie": ["sid=abc; HttpOnly", "b=c"] },
+        body: { newPassword: "n3w pa55word", csrfToken: "c5rf", apiKey: "k3y" },
       },
       "fields",
     );
     const text = logged.text();
-    for (const secret of ["hunter2hunter2", "plain-invite-token", "dXNlcjpwYXNz", "sid=abc", "n3w-pa55word", "c5rf"]) expect(text).not.toContain(secret);
-    expect(logged.lines()[0]).toMatchObject({ password: CENSOR, headers: { authorization: CENSOR, cookie: CENSOR } });
+    for (const secret of ["hunter2hunter2", "plain-invite-token", "dXNlcjpwYXNz", "sid=abc", "dark", "b=c", "n3w", "pa55word", "c5rf", "k3y"]) expect(text).not.toContain(secret);
+    expect(logged.lines()[0]).toMatchObject({
+      password: CENSOR,
+      token: CENSOR,
+      headers: { authorization: CENSOR, cookie: CENSOR, "set-cookie": CENSOR },
+      body: { newPassword: CENSOR, csrfToken: CENSOR, apiKey: CENSOR },
+    });
   });
 });
