@@ -4,7 +4,7 @@ import { scrubText } from "@/lib/ops/redact";
 import { currentRequestId } from "@/lib/ops/request-context";
 import { prettyLine } from "@/lib/ops/pretty-log";
 
-// The server's log: pino, one JSON object per line on stdout (`level`, `time`, `pid`, `reqId`
+// The server's log: pino, one JSON object per line on stdout, errors on stderr (`level`, `time`, `pid`, `reqId`
 // when the line belongs to a request, `msg`, and the fields of each kind of line), or one
 // readable line each when stdout is a terminal (lib/ops/pretty-log.ts). No secret and no full
 // e-mail address reaches it (lib/ops/redact.ts). One logger per process, on globalThis: the
@@ -26,10 +26,13 @@ const safeLine = (line: string) =>
 /** LOG_FORMAT=json or pretty chooses; by default a terminal gets readable lines. */
 const toTerminal = process.env.LOG_FORMAT === "pretty" || (process.stdout.isTTY && process.env.LOG_FORMAT !== "json");
 
-/** Where the lines go: stdout, unless a test captures them (captureLog). */
+/** An error or fatal line: written to stderr, where a supervisor or a test runner shows it. */
+const isError = (line: string) => line.startsWith('{"level":"error"') || line.startsWith('{"level":"fatal"');
+
+/** Where the lines go: stdout, errors to stderr, unless a test captures them (captureLog). */
 const sink = {
   write: (line: string) => {
-    process.stdout.write(toTerminal ? prettyLine(line) : line);
+    (isError(line) ? process.stderr : process.stdout).write(toTerminal ? prettyLine(line) : line);
   },
 };
 

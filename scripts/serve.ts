@@ -12,6 +12,7 @@
 // the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
 // after a build and a migration, or `node --import tsx scripts/serve.ts --dev` (npm run dev).
 import http from "node:http";
+import { inspect } from "node:util";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
@@ -48,12 +49,14 @@ const DRAIN_LIMIT_MS = 10_000;
 /** Past this after a SIGTERM the process exits whatever is left (a sweep or a database close that hangs). */
 const EXIT_LIMIT_MS = DRAIN_LIMIT_MS + 10_000;
 
-/** Whatever the server, Next and the libraries write to the console goes into the log as well. */
+/**
+ * The errors and warnings Next and the libraries write to the console go into the log, with the
+ * request's id and through its redaction. console.log stays as it is: `npm start` prints its
+ * banner (the address, a new admin's password shown once) with it, in this process.
+ */
 function consoleIntoLog(): void {
   console.error = (...parts: unknown[]) => logError(...parts);
-  console.warn = (...parts: unknown[]) => log.warn(parts.map(String).join(" "));
-  console.log = (...parts: unknown[]) => log.info(parts.map(String).join(" "));
-  console.info = console.log;
+  console.warn = (...parts: unknown[]) => log.warn(parts.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 4, breakLength: Infinity }))).join(" "));
 }
 
 loadEnvFiles();
