@@ -41,17 +41,21 @@ function check(name: string, ok: boolean, detail?: string) {
   console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` — ${detail}` : ""}`);
 }
 
-async function operatorAddresses() {
+async function operatorAddresses(article: string) {
+  // An article rendered, then answered from the page store: something for each metric to count.
+  for (let i = 0; i < 3; i++) await (await fetch(`${BASE}${article}`, { headers: { "accept-encoding": "br, gzip" } })).arrayBuffer();
   const health = await fetch(`${BASE}/api/health`);
   check("GET /api/health answers 200, no-store", health.status === 200 && health.headers.get("cache-control") === "no-store");
   const ready = await fetch(`${BASE}/api/ready`);
-  check("GET /api/ready answers 200 on a migrated database", ready.status === 200, await ready.text());
+  check("GET /api/ready answers 200 on a migrated database", ready.status === 200, (await ready.text()).trim());
   const anonymous = await fetch(`${BASE}/api/metrics`);
   check("GET /api/metrics without the token answers 401", anonymous.status === 401);
   const metrics = await fetch(`${BASE}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   const text = await metrics.text();
   const names = ["meridian_http_requests_total", "meridian_http_request_duration_seconds_bucket", "meridian_page_store_requests_total", "meridian_page_cache_lookups_total", "meridian_db_in_flight", "meridian_sweeps_total", "process_resident_memory_bytes"];
   const missing = names.filter((name) => !text.includes(`\n${name}`));
+  const storeHits = Number(/\nmeridian_page_store_requests_total\{result="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
+  check("the article answered from the page store is counted as a hit", storeHits >= 1, `hits: ${storeHits}`);
   check("GET /api/metrics with the token answers every metric", metrics.status === 200 && missing.length === 0, missing.length ? `missing ${missing.join(", ")}` : undefined);
 }
 
@@ -180,10 +184,10 @@ async function main() {
   try {
     const story = await firstStory(site);
     let server = await startOpsServer(site, { root: process.cwd(), port: PORT, logFile, env });
-    await operatorAddresses();
-    await secretsThroughRealPaths();
     const sitemap = await (await fetch(`${BASE}/sitemaps/stories-1.xml`)).text();
     story.article = new URL(/<loc>([^<]+)<\/loc>/.exec(sitemap)![1]!).pathname;
+    await operatorAddresses(story.article);
+    await secretsThroughRealPaths();
 
     const signal: { at?: number } = {};
     const load = loadUntilRefused(story.article, story.id, () => signal.at);
@@ -202,11 +206,12 @@ async function main() {
     const serverErrors = sent.filter((entry) => typeof entry.outcome === "number" && entry.outcome >= 500);
     const beforeSignal = sent.filter((entry) => entry.sentAt < signalAt);
     const notTaken = sent.filter((entry) => !taken.has(entry.id));
+    const sentBeforeNotTaken = notTaken.filter((entry) => entry.sentAt < signalAt);
     const byOutcome: Record<string, number> = {};
     for (const entry of sent) byOutcome[String(entry.outcome)] = (byOutcome[String(entry.outcome)] ?? 0) + 1;
     const shutdownLine = lines.find((line) => line.msg?.startsWith("Shutting down"));
     console.log(`load: ${sent.length} requests (${beforeSignal.length} sent before the signal), outcomes ${JSON.stringify(byOutcome)}`);
-    console.log(`the server had taken ${taken.size}; ${shutdownLine?.inFlight ?? "?"} were in flight at the signal; ${notTaken.length} were never taken (sent as it closed)`);
+    console.log(`the server had taken ${taken.size}; ${shutdownLine?.inFlight ?? "?"} were in flight at the signal; ${notTaken.length} were never taken (${sentBeforeNotTaken.length} of them sent before the signal)`);
     check("no request the server had taken lost its answer (no reset connection)", cutOff.length === 0, `${cutOff.length} of ${takenSent.length} cut: ${cutOff.slice(0, 5).map((entry) => `${entry.id} ${entry.outcome}`).join(", ")}`);
     check("no answer was a 5xx", serverErrors.length === 0, serverErrors.length ? `${serverErrors.length}: ${serverErrors.slice(0, 5).map((entry) => entry.outcome).join(", ")}` : undefined);
     check("the requests in flight at the signal were drained", typeof shutdownLine?.inFlight === "number" && (shutdownLine.inFlight as number) > 0, `in flight: ${String(shutdownLine?.inFlight)}`);
@@ -245,6 +250,7 @@ async function main() {
       inFlightAtSignal: shutdownLine?.inFlight,
       cutAfterTaken: cutOff.length,
       neverTaken: notTaken.length,
+      sentBeforeSignalNeverTaken: sentBeforeNotTaken.length,
       exitMs,
       acknowledgedComments: acknowledged.length,
       lost: lost.length,

@@ -50,24 +50,27 @@ const DRAIN_LIMIT_MS = 10_000;
 const EXIT_LIMIT_MS = DRAIN_LIMIT_MS + 10_000;
 
 /**
- * The errors and warnings Next and the libraries write to the console go into the log, with the
- * request's id and through its redaction. console.log stays as it is: `npm start` prints its
- * banner (the address, a new admin's password shown once) with it, in this process.
+ * What Next and the libraries write to the console goes into the log, with the request's id and
+ * through its redaction. (`npm start` prints its banner with the console it had before: scripts/start.mjs.)
  */
 function consoleIntoLog(): void {
+  const text = (parts: unknown[]) => parts.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 4, breakLength: Infinity }))).join(" ");
   console.error = (...parts: unknown[]) => logError(...parts);
-  console.warn = (...parts: unknown[]) => log.warn(parts.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 4, breakLength: Infinity }))).join(" "));
+  console.warn = (...parts: unknown[]) => log.warn(text(parts));
+  console.log = (...parts: unknown[]) => log.info(text(parts));
+  console.info = console.log;
 }
 
 loadEnvFiles();
 try {
   const { port, siteUrl, trustProxy, authSecret, metricsToken } = env();
   const dev = process.argv.includes("--dev");
-  consoleIntoLog();
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
   setProcessDatabase(await openCheckedDatabase());
   installKeys(loadKeys(authSecret));
+  // From here on (a failure to start above is one plain line on stderr, explainFailure's).
+  consoleIntoLog();
   process.env.NEXTAUTH_URL = siteUrl;
   // React and Next.js pick their builds from NODE_ENV when first loaded.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";

@@ -114,6 +114,8 @@ function createMetrics() {
   const latency = new Histogram("meridian_http_request_duration_seconds", "Time from a request's arrival to the end of its answer, by route kind.", LATENCY_BUCKETS);
   const pageStore = new Counter("meridian_page_store_requests_total", "Requests the stored-page answer could take, by result (hit: answered from stored bytes; miss: passed to Next).");
   const sweeps = new Counter("meridian_sweeps_total", "Runs of the server's periodic tasks, by task and result.");
+  // Known from the start: a scrape shows them at 0 rather than not at all.
+  for (const result of ["hit", "miss"]) pageStore.series({ result });
   const metrics: Metric[] = [requests, latency, pageStore, sweeps];
   /** Each route kind and status's series, found by one Map lookup per request. */
   const requestSeries = new Map<string, { count: { value: number }; latency: HistogramSeries }>();
