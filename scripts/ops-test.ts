@@ -233,7 +233,12 @@ async function main() {
     check("every line of the log is JSON", log.unparsed.length === 0, log.unparsed.slice(0, 3).join(" | "));
     const requestLines = log.lines.filter((line) => line.msg === "request");
     check("every request line has its id, method, path, status and duration", requestLines.length > 0 && requestLines.every((line) => line.reqId && line.method && line.path && typeof line.status === "number" && typeof line.ms === "number"));
-    check("the refused sign-in and the refused token are logged", log.lines.some((line) => line.msg === "Sign-in refused") && log.lines.some((line) => line.msg === "API token refused"));
+    const refusals = log.lines.filter((line) => line.msg === "Sign-in refused" || line.msg === "API token refused");
+    check(
+      "the refused sign-in and the refused token are logged from inside Next, each with its request's id",
+      new Set(refusals.map((line) => line.msg)).size === 2 && refusals.every((line) => requestLines.some((request) => request.reqId === line.reqId && request.path !== undefined)),
+      refusals.map((line) => `${line.msg}: ${line.reqId}`).join("; "),
+    );
     const leaked = Object.entries(SECRETS).filter(([, secret]) => log.text.includes(secret));
     const localPart = SECRETS.email.split("@")[0]!;
     check("no secret and no full e-mail address is in the log", leaked.length === 0 && !log.text.includes(localPart), leaked.map(([name]) => name).join(", "));

@@ -25,12 +25,12 @@ describe("escapeControlCharacters", () => {
 
 describe("prettyLine", () => {
   it("writes a request line as time, level, id, method, path, status and duration", () => {
-    const line = JSON.stringify({ level: "info", time: "2026-12-07T09:01:02.345Z", pid: 1, reqId: "r1", method: "GET", path: "/news", status: 200, ms: 1.25, msg: "request" });
+    const line = JSON.stringify({ level: "info", time: Date.parse("2026-12-07T09:01:02.345Z"), pid: 1, reqId: "r1", method: "GET", path: "/news", status: 200, ms: 1.25, msg: "request" });
     expect(strip(prettyLine(line))).toBe("09:01:02.345 INFO  r1 GET /news 200 1.25 ms request\n");
   });
 
   it("writes an error's stack and the other fields on the same line, escaped", () => {
-    const line = JSON.stringify({ level: "error", time: "2026-12-07T09:01:02.345Z", msg: "failed\u001b[2J", err: { stack: "Error: x\n    at y" }, code: "E1" });
+    const line = JSON.stringify({ level: "error", time: Date.parse("2026-12-07T09:01:02.345Z"), msg: "failed\u001b[2J", err: { stack: "Error: x\n    at y" }, code: "E1" });
     const written = prettyLine(line);
     expect(written.endsWith("\n")).toBe(true);
     expect(written.slice(0, -1)).not.toMatch(/\n|\u001b\[2J/);

@@ -25,7 +25,7 @@ export function prettyLine(line: string): string {
     return line;
   }
   const level = String(entry.level ?? "info");
-  const time = typeof entry.time === "string" ? entry.time.slice(11, 23) : "";
+  const time = typeof entry.time === "number" ? new Date(entry.time).toISOString().slice(11, 23) : "";
   const parts = [time, `\u001b[${LEVEL_COLOURS[level] ?? "0"}m${level.toUpperCase().padEnd(5)}\u001b[0m`];
   if (entry.reqId !== undefined) parts.push(`\u001b[90m${oneLine(String(entry.reqId))}\u001b[0m`);
   if (entry.method !== undefined) parts.push(`${oneLine(String(entry.method))} ${oneLine(String(entry.path))} ${String(entry.status)} ${String(entry.ms)} ms`);
