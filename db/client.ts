@@ -15,9 +15,21 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/**
+ * How much of the database this process is using now, for the operator's metrics: statements and
+ * transactions sent and not yet answered (on PGlite, which runs one at a time, the rest wait in
+ * its queue), and on a server the most connections postgres-js opens.
+ */
+export interface DatabaseUse {
+  driver: "pglite" | "postgres";
+  inFlight: number;
+  poolMax?: number;
+}
+
 export interface DbHandle {
   db: Db;
   driver: "pglite" | "postgres";
+  use: DatabaseUse;
   /** Runs raw SQL text (several statements allowed); used by migrations and tests. */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
@@ -202,6 +214,43 @@ export function keepPlanned(db: Db, text: string): void {
   if (planned && !planned.byText.has(text)) addStatement(planned, text);
 }
 
+/** `run`, counted in `use.inFlight` from its call until it settles. */
+function counted<A extends unknown[], R>(use: DatabaseUse, run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    use.inFlight++;
+    try {
+      return await run(...args);
+    } finally {
+      use.inFlight--;
+    }
+  };
+}
+
+/** Counts the statements and transactions sent to a PGlite database (the outermost call of each). */
+function withUseCounted(client: PGlite, use: DatabaseUse): PGlite {
+  client.query = counted(use, client.query.bind(client)) as PGlite["query"];
+  client.exec = counted(use, client.exec.bind(client)) as PGlite["exec"];
+  client.transaction = counted(use, client.transaction.bind(client)) as PGlite["transaction"];
+  return client;
+}
+
+/** Counts the statements and transactions postgres-js is sent (a statement runs when first awaited). */
+function withPostgresUseCounted(client: postgres.Sql, use: DatabaseUse): postgres.Sql {
+  const unsafe = client.unsafe.bind(client);
+  const settled = () => {
+    use.inFlight--;
+  };
+  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
+    const query = unsafe(...args);
+    use.inFlight++;
+    // Its own chain, which never rejects: the caller still sees the query's own outcome.
+    query.then(settled, settled);
+    return query;
+  }) as typeof client.unsafe;
+  client.begin = counted(use, client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>) as typeof client.begin;
+  return client;
+}
+
 /**
  * Opens PGlite in `dataDir`, or in memory. An in-memory database may start from `loadDataDir`, a
  * data directory dumped by PGlite (db/test-template.ts: tests start from a migrated copy, not initdb).
@@ -212,12 +261,15 @@ export function openPglite(dataDir: string | "memory", { loadDataDir, withoutTri
   const release = dataDir === "memory" ? () => {} : lockDataDir(dataDir);
   const planned: PlannedStatements = { byText: new Map(), seen: new Map() };
   const options = { ...pgliteOptions, extensions: withoutTrigrams ? {} : pgliteExtensions };
-  const client = withPlannedStatements(dataDir === "memory" ? new PGlite({ ...options, loadDataDir }) : new PGlite(pgliteDir(dataDir), options), planned);
+  const use: DatabaseUse = { driver: "pglite", inFlight: 0 };
+  const opened = dataDir === "memory" ? new PGlite({ ...options, loadDataDir }) : new PGlite(pgliteDir(dataDir), options);
+  const client = withUseCounted(withPlannedStatements(opened, planned), use);
   const db = drizzlePglite({ client, ...drizzleOptions }) as unknown as Db;
   Object.defineProperty(db, PLANNED, { value: planned });
   return {
     db,
     driver: "pglite",
+    use,
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },
@@ -229,15 +281,21 @@ export function openPglite(dataDir: string | "memory", { loadDataDir, withoutTri
 }
 
 export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    connect_timeout: 5,
-    idle_timeout: 30,
-    onnotice: () => {},
-  });
+  const max = options.max ?? 10;
+  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
+  const client = withPostgresUseCounted(
+    postgres(url, {
+      max,
+      connect_timeout: 5,
+      idle_timeout: 30,
+      onnotice: () => {},
+    }),
+    use,
+  );
   return {
     db: drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db,
     driver: "postgres",
+    use,
     exec: async (sqlText) => {
       await client.unsafe(sqlText);
     },
@@ -266,6 +324,11 @@ export function processDatabase(open: () => DbHandle): DbHandle {
 /** Makes `handle` the process-wide database (scripts that opened it themselves, and tests). */
 export function setProcessDatabase(handle: DbHandle): void {
   globalForDb.meridianDb = handle;
+}
+
+/** The process-wide database's use now, if one is open. */
+export function databaseUse(): DatabaseUse | undefined {
+  return globalForDb.meridianDb?.use;
 }
 
 /** Closes the process-wide handle if one is open. */

@@ -42,6 +42,9 @@ const envSchema = z.object({
     z.enum(["0", "1"], { message: "must be 0 (never seed the demo edition) or 1 (seed its stories even on a public SITE_URL)" }),
   ),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  METRICS_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{24,200}$/, "must be 24 to 200 printable characters without spaces")),
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent" })),
+  LOG_FORMAT: optional(z.enum(["json", "pretty"], { message: "must be json or pretty" })),
   DATABASE_URL: optional(
     z
       .string()
@@ -71,6 +74,8 @@ export interface Env {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   authSecret: string | undefined;
+  /** METRICS_TOKEN: the Bearer token GET /api/metrics asks for; without one it answers 404. */
+  metricsToken: string | undefined;
   /** Largest upload accepted, in bytes. */
   mediaMaxBytes: number;
   /** Whether to seed the demo edition into an empty database: "auto" on a local site only. */
@@ -152,6 +157,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: data.ADMIN_PASSWORD,
     authSecret: data.AUTH_SECRET,
+    metricsToken: data.METRICS_TOKEN,
     mediaMaxBytes: Number(data.MEDIA_MAX_MB ?? 20) * 1024 * 1024,
     liveAllowHttp: data.LIVE_ALLOW_HTTP === "1",
     requireTwoFactor: data.REQUIRE_2FA === "1",

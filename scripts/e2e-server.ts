@@ -39,7 +39,8 @@ try {
   } finally {
     await handle.close();
   }
-  const server = startAppServer({ port, env: { DATA_DIR: dataDir } });
+  // Playwright prints the server's output: its warnings and errors, not a line per request.
+  const server = startAppServer({ port, env: { DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } });
   server.on("exit", (code) => process.exit(code ?? 1));
 } catch (error) {
   fail(error);

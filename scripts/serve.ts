@@ -4,15 +4,19 @@
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
 // (lib/http/page-store.ts), and counts readers' views from the article beacon itself
-// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). The build compiles it to .next/meridian/serve.mjs
+// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). Each request gets
+// an id and one log line (lib/ops/requests.ts); the operators' health, readiness and metrics are
+// answered here too (lib/ops/answer.ts); SIGTERM drains the server before it exits
+// (README, "Operations"). The build compiles it to .next/meridian/serve.mjs
 // (scripts/lib/build.ts), which `npm start` loads in its own process and the end-to-end tests and
 // the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
 // after a build and a migration, or `node --import tsx scripts/serve.ts --dev` (npm run dev).
 import http from "node:http";
+import { inspect } from "node:util";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
-import { logError } from "@/lib/log";
+import { log, logError } from "@/lib/log";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { pageStore } from "@/lib/http/page-store";
 import { applySearchStatus } from "@/lib/http/search-status";
@@ -28,21 +32,45 @@ import { viewCounter, writeViews } from "@/lib/analytics/counter";
 import { authCookies } from "@/lib/auth/cookie-names";
 import { getDb } from "@/lib/db";
 import { searchWordsSweeper } from "@/lib/search/suggestions";
+import { answerOps, isOpsRequest } from "@/lib/ops/answer";
+import { countPageStore, countSweep } from "@/lib/ops/metrics";
+import { scrapedValues } from "@/lib/ops/process-metrics";
+import { readinessCheck } from "@/lib/ops/readiness";
+import { requestTracker } from "@/lib/ops/requests";
+import { storesRequest } from "@/lib/http/page-store";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
 const SWEEP_MS = 5000;
 /** How often the counted views are written: one statement per interval, whatever the traffic. */
 const VIEWS_FLUSH_MS = 5000;
+/** How long a SIGTERM waits for the requests in flight before it cuts them. */
+const DRAIN_LIMIT_MS = 10_000;
+/** Past this after a SIGTERM the process exits whatever is left (a sweep or a database close that hangs). */
+const EXIT_LIMIT_MS = DRAIN_LIMIT_MS + 10_000;
+
+/**
+ * What Next and the libraries write to the console goes into the log, with the request's id and
+ * through its redaction. (`npm start` prints its banner with the console it had before: scripts/start.mjs.)
+ */
+function consoleIntoLog(): void {
+  const text = (parts: unknown[]) => parts.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 4, breakLength: Infinity }))).join(" ");
+  console.error = (...parts: unknown[]) => logError(...parts);
+  console.warn = (...parts: unknown[]) => log.warn(text(parts));
+  console.log = (...parts: unknown[]) => log.info(text(parts));
+  console.info = console.log;
+}
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret } = env();
+  const { port, siteUrl, trustProxy, authSecret, metricsToken } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
   setProcessDatabase(await openCheckedDatabase());
   installKeys(loadKeys(authSecret));
+  // From here on (a failure to start above is one plain line on stderr, explainFailure's).
+  consoleIntoLog();
   process.env.NEXTAUTH_URL = siteUrl;
   // React and Next.js pick their builds from NODE_ENV when first loaded.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -59,23 +87,49 @@ try {
   const sweepBanner = bannerSweeper();
   // The search's spelling suggestions read the archive's words, rebuilt a slice of stories each sweep.
   const sweepSearchWords = searchWordsSweeper();
+  const task = (name: string, run: () => Promise<unknown>, failure: string) =>
+    run().then(
+      () => countSweep(name, true),
+      (error: unknown) => {
+        countSweep(name, false);
+        logError(failure, error);
+      },
+    );
+  // The sweep in progress, which a shutdown lets finish.
+  let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () =>
-    Promise.all([
-      sweepStories().catch((error: unknown) => logError((error as Error).message)),
-      sweepBanner().catch((error: unknown) => logError(`Removing the expired banner failed: ${(error as Error).message}`)),
-      readSiteSettings().catch((error: unknown) => logError(`Reading the site settings failed: ${(error as Error).message}`)),
-      sweepSearchWords().catch((error: unknown) => logError(`Rebuilding the search words failed: ${(error as Error).message}`)),
-    ]);
+    (sweeping = Promise.all([
+      task("stories", () => sweepStories(), "The story sweep failed:"),
+      task("banner", sweepBanner, "Removing the expired banner failed:"),
+      task("settings", readSiteSettings, "Reading the site settings failed:"),
+      task("search-words", sweepSearchWords, "Rebuilding the search words failed:"),
+    ]));
   await sweep();
-  setInterval(sweep, SWEEP_MS).unref();
+  const sweepTimer = setInterval(sweep, SWEEP_MS);
+  sweepTimer.unref();
 
   const views = viewCounter((counts) => writeViews(getDb(), counts));
-  const stopCounting = views.start(VIEWS_FLUSH_MS, (error) => logError(`Writing the view counts failed: ${(error as Error).message}`));
+  const stopCounting = views.start(VIEWS_FLUSH_MS, (error) => {
+    countSweep("views", false);
+    logError(`Writing the view counts failed: ${(error as Error).message}`);
+  });
   const sessionCookie = authCookies(siteUrl).sessionToken.name;
 
   const notFound = notFoundPages(port);
   const pages = pageStore();
-  const server = http.createServer((request, response) => {
+  const requests = requestTracker();
+  const ops = { readiness: readinessCheck(getDb, () => requests.draining), metricsToken, scraped: scrapedValues };
+  const server = http.createServer((request, response) => requests.track(request, response, () => serve(request, response)));
+
+  function serve(request: http.IncomingMessage, response: http.ServerResponse): void {
+    if (isOpsRequest(request.url)) {
+      void answerOps(request, response, ops).catch((error: unknown) => {
+        logError(error);
+        if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
+        response.end("Internal server error");
+      });
+      return;
+    }
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
     if (answerViewBeacon(request, response, views, sessionCookie)) return;
@@ -91,7 +145,11 @@ try {
       .then((outcome) => {
         if (outcome === "answered") return;
         if (route !== "internal") {
-          if (pages.answer(request, response)) return;
+          if (pages.answer(request, response)) {
+            countPageStore(true);
+            return;
+          }
+          if (storesRequest(request)) countPageStore(false);
           pages.capture(request, response);
         }
         if (route === "watch") notFound.hold(response);
@@ -102,25 +160,34 @@ try {
         if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
         response.end("Internal server error");
       });
-  });
+  }
 
-  const shutdown = () => {
-    server.close();
-    server.closeIdleConnections();
+  // SIGTERM: /api/ready answers 503 at once; no new connection is taken; the requests in flight
+  // finish (DRAIN_LIMIT_MS at most); then the sweep in progress, the last view counts, and the
+  // database closed cleanly (PGlite writes its files and releases the data directory's lock).
+  const shutdown = async (signal: string) => {
+    const exitTimer = setTimeout(() => {
+      log.error(`Shutdown did not finish within ${EXIT_LIMIT_MS / 1000} s: exiting anyway`);
+      process.exit(1);
+    }, EXIT_LIMIT_MS);
+    exitTimer.unref();
+    log.info({ signal, inFlight: requests.inFlight }, "Shutting down: no new connections; finishing the requests in flight");
+    const cut = await requests.drain(server, DRAIN_LIMIT_MS);
+    if (cut) log.warn({ cut }, `Requests still running after ${DRAIN_LIMIT_MS / 1000} s were cut`);
+    clearInterval(sweepTimer);
+    await sweeping;
     // The views counted since the last flush are written before the database closes.
-    void stopCounting()
-      .catch((error: unknown) => logError(`Writing the last view counts failed: ${(error as Error).message}`))
-      .then(closeDatabase)
-      .catch(() => {})
-      .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    await stopCounting().catch((error: unknown) => logError(`Writing the last view counts failed: ${(error as Error).message}`));
+    await closeDatabase().catch((error: unknown) => logError("Closing the database failed:", error));
+    log.info("Shut down cleanly");
+    process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
 
   server.on("error", fail);
   server.listen(port, () => {
-    if (dev || !process.env.MERIDIAN_SUPERVISED) console.log(`Listening on port ${port}`);
+    if (dev || !process.env.MERIDIAN_SUPERVISED) log.info(`Listening on port ${port}`);
   });
 } catch (error) {
   fail(error);

@@ -33,14 +33,18 @@ function prepare() {
 }
 
 const plan = await prepare();
+// The banner is for the person who ran npm start, not a log line: printed with the console as it
+// was before the server sends the console's output into its log (scripts/serve.ts).
+const say = console.log.bind(console);
+const complain = console.error.bind(console);
 // The server announces nothing itself: the banner below says where it is and how to sign in.
 process.env.MERIDIAN_SUPERVISED = "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 await import(pathToFileURL(path.resolve(SERVER_BUNDLE)).href);
 try {
   await waitForPort(plan.port);
-  console.log(plan.banner.join("\n"));
+  say(plan.banner.join("\n"));
 } catch (error) {
-  console.error(`Error: ${/** @type {Error} */ (error).message}`);
+  complain(`Error: ${/** @type {Error} */ (error).message}`);
   process.exit(1);
 }

@@ -46,6 +46,15 @@ const steps: Step[] = [
       return { passed: 1 - failed, failed };
     },
   },
+  {
+    // Health, readiness, metrics, the log's secrets, and SIGTERM under load (its own server and data).
+    name: "operations: health, logs, metrics, graceful shutdown",
+    command: [bin("tsx"), "scripts/ops-test.ts"],
+    counts: () => {
+      const report = readJson("bench-results/ops-test.json");
+      return { passed: report.passed, failed: report.failed };
+    },
+  },
 ];
 
 function run(command: string[]): Promise<number> {

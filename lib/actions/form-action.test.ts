@@ -1,8 +1,8 @@
-import { inspect } from "node:util";
 import { afterEach, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { form } from "./testing";
 import { signInAs } from "@/lib/testing/signed-in";
+import { captureLog } from "@/lib/log";
 import { formAction } from "./form-action";
 
 signInAs({ id: 1, email: "admin@log.test", name: "Admin", role: "admin" });
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 it("logs an unexpected error of an action on one line, with the submitted text escaped", async () => {
-  const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  const logged = captureLog();
   const action = formAction({
     schema: z.object({ name: z.string() }),
     run: async ({ name }) => {
@@ -21,7 +21,8 @@ it("logs an unexpected error of an action on one line, with the submitted text e
   });
   const state = await action({}, form({ name: "Ada\r\nERROR forged line\u2028" }));
   expect(state.error).toMatch(/Something went wrong/);
-  const lines = log.mock.calls.map((args) => args.map((arg) => (typeof arg === "string" ? arg : inspect(arg))).join(" "));
+  logged.stop();
+  const lines = logged.text().split("\n").filter(Boolean);
   expect(lines).toHaveLength(1);
   expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
   expect(lines[0]).toContain("params: Ada\\r\\nERROR forged line\\u2028");

@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from "vitest";
+import { captureLog } from "@/lib/log";
 import { authOptions } from "./options";
 
 afterEach(() => {
@@ -6,11 +7,14 @@ afterEach(() => {
 });
 
 it("writes next-auth's errors as one escaped line: they can carry request data", () => {
-  const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  const logged = captureLog();
   const { logger } = authOptions("https://news.example");
   logger!.error!("INVALID_CALLBACK_URL_ERROR", new Error("Invalid callback URL. Received: /x\n[next-auth][error][FORGED]"));
-  expect(log).toHaveBeenCalledTimes(1);
-  const [line] = log.mock.calls[0]!;
-  expect(line).toMatch(/^\[next-auth\]\[error\]\[INVALID_CALLBACK_URL_ERROR\] Error: Invalid callback URL\. Received: \/x\\n\[next-auth\]\[error\]\[FORGED\]/);
-  expect(line).not.toMatch(/[\u0000-\u001f]/);
+  logged.stop();
+  const lines = logged.text().split("\n").filter(Boolean);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).not.toMatch(/[\u0000-\u001f]/);
+  const [entry] = logged.lines() as [{ msg: string; err: { message: string } }];
+  expect(entry.msg).toBe("[next-auth][error][INVALID_CALLBACK_URL_ERROR]");
+  expect(entry.err.message).toBe("Invalid callback URL. Received: /x\n[next-auth][error][FORGED]");
 });

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { env } from "@/lib/env";
 import { newsroomPath } from "./callback-url";
 import { authCookies } from "./cookie-names";
-import { logError } from "@/lib/log";
+import { log, logError } from "@/lib/log";
 import { clientIpFromHeaders } from "./client-ip";
 import { verifyPassword } from "./passwords";
 import { recordSignInFailure, recordSignInSuccess, signInRetryAfter } from "./sign-in-throttle";
@@ -41,6 +41,8 @@ export type SignInOutcome = { ok: true; user: SignedInUser } | { ok: false; retr
 export async function refuseSignIn(email: string, ip: string, userId: number | null, reason: "password" | "code"): Promise<SignInOutcome> {
   await recordSignInFailure(email, ip);
   await recordAudit({ actorId: userId, action: "auth.sign_in_failed", details: { email, ...(reason === "code" ? { reason } : {}) }, ip });
+  // For an operator watching the log; the address is masked there (lib/ops/redact.ts).
+  log.warn({ email, ip, reason }, "Sign-in refused");
   return { ok: false };
 }
 

@@ -5,6 +5,7 @@ import { expect, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import type { FormState } from "@/lib/actions/errors";
+import { log } from "@/lib/log";
 
 // How the boundary suites call a route handler or a server action and judge the answer: a
 // 2xx/3xx/4xx — never a 500 or a thrown error — a refused input leaving the tables as they were,
@@ -46,15 +47,16 @@ export async function digest(db: Db, tables: PgTable[]): Promise<string[]> {
   return row!.digests;
 }
 
-// console.error is where every 500 (lib/http/route.ts) and every unexpected action error
-// (lib/actions/form-action.ts) goes: each answer below is checked for it.
-const serverErrors = vi.spyOn(console, "error").mockImplementation(() => {});
+// The log's error lines are where every 500 (lib/http/route.ts) and every unexpected action error
+// (lib/actions/form-action.ts) go: each answer below is checked for them.
+const serverErrors = vi.spyOn(log, "error").mockImplementation(() => {});
+const describeCall = (args: unknown[]) => args.map((arg) => (typeof arg === "string" ? arg : String((arg as { err?: unknown }).err ?? JSON.stringify(arg)))).join(" ");
 
 async function checked<T>(db: Db, tables: PgTable[], call: () => Promise<T>, refused: (result: T) => boolean, what: string): Promise<T> {
   serverErrors.mockClear();
   const before = await digest(db, tables);
   const result = await call();
-  expect(serverErrors.mock.calls.map((args) => String(args[0])), `${what}: logged a server error`).toEqual([]);
+  expect(serverErrors.mock.calls.map((args) => describeCall(args)), `${what}: logged a server error`).toEqual([]);
   if (refused(result)) expect(await digest(db, tables), `${what}: refused, yet the tables changed`).toEqual(before);
   return result;
 }

@@ -40,6 +40,19 @@ function sizeOf(value) {
   }
 }
 
+/**
+ * Counts a lookup for the operator's metrics (lib/ops/process-metrics.ts), by what Next asked
+ * for (a page, a route's answer, a cached read); a stale page served while it renders is a hit.
+ * @param {string | undefined} kind @param {boolean} hit
+ */
+function countLookup(kind, hit) {
+  const name = kind ?? "unknown";
+  let counts = state.lookups.get(name);
+  if (!counts) state.lookups.set(name, (counts = { hits: 0, misses: 0 }));
+  if (hit) counts.hits++;
+  else counts.misses++;
+}
+
 /** @param {any} value */
 function headerTags(value) {
   const header = value?.headers?.[NEXT_CACHE_TAGS_HEADER];
@@ -63,18 +76,24 @@ module.exports = class PageCacheHandler {
   /** @param {string} key @param {{ kind?: string; tags?: string[]; softTags?: string[] }} [ctx] */
   async get(key, ctx = {}) {
     const entry = entries.get(key);
-    if (!entry) return null;
+    if (!entry) {
+      countLookup(ctx.kind, false);
+      return null;
+    }
     const tags = [...entry.tags, ...(ctx.tags ?? []), ...(ctx.softTags ?? [])];
     if (anyRevalidatedSince(tags, entry.lastModified)) {
       // A page is served stale once while Next.js renders it afresh in the background, so
       // readers never wait on a write. Cached reads are dropped: that render must see new data.
       if (entry.value?.kind === "APP_PAGE" && !entry.staleServed) {
         entry.staleServed = true;
+        countLookup(ctx.kind, true);
         return { value: entry.value, lastModified: 1, tags: entry.tags };
       }
       remove(key);
+      countLookup(ctx.kind, false);
       return null;
     }
+    countLookup(ctx.kind, true);
     // Least recently used goes first: re-insert on every hit.
     entries.delete(key);
     entries.set(key, entry);

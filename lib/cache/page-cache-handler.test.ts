@@ -29,6 +29,21 @@ describe("PageCacheHandler", () => {
     expect((await cache.get("/news/a", { kind: "APP_PAGE" }))?.value.html).toBe("<p>a2</p>");
   });
 
+  it("counts its lookups for the metrics, by kind: a hit, a stale page served, a miss", async () => {
+    const cache = new PageCacheHandler();
+    const lookups = () => ({ ...(globalThis as unknown as { meridianPageCache: { lookups: Map<string, { hits: number; misses: number }> } }).meridianPageCache.lookups.get("APP_PAGE") });
+    const before = { hits: 0, misses: 0, ...lookups() };
+    await cache.set("/counted", page("<p>c</p>", "story:9"), {});
+    await cache.get("/counted", { kind: "APP_PAGE" });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await cache.revalidateTag(["story:9"]);
+    await cache.get("/counted", { kind: "APP_PAGE" });
+    await cache.get("/counted", { kind: "APP_PAGE" });
+    await cache.get("/never-stored", { kind: "APP_PAGE" });
+    const after = lookups();
+    expect({ hits: after.hits! - before.hits, misses: after.misses! - before.misses }).toEqual({ hits: 2, misses: 2 });
+  });
+
   it("checks the tags a cached read is asked with", async () => {
     const cache = new PageCacheHandler();
     await cache.set("fetch-key", { kind: "FETCH", data: { body: "{}" } }, { tags: ["sections"] });

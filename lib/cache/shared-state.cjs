@@ -6,13 +6,14 @@
 
 /**
  * @typedef {{ entries: Map<string, { value: any; lastModified: number; tags: string[]; size: number; staleServed?: boolean }>;
- *   revalidatedAt: Map<string, number>; totalBytes: number; lastRevalidatedAt?: number }} PageCacheState
+ *   revalidatedAt: Map<string, number>; totalBytes: number; lastRevalidatedAt?: number;
+ *   lookups: Map<string, { hits: number; misses: number }> }} PageCacheState
  */
 
 /** @returns {PageCacheState} */
 function pageCacheState() {
   const global = /** @type {{ meridianPageCache?: PageCacheState }} */ (/** @type {unknown} */ (globalThis));
-  return (global.meridianPageCache ??= { entries: new Map(), revalidatedAt: new Map(), totalBytes: 0 });
+  return (global.meridianPageCache ??= { entries: new Map(), revalidatedAt: new Map(), totalBytes: 0, lookups: new Map() });
 }
 
 /**

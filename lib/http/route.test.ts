@@ -1,6 +1,6 @@
-import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NotFoundError } from "@/lib/errors";
+import { captureLog } from "@/lib/log";
 import { errorResponse, otherMethods } from "./route";
 
 // What the route wrapper writes: the status and JSON body a client gets, and one log line per
@@ -11,23 +11,30 @@ afterEach(() => {
 });
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const written = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map((args) => args.map((arg) => (typeof arg === "string" ? arg : inspect(arg))).join(" "));
+/** The lines written while `run` ran, as written. */
+function written(run: () => void): string[] {
+  const logged = captureLog();
+  try {
+    run();
+  } finally {
+    logged.stop();
+  }
+  return logged.text().split("\n").filter(Boolean);
+}
 
 describe("errorResponse", () => {
   it("answers a domain error with its status and a private JSON body, and logs nothing", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = errorResponse(new NotFoundError("No such story."));
+    let response = new Response();
+    expect(written(() => (response = errorResponse(new NotFoundError("No such story."))))).toEqual([]);
     expect(response.status).toBe(404);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(await response.json()).toEqual({ error: "No such story." });
-    expect(log).not.toHaveBeenCalled();
   });
 
   it("logs an unexpected error on one line, whatever its message carries from the request", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = errorResponse(new Error('Failed query: insert into "comments"\nparams: Ada\0\n2026-01-01T00:00:00Z admin signed in'));
+    let response = new Response();
+    const lines = written(() => (response = errorResponse(new Error('Failed query: insert into "comments"\nparams: Ada\0\n2026-01-01T00:00:00Z admin signed in'))));
     expect(response.status).toBe(500);
-    const lines = written(log);
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(CONTROL);
     expect(lines[0]).toContain("params: Ada\\u0000\\n2026-01-01T00:00:00Z admin signed in");

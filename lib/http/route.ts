@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
 import { isIdText } from "@/lib/validation/ids";
-import { logError } from "@/lib/log";
+import { log, logError } from "@/lib/log";
 import { retryAfterHeader } from "./retry-after";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
@@ -96,7 +96,11 @@ async function authenticate(request: NextRequest): Promise<Omit<RouteContext, "i
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const user = match ? await authenticateApiToken(match[1]!) : null;
-    if (!user) throw new HttpError(401, "That API token is not valid.");
+    if (!user) {
+      // For an operator watching for token guessing: who tried, never what (lib/ops/redact.ts).
+      log.warn({ ip: clientIpFromHeaders(request.headers), method: request.method }, "API token refused");
+      throw new HttpError(401, "That API token is not valid.");
+    }
     await assertTwoFactorSetUp(user);
     return { user, via: "token" };
   }
