@@ -4,7 +4,8 @@
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
 // (lib/http/page-store.ts), and counts readers' views from the article beacon itself
-// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). The build compiles it to .next/meridian/serve.mjs
+// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts), and on the
+// embedded database makes `npm run backup`'s archive itself (lib/backup/endpoint.ts). The build compiles it to .next/meridian/serve.mjs
 // (scripts/lib/build.ts), which `npm start` loads in its own process and the end-to-end tests and
 // the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
 // after a build and a migration, or `node --import tsx scripts/serve.ts --dev` (npm run dev).
@@ -28,6 +29,7 @@ import { viewCounter, writeViews } from "@/lib/analytics/counter";
 import { authCookies } from "@/lib/auth/cookie-names";
 import { getDb } from "@/lib/db";
 import { searchWordsSweeper } from "@/lib/search/suggestions";
+import { openBackupEndpoint } from "@/lib/backup/endpoint";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -37,11 +39,12 @@ const VIEWS_FLUSH_MS = 5000;
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret } = env();
+  const { port, siteUrl, trustProxy, authSecret, databaseUrl, dataDir } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
-  setProcessDatabase(await openCheckedDatabase());
+  const database = await openCheckedDatabase();
+  setProcessDatabase(database);
   installKeys(loadKeys(authSecret));
   process.env.NEXTAUTH_URL = siteUrl;
   // React and Next.js pick their builds from NODE_ENV when first loaded.
@@ -73,11 +76,15 @@ try {
   const stopCounting = views.start(VIEWS_FLUSH_MS, (error) => logError(`Writing the view counts failed: ${(error as Error).message}`));
   const sessionCookie = authCookies(siteUrl).sessionToken.name;
 
+  // Only this process may open the embedded database, so it makes the backups of it.
+  const answerBackup = databaseUrl ? () => false : openBackupEndpoint({ handle: database, dataDir, port });
+
   const notFound = notFoundPages(port);
   const pages = pageStore();
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
+    if (answerBackup(request, response)) return;
     if (answerViewBeacon(request, response, views, sessionCookie)) return;
     const route = notFound.route(request);
     // The server's own request for the not-found page keeps Next's headers: the page it becomes
