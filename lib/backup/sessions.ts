@@ -6,7 +6,11 @@ import type { DbHandle } from "@/db/client";
 
 // One transaction on either database, with COPY in and out, for the backup's dump and load.
 // Drizzle has no COPY, so this talks to the driver under it: PGlite copies through its
-// '/dev/blob' device, postgres-js through COPY … TO STDOUT / FROM STDIN streams.
+// '/dev/blob' device, postgres-js in through COPY … FROM STDIN. Out of PostgreSQL, rows are read
+// as the server's own text (postgres-js `raw()`: nothing parsed) and written in COPY's text
+// format here: postgres-js's COPY TO stream can leave its connection paused for good when the
+// stream ends while full (a backup that hung, in the tests, under load), and a COPY value is
+// exactly the type's text output, escaped.
 
 export interface CopySession {
   rows<Row>(text: string): Promise<Row[]>;
@@ -36,6 +40,10 @@ function pgliteSession(tx: Transaction): CopySession {
   };
 }
 
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+/** A value as COPY's text format writes it: backslash, newline, carriage return and tab escaped. */
+const copyText = (value: string) => value.replace(/[\\\n\r\t]/g, (character) => COPY_ESCAPES[character]!);
+
 function postgresSession(tx: TransactionSql): CopySession {
   return {
     rows: async <Row>(text: string) => (await tx.unsafe(text)) as unknown as Row[],
@@ -43,9 +51,8 @@ function postgresSession(tx: TransactionSql): CopySession {
       await tx.unsafe(text).simple();
     },
     copyOut: async (select) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await tx.unsafe(`copy (${select}) to stdout`).readable()) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      const rows = (await tx.unsafe(select).raw()) as unknown as (Buffer | null)[][];
+      return Buffer.from(rows.map((row) => `${row.map((value) => (value === null ? "\\N" : copyText(value.toString("utf8")))).join("\t")}\n`).join(""));
     },
     copyIn: async (target, data) => {
       await pipeline(Readable.from([data]), await tx.unsafe(`copy ${target} from stdin`).writable());
