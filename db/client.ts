@@ -63,13 +63,26 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+const lockFile = (dataDir: string) => path.join(dataDir, "pglite.lock");
+
+/** The live process holding DATA_DIR/pglite.lock, or null when none does (no lock, or its holder died). */
+export function dataDirHolder(dataDir: string): number | null {
+  let holder: number;
+  try {
+    holder = Number.parseInt(fs.readFileSync(lockFile(dataDir), "utf8"), 10);
+  } catch {
+    return null;
+  }
+  return Number.isInteger(holder) && holder > 0 && isProcessAlive(holder) ? holder : null;
+}
+
 /**
  * Takes DATA_DIR/pglite.lock for this process, or throws DataDirLockedError naming the directory
  * and the holder. A lock left by a process that has died is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, "pglite.lock");
+  const file = lockFile(dataDir);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx" });

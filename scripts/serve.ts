@@ -4,7 +4,8 @@
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
 // (lib/http/page-store.ts), and counts readers' views from the article beacon itself
-// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). Each request gets
+// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts), and on the
+// embedded database makes `npm run backup`'s archive itself (lib/backup/endpoint.ts). Each request gets
 // an id and one log line (lib/ops/requests.ts); the operators' health, readiness and metrics are
 // answered here too (lib/ops/answer.ts); SIGTERM drains the server before it exits
 // (README, "Operations"). The build compiles it to .next/meridian/serve.mjs
@@ -38,6 +39,7 @@ import { scrapedValues } from "@/lib/ops/process-metrics";
 import { readinessCheck } from "@/lib/ops/readiness";
 import { requestTracker } from "@/lib/ops/requests";
 import { storesRequest } from "@/lib/http/page-store";
+import { openBackupEndpoint } from "@/lib/backup/endpoint";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -63,11 +65,12 @@ function consoleIntoLog(): void {
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret, metricsToken } = env();
+  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
-  setProcessDatabase(await openCheckedDatabase());
+  const database = await openCheckedDatabase();
+  setProcessDatabase(database);
   installKeys(loadKeys(authSecret));
   // From here on (a failure to start above is one plain line on stderr, explainFailure's).
   consoleIntoLog();
@@ -115,6 +118,9 @@ try {
   });
   const sessionCookie = authCookies(siteUrl).sessionToken.name;
 
+  // Only this process may open the embedded database, so it makes the backups of it.
+  const answerBackup = databaseUrl ? () => false : openBackupEndpoint({ handle: database, dataDir, port });
+
   const notFound = notFoundPages(port);
   const pages = pageStore();
   const requests = requestTracker();
@@ -132,6 +138,7 @@ try {
     }
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
+    if (answerBackup(request, response)) return;
     if (answerViewBeacon(request, response, views, sessionCookie)) return;
     const route = notFound.route(request);
     // The server's own request for the not-found page keeps Next's headers: the page it becomes
