@@ -4,15 +4,19 @@
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
 // (lib/http/page-store.ts), and counts readers' views from the article beacon itself
-// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). The build compiles it to .next/meridian/serve.mjs
+// (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts), and answers 503
+// with Retry-After, never 500, while the database is away or too slow for a write
+// (lib/http/database-outage.ts). The build compiles it to .next/meridian/serve.mjs
 // (scripts/lib/build.ts), which `npm start` loads in its own process and the end-to-end tests and
 // the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
 // after a build and a migration, or `node --import tsx scripts/serve.ts --dev` (npm run dev).
 import http from "node:http";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
+import { runInRequestScope } from "@/db/request-scope";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
+import { databaseScope, serverFailure } from "@/lib/http/database-outage";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { pageStore } from "@/lib/http/page-store";
 import { applySearchStatus } from "@/lib/http/search-status";
@@ -75,7 +79,7 @@ try {
 
   const notFound = notFoundPages(port);
   const pages = pageStore();
-  const server = http.createServer((request, response) => {
+  const answer = (request: http.IncomingMessage, response: http.ServerResponse) => {
     stampClientIp(request, trustProxy);
     if (guardRequest(request, response, trustProxy) === "answered") return;
     if (answerViewBeacon(request, response, views, sessionCookie)) return;
@@ -98,10 +102,16 @@ try {
         return handle(request, response);
       })
       .catch((error: unknown) => {
-        logError(error);
-        if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
-        response.end("Internal server error");
+        const failure = serverFailure(error);
+        if (failure.status === 500) logError(error);
+        if (!response.headersSent) response.writeHead(failure.status, failure.headers);
+        response.end(failure.body);
       });
+  };
+  const server = http.createServer((request, response) => {
+    // Each request in its own database scope: a 500 caused by a database that was away goes out
+    // as a 503, and a write stops at its deadline (lib/http/database-outage.ts).
+    runInRequestScope(databaseScope(request, response), () => answer(request, response));
   });
 
   const shutdown = () => {
