@@ -34,6 +34,11 @@ const REPORT = "bench-results/faults.json";
 const SETTLE_MS = 1500;
 /** Service must be back this soon after the database accepts connections again. */
 const RECOVERY_LIMIT_MS = 5000;
+/**
+ * A killed server (case 5) must start again cleanly and serve: its own start (Next, and PGlite
+ * replaying its log) takes longer than 5 s on a busy machine, and the database never went away.
+ */
+const RESTART_LIMIT_MS = 30_000;
 const SLOW_DATABASE_MS = 500;
 const SLOW_PHASE_MS = 10_000;
 const CONCURRENT_SAVES = 50;
@@ -169,7 +174,9 @@ function finish(result: Omit<FaultResult, "problems"> & { problems?: string[] })
   if (check.duplicated) problems.push(`${check.duplicated} writes stored twice`);
   if (!result.alive) problems.push("the application process died");
   if (result.recoveryMs === null) problems.push("service did not come back within 60 s");
-  else if (result.recoveryMs > RECOVERY_LIMIT_MS) problems.push(`service came back after ${(result.recoveryMs / 1000).toFixed(1)} s`);
+  else if (result.recoveryMs > (result.fault.startsWith("5.") ? RESTART_LIMIT_MS : RECOVERY_LIMIT_MS)) {
+    problems.push(`service came back after ${(result.recoveryMs / 1000).toFixed(1)} s`);
+  }
   console.log(`  ${problems.length ? `FAILED: ${problems.join("; ")}` : "ok"}`);
   return { ...result, problems };
 }
@@ -327,11 +334,15 @@ async function main() {
     else console.log("\n6. upload disk full: not run (mounting a tmpfs needs root)");
     results.push(await concurrentSaves(setting, contested!));
     results.push(
-      await underLoad(`8. database ${SLOW_DATABASE_MS} ms late per query`, setting, async () => {
+      await underLoad(`8. database ${SLOW_DATABASE_MS} ms late per query`, setting, async (tally) => {
+        const before = { ...tally.cachedReads };
         proxy.setDelay(SLOW_DATABASE_MS);
         await sleep(SLOW_PHASE_MS);
         proxy.setDelay(0);
-        return { backAt: Date.now(), extra: { note: "time to recover counted from the delay's end" } };
+        const cached = { sent: tally.cachedReads.sent - before.sent, ok: tally.cachedReads.ok - before.ok };
+        const problems = cached.ok === cached.sent ? [] : [`${cached.sent - cached.ok} of ${cached.sent} cached reads failed while the database was slow`];
+        const note = `${cached.ok} of ${cached.sent} cached reads answered 200 while the database was slow; the slowest answer took ${(tally.slowestMs / 1000).toFixed(1)} s`;
+        return { backAt: Date.now(), extra: { note, problems } };
       }),
     );
     await app.stop();

@@ -26,6 +26,7 @@ export interface ReportRow {
   lost: number;
   duplicated: number;
   recoverySeconds: number | null;
+  note?: string;
   problems: string[];
 }
 
@@ -45,5 +46,6 @@ export function formatTable(rows: ReportRow[]): string {
     const result = row.problems.length ? `FAILED: ${row.problems.join("; ")}` : "ok";
     lines.push(`| ${row.fault} | ${row.sent} | ${byStatus(row.statuses)} | ${row.acknowledged} | ${row.found} | ${row.lost} | ${row.duplicated} | ${recovery} | ${result} |`);
   }
-  return lines.join("\n");
+  const notes = rows.filter((row) => row.note).map((row) => `- ${row.fault}: ${row.note}`);
+  return [...lines, ...(notes.length ? ["", ...notes] : [])].join("\n");
 }
