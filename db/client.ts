@@ -6,7 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { checkWriteDeadline, noteDatabaseError } from "./request-scope";
+import { checkWriteDeadline, inRequestScope, noteDatabaseError, STATEMENT_WAIT_MS } from "./request-scope";
 import * as schema from "./schema";
 
 // One database client per process (DESIGN.md, "Data"): embedded PGlite in DATA_DIR by default,
@@ -242,7 +242,8 @@ function observed<T extends PromiseLike<unknown>>(pending: T): T {
 /**
  * The client as drizzle uses it (`unsafe` for every statement, `begin` and `savepoint` for
  * transactions), with each statement checked against the request's write deadline before it is
- * sent, and its failure recorded on the request. A statement refused by the deadline inside a
+ * sent, cancelled if it has not settled within STATEMENT_WAIT_MS, and its failure recorded on the
+ * request. A statement refused by the deadline inside a
  * transaction rolls the whole transaction back.
  */
 export function scopedStatements(sql: Sql): Sql {
@@ -252,7 +253,16 @@ export function scopedStatements(sql: Sql): Sql {
       if (property === "unsafe") {
         return (...args: Parameters<Sql["unsafe"]>) => {
           checkWriteDeadline();
-          return observed(target.unsafe(...args));
+          const query = target.unsafe(...args);
+          // Cancelled (57014: an answer of 503) if a request's statement has not settled in time.
+          if (inRequestScope() && typeof query.cancel === "function") {
+            const timer = setTimeout(() => query.cancel(), STATEMENT_WAIT_MS);
+            query.then(
+              () => clearTimeout(timer),
+              () => clearTimeout(timer),
+            );
+          }
+          return observed(query);
         };
       }
       if (property === "begin" || property === "savepoint") {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { scopedStatements } from "./client";
-import { databaseWasAway, noteDatabaseError, OUTAGE_MEMORY_MS, runInRequestScope, WriteDeadlineError, type RequestScope } from "./request-scope";
+import { databaseWasAway, noteDatabaseError, OUTAGE_MEMORY_MS, runInRequestScope, STATEMENT_WAIT_MS, WriteDeadlineError, type RequestScope } from "./request-scope";
 
 // The PostgreSQL client inside a request's scope (db/request-scope.ts): statements stop at the
 // write deadline, and a statement that failed because the database was away marks the request.
@@ -69,6 +69,40 @@ describe("scopedStatements", () => {
     const second = scope();
     await expect(runInRequestScope(second, () => sql.unsafe("select away"))).rejects.toBe(away);
     expect(second.databaseUnavailable).toBe(true);
+  });
+});
+
+describe("a request's statement that does not settle", () => {
+  it("is cancelled after STATEMENT_WAIT_MS, and the request marked, instead of waiting for the database to come back", async () => {
+    vi.useFakeTimers();
+    try {
+      let cancelled = 0;
+      const waiting = () => {
+        let reject: (error: Error) => void = () => {};
+        const query = Object.assign(new Promise((_, fail) => (reject = fail)), {
+          cancel: () => {
+            cancelled++;
+            reject(Object.assign(new Error("canceling statement due to user request"), { code: "57014" }));
+          },
+        });
+        return query;
+      };
+      const sql = scopedStatements(Object.assign(() => {}, { unsafe: waiting }) as unknown as Sql);
+      const request = scope();
+      const answer = runInRequestScope(request, () => sql.unsafe("select 1")).catch((error: { code: string }) => error.code);
+      await vi.advanceTimersByTimeAsync(STATEMENT_WAIT_MS - 1);
+      expect(cancelled).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await answer).toBe("57014");
+      expect(request.databaseUnavailable).toBe(true);
+
+      // Outside a request (the sweeper, a script) nothing is cancelled.
+      void sql.unsafe("select 2");
+      await vi.advanceTimersByTimeAsync(STATEMENT_WAIT_MS * 2);
+      expect(cancelled).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

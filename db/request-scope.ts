@@ -17,6 +17,18 @@ export interface RequestScope {
 
 const scopes = new AsyncLocalStorage<RequestScope>();
 
+/**
+ * The longest a request's statement may take, waiting for a connection included: while the
+ * database is unreachable, postgres-js keeps a statement queued until a connection opens, and the
+ * request would wait as long as the database stays away.
+ */
+export const STATEMENT_WAIT_MS = 10_000;
+
+/** Whether the caller runs for an HTTP request (not the sweeper, a script or a test). */
+export function inRequestScope(): boolean {
+  return scopes.getStore() !== undefined;
+}
+
 export function runInRequestScope<T>(scope: RequestScope, run: () => T): T {
   return scopes.run(scope, run);
 }
