@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { DataDirLockedError, keepPlanned, lockDataDir, openPglite } from "./client";
+import { DataDirLockedError, keepPlanned, lockDataDir, openPglite, reconnectDelaySeconds } from "./client";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -119,5 +119,13 @@ describe("keepPlanned", () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe("reconnectDelaySeconds", () => {
+  it("tries again quickly at first and never waits more than a second, however long the database was away", () => {
+    expect(reconnectDelaySeconds(0)).toBeLessThan(0.1);
+    for (const retries of [1, 5, 10, 50, 1000]) expect(reconnectDelaySeconds(retries)).toBeLessThanOrEqual(1);
+    expect(reconnectDelaySeconds(50)).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { checkWriteDeadline, inRequestScope, noteDatabaseError, STATEMENT_WAIT_MS } from "./request-scope";
 import * as schema from "./schema";
 
 // One database client per process (DESIGN.md, "Data"): embedded PGlite in DATA_DIR by default,
@@ -293,6 +294,63 @@ export function openPglite(dataDir: string | "memory", { loadDataDir, withoutTri
   };
 }
 
+type Sql = ReturnType<typeof postgres>;
+
+/** Tells the current request (db/request-scope.ts) when `pending` fails because the database is away; answers `pending`. */
+function observed<T extends PromiseLike<unknown>>(pending: T): T {
+  // postgres-js sends a query on its first `then`, a microtask later: `.values()`, which drizzle
+  // calls right after, still applies.
+  pending.then(undefined, noteDatabaseError);
+  return pending;
+}
+
+/**
+ * The client as drizzle uses it (`unsafe` for every statement, `begin` and `savepoint` for
+ * transactions), with each statement checked against the request's write deadline before it is
+ * sent, cancelled if it has not settled within STATEMENT_WAIT_MS, and its failure recorded on the
+ * request. A statement refused by the deadline inside a
+ * transaction rolls the whole transaction back.
+ */
+export function scopedStatements(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (property === "unsafe") {
+        return (...args: Parameters<Sql["unsafe"]>) => {
+          checkWriteDeadline();
+          const query = target.unsafe(...args);
+          // Cancelled (57014: an answer of 503) if a request's statement has not settled in time.
+          if (inRequestScope() && typeof query.cancel === "function") {
+            const timer = setTimeout(() => query.cancel(), STATEMENT_WAIT_MS);
+            query.then(
+              () => clearTimeout(timer),
+              () => clearTimeout(timer),
+            );
+          }
+          return observed(query);
+        };
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          checkWriteDeadline();
+          const run = args.pop() as (tx: Sql) => unknown;
+          return observed((value as (...all: unknown[]) => Promise<unknown>).call(target, ...args, (tx: Sql) => run(scopedStatements(tx))));
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Seconds before a connection tries again after `retries` failed attempts in a row. postgres-js
+ * waits up to 20 s by default (3^retries / 100), so after a database was away for half a minute
+ * service came back 12 s after it did (scripts/fault-test.ts); this waits at most one second.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1);
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
   const max = options.max ?? 10;
   const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
@@ -301,12 +359,13 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
       max,
       connect_timeout: 5,
       idle_timeout: 30,
+      backoff: reconnectDelaySeconds,
       onnotice: () => {},
     }),
     use,
   );
   return {
-    db: drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db,
+    db: drizzlePostgres({ client: scopedStatements(client), ...drizzleOptions }) as unknown as Db,
     driver: "postgres",
     use,
     exec: async (sqlText) => {

@@ -31,6 +31,9 @@ const UNAVAILABLE_CODES = new Set([
   "CONNECTION_CLOSED",
   "CONNECTION_ENDED",
   "CONNECTION_DESTROYED",
+  // A request's write deadline passed (db/request-scope.ts); 57014: a statement timeout.
+  "WRITE_DEADLINE",
+  "57014",
   "57P01",
   "57P02",
   "57P03",

@@ -5,7 +5,9 @@
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
 // (lib/http/page-store.ts), and counts readers' views from the article beacon itself
 // (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts), and on the
-// embedded database makes `npm run backup`'s archive itself (lib/backup/endpoint.ts). Each request gets
+// embedded database makes `npm run backup`'s archive itself (lib/backup/endpoint.ts). It answers 503
+// with Retry-After, never 500, while the database is away or too slow for a write
+// (lib/http/database-outage.ts). Each request gets
 // an id and one log line (lib/ops/requests.ts); the operators' health, readiness and metrics are
 // answered here too (lib/ops/answer.ts); SIGTERM drains the server before it exits
 // (README, "Operations"). The build compiles it to .next/meridian/serve.mjs
@@ -15,9 +17,11 @@
 import http from "node:http";
 import { inspect } from "node:util";
 import { closeDatabase, setProcessDatabase } from "@/db/client";
+import { runInRequestScope } from "@/db/request-scope";
 import { env } from "@/lib/env";
 import { stampClientIp } from "@/lib/auth/client-ip";
 import { log, logError } from "@/lib/log";
+import { databaseScope, serverFailure } from "@/lib/http/database-outage";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { pageStore } from "@/lib/http/page-store";
 import { applySearchStatus } from "@/lib/http/search-status";
@@ -125,7 +129,12 @@ try {
   const pages = pageStore();
   const requests = requestTracker();
   const ops = { readiness: readinessCheck(getDb, () => requests.draining), metricsToken, scraped: scrapedValues };
-  const server = http.createServer((request, response) => requests.track(request, response, () => serve(request, response)));
+  const server = http.createServer((request, response) => requests.track(request, response, () =>
+      // Each request in its own database scope: a 500 caused by a database that was away goes out
+      // as a 503, and a write stops at its deadline (lib/http/database-outage.ts).
+      runInRequestScope(databaseScope(request, response), () => serve(request, response)),
+    ),
+  );
 
   function serve(request: http.IncomingMessage, response: http.ServerResponse): void {
     if (isOpsRequest(request.url)) {
@@ -163,9 +172,10 @@ try {
         return handle(request, response);
       })
       .catch((error: unknown) => {
-        logError(error);
-        if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
-        response.end("Internal server error");
+        const failure = serverFailure(error);
+        if (failure.status === 500) logError(error);
+        if (!response.headersSent) response.writeHead(failure.status, failure.headers);
+        response.end(failure.body);
       });
   }
 

@@ -6,12 +6,16 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/session";
 import { mustSetUpTwoFactor } from "@/lib/auth/two-factor";
 import type { CurrentUser } from "@/lib/auth/users";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError, fieldErrorsOf } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { submittedValues, type FormState } from "./errors";
 
 // Every newsroom mutation goes through here: session and role checked on the server, input
 // parsed with zod, and a result the form can show — a message per field, never an exception.
+
+/** What a form says when the database was away: nothing was saved, and trying again will do. */
+export const DATABASE_AWAY = "The database is briefly unavailable; nothing was saved. Try again in a few seconds.";
 
 export interface ActionContext {
   user: CurrentUser;
@@ -51,6 +55,8 @@ export function formAction<S extends z.ZodType>(options: {
       // A redirect() from `run` (after a deletion, say) is Next's to carry out, not an error.
       unstable_rethrow(error);
       if (error instanceof DomainError) return { error: error.message, fieldErrors: error.fieldErrors };
+      // The database restarting or too slow: worth another try in a moment, not an apology.
+      if (isDatabaseUnavailable(error)) return { error: DATABASE_AWAY };
       logError(error);
       return { error: "Something went wrong on our side; nothing was changed. Try again." };
     }

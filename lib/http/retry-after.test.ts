@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError, NotFoundError, RateLimitError } from "@/lib/errors";
 import { retryAfterHeader } from "./retry-after";
 
-// Clients (and the comments restart test) read this header to know when to try again; an error
+// Clients (and the fault tests, scripts/fault-test.ts) read this header to know when to try again; an error
 // without a wait must not send one.
 
 describe("retryAfterHeader", () => {

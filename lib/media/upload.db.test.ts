@@ -1,14 +1,16 @@
 import fs from "node:fs";
+import fsPromises from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { media } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { GET } from "@/app/media/[...key]/route";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { sniffImageType } from "./formats";
+import { UploadSpaceError } from "./storage";
 import { storedFileName, uploadImage } from "./upload";
 
 let test: TestDatabase;
@@ -141,6 +143,32 @@ describe("uploadImage", () => {
     const stored = await uploadImage(writer, { bytes: withExif }, details);
     const file = fs.readFileSync(path.join(dataDir, "uploads", stored.src.replace("/media/", "")));
     expect((await sharp(file).metadata()).exif).toBeUndefined();
+  });
+
+  it("answers 507 when the upload disk fills, leaving no file, no half-written file and no row", async () => {
+    const uploads = path.join(dataDir, "uploads");
+    const filesBefore = fs.readdirSync(uploads, { recursive: true }).length;
+    const rowsBefore = await test.db.$count(media);
+    // The original fits; the disk is full by its first smaller copy.
+    const writeFile = fsPromises.writeFile;
+    let writes = 0;
+    const full = vi.spyOn(fsPromises, "writeFile").mockImplementation(async (file, data, options) => {
+      if (++writes === 1) return writeFile(file, data, options);
+      await writeFile(file, "a part of it");
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    });
+    try {
+      const error = await uploadImage(writer, { bytes: await picture("png") }, details).catch((e) => e);
+      expect(error).toBeInstanceOf(UploadSpaceError);
+      expect((error as DomainError).status).toBe(507);
+      expect((error as DomainError).message).toMatch(/no room left for uploads/);
+    } finally {
+      full.mockRestore();
+    }
+    expect(writes).toBe(2);
+    expect(fs.readdirSync(uploads, { recursive: true }).filter((name) => String(name).includes(".partial"))).toEqual([]);
+    expect(fs.readdirSync(uploads, { recursive: true }).length).toBe(filesBefore);
+    expect(await test.db.$count(media)).toBe(rowsBefore);
   });
 });
 

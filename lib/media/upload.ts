@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput, ValidationError } from "@/lib/errors";
 import { encodeAs, encodeVariant, sniffImageType, storedExtension, type ImageKind } from "./formats";
-import { mimeByExtension, newStorageKey, writeUpload } from "./storage";
+import { deleteUpload, mimeByExtension, newStorageKey, writeUpload } from "./storage";
 import { mediaUrl } from "./urls";
 
 // Uploading an image: the type is read from the file's first bytes (never its name), the image
@@ -77,40 +77,54 @@ export async function uploadImage(
   }
 
   const key = newStorageKey(encoded.extension);
-  await writeUpload(key, encoded.data);
+  // The files first, then the row and its audit entry in one transaction; if any of it fails
+  // (a full disk, the database away), the files written so far go: no file without its row,
+  // no row without its files.
+  const written: string[] = [];
   const variants: { width: number; storageKey: string }[] = [];
-  for (const width of VARIANT_WIDTHS.filter((w) => w < encoded.width)) {
-    const variantKey = key.replace(/\.\w+$/, `-w${width}.webp`);
-    await writeUpload(variantKey, await encodeVariant(encoded.data, width));
-    variants.push({ width, storageKey: variantKey });
+  let row: typeof media.$inferSelect;
+  try {
+    await writeUpload(key, encoded.data);
+    written.push(key);
+    for (const width of VARIANT_WIDTHS.filter((w) => w < encoded.width)) {
+      const variantKey = key.replace(/\.\w+$/, `-w${width}.webp`);
+      await writeUpload(variantKey, await encodeVariant(encoded.data, width));
+      written.push(variantKey);
+      variants.push({ width, storageKey: variantKey });
+    }
+    row = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(media)
+        .values({
+          storageKey: key,
+          mimeType: mimeByExtension[encoded.extension],
+          width: encoded.width,
+          height: encoded.height,
+          bytes: encoded.data.length,
+          ...input,
+          fileName: storedFileName(file.name),
+          variants,
+          uploadedById: actor.id,
+        })
+        .returning();
+      await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "media", targetId: inserted!.id, details: { name: file.name ?? null, bytes: file.bytes.length }, ip: actor.ip }, tx);
+      return inserted!;
+    });
+  } catch (error) {
+    await Promise.all(written.map((stored) => deleteUpload(stored).catch(() => {})));
+    throw error;
   }
-
-  const [row] = await db
-    .insert(media)
-    .values({
-      storageKey: key,
-      mimeType: mimeByExtension[encoded.extension],
-      width: encoded.width,
-      height: encoded.height,
-      bytes: encoded.data.length,
-      ...input,
-      fileName: storedFileName(file.name),
-      variants,
-      uploadedById: actor.id,
-    })
-    .returning();
-  await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "media", targetId: row!.id, details: { name: file.name ?? null, bytes: file.bytes.length }, ip: actor.ip }, db);
   return {
-    id: row!.id,
+    id: row.id,
     src: mediaUrl(key),
     thumb: mediaUrl(variants[0]?.storageKey ?? key),
-    width: row!.width,
-    height: row!.height,
-    mimeType: row!.mimeType,
-    alt: row!.alt,
-    caption: row!.caption,
-    credit: row!.credit,
-    fileName: row!.fileName,
+    width: row.width,
+    height: row.height,
+    mimeType: row.mimeType,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    fileName: row.fileName,
     variants: variants.map((variant) => ({ width: variant.width, src: mediaUrl(variant.storageKey) })),
   };
 }
