@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import sharp from "sharp";
 import { demoAccounts } from "@/lib/demo/demo-accounts";
 import { CHROMIUM_FLAGS, systemChromium } from "@/scripts/lib/chromium";

@@ -3,7 +3,8 @@
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
-// (lib/http/page-store.ts), and counts readers' views from the article beacon itself
+// (lib/http/page-store.ts), sets every answer's Content-Security-Policy and HSTS
+// (lib/http/security-headers.ts), and counts readers' views from the article beacon itself
 // (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts). The build compiles it to .next/meridian/serve.mjs
 // (scripts/lib/build.ts), which `npm start` loads in its own process and the end-to-end tests and
 // the benchmark start as a child (scripts/lib/server.mjs); alone: `node .next/meridian/serve.mjs`
@@ -15,6 +16,7 @@ import { stampClientIp } from "@/lib/auth/client-ip";
 import { logError } from "@/lib/log";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { pageStore } from "@/lib/http/page-store";
+import { securityHeaders } from "@/lib/http/security-headers";
 import { applySearchStatus } from "@/lib/http/search-status";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { notFoundPages } from "@/lib/routing/not-found-page";
@@ -37,7 +39,7 @@ const VIEWS_FLUSH_MS = 5000;
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret } = env();
+  const { port, siteUrl, trustProxy, authSecret, liveAllowHttp } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
@@ -74,9 +76,11 @@ try {
   const sessionCookie = authCookies(siteUrl).sessionToken.name;
 
   const notFound = notFoundPages(port);
-  const pages = pageStore();
+  const security = securityHeaders({ siteUrl, liveAllowHttp, dev });
+  const pages = pageStore(Date.now, security);
   const server = http.createServer((request, response) => {
     stampClientIp(request, trustProxy);
+    security.prepare(request, response);
     if (guardRequest(request, response, trustProxy) === "answered") return;
     if (answerViewBeacon(request, response, views, sessionCookie)) return;
     const route = notFound.route(request);
