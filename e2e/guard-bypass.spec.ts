@@ -59,7 +59,6 @@ const routes: Route[] = [
 const BOGUS_ACTION = "7f".repeat(21);
 const BYPASSES: Record<string, string>[] = [
   { "x-middleware-subrequest": "middleware" },
-  { "x-middleware-subrequest": "src/middleware" },
   { "x-middleware-subrequest": "pages/_middleware" },
   { "x-middleware-subrequest": Array(5).fill("middleware").join(":") },
   { "x-middleware-subrequest": Array(5).fill("src/middleware").join(":") },
@@ -73,7 +72,7 @@ const BYPASSES: Record<string, string>[] = [
   { "next-action": BOGUS_ACTION },
   { "x-forwarded-host": "evil.example" },
 ];
-const ALL_AT_ONCE = Object.assign({}, ...BYPASSES.filter((headers) => !headers["x-middleware-subrequest"]), BYPASSES[3]);
+const ALL_AT_ONCE = Object.assign({}, ...BYPASSES.filter((headers) => !headers["x-middleware-subrequest"]), BYPASSES[2]);
 /** Headers that ask Next for another kind of answer (an RSC payload, a server action): compared by outcome, not by status. */
 const REFORMATS = ["rsc", "next-router-prefetch", "next-action"];
 
@@ -111,7 +110,6 @@ async function expectChangesNothing(api: APIRequestContext, baseURL: string, rou
       const label = `${method} ${route.address} with ${describe(headers)}: ${JSON.stringify(outcome)} (plain: ${JSON.stringify(plain)})`;
       if (!REFORMATS.some((name) => name in headers)) expect(outcome, label).toEqual(plain);
       if (refuses(route, plain)) expect(refuses(route, outcome), label).toBe(true);
-      else expect(outcome.status, label).not.toBe(200);
     }
   }
 }
@@ -133,11 +131,11 @@ test.describe("no header walks past the newsroom's guards", () => {
     test(`${route.address} (${route.methods.join(", ")})`, async ({ request, baseURL }) => {
       // No one signed in: sign-in or 401, whatever the headers say.
       await expectChangesNothing(request, baseURL!, route, !route.open);
-      // A writer where a writer may not go: the newsroom's front page or 403.
-      if (!route.open) {
-        const refused = [];
-        for (const method of route.methods) if (refuses(route, await send(writer, baseURL!, { ...route, methods: [method] }, method, {}))) refused.push(method);
-        if (refused.length > 0) await expectChangesNothing(writer, baseURL!, { ...route, methods: refused }, true);
+      // A writer where a writer may not go (by the route's first method: GET, or what it takes):
+      // the newsroom's front page or 403.
+      const [method = "GET"] = route.methods;
+      if (!route.open && refuses(route, await send(writer, baseURL!, route, method, {}))) {
+        await expectChangesNothing(writer, baseURL!, { ...route, methods: [method] }, true);
       }
     });
   }
