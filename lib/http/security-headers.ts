@@ -25,10 +25,10 @@ const NEWSROOM = /^\/editor(\/|$)/;
 const CSP = "content-security-policy";
 const HSTS = "max-age=63072000; includeSubDomains";
 /**
- * The answers that are not pages: nothing may load or run in them. Inline styles only, which
- * Chromium's own viewer of an XML document (a feed, a sitemap) puts into it to show it.
+ * The answers that are not pages: nothing may load or run in them. Inline styles and data: images
+ * only, which Chromium's own viewer of an XML document (a feed, a sitemap) puts into it to show it.
  */
-export const NOTHING_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+export const NOTHING_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 export interface PolicyOptions {
   /** The public address (SITE_URL): forms and next-auth's redirects go to its origin. */
