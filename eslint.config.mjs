@@ -75,6 +75,26 @@ const config = [
     rules: { "max-lines-per-function": ["error", { max: 80 }] },
   },
   {
+    // Every end-to-end test watches its pages for Content-Security-Policy violations: specs take
+    // `test` from e2e/fixtures/test.ts (or a fixture built on it), never Playwright's own.
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/fixtures/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Take test from e2e/fixtures/test.ts: it fails a test on any Content-Security-Policy violation.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**", "components/**", "lib/**"],
     plugins: { meridian: clientBoundary },
     rules: { "meridian/no-server-import-in-client": "error" },

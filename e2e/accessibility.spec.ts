@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { slugify } from "@/lib/format/slug";
 import { reference, storyPath } from "./demo";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";

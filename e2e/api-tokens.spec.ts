@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type Browser, type Locator } from "@playwright/test";
+import { request as playwrightRequest, type Browser, type Locator } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { addPerson } from "./fixtures/people";
 import { EDITOR, signIn, WRITER, type Account } from "./fixtures/sign-in";

@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { reference } from "./demo";
 import { EDITOR, postCredentials } from "./fixtures/sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { reference, storyPath } from "./demo";
 import { classifyClientJs } from "./fixtures/client-js";
 

@@ -1,5 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import Parser from "rss-parser";
 import { inSection, newestFirst, stories, storyPath } from "./demo";
 import { TOPICS } from "./fixtures/topics";

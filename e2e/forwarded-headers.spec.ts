@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { postCredentials, WRITER } from "./fixtures/sign-in";
 
 // With no trusted proxy (TRUST_PROXY=0, as here), X-Forwarded-* headers come from the client and

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import sharp from "sharp";
 import { demoAccounts } from "@/lib/demo/demo-accounts";
 import { CHROMIUM_FLAGS, systemChromium } from "@/scripts/lib/chromium";
@@ -184,7 +185,10 @@ test("a fresh public install: the admin invites a writer and an editor, the writ
 
   const reader = await newPage(browser);
   await step("a reader opens the story", async () => {
-    expect((await reader.goto(publicPath))?.status()).toBe(200);
+    const opened = await reader.goto(publicPath);
+    expect(opened?.status()).toBe(200);
+    // An https site: HSTS on its answers (lib/http/security-headers.ts).
+    expect(opened?.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
     await expect(reader.getByRole("heading", { level: 1, name: headline })).toBeVisible();
     await expect(reader.locator(".byline").getByRole("link", { name: writer.name })).toHaveAttribute("href", "/authors/ines-duarte");
     const photo = reader.locator("figure.hero").getByRole("img", { name: "A white ferry leaving the harbour at dusk" });

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import vnuJar from "vnu-jar";
 import { slugify } from "@/lib/format/slug";
 import { reference, storyPath } from "./demo";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { EDITOR, signIn } from "./fixtures/sign-in";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 
 // The demo streams the app serves itself play in Chromium: currentTime advances.

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { PAGINATION } from "./fixtures/pagination";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { signIn } from "./fixtures/sign-in";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { bySlug, newestFirst, reference, stories, storyPath } from "./demo";
 
 // Reading needs no client JavaScript: every part is in the server's HTML.

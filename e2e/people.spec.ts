@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { addPerson, appCode, makeInvitation } from "./fixtures/people";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { signIn, type Account } from "./fixtures/sign-in";

@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { E2E_ADMIN } from "./fixtures/setup";
 import { EDITOR, postCredentials, signIn, WRITER } from "./fixtures/sign-in";
 import { uniqueSuffix } from "./fixtures/stories";

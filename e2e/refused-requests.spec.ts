@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { type APIResponse } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 
 // Requests the application refuses, sent raw: each gets its own 4xx with a short message, never
 // a 500 or an HTML page where a program expects JSON.

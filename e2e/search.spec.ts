@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { inSection, printedDate, stories, storyPath } from "./demo";
 
 // The public search (/search) over the demo edition as seeded: it changes nothing, so it runs

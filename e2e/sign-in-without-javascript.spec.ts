@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { type Page, type Request } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { NO_SCRIPT } from "./fixtures/setup";
 
 // Signing in needs no client JavaScript either: the form posts (never a GET, which would put the

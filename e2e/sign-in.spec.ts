@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { DETOURED, SPOOFED, THROTTLED } from "./fixtures/setup";
 import { postCredentials, signIn, WRITER } from "./fixtures/sign-in";
 

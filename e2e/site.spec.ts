@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { inSection, newestFirst, printedDate, stories, storyPath, topSections } from "./demo";
 import { walkOlderPages } from "./fixtures/pages";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { slugify } from "@/lib/format/slug";
 import { WITHDRAWN } from "./fixtures/setup";
 import { reference, storyPath } from "./demo";

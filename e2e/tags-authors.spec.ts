@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { seedAuthors } from "@/lib/demo/content/authors";
 import { slugify } from "@/lib/format/slug";
 import { newestFirst, reference, stories, storyPath } from "./demo";

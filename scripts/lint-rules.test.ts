@@ -40,6 +40,7 @@ describe("layer lint rules", () => {
     ["a client component importing server-only", "components/editor/widget.tsx", `${useClient}import "server-only";\n`, client],
     ["a client component importing a module marked server-only", "components/editor/widget.tsx", `${useClient}import { formAction } from "@/lib/actions/form-action";\nformAction;\n`, client],
     ["a client component importing the database in lib", "components/editor/widget.tsx", `${useClient}import { getDb } from "@/lib/db";\ngetDb;\n`, client],
+    ["an end-to-end spec taking Playwright's own test", "e2e/new.spec.ts", 'import { test } from "@playwright/test";\ntest("x", () => {});\n', restricted],
   ])("refuses %s", async (_, file, code, rule) => {
     expect(await layerErrors(file, code)).toContain(rule);
   });
@@ -50,6 +51,7 @@ describe("layer lint rules", () => {
     ["a domain module using the database", "lib/stories/new-query.ts", 'import { getDb } from "@/lib/db";\nimport { stories } from "@/db/schema";\ngetDb;\nstories;\n'],
     ["db/ importing db/", "db/new-table.ts", 'import { users } from "./schema";\nusers;\n'],
     ["a client component importing a type from a query module", "components/editor/widget.tsx", `${useClient}import type { StoryStatus } from "@/lib/stories/editor-queries";\nexport type S = StoryStatus;\n`],
+    ["an end-to-end spec taking the watched test", "e2e/new.spec.ts", 'import { test } from "./fixtures/test";\ntest("x", () => {});\n'],
     ["a client component importing a plain helper", "components/editor/widget.tsx", `${useClient}import { slugify } from "@/lib/format/slug";\nslugify;\n`],
   ])("allows %s", async (_, file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

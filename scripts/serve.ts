@@ -3,7 +3,8 @@
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
-// (lib/http/page-store.ts), and counts readers' views from the article beacon itself
+// (lib/http/page-store.ts), sets every answer's Content-Security-Policy and HSTS
+// (lib/http/security-headers.ts), and counts readers' views from the article beacon itself
 // (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts), and on the
 // embedded database makes `npm run backup`'s archive itself (lib/backup/endpoint.ts). It answers 503
 // with Retry-After, never 500, while the database is away or too slow for a write
@@ -24,6 +25,7 @@ import { log, logError } from "@/lib/log";
 import { databaseScope, serverFailure } from "@/lib/http/database-outage";
 import { applyPageCachePolicy } from "@/lib/http/page-cache-policy";
 import { pageStore } from "@/lib/http/page-store";
+import { securityHeaders } from "@/lib/http/security-headers";
 import { applySearchStatus } from "@/lib/http/search-status";
 import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { notFoundPages } from "@/lib/routing/not-found-page";
@@ -69,7 +71,7 @@ function consoleIntoLog(): void {
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir } = env();
+  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir, liveAllowHttp } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
@@ -126,7 +128,8 @@ try {
   const answerBackup = databaseUrl ? () => false : openBackupEndpoint({ handle: database, dataDir, port });
 
   const notFound = notFoundPages(port);
-  const pages = pageStore();
+  const security = securityHeaders({ siteUrl, liveAllowHttp, dev });
+  const pages = pageStore(Date.now, security);
   const requests = requestTracker();
   const ops = { readiness: readinessCheck(getDb, () => requests.draining), metricsToken, scraped: scrapedValues };
   const server = http.createServer((request, response) => requests.track(request, response, () =>
@@ -137,6 +140,7 @@ try {
   );
 
   function serve(request: http.IncomingMessage, response: http.ServerResponse): void {
+    security.prepare(request, response);
     if (isOpsRequest(request.url)) {
       void answerOps(request, response, ops).catch((error: unknown) => {
         logError(error);

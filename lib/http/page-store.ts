@@ -118,7 +118,21 @@ function storedPage(key: string, headers: OutgoingHttpHeaders, body: Buffer, cod
 
 type Writer = (this: ServerResponse, ...args: unknown[]) => unknown;
 
-export function pageStore(now: () => number = Date.now) {
+/**
+ * Headers an answer needs from its whole body (its Content-Security-Policy:
+ * lib/http/security-headers.ts): `holds` says which requests' answers to hold whole, `seal` sets
+ * the headers from the body.
+ */
+interface Sealer {
+  holds(request: IncomingMessage): boolean;
+  seal(request: IncomingMessage, headers: OutgoingHttpHeaders, body: Buffer): void;
+}
+
+/**
+ * With a `sealer`, the answers it holds are held whole and sealed, stored or not (a reader with a
+ * cookie, a live page, a search). A stored page keeps what `seal` set, so a hit never runs it again.
+ */
+export function pageStore(now: () => number = Date.now, sealer?: Sealer) {
   const pages = new Map<string, StoredPage>();
   let bytes = 0;
 
@@ -220,7 +234,8 @@ export function pageStore(now: () => number = Date.now) {
      * is held until it ends, kept when it is a cacheable page, and sent encoded as accepted.
      */
     capture(request: IncomingMessage, response: ServerResponse): void {
-      if (!storesRequest(request)) return;
+      const stores = storesRequest(request);
+      if (!stores && !sealer?.holds(request)) return;
       const key = request.url ?? "/";
       const machine = isMachineDocumentRequest(request);
       const startedAt = now();
@@ -261,7 +276,9 @@ export function pageStore(now: () => number = Date.now) {
         if (ifNoneMatchHeader !== undefined) request.headers["if-none-match"] = ifNoneMatchHeader;
         const body = Buffer.concat(chunks);
         const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !PER_ANSWER.has(name) && value !== undefined));
+        sealer?.seal(request, kept, body);
         const storable =
+          stores &&
           status === 200 &&
           headers["set-cookie"] === undefined &&
           (machine

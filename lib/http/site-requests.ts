@@ -30,12 +30,15 @@ export function isSitePagePath(path: string): boolean {
   return !NOT_SITE_PAGES.test(path);
 }
 
+/** A GET or HEAD for a document, of any path (not a client navigation's RSC payload). */
+export function isDocumentRequest(request: RequestHead): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  return !CLIENT_NAVIGATION_HEADERS.some((name) => request.headers[name] !== undefined) && !/[?&]_rsc=/.test(request.url ?? "/");
+}
+
 /** A GET or HEAD for a document of the public site (not a client navigation's RSC payload). */
 export function isSiteDocumentRequest(request: RequestHead): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const url = request.url ?? "/";
-  if (CLIENT_NAVIGATION_HEADERS.some((name) => request.headers[name] !== undefined) || /[?&]_rsc=/.test(url)) return false;
-  return isSitePagePath(pathOf(url));
+  return isDocumentRequest(request) && isSitePagePath(pathOf(request.url ?? "/"));
 }
 
 /** A GET or HEAD for a feed, a sitemap or robots.txt: route handlers' documents for machines (lib/http/conditional.ts). */

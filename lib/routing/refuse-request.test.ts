@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { guardRequest, refusalFor } from "./refuse-request";
+import { guardRequest, NEXT_INTERNAL_HEADERS, refusalFor } from "./refuse-request";
 
 const get = (url: string) => ({ method: "GET", url, headers: { host: "news.example" } });
 const action = (headers: IncomingHttpHeaders, url = "/editor/account") => ({
@@ -94,5 +94,18 @@ describe("guardRequest", () => {
     const proxied = action({ origin: "https://news.example", "x-forwarded-host": "news.example" });
     expect(run(proxied, 1).outcome).toBe("continue");
     expect(proxied.headers["x-forwarded-host"]).toBe("news.example");
+  });
+
+  it("drops every header only Next.js itself sends, and keeps the client navigation's", () => {
+    const request: { method: string; url: string; headers: IncomingHttpHeaders } = get("/editor/people");
+    Object.assign(request.headers, Object.fromEntries(NEXT_INTERNAL_HEADERS.map((name) => [name, "middleware:middleware:middleware:middleware:middleware"])), {
+      rsc: "1",
+      "next-router-state-tree": "%5B%5D",
+      "next-action": "7f7f",
+    });
+    expect(run(request).outcome).toBe("continue");
+    expect(NEXT_INTERNAL_HEADERS).toContain("x-middleware-subrequest");
+    for (const name of NEXT_INTERNAL_HEADERS) expect(request.headers[name], name).toBeUndefined();
+    expect(request.headers).toMatchObject({ rsc: "1", "next-router-state-tree": "%5B%5D", "next-action": "7f7f" });
   });
 });

@@ -6,6 +6,10 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 // it too, but by throwing). The same-site rule is Next's own (no serverActions.allowedOrigins is
 // configured) — Origin against X-Forwarded-Host, else Host — except that X-Forwarded-Host counts
 // only behind a trusted proxy (TRUST_PROXY), and is removed otherwise, so Next agrees.
+// Headers that only Next.js's own machinery sends itself (its middleware's subrequests, its
+// router server, revalidation, resuming a prerender) are removed from every request: some have
+// let a client walk past middleware before (x-middleware-subrequest), and none has a use coming
+// from outside. The guards themselves are in every page, action and route handler anyway.
 
 export interface Refusal {
   status: 400 | 403;
@@ -20,6 +24,29 @@ interface RequestHead {
 
 /** Route handlers and Next's own files: Next never runs a server action there. */
 const NOT_PAGES = /^\/(api|media|_next)(\/|$)/;
+
+/** Request headers Next.js trusts as its own; a client's are dropped before Next sees them. */
+export const NEXT_INTERNAL_HEADERS = [
+  "x-middleware-subrequest",
+  "x-middleware-invoke",
+  "x-middleware-prefetch",
+  "x-invoke-path",
+  "x-invoke-query",
+  "x-invoke-status",
+  "x-invoke-error",
+  "x-invoke-output",
+  "x-matched-path",
+  "x-now-route-matches",
+  "x-nextjs-data",
+  "x-nextjs-postponed",
+  "x-prerender-revalidate",
+  "x-prerender-revalidate-if-generated",
+  "x-next-revalidated-tags",
+  "x-next-revalidate-tag-token",
+  "x-next-resume-state-length",
+  "next-resume",
+  "next-instant-navigation-testing",
+];
 
 const BAD_ADDRESS: Refusal = { status: 400, message: "This address is not valid: it has a broken percent-encoding." };
 const CROSS_SITE: Refusal = { status: 403, message: "Refused: this form was sent from another site." };
@@ -78,6 +105,7 @@ export function refusalFor(request: RequestHead, trustProxy: number): Refusal | 
 /** Answers a refused request (JSON under /api, like every API answer; plain text elsewhere). */
 export function guardRequest(request: IncomingMessage, response: ServerResponse, trustProxy: number): "answered" | "continue" {
   if (trustProxy <= 0) delete request.headers["x-forwarded-host"];
+  for (const name of NEXT_INTERNAL_HEADERS) delete request.headers[name];
   const refusal = refusalFor(request, trustProxy);
   if (!refusal) return "continue";
   const api = /^\/api(\/|$)/.test(pathOf(request.url ?? "/"));
