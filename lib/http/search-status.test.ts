@@ -8,6 +8,9 @@ describe("a malformed search address", () => {
     "/search?from=2026-02-30",
     "/search?q=a&to=yesterday",
     "/search?q=a&after=abc",
+    // Beyond any story id: the database would fail the query (a 500 before).
+    "/search?q=a&after=9999999999",
+    "/search?q=a&after=2147483648",
     "/search?q=a&q=b",
     "/search?q=a&section=News!",
     "/search?q=a&from=2026-03-02&to=2026-03-01",

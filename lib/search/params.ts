@@ -1,6 +1,7 @@
 import { listPageHref } from "@/lib/http/search-params";
 import { SEARCH_PATH } from "@/lib/routing/public-urls";
 import { cleanSearchText } from "@/lib/stories/search-vector";
+import { isIdText } from "@/lib/validation/ids";
 
 // The public search's address, read once: `/search?q=&section=&author=&from=&to=&after=`. Pure (no
 // database), so the page and the HTTP server agree: the page prints the problems, the server
@@ -31,7 +32,6 @@ type ReadSearch = { ok: true; request: SearchRequest } | { ok: false; problems: 
 const PATH = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ID = /^[1-9][0-9]{0,9}$/;
 /** Longer filter values are not slugs, paths or days: refused before they are looked at. */
 const MAX_VALUE = 200;
 
@@ -78,7 +78,7 @@ export function readSearchParams(params: Params | URLSearchParams): ReadSearch {
   if (request.from && request.to && request.from > request.to) problems.push("The start date comes after the end date.");
   const after = one("after");
   if (after !== undefined) {
-    if (ID.test(after)) request.after = Number(after);
+    if (isIdText(after)) request.after = Number(after);
     else problems.push("This link to a further page of results is broken: start the search again.");
   }
   return problems.length ? { ok: false, problems, request } : { ok: true, request };

@@ -35,8 +35,12 @@ export interface Tally {
   examples: Record<string, string[]>;
 }
 
+/** An error answer that shows the server's internals: a stack frame, a path of its files, a database message. */
+const SHOWS_INTERNALS = [/\bat [\w$.<>]+ \(/, /node_modules|\.next\/server/, /\.(ts|tsx|js|mjs):\d+:\d+/, /\bECONNREFUSED\b|terminating connection|the database system is/i];
+const SHOWING_INTERNALS = "error showing server internals";
+
 /** Statuses no fault may cause: the test fails on any of them. */
-export const FAILING_STATUSES = ["500", "hung", "503 without Retry-After"];
+export const FAILING_STATUSES = ["500", "hung", "503 without Retry-After", SHOWING_INTERNALS];
 
 export interface LoadTarget {
   site: string;
@@ -77,6 +81,8 @@ export async function send(tally: Tally, url: string, init: RequestInit = {}): P
     if (response.headers.get("content-type")?.includes("json")) body = JSON.parse(text || "{}") as Record<string, unknown>;
     const retryAfter = Number(response.headers.get("retry-after"));
     if (response.status === 503 && !(retryAfter > 0)) status = "503 without Retry-After";
+    // Error pages never show a reader how the server failed (issue 15).
+    if (response.status >= 400 && SHOWS_INTERNALS.some((pattern) => pattern.test(text))) status = SHOWING_INTERNALS;
     if (retryAfter > 0) retryAfterMs = Math.min(retryAfter * 1000, MAX_RETRY_WAIT_MS);
   } catch (error) {
     status = (error as Error).name === "TimeoutError" ? "hung" : "no answer";
