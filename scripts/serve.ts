@@ -142,11 +142,7 @@ try {
   function serve(request: http.IncomingMessage, response: http.ServerResponse): void {
     security.prepare(request, response);
     if (isOpsRequest(request.url)) {
-      void answerOps(request, response, ops).catch((error: unknown) => {
-        logError(error);
-        if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
-        response.end("Internal server error");
-      });
+      void answerOps(request, response, ops).catch((error: unknown) => answerFailure(response, error));
       return;
     }
     stampClientIp(request, trustProxy);
@@ -175,12 +171,15 @@ try {
         if (route === "watch") notFound.hold(response);
         return handle(request, response);
       })
-      .catch((error: unknown) => {
-        const failure = serverFailure(error);
-        if (failure.status === 500) logError(error);
-        if (!response.headersSent) response.writeHead(failure.status, failure.headers);
-        response.end(failure.body);
-      });
+      .catch((error: unknown) => answerFailure(response, error));
+  }
+
+  /** The server's own failure (outside Next): a 503 to retry when the database was away, else a logged 500. */
+  function answerFailure(response: http.ServerResponse, error: unknown): void {
+    const failure = serverFailure(error);
+    if (failure.status === 500) logError(error);
+    if (!response.headersSent) response.writeHead(failure.status, failure.headers);
+    response.end(failure.body);
   }
 
   // SIGTERM: /api/ready answers 503 at once; no new connection is taken; the requests in flight

@@ -1,7 +1,8 @@
 import http from "node:http";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { databaseScope, OUTAGE_RETRY_AFTER_SECONDS, serverFailure, WRITE_DEADLINE_MS } from "./database-outage";
+import { databaseScope, serverFailure, WRITE_DEADLINE_MS } from "./database-outage";
+import { DATABASE_AWAY_RETRY_SECONDS } from "./retry-after";
 
 // How the HTTP server answers while the database is away (lib/http/database-outage.ts).
 
@@ -21,7 +22,7 @@ describe("databaseScope", () => {
     scope.databaseUnavailable = true;
     response.writeHead(500, { "Cache-Control": "s-maxage=31536000" });
     expect(response.statusCode).toBe(503);
-    expect(response.getHeader("retry-after")).toBe(String(OUTAGE_RETRY_AFTER_SECONDS));
+    expect(response.getHeader("retry-after")).toBe(String(DATABASE_AWAY_RETRY_SECONDS));
     expect(response.getHeader("cache-control")).toBe("private, no-store");
   });
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { databaseWasAway, type RequestScope } from "@/db/request-scope";
+import { DATABASE_AWAY_RETRY_SECONDS, retryAfterHeader } from "./retry-after";
 import { beforeHeadersSent } from "./write-head";
 
 // While the database restarts or is out of reach, every answer that needs it is a 503 with
@@ -14,8 +15,6 @@ import { beforeHeadersSent } from "./write-head";
 
 /** How long a write request may keep sending statements. */
 export const WRITE_DEADLINE_MS = 5000;
-/** What a client is told to wait before trying again. */
-export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -33,7 +32,7 @@ export function databaseScope(request: IncomingMessage, response: ServerResponse
     if (status !== 500 || !databaseWasAway(scope)) return;
     if (headers) for (const name of Object.keys(headers)) if (/^(cache-control|retry-after)$/i.test(name)) delete headers[name];
     sending.setHeader("Cache-Control", "private, no-store");
-    sending.setHeader("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
+    for (const [name, value] of Object.entries(retryAfterHeader(DATABASE_AWAY_RETRY_SECONDS))) sending.setHeader(name, value);
     return 503;
   });
   return scope;
@@ -44,7 +43,7 @@ export function serverFailure(error: unknown): { status: number; headers: Record
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) },
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", ...retryAfterHeader(DATABASE_AWAY_RETRY_SECONDS) },
       body: "The site is briefly unavailable. Try again in a few seconds.",
     };
   }

@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { DomainError } from "@/lib/errors";
 import { isIdText } from "@/lib/validation/ids";
 import { log, logError } from "@/lib/log";
-import { retryAfterHeader } from "./retry-after";
+import { DATABASE_AWAY_RETRY_SECONDS, retryAfterHeader } from "./retry-after";
 
 // One wrapper for the admin API's route handlers: who is asking (session cookie or
 // `Authorization: Bearer` token), refusal of cross-site requests, and every error turned into a
@@ -36,7 +36,7 @@ export function errorResponse(error: unknown): Response {
     return json(error.status, { error: error.message, fieldErrors: error.fieldErrors, ...error.details }, retryAfterHeader(error));
   }
   if (isDatabaseUnavailable(error)) {
-    return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, retryAfterHeader(5));
+    return json(503, { error: "The service is briefly unavailable; nothing was saved. Try again in a few seconds." }, retryAfterHeader(DATABASE_AWAY_RETRY_SECONDS));
   }
   logError(error);
   return json(500, { error: "Something went wrong on our side; nothing was changed." });

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { retryAfterHeader } from "@/lib/http/retry-after";
+import { DATABASE_AWAY_RETRY_SECONDS, retryAfterHeader } from "@/lib/http/retry-after";
 import { renderMetrics, type ScrapedValue } from "./metrics";
 import type { Readiness } from "./readiness";
 
@@ -14,7 +14,6 @@ import type { Readiness } from "./readiness";
 export const OPS_PATHS = { health: "/api/health", ready: "/api/ready", metrics: "/api/metrics" } as const;
 
 /** How long a load balancer should wait before asking an instance that is not ready again. */
-const NOT_READY_RETRY_SECONDS = 5;
 
 export interface OpsOptions {
   readiness: () => Promise<Readiness>;
@@ -64,7 +63,7 @@ export async function answerOps(request: IncomingMessage, response: ServerRespon
   if (path === OPS_PATHS.ready) {
     const answer = await options.readiness();
     if (answer.ready) send(request, response, 200, json({ status: "ready" }));
-    else send(request, response, 503, json({ status: "not ready", reason: answer.reason }), retryAfterHeader(NOT_READY_RETRY_SECONDS));
+    else send(request, response, 503, json({ status: "not ready", reason: answer.reason }), retryAfterHeader(DATABASE_AWAY_RETRY_SECONDS));
     return;
   }
   if (!options.metricsToken) {
