@@ -25,6 +25,7 @@ describe("parseEnv", () => {
       SITE_TIMEZONE: "America/New_York",
       SITE_LANGUAGE: "en-GB",
       DATABASE_URL: "postgres://user@db.internal:5432/news",
+      REDIS_URL: "redis://127.0.0.1:6379/2",
     });
     expect(env).toMatchObject({
       siteName: "Harbor Times",
@@ -34,6 +35,7 @@ describe("parseEnv", () => {
       timeZone: "America/New_York",
       siteLanguage: "en-gb",
       databaseUrl: "postgres://user@db.internal:5432/news",
+      redisUrl: "redis://127.0.0.1:6379/2",
     });
   });
 
@@ -44,6 +46,8 @@ describe("parseEnv", () => {
   it.each([
     ["DATABASE_URL", "mysql://localhost/news"],
     ["DATABASE_URL", "not a url"],
+    ["REDIS_URL", "127.0.0.1:6379"],
+    ["REDIS_URL", "http://127.0.0.1:6379"],
     ["SITE_URL", "news.example.org"],
     ["SITE_URL", "ftp://news.example.org"],
     ["PORT", "eighty"],

@@ -53,6 +53,14 @@ const envSchema = z.object({
         "must be a postgres:// or postgresql:// connection URL",
       ),
   ),
+  REDIS_URL: optional(
+    z
+      .string()
+      .refine(
+        (value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+        "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0",
+      ),
+  ),
 });
 
 export interface Env {
@@ -69,6 +77,8 @@ export interface Env {
   /** The key file of a start without AUTH_SECRET (lib/auth/keys.ts); outside dataDir. */
   keysFile: string;
   databaseUrl: string | undefined;
+  /** REDIS_URL: the page cache and its invalidation shared by every instance (lib/cache/redis-cache.ts). */
+  redisUrl: string | undefined;
   /** How many reverse proxies to believe in X-Forwarded-For (0: use the socket address). */
   trustProxy: number;
   adminEmail: string | undefined;
@@ -153,6 +163,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     dataDir: path.resolve(/*turbopackIgnore: true*/ data.DATA_DIR ?? "data"),
     keysFile: path.resolve(/*turbopackIgnore: true*/ data.KEYS_FILE ?? ".meridian/keys.json"),
     databaseUrl: data.DATABASE_URL,
+    redisUrl: data.REDIS_URL,
     trustProxy: Number(data.TRUST_PROXY ?? 0),
     adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: data.ADMIN_PASSWORD,

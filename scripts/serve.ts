@@ -3,7 +3,8 @@
 // (lib/routing/answer-path-rule.ts), and sends the site's not-found page with every 404 page
 // (lib/routing/not-found-page.ts), gives the site's pages a Cache-Control a CDN can keep
 // (lib/http/page-cache-policy.ts), and answers a cached page from stored bytes without Next
-// (lib/http/page-store.ts), sets every answer's Content-Security-Policy and HSTS
+// (lib/http/page-store.ts; with REDIS_URL pages and invalidations are shared with the other
+// instances: lib/cache/redis-cache.ts), sets every answer's Content-Security-Policy and HSTS
 // (lib/http/security-headers.ts), and counts readers' views from the article beacon itself
 // (lib/analytics/beacon.ts), writing them in batches (lib/analytics/counter.ts), and on the
 // embedded database makes `npm run backup`'s archive itself (lib/backup/endpoint.ts). It answers 503
@@ -46,6 +47,7 @@ import { readinessCheck } from "@/lib/ops/readiness";
 import { requestTracker } from "@/lib/ops/requests";
 import { storesRequest } from "@/lib/http/page-store";
 import { openBackupEndpoint } from "@/lib/backup/endpoint";
+import { connectRedisCache, nextBuildId } from "@/lib/cache/redis-cache";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -71,7 +73,7 @@ function consoleIntoLog(): void {
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir, liveAllowHttp } = env();
+  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir, liveAllowHttp, redisUrl } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
@@ -80,6 +82,9 @@ try {
   installKeys(loadKeys(authSecret));
   // From here on (a failure to start above is one plain line on stderr, explainFailure's).
   consoleIntoLog();
+  // With REDIS_URL, rendered pages, cached reads and every invalidation are shared with the other
+  // instances; the connection is made in the background and the memory answers until it is.
+  const redisCache = redisUrl ? connectRedisCache({ url: redisUrl, buildId: nextBuildId(process.cwd(), dev) }) : undefined;
   process.env.NEXTAUTH_URL = siteUrl;
   // React and Next.js pick their builds from NODE_ENV when first loaded.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -199,6 +204,7 @@ try {
     // The views counted since the last flush are written before the database closes.
     await stopCounting().catch((error: unknown) => logError(`Writing the last view counts failed: ${(error as Error).message}`));
     await closeDatabase().catch((error: unknown) => logError("Closing the database failed:", error));
+    await redisCache?.close();
     log.info("Shut down cleanly");
     process.exit(0);
   };

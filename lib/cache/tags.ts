@@ -12,6 +12,8 @@ export const cacheTags = {
   site: "site",
   /** The front page's pinned stories and the breaking-news banner shown on every page. */
   frontPage: "front-page",
+  /** The path rules (301s and 410s) the server answers before any page: lib/routing/path-rules.ts. */
+  pathRules: "path-rules",
   /** One story's article page and the cards that show it. */
   story: (id: number) => `story:${id}`,
 } as const;

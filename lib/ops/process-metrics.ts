@@ -4,7 +4,7 @@ import type { ScrapedValue } from "./metrics";
 
 // The metrics read where they are kept when Prometheus scrapes (lib/ops/metrics.ts counts the
 // rest as requests come): the process's memory and CPU time, the page cache's lookups and size
-// (lib/cache/page-cache-handler.cjs), and the database's use (db/client.ts).
+// (lib/cache/page-cache-handler.cjs) and its lookups in Redis (lib/cache/redis-cache.ts), and the database's use (db/client.ts).
 
 const startedAt = Date.now() / 1000 - process.uptime();
 
@@ -45,6 +45,21 @@ export function scrapedValues(): ScrapedValue[] {
           [{ kind, result: "hit" }, counts.hits],
           [{ kind, result: "miss" }, counts.misses],
         ]),
+    },
+    {
+      name: "meridian_page_cache_redis_lookups_total",
+      help: "Lookups in Redis (REDIS_URL) for what this instance's page cache did not hold fresh, by result; an error sends the instance to its own memory until Redis answers again.",
+      type: "counter",
+      read: () => {
+        const { shared, sharedLookups } = pageCacheState();
+        return shared || sharedLookups.hits + sharedLookups.misses + sharedLookups.errors > 0
+          ? [
+              [{ result: "hit" }, sharedLookups.hits],
+              [{ result: "miss" }, sharedLookups.misses],
+              [{ result: "error" }, sharedLookups.errors],
+            ]
+          : [];
+      },
     },
     { name: "meridian_page_cache_bytes", help: "What the page cache holds, as counted against PAGE_CACHE_MAX_MB.", read: () => [[{}, pageCacheState().totalBytes]] },
     { name: "meridian_page_cache_entries", help: "Entries in the page cache.", read: () => [[{}, pageCacheState().entries.size]] },

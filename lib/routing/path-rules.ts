@@ -4,24 +4,29 @@ import { authors, redirects, sections, stories } from "@/db/schema";
 import { authorFeedPath, sectionFeedPath } from "@/lib/feeds/addresses";
 import { authorPath } from "./public-urls";
 import { storyPath } from "@/lib/stories/queries";
+import { invalidate } from "@/lib/cache/invalidate";
+import { revalidatedSince } from "@/lib/cache/shared-state.cjs";
+import { cacheTags } from "@/lib/cache/tags";
 
 // Answers given before any page renders (lib/routing/answer-path-rule.ts): 410 for the URLs of
 // unpublished stories and of stories purged from the trash after readers met them
 // (lib/stories/trash.ts), 301 from a story's old URLs to its current one, from a moved
 // section's old page and feed to its current ones, and from an author's old page and feed
 // (a changed slug) to the current ones. App-router pages cannot set those statuses themselves;
-// the server keeps a small snapshot of these rules in memory.
+// the server keeps a small snapshot of these rules in memory. A write that changes them marks the
+// `path-rules` cache tag (lib/cache/invalidate.ts), on every instance when Redis links them
+// (lib/cache/redis-cache.ts): the next request after the mark waits for fresh rules.
 
 export type PathRule = { status: 410 } | { status: 301; location: string };
 
 export interface PathRules {
   rules: Map<string, PathRule>;
+  /** When the load began: a mark made after that may be missing from it. */
   loadedAt: number;
-  /** Set by a write in this process: the next request waits for fresh rules. */
-  invalidated?: boolean;
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
+  const loadedAt = Date.now();
   const [storyRows, redirectRows, sectionRedirectRows, authorRedirectRows, goneRows] = await Promise.all([
     db
       .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
@@ -77,7 +82,7 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
     );
   }
   for (const row of storyRows) rules.set(storyPath(row.sectionPath, row.slug), { status: 410 });
-  return { rules, loadedAt: Date.now() };
+  return { rules, loadedAt };
 }
 
 /** How old a snapshot may be before a request triggers a refresh (served stale meanwhile). */
@@ -101,18 +106,23 @@ function refresh(): Promise<PathRules> {
 }
 
 /**
- * The rule for `pathname`, if any. Waits for the first load and after a write in this process;
- * otherwise serves the snapshot and refreshes it in the background once it is a second old (the
- * bound on how long another instance's write takes to show here).
+ * The rule for `pathname`, if any. Waits for the first load and after a write marked the rules
+ * (here, or on another instance through Redis); otherwise serves the snapshot and refreshes it in
+ * the background once it is a second old (the bound on how long another instance's write takes to
+ * show here without Redis, or while it is away).
  */
 export async function matchPathRule(pathname: string): Promise<PathRule | undefined> {
+  const stale = (rules: PathRules) => revalidatedSince([cacheTags.pathRules], rules.loadedAt);
   let snapshot = globalForRules.meridianPathRules;
-  if (!snapshot || snapshot.invalidated) snapshot = await refresh();
-  else if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
+  if (!snapshot || stale(snapshot)) {
+    snapshot = await refresh();
+    // A load already under way when the mark was made may not hold the change: one more.
+    if (stale(snapshot)) snapshot = await refresh();
+  } else if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
   return snapshot.rules.get(pathname.replace(/\/+$/, "") || "/");
 }
 
-/** Forget the snapshot so the next request reloads it (after a write in this process). */
+/** After a write that changes the rules: every instance's next request reloads them. */
 export function invalidatePathRules(): void {
-  if (globalForRules.meridianPathRules) globalForRules.meridianPathRules.invalidated = true;
+  invalidate({ tags: [cacheTags.pathRules] });
 }
