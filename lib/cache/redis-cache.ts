@@ -11,18 +11,21 @@ import { applyMarks, EVERYTHING, pageCacheState, type PageCacheState, type Share
 // - every entry, as `<prefix>entry:<build id>:<key>` (an RSC payload names its build's chunks, so
 //   builds never share an entry), for ENTRY_TTL_SECONDS at most;
 // - when each tag was last marked, in the hash `<prefix>tags`;
-// - a message on `<prefix>invalidations` for each mark, which every instance applies to its own
+// - a message on `<prefix>invalidations:<db>` for each mark, which every instance applies to its own
 //   state (shared-state.cjs applyMarks) on receipt: its handler, its page store and its path rules
 //   all read that state.
 // A request never waits on Redis for more than COMMAND_TIMEOUT_MS, and nothing is queued while
-// Redis is away. The first failure takes the instance to its own memory alone (one warning: "redis
-// unavailable"); its marks wait in `pending`. When Redis answers again ("redis available again"),
+// Redis is away. A lost connection (or SLOW_LOOKUPS_FOR_OUTAGE lookups in a row out of time)
+// takes the instance to its own memory alone (one warning: "redis unavailable"); its marks wait
+// in `pending`. When Redis answers again ("redis available again"),
 // the pending marks are written and published, the marks made meanwhile elsewhere are read back,
 // and everything this instance cached before then is treated as stale (the EVERYTHING tag): a
 // message it may have missed can leave nothing stale for good.
 
 /** The longest a request waits on Redis: a slow Redis is treated as away, and the memory answers. */
 const COMMAND_TIMEOUT_MS = 100;
+/** Lookups in a row that must run out of time before Redis is treated as away. */
+const SLOW_LOOKUPS_FOR_OUTAGE = 3;
 /** How often an instance without Redis checks whether it is back. */
 const PROBE_MS = 500;
 /** An entry not written again for this long leaves Redis (a page is rendered far more often). */
@@ -95,7 +98,8 @@ export interface RedisCacheLink {
 /** Links `state` to Redis at `url`; returns at once (the connection is made in the background). */
 export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", state = pageCacheState(), logger = log }: RedisCacheOptions): RedisCacheLink {
   const tagsKey = `${prefix}tags`;
-  const channel = `${prefix}invalidations`;
+  // Channels are not scoped by database number as keys are: the channel names it.
+  const channel = `${prefix}invalidations:${new URL(url).pathname.slice(1) || "0"}`;
   const entryKey = (key: string) => `${prefix}entry:${buildId}:${key}`;
   /** Who sent a message: an instance ignores its own. */
   const self = randomUUID();
@@ -117,6 +121,15 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
   /** Marks made while Redis was away, by tag: written and published when it is back. */
   const pending = new Map<string, number>();
   const fields = { prefix };
+
+  /** Lookups in a row that ran out of time: one slow answer on a busy machine is not an outage. */
+  let timeouts = 0;
+  /** A lookup failed: a lost connection is an outage at once, timeouts from the third in a row. */
+  function lookupFailed(error: unknown): void {
+    state.sharedLookups.errors++;
+    if (error instanceof Error && /timed out/i.test(error.message) && ++timeouts < SLOW_LOOKUPS_FOR_OUTAGE) return;
+    goDown(error);
+  }
 
   function goDown(error: unknown): void {
     if (closing || status === "down") return;
@@ -140,6 +153,7 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
     if (wasDown) applyMarks([EVERYTHING], Date.now(), state);
     if (closing) return;
     status = "up";
+    timeouts = 0;
     if (wasDown) logger.warn(fields, "redis available again: the marks made meanwhile are shared, and what this instance cached before is stale");
   }
 
@@ -185,6 +199,7 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
       if (status !== "up") return null;
       try {
         const text = await commands.get(entryKey(key));
+        timeouts = 0;
         if (text === null) {
           state.sharedLookups.misses++;
           return null;
@@ -192,17 +207,13 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
         state.sharedLookups.hits++;
         return decode(text);
       } catch (error) {
-        state.sharedLookups.errors++;
-        goDown(error);
+        lookupFailed(error);
         return null;
       }
     },
     set(key, entry) {
       if (status !== "up") return;
-      commands.set(entryKey(key), encode(entry), "EX", ENTRY_TTL_SECONDS).catch((error: unknown) => {
-        state.sharedLookups.errors++;
-        goDown(error);
-      });
+      commands.set(entryKey(key), encode(entry), "EX", ENTRY_TTL_SECONDS).catch(lookupFailed);
     },
     announce(tags, at) {
       const keepForLater = () => {
