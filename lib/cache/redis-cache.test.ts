@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { invalidate } from "./invalidate";
 import { cacheTags } from "./tags";
 import { markRevalidated, pageCacheState } from "./shared-state.cjs";
+import { scrapedValues } from "@/lib/ops/process-metrics";
 import { removeKeys, TEST_REDIS_URL, testInstance, testPrefix, waitFor, type TestInstance } from "./redis-testing";
 
 // The page cache shared through Redis (lib/cache/redis-cache.ts) by pretend instances, each with
@@ -104,6 +105,28 @@ describe("with Redis", () => {
     await up(late);
     expect(late.state.revalidatedAt.get(cacheTags.story(3))).toBe(a.state.revalidatedAt.get(cacheTags.story(3)));
     expect(await late.cache.get("/news/us/older", { kind: "APP_PAGE" })).toBeNull();
+  });
+
+  it("drops the marks older than any entry in Redis when it reads them, so they stay few", async () => {
+    const redis = new Redis(TEST_REDIS_URL);
+    const threeDaysAgo = Date.now() - 3 * 24 * 60 * 60 * 1000;
+    await redis.hset(`${prefix}tags`, "story:old", String(threeDaysAgo), "story:recent", String(Date.now()));
+    const late = instance();
+    await up(late);
+    expect(late.state.revalidatedAt.has("story:recent")).toBe(true);
+    expect(late.state.revalidatedAt.has("story:old")).toBe(false);
+    await waitFor(async () => (await redis.hexists(`${prefix}tags`, "story:old")) === 0, "the old mark to go");
+    redis.disconnect();
+  });
+
+  it("counts the lookups in Redis for the operator's metrics", async () => {
+    const here = instance(TEST_REDIS_URL, pageCacheState());
+    await up(here);
+    const counted = () =>
+      Object.fromEntries(scrapedValues().find((metric) => metric.name === "meridian_page_cache_redis_lookups_total")!.read().map(([labels, value]) => [labels.result, value]));
+    const before = counted();
+    await here.cache.get("/news/us/not-cached-anywhere", { kind: "APP_PAGE" });
+    expect(counted().miss).toBe(before.miss! + 1);
   });
 });
 

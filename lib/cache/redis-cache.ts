@@ -24,12 +24,19 @@ import { applyMarks, EVERYTHING, pageCacheState, type PageCacheState, type Share
 
 /** The longest a request waits on Redis: a slow Redis is treated as away, and the memory answers. */
 const COMMAND_TIMEOUT_MS = 100;
+/** The bound of what no request waits on: writing an entry or a mark, reading every mark back. */
+const BACKGROUND_TIMEOUT_MS = 2000;
 /** Lookups in a row that must run out of time before Redis is treated as away. */
 const SLOW_LOOKUPS_FOR_OUTAGE = 3;
 /** How often an instance without Redis checks whether it is back. */
 const PROBE_MS = 500;
 /** An entry not written again for this long leaves Redis (a page is rendered far more often). */
 const ENTRY_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * A mark older than this can make no entry in Redis stale (none lives that long) and every
+ * instance linked since has it: dropped when an instance reads the marks, so they stay few.
+ */
+const MARK_KEPT_MS = 2 * ENTRY_TTL_SECONDS * 1000;
 
 /** Marks the tags (ARGV[3..]) at ARGV[1] unless marked later already, then publishes ARGV[2]. */
 const MARK_SCRIPT = `
@@ -60,6 +67,15 @@ function decode(text: string): SharedEntry {
     }
     return value;
   }) as SharedEntry;
+}
+
+/** `reply`, or a "timed out" failure after COMMAND_TIMEOUT_MS (the command itself goes on). */
+function withinBound<T>(reply: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis lookup timed out after ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
+  });
+  return Promise.race([reply, late]).finally(() => clearTimeout(timer));
 }
 
 interface Logger {
@@ -106,7 +122,7 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
   const options = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    commandTimeout: BACKGROUND_TIMEOUT_MS,
     connectTimeout: 1000,
     // Reconnects every half second or so for as long as it takes; never gives up.
     retryStrategy: (times: number) => Math.min(100 * times, PROBE_MS),
@@ -114,7 +130,7 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
   };
   const commands = new Redis(url, options);
   // Subscribing waits its turn in the background, never on a request: a longer bound.
-  const subscriber = new Redis(url, { ...options, commandTimeout: 2000, autoResubscribe: true });
+  const subscriber = new Redis(url, { ...options, autoResubscribe: true });
   let status: RedisCacheStatus = "connecting";
   let closing = false;
   let syncing: Promise<void> | undefined;
@@ -149,7 +165,12 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
     for (const [at, tags] of byTime) await markInRedis(tags, at);
     pending.clear();
     const marks = await commands.hgetall(tagsKey);
-    for (const [tag, at] of Object.entries(marks)) applyMarks([tag], Number(at), state);
+    const old: string[] = [];
+    for (const [tag, at] of Object.entries(marks)) {
+      if (Number(at) < Date.now() - MARK_KEPT_MS) old.push(tag);
+      else applyMarks([tag], Number(at), state);
+    }
+    if (old.length) commands.hdel(tagsKey, ...old).catch(() => {});
     if (wasDown) applyMarks([EVERYTHING], Date.now(), state);
     if (closing) return;
     status = "up";
@@ -198,7 +219,7 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
     async get(key) {
       if (status !== "up") return null;
       try {
-        const text = await commands.get(entryKey(key));
+        const text = await withinBound(commands.get(entryKey(key)));
         timeouts = 0;
         if (text === null) {
           state.sharedLookups.misses++;
