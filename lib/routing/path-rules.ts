@@ -4,8 +4,7 @@ import { authors, redirects, sections, stories } from "@/db/schema";
 import { authorFeedPath, sectionFeedPath } from "@/lib/feeds/addresses";
 import { authorPath } from "./public-urls";
 import { storyPath } from "@/lib/stories/queries";
-import { invalidate } from "@/lib/cache/invalidate";
-import { revalidatedSince } from "@/lib/cache/shared-state.cjs";
+import { markRevalidated, revalidatedSince } from "@/lib/cache/shared-state.cjs";
 import { cacheTags } from "@/lib/cache/tags";
 
 // Answers given before any page renders (lib/routing/answer-path-rule.ts): 410 for the URLs of
@@ -14,7 +13,7 @@ import { cacheTags } from "@/lib/cache/tags";
 // section's old page and feed to its current ones, and from an author's old page and feed
 // (a changed slug) to the current ones. App-router pages cannot set those statuses themselves;
 // the server keeps a small snapshot of these rules in memory. A write that changes them marks the
-// `path-rules` cache tag (lib/cache/invalidate.ts), on every instance when Redis links them
+// `path-rules` cache tag (lib/cache/shared-state.cjs), on every instance when Redis links them
 // (lib/cache/redis-cache.ts): the next request after the mark waits for fresh rules.
 
 export type PathRule = { status: 410 } | { status: 301; location: string };
@@ -124,5 +123,5 @@ export async function matchPathRule(pathname: string): Promise<PathRule | undefi
 
 /** After a write that changes the rules: every instance's next request reloads them. */
 export function invalidatePathRules(): void {
-  invalidate({ tags: [cacheTags.pathRules] });
+  markRevalidated([cacheTags.pathRules]);
 }
