@@ -3,7 +3,8 @@ import { cacheTags } from "./tags";
 
 // Invalidation next to the write: a command that changes what readers see calls this with the
 // tags and paths it touched. It marks them in the page cache's shared state (shared-state.cjs), so it works from a server action, a route handler or the scheduling
-// sweeper alike; the next request for an affected page renders it afresh.
+// sweeper alike; the next request for an affected page renders it afresh — on every instance when
+// REDIS_URL links them (the mark is published: lib/cache/redis-cache.ts).
 
 /** Next.js tags every cached page with its path as `_N_T_<path>`. */
 const pathTag = (path: string) => `_N_T_${path}`;

@@ -13,7 +13,7 @@ import { isMachineDocumentRequest, isSiteDocumentRequest, pathOf } from "./site-
 // the store — gzip or brotli as the reader accepts, with an ETag and 304s; each coding made once,
 // when first asked for, never both on the render — until any cache tag
 // is revalidated after it was stored (lib/cache/invalidate.ts: a publish, an edit, an unpublish,
-// a section or live change), or for at most STORE_TTL_MS. Path rules (301, 410) are answered
+// a section or live change, on this instance or, through Redis, on another), or for at most STORE_TTL_MS. Path rules (301, 410) are answered
 // before this, so a withdrawn story is never served from here.
 //
 // Feeds and sitemaps are kept the same way: a route handler's answer that its Cache-Control lets a
