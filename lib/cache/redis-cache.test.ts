@@ -167,6 +167,15 @@ describe("Redis stopped and started again", () => {
     if (server && server.exitCode === null) await stop();
   });
 
+  it("links an instance started before Redis once Redis is there", async () => {
+    const early = instance(url);
+    await waitFor(() => early.link.status() === "down", "the instance to give up on Redis");
+    await start();
+    await up(early);
+    expect(early.logged.filter((line) => line.includes("redis available again"))).toHaveLength(1);
+    await stop();
+  });
+
   it("serves from memory while Redis is away, and shares what happened meanwhile when it is back", async () => {
     await start();
     const a = instance(url);
