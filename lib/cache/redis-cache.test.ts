@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createServer, type AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { invalidate } from "./invalidate";
@@ -132,7 +133,7 @@ describe("with Redis", () => {
 
 describe("without Redis", () => {
   it("falls back to its own memory at a closed port, with one warning, and keeps its marks for later", async () => {
-    const alone = instance("redis://127.0.0.1:3602/0");
+    const alone = instance(`redis://127.0.0.1:${await freePort()}/0`);
     await waitFor(() => alone.link.status() === "down", "the instance to give up on Redis");
     await alone.cache.set("/news/us/local", page("<p>local</p>", "story:4"), {});
     expect((await alone.cache.get("/news/us/local", { kind: "APP_PAGE" }))?.value.html).toBe("<p>local</p>");
@@ -146,8 +147,18 @@ describe("without Redis", () => {
   });
 });
 
-describe("Redis stopped and started again", () => {
-  const port = 3601;
+/** A port nothing listens on now: the Redis these tests stop and start is their own. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, "close");
+  return port;
+}
+
+describe("Redis stopped and started again", async () => {
+  const port = await freePort();
   const url = `redis://127.0.0.1:${port}/0`;
   let server: ChildProcess | undefined;
 
