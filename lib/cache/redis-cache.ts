@@ -129,7 +129,6 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
     lazyConnect: true,
   };
   const commands = new Redis(url, options);
-  // Subscribing waits its turn in the background, never on a request: a longer bound.
   const subscriber = new Redis(url, { ...options, autoResubscribe: true });
   let status: RedisCacheStatus = "connecting";
   let closing = false;
@@ -156,14 +155,31 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
   const markInRedis = (tags: string[], at: number) =>
     commands.eval(MARK_SCRIPT, 2, tagsKey, channel, String(at), JSON.stringify({ from: self, at, tags }), ...tags);
 
+  const keepForLater = (tags: string[], at: number) => {
+    for (const tag of tags) pending.set(tag, Math.max(pending.get(tag) ?? 0, at));
+  };
+
+  /** Writes and publishes the marks made while Redis was away; kept for later if that fails. */
+  async function flushPending(): Promise<void> {
+    const byTime = new Map<number, string[]>();
+    for (const [tag, at] of pending) byTime.set(at, [...(byTime.get(at) ?? []), tag]);
+    pending.clear();
+    for (const [at, tags] of byTime) {
+      try {
+        await markInRedis(tags, at);
+        byTime.delete(at);
+      } catch (error) {
+        for (const [laterAt, laterTags] of byTime) keepForLater(laterTags, laterAt);
+        throw error;
+      }
+    }
+  }
+
   /** Everything Redis must know before this instance reads from it again (see the top). */
   async function sync(): Promise<void> {
     const wasDown = status === "down";
     await subscriber.subscribe(channel);
-    const byTime = new Map<number, string[]>();
-    for (const [tag, at] of pending) byTime.set(at, [...(byTime.get(at) ?? []), tag]);
-    for (const [at, tags] of byTime) await markInRedis(tags, at);
-    pending.clear();
+    await flushPending();
     const marks = await commands.hgetall(tagsKey);
     const old: string[] = [];
     for (const [tag, at] of Object.entries(marks)) {
@@ -176,6 +192,8 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
     status = "up";
     timeouts = 0;
     if (wasDown) logger.warn(fields, "redis available again: the marks made meanwhile are shared, and what this instance cached before is stale");
+    // Marks made while this ran waited too.
+    if (pending.size) flushPending().catch(goDown);
   }
 
   function trySync(): void {
@@ -237,12 +255,9 @@ export function connectRedisCache({ url, prefix = "meridian:", buildId = "dev", 
       commands.set(entryKey(key), encode(entry), "EX", ENTRY_TTL_SECONDS).catch(lookupFailed);
     },
     announce(tags, at) {
-      const keepForLater = () => {
-        for (const tag of tags) pending.set(tag, Math.max(pending.get(tag) ?? 0, at));
-      };
-      if (status !== "up") return keepForLater();
+      if (status !== "up") return keepForLater(tags, at);
       markInRedis(tags, at).catch((error: unknown) => {
-        keepForLater();
+        keepForLater(tags, at);
         goDown(error);
       });
     },
