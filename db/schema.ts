@@ -171,7 +171,7 @@ export const media = pgTable(
     uniqueIndex("media_storage_key_key").on(t.storageKey),
     // The library newest first, paged by keyset (lib/pagination/keyset.ts), and searched by words.
     index("media_created_idx").on(t.createdAt, t.id),
-    index("media_words_idx").using("gin", mediaSearchVector(t)),
+    index("media_words_idx").using("gin", mediaSearchVector(t)).with({ fastupdate: false }),
   ],
 );
 
@@ -259,7 +259,7 @@ export const stories = pgTable(
     // The trash, oldest first for the sweeper's purge, newest first for the Trash view.
     index("stories_trashed_idx").on(t.trashedAt, t.id).where(sql`${t.trashedAt} is not null`),
     // The newsroom's story search (and the public search's): everything a story is found by.
-    index("stories_search_idx").using("gin", t.searchVector),
+    index("stories_search_idx").using("gin", t.searchVector).with({ fastupdate: false }),
     check("stories_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
