@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cropSize, cropUrl, readCrop, storageKeyOf } from "./crops";
+import { cropSize, cropUrl, readCrop } from "./crops";
+import { storageKeyOf } from "./urls";
 import { diskStore } from "./storage";
 
 describe("cropSize", () => {

@@ -1,6 +1,6 @@
 import { mediaStore, readUpload } from "./storage";
 import type { MediaStore } from "./store";
-import { storageKeyPattern } from "./urls";
+import { storageKeyOf, storageKeyPattern } from "./urls";
 
 // Fixed-shape copies of an uploaded photo for machines: search engines want an article's image in
 // 16:9, 4:3 and 1:1 (lib/seo/news-article.ts). Each crop is made from the original on its first
@@ -39,12 +39,6 @@ export function cropKeysOf(storageKey: string): string[] {
 /** The public address of a crop of the original stored under `storageKey`. */
 export function cropUrl(storageKey: string, ratio: CropRatio): string {
   return `/media/crop/${ratio}/${storageKey}`;
-}
-
-/** The storage key behind a media URL (`/media/<key>`), or null for anything else. */
-export function storageKeyOf(src: string): string | null {
-  const key = src.startsWith("/media/") ? src.slice("/media/".length) : "";
-  return storageKeyPattern.test(key) ? key : null;
 }
 
 /** An original's crop as JPEG bytes: read when stored, else made from the original and stored. */
