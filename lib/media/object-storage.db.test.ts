@@ -1,15 +1,21 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count } from "drizzle-orm";
+import postgres from "postgres";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCrop } from "@/app/media/crop/[ratio]/[...key]/route";
 import { GET as getFile } from "@/app/media/[...key]/route";
+import { openPglite, openPostgres, type DbHandle } from "@/db/client";
 import { media } from "@/db/schema";
+import { testServerUrl, withDatabase } from "@/db/test-template";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { Db } from "@/lib/db";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
+import { writeBackup } from "@/lib/backup/archive";
+import { restoreArchive, RestoreRefusedError } from "@/lib/backup/restore";
 import { errorResponse } from "@/lib/http/route";
 import { startTestBucket, type TestBucket } from "@/lib/testing/object-storage";
 import { copyUploads } from "./copy-to-bucket";
@@ -46,7 +52,7 @@ const bucketKeys = async (of: MediaStore = store) => {
 const awayStore = () => objectStore({ ...bucket.settings, endpoint: "http://127.0.0.1:3627" });
 
 beforeAll(async () => {
-  bucket = await startTestBucket();
+  bucket = await startTestBucket("meridian-test", ["meridian-restored"]);
   Object.assign(process.env, {
     DATA_DIR: dataDir,
     S3_ENDPOINT: bucket.settings.endpoint,
@@ -180,5 +186,49 @@ describe("copying disk uploads to the bucket (npm run media:to-s3)", () => {
     const disk = diskStore(path.join(dataDir, "away-site"));
     await disk.put(newStorageKey("jpg"), await picture(120, 80));
     await expect(copyUploads(disk, awayStore())).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+});
+
+describe("backup and restore of a site on a bucket", () => {
+  let target: DbHandle;
+  let dropTarget = async () => {};
+
+  /** An empty database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server. */
+  async function emptyDatabase(): Promise<DbHandle> {
+    if (process.env.TEST_DB_DRIVER !== "postgres") return openPglite("memory");
+    const name = `s3_restore_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+    const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const handle = openPostgres(withDatabase(testServerUrl(), name), { max: 2 });
+    dropTarget = async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+    return handle;
+  }
+
+  afterAll(async () => {
+    await target?.close().catch(() => {});
+    await dropTarget();
+  });
+
+  it("puts the bucket's objects in the archive, and a restore puts them into the target's bucket", async () => {
+    const archive = path.join(dataDir, "backup.tar.gz");
+    const manifest = await writeBackup({ handle: test, store, via: "direct" }, fs.createWriteStream(archive));
+    const keys = await bucketKeys();
+    expect(keys.length).toBeGreaterThan(4);
+    expect(manifest.uploads.count).toBe(keys.length);
+    expect(manifest.uploads.missing).toEqual([]);
+
+    const restored = objectStore({ ...bucket.settings, bucket: "meridian-restored" });
+    target = await emptyDatabase();
+    const result = await restoreArchive({ handle: target, store: restored }, archive);
+    expect(result.uploads).toBe(keys.length);
+    expect(await bucketKeys(restored)).toEqual(keys);
+    for (const key of keys.slice(0, 3)) expect((await restored.read(key))!.equals((await store.read(key))!)).toBe(true);
+    // Now the bucket holds files: a second restore without --force is refused, saying so.
+    await expect(restoreArchive({ handle: target, store: restored }, archive)).rejects.toThrow(RestoreRefusedError);
+    await expect(restoreArchive({ handle: target, store: restored }, archive)).rejects.toThrow(/uploaded files/);
   });
 });

@@ -17,9 +17,10 @@ export interface TestBucket {
 /** The test bucket's port: 3625 for the PGlite project, 3626 for the PostgreSQL one. */
 export const testBucketPort = () => (process.env.TEST_DB_DRIVER === "postgres" ? 3626 : 3625);
 
-export async function startTestBucket(bucket = "meridian-test"): Promise<TestBucket> {
+/** Starts the server with an empty bucket `bucket`, and one more for each of `others`. */
+export async function startTestBucket(bucket = "meridian-test", others: string[] = []): Promise<TestBucket> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-s3rver-"));
-  const server = new S3rver({ address: "127.0.0.1", port: testBucketPort(), directory, silent: true, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: "127.0.0.1", port: testBucketPort(), directory, silent: true, configureBuckets: [bucket, ...others].map((name) => ({ name })) });
   const { port } = await server.run();
   return {
     settings: {
