@@ -1,5 +1,4 @@
 import fs from "node:fs/promises";
-import path from "node:path";
 import type { DbHandle } from "@/db/client";
 import { committedMigrations, migrationScript } from "@/db/migrate";
 import { DiskStore } from "@/lib/media/disk-store";
