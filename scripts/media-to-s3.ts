@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { copyUploads } from "@/lib/media/copy-to-bucket";
 import { diskStore, objectStore } from "@/lib/media/storage";
+import { StorageUnavailableError } from "@/lib/media/store";
 import { fail, loadEnvFiles } from "./lib/cli";
 
 loadEnvFiles();
@@ -14,7 +15,11 @@ try {
   const settings = env();
   if (!settings.objectStorage) throw new Error("Set S3_BUCKET (and S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY for a service other than Amazon S3) to name the bucket to copy to.");
   const started = Date.now();
-  const report = await copyUploads(diskStore(settings.dataDir), objectStore(settings.objectStorage), { dryRun: values["dry-run"], log: console.log });
+  const bucket = objectStore(settings.objectStorage);
+  const report = await copyUploads(diskStore(settings.dataDir), bucket, { dryRun: values["dry-run"], log: console.log }).catch((error: unknown) => {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    throw new Error(`${bucket.location} does not answer (or refuses the key). What was copied stays copied: run the command again when it answers.`);
+  });
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.found} found, ${report.copied} ${values["dry-run"] ? "to copy" : "copied"}, ${report.skipped} skipped.`);
 } catch (error) {
   fail(error);

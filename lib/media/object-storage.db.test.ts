@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { count } from "drizzle-orm";
 import postgres from "postgres";
 import sharp from "sharp";
@@ -180,6 +182,21 @@ describe("copying disk uploads to the bucket (npm run media:to-s3)", () => {
 
     const second = await copyUploads(disk, target);
     expect(second).toMatchObject({ found: 3, copied: 0, skipped: 3, bytes: 0 });
+  });
+
+  it("is the command `npm run media:to-s3`: a second run copies nothing", async () => {
+    const siteDir = path.join(dataDir, "command-site");
+    const disk = diskStore(siteDir);
+    const keys = [newStorageKey("jpg"), newStorageKey("gif")];
+    for (const key of keys) await disk.put(key, randomBytes(2000));
+    const run = () =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/media-to-s3.ts"], {
+        env: { ...process.env, DATA_DIR: siteDir, LOG_LEVEL: "silent", NODE_NO_WARNINGS: "1" },
+        timeout: 120_000,
+      });
+    expect((await run()).stdout).toMatch(/Done in [\d.]+ s: 2 found, 2 copied, 0 skipped\./);
+    for (const key of keys) expect((await store.read(key))!.equals((await disk.read(key))!)).toBe(true);
+    expect((await run()).stdout).toMatch(/Done in [\d.]+ s: 2 found, 0 copied, 2 skipped\./);
   });
 
   it("stops with the 503 error when the bucket is away, having copied nothing", async () => {
