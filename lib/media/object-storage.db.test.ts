@@ -147,6 +147,7 @@ describe("uploads on object storage", () => {
     const away = await serveStoredFile(request("/media/x"), newStorageKey("jpg"), awayStore());
     expect(away.status).toBe(503);
     expect(away.headers.get("retry-after")).toBe("10");
+    expect(await away.text()).toBe("The image storage is not answering just now. Try again in a few seconds.");
   });
 
   it("removes the objects it wrote when the row cannot be written: no object without its row", async () => {

@@ -21,7 +21,7 @@ export const notFoundResponse = () => text(404, "Not found");
 
 /** The 503 a request meets while the bucket does not answer. */
 export const storageAwayResponse = (error: StorageUnavailableError) =>
-  text(503, error.message.replace("nothing was stored. ", ""), { "Cache-Control": "no-store", ...retryAfterHeader(error) });
+  text(503, "The image storage is not answering just now. Try again in a few seconds.", { "Cache-Control": "no-store", ...retryAfterHeader(error) });
 
 /** One range of `bytes=…` against an object of `size` bytes; undefined: the whole object; null: none of it can be sent. */
 export function parseRange(header: string | null, size: number): ByteRange | null | undefined {
