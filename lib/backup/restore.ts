@@ -90,7 +90,7 @@ interface Load {
   manifest: Manifest;
   /** Where the uploads are written: a folder beside the live one, or the bucket itself. */
   staging: MediaStore;
-  /** The keys written to `staging`, to remove if the load fails. */
+  /** The keys written to `staging` that were not there before, to remove if the load fails. */
   written: string[];
   /** The target has schemas to drop first (empty ones, or anything with --force). */
   dropSchemas: boolean;
@@ -111,8 +111,10 @@ async function loadRows(session: CopySession, { file, manifest, staging, written
     if (entry.name === MANIFEST_NAME) continue;
     const key = entry.name.slice("uploads/".length);
     if (!entry.name.startsWith("uploads/") || !storageKeyPattern.test(key)) throw new BackupArchiveError(`${file} holds ${entry.name}, which no backup writes.`);
+    // An object already there (a bucket restored into with --force) stays if the load fails: the rows it had still name it.
+    const fresh = (await staging.head(key)) === null;
     await staging.put(key, entry.data);
-    written.push(key);
+    if (fresh) written.push(key);
   }
   // The references are checked here, once, over all the rows (a reply may come before its comment).
   for (const statement of addKeys) await session.rows(statement);

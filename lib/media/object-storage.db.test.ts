@@ -150,6 +150,24 @@ describe("uploads on object storage", () => {
     expect(await away.text()).toBe("The image storage is not answering just now. Try again in a few seconds.");
   });
 
+  it("answers 503 for files and crops while the bucket is stopped, and serves them again when it is back", async () => {
+    const stored = await uploadImage(writer, { bytes: await picture(1200, 900) }, details);
+    const key = keyOf(stored.src);
+    const crop = () => getCrop(request(`/media/crop/4x3/${key}`), { params: Promise.resolve({ ratio: "4x3", key: key.split("/") }) });
+    await bucket.stop();
+    try {
+      for (const answer of [await serve(stored.src), await crop()]) {
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get("retry-after")).toBe("10");
+        expect(answer.headers.get("cache-control")).toBe("no-store");
+      }
+    } finally {
+      await bucket.start();
+    }
+    expect((await serve(stored.src)).status).toBe(200);
+    expect((await crop()).status).toBe(200);
+  });
+
   it("removes the objects it wrote when the row cannot be written: no object without its row", async () => {
     const before = await bucketKeys();
     const rows = await mediaRows();
