@@ -13,10 +13,18 @@ const securityHeaders = [
 /** A tag's or an author's slug. */
 const SLUG_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
+/**
+ * With S3_PUBLIC_BASE_URL, pages name uploads there (lib/media/urls.ts), and the image optimizer
+ * fetches them from there: read when the server starts, like the rest of this file.
+ * @type {URL[]}
+ */
+const mediaOrigins = process.env.S3_PUBLIC_BASE_URL && URL.canParse(process.env.S3_PUBLIC_BASE_URL) ? [new URL(`${process.env.S3_PUBLIC_BASE_URL.replace(/\/+$/, "")}/**`)] : [];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "sharp"],
+  // The S3 client is loaded from node_modules on first use (lib/media/s3-store.ts), not bundled into every route.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "sharp", "@aws-sdk/client-s3"],
   // Rendered pages and cached reads live in memory (see the handler for why), not in .next.
   cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.cjs", import.meta.url)),
   cacheMaxMemorySize: 0,
@@ -24,6 +32,7 @@ const nextConfig = {
   reactStrictMode: true,
   images: {
     localPatterns: [{ pathname: "/media/**" }],
+    remotePatterns: mediaOrigins,
     formats: ["image/avif", "image/webp"],
     deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600],
     imageSizes: [96, 160, 240, 320],

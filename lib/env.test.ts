@@ -71,6 +71,46 @@ describe("parseEnv", () => {
   });
 });
 
+describe("object storage (S3_*)", () => {
+  const bucket = { S3_ENDPOINT: "http://127.0.0.1:9000/", S3_BUCKET: "news-media", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+
+  it("is local disk without S3_BUCKET", () => {
+    expect(parseEnv({}).objectStorage).toBeUndefined();
+  });
+
+  it("reads the bucket, with us-east-1 and path-style addresses by default for an S3-compatible endpoint", () => {
+    expect(parseEnv(bucket).objectStorage).toEqual({
+      endpoint: "http://127.0.0.1:9000",
+      bucket: "news-media",
+      region: "us-east-1",
+      credentials: { accessKeyId: "key", secretAccessKey: "secret" },
+      forcePathStyle: true,
+      publicBaseUrl: undefined,
+    });
+    const aws = parseEnv({ S3_BUCKET: "news-media", S3_REGION: "eu-west-1", S3_PUBLIC_BASE_URL: "https://media.example.org/" }).objectStorage;
+    expect(aws).toMatchObject({ endpoint: undefined, region: "eu-west-1", credentials: undefined, forcePathStyle: false, publicBaseUrl: "https://media.example.org" });
+    expect(parseEnv({ ...bucket, S3_FORCE_PATH_STYLE: "0" }).objectStorage?.forcePathStyle).toBe(false);
+  });
+
+  it.each([
+    [{ S3_ENDPOINT: "http://127.0.0.1:9000" }, "S3_BUCKET", "must be set with S3_ENDPOINT"],
+    [{ S3_BUCKET: "news-media", S3_ACCESS_KEY_ID: "key" }, "S3_SECRET_ACCESS_KEY", "other half"],
+    [{ S3_BUCKET: "News_Media" }, "S3_BUCKET", "bucket name"],
+    [{ S3_BUCKET: "news-media", S3_PUBLIC_BASE_URL: "media.example.org" }, "S3_PUBLIC_BASE_URL", "absolute"],
+    [{ S3_BUCKET: "news-media", S3_FORCE_PATH_STYLE: "maybe" }, "S3_FORCE_PATH_STYLE", "1 or 0"],
+  ])("refuses %o naming %s", (source, variable, problem) => {
+    let caught: unknown;
+    try {
+      parseEnv(source);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    expect(formatEnvError(caught as EnvError)).toContain(variable);
+    expect(formatEnvError(caught as EnvError)).toContain(problem);
+  });
+});
+
 describe("isLocalUrl: only a loopback address is a local site", () => {
   it.each([
     ["http://localhost:3000", true],

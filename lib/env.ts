@@ -61,7 +61,27 @@ const envSchema = z.object({
         "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0",
       ),
   ),
+  S3_ENDPOINT: optional(z.string().url("must be the storage service's http(s) URL such as http://127.0.0.1:9000").refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")),
+  S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens")),
+  S3_REGION: optional(z.string().regex(/^[a-z0-9-]{2,40}$/, "must be a region name such as us-east-1")),
+  S3_ACCESS_KEY_ID: optional(z.string().trim().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: optional(z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0 (true or false)" })),
+  S3_PUBLIC_BASE_URL: optional(z.string().url("must be an absolute http(s) URL").refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")),
 });
+
+/** Where uploads go when S3_BUCKET is set (lib/media/storage.ts); local disk otherwise. */
+export interface ObjectStorageSettings {
+  /** S3_ENDPOINT: an S3-compatible service; unset: Amazon S3 itself. */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Both or neither; neither: the SDK's own chain (AWS_* variables, an instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+  /** S3_PUBLIC_BASE_URL without its trailing slash: pages name media there instead of /media/. */
+  publicBaseUrl: string | undefined;
+}
 
 export interface Env {
   siteName: string;
@@ -96,6 +116,8 @@ export interface Env {
   requireTwoFactor: boolean;
   /** Comment rate limits, per client address and per story, each per minute. */
   commentLimits: { perAddress: number; perStory: number };
+  /** Object storage for uploads; undefined: DATA_DIR/uploads on local disk. */
+  objectStorage: ObjectStorageSettings | undefined;
 }
 
 export class EnvError extends Error {
@@ -177,6 +199,29 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       perAddress: Number(data.COMMENTS_PER_ADDRESS_PER_MINUTE ?? 5),
       perStory: Number(data.COMMENTS_PER_STORY_PER_MINUTE ?? 30),
     },
+    objectStorage: objectStorageOf(data),
+  };
+}
+
+function objectStorageOf(data: z.output<typeof envSchema>): ObjectStorageSettings | undefined {
+  const named = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_BASE_URL"] as const;
+  if (!data.S3_BUCKET) {
+    const stray = named.find((name) => data[name] !== undefined);
+    if (stray) throw new EnvError("S3_BUCKET", `must be set with ${stray} (the bucket uploads go to)`);
+    return undefined;
+  }
+  if ((data.S3_ACCESS_KEY_ID === undefined) !== (data.S3_SECRET_ACCESS_KEY === undefined)) {
+    throw new EnvError(data.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID", "must be set with the other half of the key");
+  }
+  const pathStyle = data.S3_FORCE_PATH_STYLE;
+  return {
+    endpoint: data.S3_ENDPOINT?.replace(/\/+$/, ""),
+    bucket: data.S3_BUCKET,
+    region: data.S3_REGION ?? "us-east-1",
+    credentials: data.S3_ACCESS_KEY_ID && data.S3_SECRET_ACCESS_KEY ? { accessKeyId: data.S3_ACCESS_KEY_ID, secretAccessKey: data.S3_SECRET_ACCESS_KEY } : undefined,
+    // An S3-compatible server is usually reached by its address, not by a name per bucket.
+    forcePathStyle: pathStyle === undefined ? data.S3_ENDPOINT !== undefined : pathStyle === "1" || pathStyle === "true",
+    publicBaseUrl: data.S3_PUBLIC_BASE_URL?.replace(/\/+$/, ""),
   };
 }
 

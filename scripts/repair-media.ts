@@ -13,7 +13,7 @@ try {
   const handle = await openCheckedDatabase();
   try {
     await runMigrations(handle);
-    await repairStoredMedia({ dataDir, log: console.log }, handle.db);
+    await repairStoredMedia({ log: console.log }, handle.db);
   } finally {
     await handle.close();
   }

@@ -1,10 +1,11 @@
 // npm run restore -- <archive> [--force] – restores an archive of `npm run backup` into the
-// configured database (DATABASE_URL, or the embedded one in DATA_DIR) and DATA_DIR/uploads, which
-// must be empty unless --force. Checks the whole archive first; loads every row in one
+// configured database (DATABASE_URL, or the embedded one in DATA_DIR) and the uploads' store
+// (DATA_DIR/uploads, or the bucket of S3_BUCKET), which must be empty unless --force. Checks the whole archive first; loads every row in one
 // transaction. Stop the application first: the embedded database refuses a second process anyway.
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { restoreArchive } from "@/lib/backup/restore";
+import { mediaStoreFor } from "@/lib/media/storage";
 import { fail, loadEnvFiles } from "./lib/cli";
 import { openCheckedDatabase } from "./lib/prepare-database";
 
@@ -17,7 +18,7 @@ try {
   const started = Date.now();
   const handle = await openCheckedDatabase();
   try {
-    const result = await restoreArchive({ handle, dataDir: settings.dataDir }, file, { force: values.force });
+    const result = await restoreArchive({ handle, store: mediaStoreFor(settings) }, file, { force: values.force });
     const { manifest } = result;
     console.log(
       `Restored ${file} (made ${manifest.createdAt} from ${manifest.source.kind}): ${result.rows} rows in ${manifest.tables.length} tables and ${result.uploads} uploaded files, ` +

@@ -73,7 +73,7 @@ function consoleIntoLog(): void {
 
 loadEnvFiles();
 try {
-  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir, liveAllowHttp, redisUrl } = env();
+  const { port, siteUrl, trustProxy, authSecret, metricsToken, databaseUrl, dataDir, liveAllowHttp, redisUrl, objectStorage } = env();
   const dev = process.argv.includes("--dev");
   // Open the database now: a locked data directory or an unreachable server stops the start
   // with one clear line, instead of failing the first request.
@@ -133,7 +133,7 @@ try {
   const answerBackup = databaseUrl ? () => false : openBackupEndpoint({ handle: database, dataDir, port });
 
   const notFound = notFoundPages(port);
-  const security = securityHeaders({ siteUrl, liveAllowHttp, dev });
+  const security = securityHeaders({ siteUrl, liveAllowHttp, dev, mediaBaseUrl: objectStorage?.publicBaseUrl });
   const pages = pageStore(Date.now, security);
   const requests = requestTracker();
   const ops = { readiness: readinessCheck(getDb, () => requests.draining), metricsToken, scraped: scrapedValues };

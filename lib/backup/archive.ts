@@ -1,44 +1,35 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import type { DbHandle } from "@/db/client";
 import { committedMigrations } from "@/db/migrate";
-import { uploadsDir } from "@/lib/media/storage";
-import { storageKeyPattern } from "@/lib/media/urls";
+import type { MediaStore } from "@/lib/media/store";
 import { dumpDatabase } from "./dump";
 import { FORMAT, MANIFEST_NAME, tableFile, uploadFile, type Manifest } from "./manifest";
 import { inTransaction } from "./sessions";
 import { TarWriter } from "./tar";
 
 // Writing a backup: one gzipped tar stream of the database's tables (dump.ts, one snapshot), then
-// the uploaded files, then the manifest (manifest.ts) with every entry's size and sha256, the
+// the uploaded files (from the site's store: its folder or its bucket), then the manifest (manifest.ts) with every entry's size and sha256, the
 // row counts and the schema's version. The files are read after the snapshot: an upload is written
 // before its row, so every file the snapshot's rows name is there unless it was deleted since —
 // listed as missing in the manifest, and reported.
 
 export interface BackupSource {
   handle: DbHandle;
-  dataDir: string;
+  /** Where the uploads are (lib/media/storage.ts). */
+  store: MediaStore;
   via: Manifest["source"]["via"];
 }
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
-/** The uploaded files under `dataDir`, by storage key. */
-export async function storedUploads(dataDir: string): Promise<string[]> {
-  const root = uploadsDir(dataDir);
-  let names: string[];
-  try {
-    names = await fs.readdir(root, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  // Only what the server stores (lib/media/storage.ts); a half-written ".partial" is not a file yet.
-  return names.map((name) => name.split(path.sep).join("/")).filter((key) => storageKeyPattern.test(key)).sort();
+/** The uploaded files in `store`, by storage key. */
+export async function storedUploads(store: MediaStore): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const object of store.list()) keys.push(object.key);
+  return keys.sort();
 }
 
 /** Writes the archive to `out` (and ends it); returns its manifest. */
@@ -60,14 +51,11 @@ export async function writeBackup(source: BackupSource, out: Writable, now = new
         select storage_key as key from media
         union all select v ->> 'storageKey' from media cross join jsonb_array_elements(variants) v`),
     }));
-    const keys = await storedUploads(source.dataDir);
+    const keys = await storedUploads(source.store);
     let bytes = 0;
     for (const key of keys) {
-      const data = await fs.readFile(path.join(uploadsDir(source.dataDir), key)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return null; // deleted since it was listed
-        throw error;
-      });
-      if (!data) continue;
+      const data = await source.store.read(key);
+      if (!data) continue; // deleted since it was listed
       await add(uploadFile(key), data);
       bytes += data.length;
     }

@@ -25,6 +25,7 @@ import { BackupArchiveError, MANIFEST_NAME, parseManifest, type Manifest } from 
 import { archiveEntries, verifyArchive } from "./read-archive";
 import { restoreArchive, RestoreRefusedError } from "./restore";
 import { TarWriter } from "./tar";
+import { diskStore } from "@/lib/media/storage";
 
 // A backup made while comments are posted and articles read, restored into an empty database
 // (PGlite, or a new database on the TEST_DATABASE_URL server), compared table by table and file by
@@ -95,7 +96,7 @@ async function rewrittenArchive(change: (manifest: Manifest) => void): Promise<s
 beforeAll(async () => {
   process.env.DATA_DIR = sourceDir;
   source = await createTestDatabase();
-  await seedDemoEdition(source, { dataDir: sourceDir });
+  await seedDemoEdition(source, { store: diskStore(sourceDir) });
   await saveCommentSettings({ premoderation: "none", closeAfterDays: 3650, blockedWords: [] });
   const writer = await createUser({ email: "backup-writer@test.test", name: "Writer", role: "writer", password: "a-long-test-password" });
   const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#2a6" } }).jpeg().toBuffer();
@@ -143,7 +144,7 @@ describe("backup and restore", () => {
         await getPublishedArticle(published[sent % published.length]!.id);
       }
     })();
-    manifest = await writeBackup({ handle: source, dataDir: sourceDir, via: "direct" }, fs.createWriteStream(archive));
+    manifest = await writeBackup({ handle: source, store: diskStore(sourceDir), via: "direct" }, fs.createWriteStream(archive));
     running = false;
     await load;
 
@@ -157,7 +158,7 @@ describe("backup and restore", () => {
     expect(commentRows).toBeLessThanOrEqual(acknowledged.length);
     expect(await verifyArchive(archive)).toEqual(manifest);
 
-    const result = await restoreArchive({ handle: target, dataDir: targetDir }, archive);
+    const result = await restoreArchive({ handle: target, store: diskStore(targetDir) }, archive);
     const tables = manifest.tables.map((table) => table.name);
     expect(await tableCounts(target, tables)).toEqual(Object.fromEntries(manifest.tables.map((table) => [table.name, table.rows])));
     expect(result.rows).toBe(manifest.tables.reduce((sum, table) => sum + table.rows, 0));
@@ -180,9 +181,9 @@ describe("backup and restore", () => {
   }, 240_000);
 
   it("refuses a target that is not empty, and replaces it with --force", async () => {
-    await expect(restoreArchive({ handle: target, dataDir: targetDir }, archive)).rejects.toThrow(RestoreRefusedError);
-    await expect(restoreArchive({ handle: target, dataDir: targetDir }, archive)).rejects.toThrow(/not empty: it holds .*stories.*uploaded files.*--force/);
-    const result = await restoreArchive({ handle: target, dataDir: targetDir }, archive, { force: true });
+    await expect(restoreArchive({ handle: target, store: diskStore(targetDir) }, archive)).rejects.toThrow(RestoreRefusedError);
+    await expect(restoreArchive({ handle: target, store: diskStore(targetDir) }, archive)).rejects.toThrow(/not empty: it holds .*stories.*uploaded files.*--force/);
+    const result = await restoreArchive({ handle: target, store: diskStore(targetDir) }, archive, { force: true });
     expect(result.replacedUploads).toMatch(/uploads\.replaced-/);
     const [comment] = await target.db.select({ n: count() }).from(comments);
     expect(comment!.n).toBe(manifest.tables.find((table) => table.name === "comments")!.rows);
@@ -197,8 +198,8 @@ describe("backup and restore", () => {
     const cut = path.join(work, "cut.tar.gz");
     fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
     const before = await tableCounts(target, ["comments", "stories"]);
-    await expect(restoreArchive({ handle: target, dataDir: targetDir }, damaged, { force: true })).rejects.toThrow(BackupArchiveError);
-    await expect(restoreArchive({ handle: target, dataDir: targetDir }, cut, { force: true })).rejects.toThrow(/not a complete backup archive: it ends in the middle \(truncated\)/);
+    await expect(restoreArchive({ handle: target, store: diskStore(targetDir) }, damaged, { force: true })).rejects.toThrow(BackupArchiveError);
+    await expect(restoreArchive({ handle: target, store: diskStore(targetDir) }, cut, { force: true })).rejects.toThrow(/not a complete backup archive: it ends in the middle \(truncated\)/);
     expect(await tableCounts(target, ["comments", "stories"])).toEqual(before);
   });
 
@@ -208,7 +209,7 @@ describe("backup and restore", () => {
     });
     const before = await tableCounts(target, ["comments", "stories", "media"]);
     const files = fs.readdirSync(path.join(targetDir, "uploads"), { recursive: true }).length;
-    await expect(restoreArchive({ handle: target, dataDir: targetDir }, lying, { force: true })).rejects.toThrow(/comments has \d+ rows after loading; the manifest says/);
+    await expect(restoreArchive({ handle: target, store: diskStore(targetDir) }, lying, { force: true })).rejects.toThrow(/comments has \d+ rows after loading; the manifest says/);
     expect(await tableCounts(target, ["comments", "stories", "media"])).toEqual(before);
     expect(fs.readdirSync(path.join(targetDir, "uploads"), { recursive: true }).length).toBe(files);
     expect(fs.readdirSync(targetDir).filter((name) => name.includes("restoring"))).toEqual([]);
@@ -219,6 +220,6 @@ describe("backup and restore", () => {
       changed.schema.migrations.push("f".repeat(64));
       changed.schema.last = "9999_from_the_future";
     });
-    await expect(restoreArchive({ handle: target, dataDir: targetDir }, newer, { force: true })).rejects.toThrow(/9999_from_the_future.*Restore it with the version that made it/);
+    await expect(restoreArchive({ handle: target, store: diskStore(targetDir) }, newer, { force: true })).rejects.toThrow(/9999_from_the_future.*Restore it with the version that made it/);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { DbHandle } from "@/db/client";
 import { logError } from "@/lib/log";
+import { mediaStore } from "@/lib/media/storage";
 import { writeBackup } from "./archive";
 
 // POST /_meridian/backup – the running server's backup of its embedded database. Two processes
@@ -49,7 +50,7 @@ export function openBackupEndpoint({ handle, dataDir, port }: { handle: DbHandle
     if (running) return answerError(response, 409, "backup_running", "A backup is already being made; try again when it has finished.");
     running = true;
     response.writeHead(200, { "Content-Type": "application/gzip", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
-    writeBackup({ handle, dataDir, via: "server" }, response)
+    writeBackup({ handle, store: mediaStore(), via: "server" }, response)
       .catch((error: unknown) => logError(`The backup failed: ${(error as Error).message}`))
       .finally(() => {
         running = false;

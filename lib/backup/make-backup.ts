@@ -3,6 +3,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { ObjectStorageSettings } from "@/lib/env";
+import { mediaStoreFor } from "@/lib/media/storage";
 import { dataDirHolder, openDatabase, pgliteDir, type DbHandle } from "@/db/client";
 import { writeBackup } from "./archive";
 import { BACKUP_PATH, endpointFile, type EndpointRecord } from "./endpoint";
@@ -25,6 +27,7 @@ export class BackupUnavailableError extends Error {
 interface Settings {
   databaseUrl: string | undefined;
   dataDir: string;
+  objectStorage?: ObjectStorageSettings;
 }
 
 export type BackupSourceKind = "server" | "direct";
@@ -65,7 +68,7 @@ async function writeDirectly(settings: Settings, file: string): Promise<void> {
   }
   const handle: DbHandle = openDatabase(settings);
   try {
-    await writeBackup({ handle, dataDir: settings.dataDir, via: "direct" }, fs.createWriteStream(file));
+    await writeBackup({ handle, store: mediaStoreFor(settings), via: "direct" }, fs.createWriteStream(file));
   } finally {
     await handle.close();
   }

@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
-import path from "node:path";
 import type { DbHandle } from "@/db/client";
 import { committedMigrations, migrationScript } from "@/db/migrate";
-import { uploadsDir } from "@/lib/media/storage";
+import { DiskStore } from "@/lib/media/disk-store";
+import type { MediaStore } from "@/lib/media/store";
 import { storageKeyPattern } from "@/lib/media/urls";
 import { storedUploads } from "./archive";
 import { quoteName } from "./dump";
@@ -15,7 +15,10 @@ import { inTransaction, type CopySession } from "./sessions";
 // (not this code's latest: its rows fit that schema; the next start migrates the rest), loads
 // every row, checks the references once at its end, compares the row counts with the manifest and
 // sets the sequences, while the uploads are written beside the live folder and moved in only
-// after the commit. A failure anywhere leaves the target as it was, --force or not.
+// after the commit. A failure anywhere leaves the target as it was, --force or not. Into a bucket
+// (S3_BUCKET) the uploads are written during the load, under their own never-reused names, and
+// removed again if it fails; with --force, objects already there that the archive does not hold
+// stay in the bucket, named by no row.
 
 /** The target is not empty (and --force was not given), or the archive is from another schema. */
 export class RestoreRefusedError extends Error {
@@ -27,14 +30,15 @@ export class RestoreRefusedError extends Error {
 
 export interface RestoreTarget {
   handle: DbHandle;
-  dataDir: string;
+  /** Where the uploads go (lib/media/storage.ts). */
+  store: MediaStore;
 }
 
 export interface RestoreResult {
   manifest: Manifest;
   rows: number;
   uploads: number;
-  /** Where the uploads folder the restore replaced was moved (--force), if it had files. */
+  /** Where the uploads folder the restore replaced was moved (--force, on disk), if it had files. */
   replacedUploads: string | null;
 }
 
@@ -53,7 +57,7 @@ function archiveMigrationCount(manifest: Manifest): number {
 }
 
 /** What the target holds: "28 stories", … and "3 uploaded files"; nothing when it is empty. */
-async function targetContents({ handle, dataDir }: RestoreTarget): Promise<{ holds: string[]; schemas: boolean }> {
+async function targetContents({ handle, store }: RestoreTarget): Promise<{ holds: string[]; schemas: boolean }> {
   const found = await inTransaction(handle, "snapshot", async (session) => {
     const tables = await session.rows<{ name: string }>("select relname as name from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by relname");
     const holds: string[] = [];
@@ -64,7 +68,7 @@ async function targetContents({ handle, dataDir }: RestoreTarget): Promise<{ hol
     const [drizzle] = await session.rows<{ exists: boolean }>("select exists (select 1 from pg_namespace where nspname = 'drizzle') as exists");
     return { holds, schemas: tables.length > 0 || drizzle!.exists };
   });
-  const files = (await storedUploads(dataDir)).length;
+  const files = (await storedUploads(store)).length;
   if (files) found.holds.push(`${files} uploaded files`);
   return found;
 }
@@ -84,13 +88,16 @@ async function dropForeignKeys(session: CopySession): Promise<string[]> {
 interface Load {
   file: string;
   manifest: Manifest;
-  staging: string;
+  /** Where the uploads are written: a folder beside the live one, or the bucket itself. */
+  staging: MediaStore;
+  /** The keys written to `staging` that were not there before, to remove if the load fails. */
+  written: string[];
   /** The target has schemas to drop first (empty ones, or anything with --force). */
   dropSchemas: boolean;
   migrations: number;
 }
 
-async function loadRows(session: CopySession, { file, manifest, staging, dropSchemas, migrations }: Load): Promise<number> {
+async function loadRows(session: CopySession, { file, manifest, staging, written, dropSchemas, migrations }: Load): Promise<number> {
   if (dropSchemas) await session.exec("drop schema if exists drizzle cascade; drop schema if exists public cascade; create schema public;");
   for (const statement of migrationScript(migrations)) await session.exec(statement);
   const tableOf = new Map(manifest.tables.flatMap((table) => table.files.map((name) => [name, table] as const)));
@@ -104,8 +111,10 @@ async function loadRows(session: CopySession, { file, manifest, staging, dropSch
     if (entry.name === MANIFEST_NAME) continue;
     const key = entry.name.slice("uploads/".length);
     if (!entry.name.startsWith("uploads/") || !storageKeyPattern.test(key)) throw new BackupArchiveError(`${file} holds ${entry.name}, which no backup writes.`);
-    await fs.mkdir(path.dirname(path.join(staging, key)), { recursive: true });
-    await fs.writeFile(path.join(staging, key), entry.data);
+    // An object already there (a bucket restored into with --force) stays if the load fails: the rows it had still name it.
+    const fresh = (await staging.head(key)) === null;
+    await staging.put(key, entry.data);
+    if (fresh) written.push(key);
   }
   // The references are checked here, once, over all the rows (a reply may come before its comment).
   for (const statement of addKeys) await session.rows(statement);
@@ -124,10 +133,10 @@ async function loadRows(session: CopySession, { file, manifest, staging, dropSch
 }
 
 /** Moves the restored uploads in; a folder they replace (--force), if it has files, is kept beside it. */
-async function moveUploadsIn(dataDir: string, staging: string): Promise<string | null> {
-  const live = uploadsDir(dataDir);
+async function moveUploadsIn(store: DiskStore, staging: string): Promise<string | null> {
+  const live = store.folder;
   let replaced: string | null = null;
-  if ((await storedUploads(dataDir)).length) {
+  if ((await storedUploads(store)).length) {
     replaced = `${live}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
     await fs.rename(live, replaced);
   } else await fs.rm(live, { recursive: true, force: true });
@@ -142,17 +151,24 @@ export async function restoreArchive(target: RestoreTarget, file: string, { forc
   if (contents.holds.length && !force) {
     throw new RestoreRefusedError(`The target is not empty: it holds ${contents.holds.join(", ")}. Restore into an empty database and data directory, or pass --force to replace everything in them.`);
   }
-  const { handle, dataDir } = target;
-  const staging = `${uploadsDir(dataDir)}.restoring-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
-  await fs.mkdir(staging, { recursive: true });
+  const { handle, store } = target;
+  const onDisk = store instanceof DiskStore;
+  const folder = onDisk ? `${store.folder}.restoring-${process.pid}` : null;
+  const written: string[] = [];
+  if (folder) {
+    await fs.rm(folder, { recursive: true, force: true });
+    await fs.mkdir(folder, { recursive: true });
+  }
   try {
     const rows = await inTransaction(handle, "load", (session) =>
-      loadRows(session, { file, manifest, staging, dropSchemas: contents.schemas, migrations }),
+      loadRows(session, { file, manifest, staging: folder ? new DiskStore(folder) : store, written, dropSchemas: contents.schemas, migrations }),
     );
-    const replacedUploads = await moveUploadsIn(dataDir, staging);
+    const replacedUploads = onDisk && folder ? await moveUploadsIn(store, folder) : null;
     return { manifest, rows, uploads: manifest.uploads.count, replacedUploads };
+  } catch (error) {
+    if (!folder) for (const key of written) await store.delete(key).catch(() => {});
+    throw error;
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    if (folder) await fs.rm(folder, { recursive: true, force: true });
   }
 }

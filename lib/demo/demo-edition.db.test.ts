@@ -12,6 +12,7 @@ import { getPublishedArticle } from "@/lib/stories/queries";
 import { storySearchMatch } from "@/lib/stories/search-vector";
 import { seedStories } from "./content/stories";
 import { seedDemoEdition } from "./demo-edition";
+import { diskStore } from "@/lib/media/storage";
 
 let test: TestDatabase;
 let dataDir: string;
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 describe("the demo edition", () => {
   it("seeds an empty database with at least 24 illustrated stories in at least 5 sections", async () => {
-    const result = await seedDemoEdition(test, { dataDir });
+    const result = await seedDemoEdition(test, { store: diskStore(dataDir) });
     expect(result.seeded).toBe(true);
 
     const sectionPaths = (await test.db.select({ path: sections.path }).from(sections)).map((s) => s.path);
@@ -103,7 +104,7 @@ describe("the demo edition", () => {
 
   it("is idempotent: a second run changes nothing", async () => {
     const before = await test.db.select({ n: count() }).from(stories);
-    const result = await seedDemoEdition(test, { dataDir });
+    const result = await seedDemoEdition(test, { store: diskStore(dataDir) });
     expect(result).toEqual({ seeded: false, reason: "the database already has content" });
     expect(await test.db.select({ n: count() }).from(stories)).toEqual(before);
   });
@@ -113,7 +114,7 @@ it("never touches a database that already has content", async () => {
   const other = await createTestDatabase();
   try {
     await createSection(other.db, "local", "Local news");
-    const result = await seedDemoEdition(other, { dataDir });
+    const result = await seedDemoEdition(other, { store: diskStore(dataDir) });
     expect(result.seeded).toBe(false);
     expect(await other.db.select({ n: count() }).from(stories)).toEqual([{ n: 0 }]);
     expect(await other.db.select({ n: count() }).from(sections)).toEqual([{ n: 1 }]);

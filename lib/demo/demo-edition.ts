@@ -16,7 +16,8 @@ import {
 import { authorLinksSchema } from "@/lib/authors/links";
 import { parseInput } from "@/lib/errors";
 import { slugify } from "@/lib/format/slug";
-import { newStorageKey, writeUpload } from "@/lib/media/storage";
+import { mediaStore, newStorageKey } from "@/lib/media/storage";
+import type { MediaStore } from "@/lib/media/store";
 import { storyDocumentSchema, type StoryDocument } from "@/lib/stories/document";
 import { refreshSearchVectors } from "@/lib/stories/search-vector";
 import { seedAuthors } from "./content/authors";
@@ -74,25 +75,26 @@ async function isEmpty(handle: DbHandle): Promise<boolean> {
  */
 export async function seedDemoEdition(
   handle: DbHandle,
-  options: { dataDir?: string; log?: (line: string) => void; accounts?: boolean } = {},
+  options: { store?: MediaStore; log?: (line: string) => void; accounts?: boolean } = {},
 ): Promise<SeedResult> {
   const log = options.log ?? (() => {});
   if (!(await isEmpty(handle))) return { seeded: false, reason: "the database already has content" };
 
   // Images first, outside the transaction: files without rows are harmless, rows without files not.
   const started = Date.now();
+  const store = options.store ?? mediaStore();
   const heroes: { key: string; width: number; height: number; bytes: number }[] = [];
   for (const [index, story] of seedStories.entries()) {
     const image = await renderSceneJpeg(story.hero.scene, index);
     const key = newStorageKey("jpg", new Date(story.publishedAt));
-    await writeUpload(key, image.data, options.dataDir);
+    await store.put(key, image.data);
     heroes.push({ key, width: image.width, height: image.height, bytes: image.data.length });
   }
   const posters: Partial<Record<keyof typeof livePosters, Poster>> = {};
   for (const kind of ["video", "audio"] as const) {
     const image = await renderPosterJpeg(kind);
     const key = newStorageKey("jpg");
-    await writeUpload(key, image.data, options.dataDir);
+    await store.put(key, image.data);
     posters[kind] = { key, width: image.width, height: image.height, bytes: image.data.length };
   }
   log(`Drew ${heroes.length + 2} demo images in ${((Date.now() - started) / 1000).toFixed(1)} s`);

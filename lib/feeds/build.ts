@@ -1,5 +1,5 @@
 import { Feed, type Item } from "feed";
-import { authorPath, tagPath } from "@/lib/routing/public-urls";
+import { absoluteUrl, authorPath, tagPath } from "@/lib/routing/public-urls";
 import { escapeHtml, renderBodyHtml } from "./body-html";
 import type { FeedStory } from "./queries";
 
@@ -64,7 +64,7 @@ function rssExtensions(story: FeedStory, siteUrl: string): Item["extensions"] {
       objects: {
         _attributes: {
           "xmlns:media": MEDIA_RSS,
-          url: escapeAttribute(`${siteUrl}${src}`),
+          url: escapeAttribute(absoluteUrl(src, siteUrl)),
           type: escapeAttribute(story.heroMimeType),
           medium: "image",
           width,
@@ -94,7 +94,7 @@ function categoriesOf(story: FeedStory, format: FeedFormat, siteUrl: string): It
 }
 
 function itemOf(story: FeedStory, format: FeedFormat, siteUrl: string): Item {
-  const absolute = (path: string) => `${siteUrl}${path}`;
+  const absolute = (path: string) => absoluteUrl(path, siteUrl);
   const guid = storyGuid(story.id, siteUrl);
   return {
     // RSS titles are plain text (in CDATA); Atom's are typed HTML; JSON's are plain.

@@ -48,6 +48,9 @@ describe("the policies", () => {
       expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
     }
     expect(directives(noncePolicy("n", { ...options, liveAllowHttp: true })).get("media-src")).toEqual(["'self'", "blob:", "https:", "http:"]);
+    expect(nonced.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    // Uploads named on S3_PUBLIC_BASE_URL are shown from its origin, and only from there.
+    expect(directives(hashPolicy([], { ...options, mediaBaseUrl: "https://media.example.org/uploads" })).get("img-src")).toEqual(["'self'", "data:", "blob:", "https://media.example.org"]);
     expect(directives(NOTHING_POLICY).get("default-src")).toEqual(["'none'"]);
   });
 });

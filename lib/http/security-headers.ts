@@ -37,10 +37,12 @@ export interface PolicyOptions {
   liveAllowHttp: boolean;
   /** React's development build evaluates code (never in production). */
   dev?: boolean;
+  /** S3_PUBLIC_BASE_URL: pages show uploaded images from there. */
+  mediaBaseUrl?: string;
 }
 
 /** The directives every document shares; `scripts` is its script-src sources. */
-function documentPolicy(scripts: string[], { siteUrl, liveAllowHttp, dev }: PolicyOptions): string {
+function documentPolicy(scripts: string[], { siteUrl, liveAllowHttp, dev, mediaBaseUrl }: PolicyOptions): string {
   // Live streams are any https address the live desk is given (or http with LIVE_ALLOW_HTTP), and
   // pages already open follow a change of address without a reload: hls.js fetches the playlist
   // and segments (connect-src), a plain MP3 or native HLS plays from it (media-src), and hls.js
@@ -51,7 +53,7 @@ function documentPolicy(scripts: string[], { siteUrl, liveAllowHttp, dev }: Poli
     "default-src 'self'",
     `script-src ${[...scripts, ...(dev ? ["'unsafe-eval'"] : [])].join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${mediaBaseUrl ? ` ${new URL(mediaBaseUrl).origin}` : ""}`,
     `media-src 'self' blob: ${streams}`,
     `connect-src 'self' ${streams}`,
     "font-src 'self'",

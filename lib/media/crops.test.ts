@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cropSize, cropUrl, readCrop, storageKeyOf } from "./crops";
-import { writeUpload } from "./storage";
+import { cropSize, cropUrl, readCrop } from "./crops";
+import { storageKeyOf } from "./urls";
+import { diskStore } from "./storage";
 
 describe("cropSize", () => {
   it.each([
@@ -40,31 +41,31 @@ describe("readCrop", () => {
       .composite([{ input: await sharp({ create: { ...half, background: "#ff0000" } }).png().toBuffer(), left: 0, top: 0 }])
       .png()
       .toBuffer();
-    await writeUpload(key, png, dataDir);
+    await diskStore(dataDir).put(key, png);
   });
   afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
 
   it("makes each shape once, as a JPEG of the promised size, and stores it", async () => {
-    const crop = await readCrop(key, "1x1", dataDir);
+    const crop = await readCrop(key, "1x1", diskStore(dataDir));
     expect(crop).not.toBeNull();
     expect(await sharp(crop!).metadata()).toMatchObject({ format: "jpeg", width: 600, height: 600 });
     const stored = path.join(dataDir, "uploads", key.replace(".png", "-c1x1.jpg"));
     expect((await fs.readFile(stored)).equals(crop!)).toBe(true);
-    expect((await readCrop(key, "1x1", dataDir))!.equals(crop!)).toBe(true);
-    const wide = await sharp((await readCrop(key, "16x9", dataDir))!).metadata();
+    expect((await readCrop(key, "1x1", diskStore(dataDir)))!.equals(crop!)).toBe(true);
+    const wide = await sharp((await readCrop(key, "16x9", diskStore(dataDir)))!).metadata();
     expect([wide.width, wide.height]).toEqual([1066, 600]);
   });
 
   it("has no crop of a missing file, a crop, or a variant", async () => {
-    expect(await readCrop("2026/11/00000000000000000000000000000000.png", "4x3", dataDir)).toBeNull();
-    expect(await readCrop(key.replace(".png", "-c1x1.jpg"), "4x3", dataDir)).toBeNull();
-    expect(await readCrop(key.replace(".png", "-w640.webp"), "4x3", dataDir)).toBeNull();
+    expect(await readCrop("2026/11/00000000000000000000000000000000.png", "4x3", diskStore(dataDir))).toBeNull();
+    expect(await readCrop(key.replace(".png", "-c1x1.jpg"), "4x3", diskStore(dataDir))).toBeNull();
+    expect(await readCrop(key.replace(".png", "-w640.webp"), "4x3", diskStore(dataDir))).toBeNull();
   });
 
   it("has no crop of a stored file that is not an image", async () => {
     const broken = "2026/11/11111111111111111111111111111111.jpg";
-    await writeUpload(broken, Buffer.from("not an image"), dataDir);
-    expect(await readCrop(broken, "4x3", dataDir)).toBeNull();
+    await diskStore(dataDir).put(broken, Buffer.from("not an image"));
+    expect(await readCrop(broken, "4x3", diskStore(dataDir))).toBeNull();
   });
 
   it("names crops under /media/crop", () => {

@@ -1,10 +1,12 @@
-import { readUpload, writeUpload } from "./storage";
-import { storageKeyPattern } from "./urls";
+import { mediaStore, readUpload } from "./storage";
+import type { MediaStore } from "./store";
+import { storageKeyOf, storageKeyPattern } from "./urls";
 
 // Fixed-shape copies of an uploaded photo for machines: search engines want an article's image in
 // 16:9, 4:3 and 1:1 (lib/seo/news-article.ts). Each crop is made from the original on its first
 // request, keeping the most salient part (sharp's "attention" strategy), then stored beside the
-// original under the same random name with a `-c<ratio>` suffix, so it is made once, ever.
+// original under the same random name with a `-c<ratio>` suffix, so it is made once, ever — in the
+// bucket too, where instances behind a load balancer share it instead of each making its own.
 
 export const CROP_RATIOS = { "16x9": [16, 9], "4x3": [4, 3], "1x1": [1, 1] } as const;
 export type CropRatio = keyof typeof CROP_RATIOS;
@@ -39,20 +41,14 @@ export function cropUrl(storageKey: string, ratio: CropRatio): string {
   return `/media/crop/${ratio}/${storageKey}`;
 }
 
-/** The storage key behind a media URL (`/media/<key>`), or null for anything else. */
-export function storageKeyOf(src: string): string | null {
-  const key = src.startsWith("/media/") ? src.slice("/media/".length) : "";
-  return storageKeyPattern.test(key) ? key : null;
-}
-
 /** An original's crop as JPEG bytes: read when stored, else made from the original and stored. */
-export async function readCrop(storageKey: string, ratio: CropRatio, dataDir?: string): Promise<Buffer | null> {
+export async function readCrop(storageKey: string, ratio: CropRatio, store: MediaStore = mediaStore()): Promise<Buffer | null> {
   // Crops are made from originals only, never from a variant or another crop.
   if (!storageKeyPattern.test(storageKey) || !ORIGINAL.test(storageKey)) return null;
   const key = cropKey(storageKey, ratio);
-  const stored = await readUpload(key, dataDir);
-  if (stored) return stored.data;
-  const original = await readUpload(storageKey, dataDir);
+  const stored = await store.read(key);
+  if (stored) return stored;
+  const original = await readUpload(storageKey, store);
   if (!original) return null;
   let data: Buffer;
   try {
@@ -70,7 +66,7 @@ export async function readCrop(storageKey: string, ratio: CropRatio, dataDir?: s
     // A stored file sharp cannot read has no crop (lib/media/repair.ts finds such files).
     return null;
   }
-  await writeUpload(key, data, dataDir);
+  await store.put(key, data);
   return data;
 }
 

@@ -60,7 +60,7 @@ describe("deleting an image", () => {
 
   it("deletes an unused image's row and every file made from it, and audits it", async () => {
     const image = await upload(writer);
-    await readCrop(image.src.replace("/media/", ""), "16x9", dataDir);
+    await readCrop(image.src.replace("/media/", ""), "16x9");
     // The original, three WebP copies and the crop.
     expect(filesOf(image.src)).toHaveLength(5);
     await deleteMedia(writer, image.id);

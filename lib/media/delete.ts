@@ -7,7 +7,8 @@ import { canDeleteAnyMedia } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { cropKeysOf } from "./crops";
-import { deleteUpload } from "./storage";
+import { mediaStore } from "./storage";
+import type { MediaStore } from "./store";
 import { findMediaUses } from "./usage";
 
 // Deleting an image nothing uses. The row goes first, in a transaction that also checks the uses
@@ -18,7 +19,7 @@ import { findMediaUses } from "./usage";
 /** Editors and admins change (edit the words of, or delete) any image; anyone else only what they uploaded. */
 export const canChangeMedia = (actor: Actor, uploadedById: number | null) => canDeleteAnyMedia(actor) || uploadedById === actor.id;
 
-export async function deleteMedia(actor: Actor, id: number, db: Db = getDb()): Promise<void> {
+export async function deleteMedia(actor: Actor, id: number, db: Db = getDb(), store: MediaStore = mediaStore()): Promise<void> {
   const removed = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(media).where(eq(media.id, id)).for("update");
     if (!row) throw new NotFoundError("This image is no longer in the media library.");
@@ -33,5 +34,5 @@ export async function deleteMedia(actor: Actor, id: number, db: Db = getDb()): P
     return row;
   });
   const keys = [removed.storageKey, ...removed.variants.map((variant) => variant.storageKey), ...cropKeysOf(removed.storageKey)];
-  for (const key of keys) await deleteUpload(key).catch((error: unknown) => logError(`Could not remove ${key}: ${(error as Error).message}`));
+  for (const key of keys) await store.delete(key).catch((error: unknown) => logError(`Could not remove ${key}: ${(error as Error).message}`));
 }

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import type { MediaExtension } from "./storage";
+import type { MediaExtension } from "./store";
 
 // What an image file really is (its first bytes, never its name) and how each stored format is
 // encoded. Uploads and the repair of wrongly stored files share it, so a name always gets the

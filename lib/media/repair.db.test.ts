@@ -9,7 +9,8 @@ import { media } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { sniffImageType } from "./formats";
 import { repairStoredMedia } from "./repair";
-import { writeUpload, type MediaExtension } from "./storage";
+import { diskStore } from "./storage";
+import type { MediaExtension } from "./store";
 
 let test: TestDatabase;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-repair-"));
@@ -29,8 +30,8 @@ async function animatedGif() {
 
 /** Stores a file and its row as uploads did: `bytes` under `key`, row fields as given. */
 async function seed(key: string, bytes: Buffer, row: { width: number; height: number; mimeType: string }, variants: Record<string, Buffer> = {}) {
-  await writeUpload(key, bytes, dataDir);
-  for (const [variant, data] of Object.entries(variants)) await writeUpload(variant, data, dataDir);
+  await diskStore(dataDir).put(key, bytes);
+  for (const [variant, data] of Object.entries(variants)) await diskStore(dataDir).put(variant, data);
   const [inserted] = await test.db
     .insert(media)
     .values({
@@ -73,7 +74,7 @@ describe("repairStoredMedia", () => {
     const healthyRow = await seed(healthy, healthyBytes, { width: 400, height: 300, mimeType: "image/jpeg" });
 
     const lines: string[] = [];
-    const report = await repairStoredMedia({ dataDir, log: (line) => lines.push(line) }, test.db);
+    const report = await repairStoredMedia({ store: diskStore(dataDir), log: (line) => lines.push(line) }, test.db);
     expect(report).toEqual({ checked: 4, reencoded: 4, rowsFixed: 3, problems: 0 });
     expect(lines.join("\n")).toContain(`${jpg}: gif bytes re-encoded as jpeg`);
     expect(lines.join("\n")).toContain(`${variantKey(png, 480)}: gif bytes re-encoded as webp`);
@@ -100,7 +101,7 @@ describe("repairStoredMedia", () => {
 
     const files = [jpg, variantKey(jpg, 480), png, variantKey(png, 480), webp].map(stored);
     const again: string[] = [];
-    const second = await repairStoredMedia({ dataDir, log: (line) => again.push(line) }, test.db);
+    const second = await repairStoredMedia({ store: diskStore(dataDir), log: (line) => again.push(line) }, test.db);
     expect(second).toEqual({ checked: 4, reencoded: 0, rowsFixed: 0, problems: 0 });
     expect(again).toEqual(["Checked 4 image(s): nothing to do"]);
     expect([jpg, variantKey(jpg, 480), png, variantKey(png, 480), webp].map(stored)).toEqual(files);
@@ -113,7 +114,7 @@ describe("repairStoredMedia", () => {
     await seed(garbage, Buffer.from("GIF89a and then nothing an image decoder can read"), { width: 1, height: 1, mimeType: "image/jpeg" });
 
     const lines: string[] = [];
-    const report = await repairStoredMedia({ dataDir, log: (line) => lines.push(line) }, test.db);
+    const report = await repairStoredMedia({ store: diskStore(dataDir), log: (line) => lines.push(line) }, test.db);
     expect(report).toEqual({ checked: 6, reencoded: 0, rowsFixed: 0, problems: 2 });
     expect(lines).toContain(`${missing}: missing, left as it is`);
     expect(lines).toContain(`${garbage}: gif bytes that cannot be decoded, left as they are`);

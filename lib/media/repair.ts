@@ -3,7 +3,8 @@ import sharp from "sharp";
 import { getDb, type Db } from "@/lib/db";
 import { media, type Media } from "@/db/schema";
 import { encodeAs, keepsFrames, kindOfExtension, sniffImageType } from "./formats";
-import { mimeByExtension, readUpload, writeUpload } from "./storage";
+import { mediaStore, readUpload } from "./storage";
+import { mimeByExtension, type MediaStore } from "./store";
 
 // The one-off repair behind `npm run media:repair`. Uploads once wrote every image as a GIF under
 // its .jpg/.png/.webp name, served with the name's type. Each stored file (and WebP copy) whose
@@ -24,8 +25,8 @@ export interface MediaRepairReport {
 
 interface RepairOptions {
   log: (line: string) => void;
-  /** Where uploads live; DATA_DIR by default. */
-  dataDir?: string;
+  /** Where uploads live: the site's store by default. */
+  store?: MediaStore;
 }
 
 const BATCH = 100;
@@ -67,7 +68,8 @@ async function repairRow(row: Media, report: MediaRepairReport, options: RepairO
 
 /** The file's bytes after repair, or null when it is missing or cannot be decoded. */
 async function repairFile(key: string, report: MediaRepairReport, options: RepairOptions) {
-  const file = await readUpload(key, options.dataDir);
+  const store = options.store ?? mediaStore();
+  const file = await readUpload(key, store);
   if (!file) {
     report.problems++;
     options.log(`${key}: missing, left as it is`);
@@ -84,7 +86,7 @@ async function repairFile(key: string, report: MediaRepairReport, options: Repai
     options.log(`${key}: ${found ?? "unknown"} bytes that cannot be decoded, left as they are`);
     return null;
   }
-  await writeUpload(key, data, options.dataDir);
+  await store.put(key, data);
   report.reencoded++;
   options.log(`${key}: ${found ?? "unknown"} bytes re-encoded as ${promised} (${file.data.length} → ${data.length} bytes)`);
   return { ...file, data };

@@ -1,36 +1,38 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/env";
-import { DomainError } from "@/lib/errors";
+import { env, type Env, type ObjectStorageSettings } from "@/lib/env";
+import { DiskStore } from "./disk-store";
+import { S3Store } from "./s3-store";
+import { mimeByExtension, type MediaExtension, type MediaStore } from "./store";
 import { storageKeyPattern } from "./urls";
 
-// Uploaded files on local disk under DATA_DIR/uploads, named by the server, never by the uploader.
-// A file is written beside its name and renamed into place once whole, so a reader never meets a
-// half-written one; when the disk is full the part written is removed and the upload is refused
-// with 507 (Insufficient Storage), saying so.
+// Where uploaded files live, behind one interface with two homes: local disk under DATA_DIR/uploads
+// (the default) or an S3-compatible bucket (S3_BUCKET, lib/env.ts). Every reader and writer of
+// uploads — the upload command, the media routes, crops, share cards, the demo seed, the repair,
+// backups and `npm run media:to-s3` — goes through a MediaStore, so both homes behave alike:
+// names are made by the server, an object is whole or absent, a missing one reads as null.
 
-/** The upload disk has no room (or the process's quota is used up): 507. */
-export class UploadSpaceError extends DomainError {
-  constructor() {
-    super("The server has no room left for uploads just now; nothing was stored. Tell whoever runs the site.", 507);
-  }
+/** A store on local disk under `dataDir`/uploads. */
+export function diskStore(dataDir = env().dataDir): MediaStore {
+  return new DiskStore(path.join(dataDir, "uploads"));
 }
 
-/** Errors of a full disk or a used-up quota or file size limit. */
-const NO_SPACE = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
+/** A store in the bucket `settings` name. */
+export function objectStore(settings: ObjectStorageSettings): MediaStore {
+  return new S3Store(settings);
+}
 
-export const mimeByExtension = {
-  jpg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
-  avif: "image/avif",
-  gif: "image/gif",
-} as const;
-export type MediaExtension = keyof typeof mimeByExtension;
+let current: MediaStore | undefined;
 
-export function uploadsDir(dataDir = env().dataDir): string {
-  return path.join(dataDir, "uploads");
+/** The store a configuration names: its bucket when S3_BUCKET is set, its DATA_DIR/uploads otherwise. */
+export function mediaStoreFor(settings: Pick<Env, "dataDir"> & Partial<Pick<Env, "objectStorage">>): MediaStore {
+  return settings.objectStorage ? objectStore(settings.objectStorage) : diskStore(settings.dataDir);
+}
+
+/** This process's store (one client for every request). */
+export function mediaStore(): MediaStore {
+  current ??= mediaStoreFor(env());
+  return current;
 }
 
 export function newStorageKey(extension: MediaExtension, now = new Date()): string {
@@ -39,40 +41,14 @@ export function newStorageKey(extension: MediaExtension, now = new Date()): stri
   return `${year}/${month}/${randomBytes(16).toString("hex")}.${extension}`;
 }
 
-export async function writeUpload(key: string, data: Buffer, dataDir?: string): Promise<void> {
-  if (!storageKeyPattern.test(key)) throw new Error(`Invalid storage key: ${key}`);
-  const file = path.join(uploadsDir(dataDir), key);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await fs.writeFile(partial, data);
-    await fs.rename(partial, file);
-  } catch (error) {
-    await fs.rm(partial, { force: true });
-    if (NO_SPACE.has((error as NodeJS.ErrnoException).code ?? "")) throw new UploadSpaceError();
-    throw error;
-  }
-}
-
 /** The file and its type, or null when the key is malformed or nothing is stored under it. */
 export async function readUpload(
   key: string,
-  dataDir?: string,
+  store: MediaStore = mediaStore(),
 ): Promise<{ data: Buffer; extension: MediaExtension; mimeType: string } | null> {
   const match = storageKeyPattern.exec(key);
   if (!match) return null;
   const extension = match[1] as MediaExtension;
-  try {
-    const data = await fs.readFile(path.join(uploadsDir(dataDir), key));
-    return { data, extension, mimeType: mimeByExtension[extension] };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
-
-/** Removes a stored file; nothing stored under the key is fine. */
-export async function deleteUpload(key: string, dataDir?: string): Promise<void> {
-  if (!storageKeyPattern.test(key)) throw new Error(`Invalid storage key: ${key}`);
-  await fs.rm(path.join(uploadsDir(dataDir), key), { force: true });
+  const data = await store.read(key);
+  return data && { data, extension, mimeType: mimeByExtension[extension] };
 }

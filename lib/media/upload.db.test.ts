@@ -10,7 +10,7 @@ import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { GET } from "@/app/media/[...key]/route";
 import { DomainError, ValidationError } from "@/lib/errors";
 import { sniffImageType } from "./formats";
-import { UploadSpaceError } from "./storage";
+import { UploadSpaceError } from "./store";
 import { storedFileName, uploadImage } from "./upload";
 
 let test: TestDatabase;

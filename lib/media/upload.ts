@@ -7,7 +7,9 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, parseInput, ValidationError } from "@/lib/errors";
 import { encodeAs, encodeVariant, sniffImageType, storedExtension, type ImageKind } from "./formats";
-import { deleteUpload, mimeByExtension, newStorageKey, writeUpload } from "./storage";
+import { log } from "@/lib/log";
+import { mediaStore, newStorageKey } from "./storage";
+import { mimeByExtension, type MediaStore } from "./store";
 import { mediaUrl } from "./urls";
 
 // Uploading an image: the type is read from the file's first bytes (never its name), the image
@@ -59,6 +61,7 @@ export async function uploadImage(
   file: { bytes: Uint8Array; name?: string },
   details: unknown,
   db: Db = getDb(),
+  store: MediaStore = mediaStore(),
 ) {
   const input = parseInput(mediaDetailsSchema, details);
   const kind = sniffImageType(file.bytes);
@@ -78,17 +81,18 @@ export async function uploadImage(
 
   const key = newStorageKey(encoded.extension);
   // The files first, then the row and its audit entry in one transaction; if any of it fails
-  // (a full disk, the database away), the files written so far go: no file without its row,
-  // no row without its files.
+  // (a full disk, the bucket or the database away), the files written so far go: no file without
+  // its row, no row without its files. A file that cannot be removed then (the bucket gone in
+  // the middle) is logged: no row names it, so no page ever will.
   const written: string[] = [];
   const variants: { width: number; storageKey: string }[] = [];
   let row: typeof media.$inferSelect;
   try {
-    await writeUpload(key, encoded.data);
+    await store.put(key, encoded.data);
     written.push(key);
     for (const width of VARIANT_WIDTHS.filter((w) => w < encoded.width)) {
       const variantKey = key.replace(/\.\w+$/, `-w${width}.webp`);
-      await writeUpload(variantKey, await encodeVariant(encoded.data, width));
+      await store.put(variantKey, await encodeVariant(encoded.data, width));
       written.push(variantKey);
       variants.push({ width, storageKey: variantKey });
     }
@@ -111,7 +115,9 @@ export async function uploadImage(
       return inserted!;
     });
   } catch (error) {
-    await Promise.all(written.map((stored) => deleteUpload(stored).catch(() => {})));
+    await Promise.all(
+      written.map((stored) => store.delete(stored).catch(() => log.warn({ key: stored, store: store.location }, "orphan upload left behind: no row names it"))),
+    );
     throw error;
   }
   return {

@@ -1,6 +1,16 @@
-/** Public URL of an uploaded file, served by app/media/[...key]/route.ts. */
+/**
+ * S3_PUBLIC_BASE_URL without its trailing slash, or undefined. Read from the environment here
+ * (lib/env.ts validates it at start) because client components build media URLs too: there it is
+ * always undefined, and the app's own /media/ address serves the same file.
+ */
+function publicBaseUrl(): string | undefined {
+  return process.env.S3_PUBLIC_BASE_URL?.replace(/\/+$/, "") || undefined;
+}
+
+/** Public URL of an uploaded file: served by app/media/[...key]/route.ts, or straight from S3_PUBLIC_BASE_URL. */
 export function mediaUrl(storageKey: string): string {
-  return `/media/${storageKey}`;
+  const base = publicBaseUrl();
+  return base ? `${base}/${storageKey}` : `/media/${storageKey}`;
 }
 
 /**
@@ -8,3 +18,10 @@ export function mediaUrl(storageKey: string): string {
  * for a derived copy (`-w640`: a narrower WebP made at upload; `-c16x9`: a crop, lib/media/crops.ts).
  */
 export const storageKeyPattern = /^\d{4}\/\d{2}\/[a-f0-9]{32}(?:-w\d{2,4}|-c(?:16x9|4x3|1x1))?\.(jpg|png|webp|avif|gif)$/;
+
+/** The storage key behind a media URL (`/media/<key>`, or `<S3_PUBLIC_BASE_URL>/<key>`), or null for anything else. */
+export function storageKeyOf(src: string): string | null {
+  const base = publicBaseUrl();
+  const key = src.startsWith("/media/") ? src.slice("/media/".length) : base && src.startsWith(`${base}/`) ? src.slice(base.length + 1) : "";
+  return storageKeyPattern.test(key) ? key : null;
+}

@@ -9,7 +9,7 @@ export const authorPath = (slug: string) => `/authors/${slug}`;
 /** The public search; its query parameters are read in lib/search/params.ts. */
 export const SEARCH_PATH = "/search";
 
-/** `path` (starting with "/") as an absolute URL on SITE_URL. */
+/** `path` (starting with "/") as an absolute URL on SITE_URL; an absolute URL (media on S3_PUBLIC_BASE_URL) as it is. */
 export function absoluteUrl(path: string, siteUrl: string = env().siteUrl): string {
-  return `${siteUrl}${path}`;
+  return /^https?:\/\//.test(path) ? path : `${siteUrl}${path}`;
 }

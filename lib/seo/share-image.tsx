@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
 import { readUpload } from "@/lib/media/storage";
-import { storageKeyOf } from "@/lib/media/crops";
+import { storageKeyOf } from "@/lib/media/urls";
 
 // The picture a link shows when it is shared (og:image, twitter:image): the headline or name in
 // the publication's serif over the hero photo, darkened at the foot so the type always reads, with

@@ -5,6 +5,7 @@ import { demoAccountsInUse, refuseDemoAccountsOnPublicSite } from "@/lib/demo/de
 import { ensureFirstAdmin } from "@/lib/auth/users";
 import { env, seedsDemoStories, type Env } from "@/lib/env";
 import { deleteStoredAuthSecret } from "@/lib/settings/store";
+import { mediaStoreFor } from "@/lib/media/storage";
 import { describeConnectionError } from "./cli";
 
 /** How long a PostgreSQL server may take to answer its first query before the start gives up. */
@@ -44,7 +45,7 @@ export interface PreparedDatabase {
   demoAccounts: string[];
 }
 
-type PrepareSettings = Pick<Env, "siteUrl" | "siteIsLocal" | "demoContent" | "dataDir" | "adminEmail" | "adminPassword">;
+type PrepareSettings = Pick<Env, "siteUrl" | "siteIsLocal" | "demoContent" | "dataDir" | "adminEmail" | "adminPassword"> & Partial<Pick<Env, "objectStorage">>;
 
 interface PrepareOptions {
   seed: boolean;
@@ -84,7 +85,7 @@ export async function prepareOpenDatabase(handle: DbHandle, settings: PrepareSet
     if (plan.stories) {
       // Loaded only when seeding: it brings the demo content and the image renderer.
       const { seedDemoEdition } = await import("@/lib/demo/demo-edition");
-      const result = await seedDemoEdition(handle, { dataDir: settings.dataDir, log: options.log, accounts: plan.accounts });
+      const result = await seedDemoEdition(handle, { store: mediaStoreFor(settings), log: options.log, accounts: plan.accounts });
       options.log(
         result.seeded
           ? `Seeded the demo edition (${plan.why}): ${result.stories} stories in ${result.sections} sections`
