@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { authors, redirects, sections, stories } from "@/db/schema";
 import { authorFeedPath, sectionFeedPath } from "@/lib/feeds/addresses";
+import { forgetOldPathAnswers } from "./old-paths";
 import { authorPath } from "./public-urls";
 import { storyPath } from "@/lib/stories/queries";
 
@@ -16,13 +17,15 @@ export type PathRule = { status: 410 } | { status: 301; location: string };
 
 export interface PathRules {
   rules: Map<string, PathRule>;
+  /** Every section's path (`news/us`): a request under one may be a page, so it is no old address to look up. */
+  sectionPaths: Set<string>;
   loadedAt: number;
   /** Set by a write in this process: the next request waits for fresh rules. */
   invalidated?: boolean;
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
-  const [storyRows, redirectRows, sectionRedirectRows, authorRedirectRows, goneRows] = await Promise.all([
+  const [storyRows, redirectRows, sectionRedirectRows, authorRedirectRows, goneRows, sectionRows] = await Promise.all([
     db
       .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
       .from(stories)
@@ -52,6 +55,7 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
       .select({ fromPath: redirects.fromPath })
       .from(redirects)
       .where(and(isNull(redirects.storyId), isNull(redirects.sectionId), isNull(redirects.authorId))),
+    db.select({ path: sections.path }).from(sections),
   ]);
   const rules = new Map<string, PathRule>();
   for (const row of goneRows) rules.set(row.fromPath, { status: 410 });
@@ -77,7 +81,7 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
     );
   }
   for (const row of storyRows) rules.set(storyPath(row.sectionPath, row.slug), { status: 410 });
-  return { rules, loadedAt: Date.now() };
+  return { rules, sectionPaths: new Set(sectionRows.map((row) => row.path)), loadedAt: Date.now() };
 }
 
 /** How old a snapshot may be before a request triggers a refresh (served stale meanwhile). */
@@ -106,13 +110,24 @@ function refresh(): Promise<PathRules> {
  * bound on how long another instance's write takes to show here).
  */
 export async function matchPathRule(pathname: string): Promise<PathRule | undefined> {
-  let snapshot = globalForRules.meridianPathRules;
-  if (!snapshot || snapshot.invalidated) snapshot = await refresh();
-  else if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
-  return snapshot.rules.get(pathname.replace(/\/+$/, "") || "/");
+  return (await currentPathRules()).rules.get(pathname.replace(/\/+$/, "") || "/");
 }
 
-/** Forget the snapshot so the next request reloads it (after a write in this process). */
+/** Whether `path` (`news/us`) is a section's, by the same snapshot as the rules. */
+export async function sectionPathTest(): Promise<(path: string) => boolean> {
+  const { sectionPaths } = await currentPathRules();
+  return (path) => sectionPaths.has(path);
+}
+
+async function currentPathRules(): Promise<PathRules> {
+  const snapshot = globalForRules.meridianPathRules;
+  if (!snapshot || snapshot.invalidated) return refresh();
+  if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
+  return snapshot;
+}
+
+/** Forget the snapshot so the next request reloads it (after a write in this process), and the old addresses' answers. */
 export function invalidatePathRules(): void {
   if (globalForRules.meridianPathRules) globalForRules.meridianPathRules.invalidated = true;
+  forgetOldPathAnswers();
 }
