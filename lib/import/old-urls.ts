@@ -62,11 +62,19 @@ export async function recordOldPaths(tx: Db | Tx, target: OldPathTarget, address
   const conflicts: OldPathConflict[] = [];
   for (let at = 0; at < keys.length; at += BATCH) {
     const batch = keys.slice(at, at + BATCH);
-    await tx.insert(oldPaths).values(batch.map((path) => ({ path, ...row }))).onConflictDoNothing({ target: oldPaths.path });
+    const inserted = await tx
+      .insert(oldPaths)
+      .values(batch.map((path) => ({ path, ...row })))
+      .onConflictDoNothing({ target: oldPaths.path })
+      .returning({ path: oldPaths.path });
+    // Only addresses stored before (by this item on an earlier run, or by another) are read back.
+    const fresh = new Set(inserted.map((stored) => stored.path));
+    const known = batch.filter((path) => !fresh.has(path));
+    if (known.length === 0) continue;
     const stored = await tx
       .select({ path: oldPaths.path, storyId: oldPaths.storyId, sectionId: oldPaths.sectionId, tagId: oldPaths.tagId, authorId: oldPaths.authorId, feed: oldPaths.feed })
       .from(oldPaths)
-      .where(inArray(oldPaths.path, batch));
+      .where(inArray(oldPaths.path, known));
     for (const other of stored) {
       if (targetName(other) !== targetName(row)) conflicts.push({ path: other.path, message: `The old address ${other.path} already leads to ${targetName(other)}: kept there, not to ${targetName(row)}` });
     }
