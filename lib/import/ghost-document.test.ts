@@ -58,7 +58,7 @@ describe("ghostPostToDocument from lexical", () => {
     expect(warnings.map((w) => w.message)).toEqual([
       "A nested list was flattened: its items follow their parent item",
       "The image https://cdn.example.com/g2.jpg is not in the media library: kept as a link",
-      "<script> was dropped: a story body carries no scripts, frames, styles or objects",
+      "<script> was dropped: a story body carries no scripts",
       'A Ghost "signup" card cannot be shown: dropped',
     ]);
   });
@@ -118,6 +118,20 @@ describe("ghostPostToDocument from mobiledoc", () => {
     expect(document.content).toEqual([p(t("Rendered"))]);
     expect(warnings).toEqual([{ item, message: "The post's lexical is not valid JSON: the next format was read instead" }]);
     expect((await ghostPostToDocument({}, { item })).document).toEqual({ type: "doc", content: [] });
+  });
+});
+
+describe("ghostPostToDocument on deep input", () => {
+  it("reads lexical nodes and lists nested 20,000 deep as their text, without overflowing the stack", async () => {
+    // Written as text: JSON.stringify itself cannot go this deep.
+    const n = 20_000;
+    const link = '{"type":"link","url":"https://example.com","children":['.repeat(n) + JSON.stringify(text("Deep link text")) + "]}".repeat(n);
+    const items = '{"type":"list","listType":"bullet","children":[{"type":"listitem","children":[{"type":"text","text":"Item"},'.repeat(n) + '{"type":"text","text":"Deep item"}' + "]}]}".repeat(n);
+    const lexical = `{"root":{"children":[{"type":"paragraph","children":[${link}]},${items}]}}`;
+    const { document, warnings } = await ghostPostToDocument({ lexical }, { item });
+    expect(storyDocumentSchema.safeParse(document).success).toBe(true);
+    expect(JSON.stringify(document)).toContain("Deep link text");
+    expect(warnings.map((w) => w.message)).toContain("Nodes nested deeper than 100 levels were kept as plain text");
   });
 });
 

@@ -85,6 +85,24 @@ class GhostCards {
   }
 }
 
+/** How deep the readers follow nested nodes; deeper ones are read as their text (no stack overflow). */
+const MAX_DEPTH = 100;
+
+/** The text of a lexical node and everything under it, without recursion. */
+function lexicalText(root: unknown): string {
+  const parts: string[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObject(node)) continue;
+    if (typeof node.text === "string") parts.push(node.text);
+    if (node.type === "linebreak") parts.push("\n");
+    const children = list(node.children);
+    for (let at = children.length - 1; at >= 0; at--) stack.push(children[at]);
+  }
+  return parts.join("");
+}
+
 /** Lexical: a tree under root.children; text formats are bit flags (1 bold, 2 italic). */
 class LexicalReader {
   constructor(
@@ -98,7 +116,11 @@ class LexicalReader {
     return blocks;
   }
 
-  private inline(nodes: unknown[], marks: Mark[] = []): InlineNode[] {
+  private inline(nodes: unknown[], marks: Mark[] = [], depth = 0): InlineNode[] {
+    if (depth >= MAX_DEPTH) {
+      this.writer.warnOnce(`Nodes nested deeper than ${MAX_DEPTH} levels were kept as plain text`);
+      return [textNode(nodes.map(lexicalText).join(""), marks)].filter((n) => n !== null);
+    }
     return nodes.filter(isObject).flatMap((node): InlineNode[] => {
       const type = str(node.type);
       if (type === "text" || type === "extended-text") {
@@ -109,9 +131,9 @@ class LexicalReader {
       if (type === "linebreak") return [{ type: "hardBreak" }];
       if (type === "link" || type === "autolink") {
         const href = this.writer.href(str(node.url));
-        return this.inline(list(node.children), href ? [...marks, { type: "link", attrs: { href } }] : marks);
+        return this.inline(list(node.children), href ? [...marks, { type: "link", attrs: { href } }] : marks, depth + 1);
       }
-      return this.inline(list(node.children), marks);
+      return this.inline(list(node.children), marks, depth + 1);
     });
   }
 
@@ -142,19 +164,19 @@ class LexicalReader {
   private async list(node: Json): Promise<StoryBlock[]> {
     const items: Paragraph[][] = [];
     let nested = false;
-    const collect = (listNode: Json) => {
+    const collect = (listNode: Json, depth: number) => {
       for (const item of list(listNode.children).filter(isObject)) {
         const inner = list(item.children).filter(isObject);
-        const sublists = inner.filter((child) => child.type === "list");
-        const inline = this.inline(inner.filter((child) => child.type !== "list"));
+        const sublists = depth < MAX_DEPTH ? inner.filter((child) => child.type === "list") : [];
+        const inline = this.inline(inner.filter((child) => !sublists.includes(child)));
         if (inline.length) items.push(paragraphBlocks(inline) as Paragraph[]);
         for (const sublist of sublists) {
           nested = true;
-          collect(sublist);
+          collect(sublist, depth + 1);
         }
       }
     };
-    collect(node);
+    collect(node, 0);
     if (nested) this.writer.warnOnce("A nested list was flattened: its items follow their parent item");
     return listBlocks(node.listType === "number", items);
   }

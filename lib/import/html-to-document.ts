@@ -23,8 +23,16 @@ import { expandShortcodes } from "./wordpress-shortcodes";
 
 export type { ConvertOptions } from "./document-writer";
 
-/** Elements whose content never reaches a reader. */
-const DROPPED = new Set(["script", "style", "iframe", "object", "embed", "form", "noscript", "template", "applet", "frame", "frameset", "video", "audio", "canvas", "svg", "math", "input", "button", "select", "textarea", "link", "meta", "base", "source", "track", "map", "dialog"]);
+/** Elements whose content never reaches a reader, dropped with a warning saying what kind they are. */
+const DROPPED_KINDS: Record<string, string> = {
+  script: "scripts", noscript: "scripts", template: "scripts", style: "styles",
+  iframe: "frames", frame: "frames", frameset: "frames", object: "embedded objects", embed: "embedded objects", applet: "embedded objects",
+  form: "forms", input: "forms", button: "forms", select: "forms", textarea: "forms", dialog: "forms",
+  video: "video or audio players", audio: "video or audio players", canvas: "drawings", svg: "drawings", math: "drawings",
+};
+/** Inert elements with nothing to show, dropped without a word. */
+const INERT = new Set(["link", "meta", "base", "source", "track", "map", "area", "wbr", "col", "colgroup", "param"]);
+const DROPPED = new Set([...Object.keys(DROPPED_KINDS), ...INERT]);
 /** Elements that end the paragraph before them and start a new one after. */
 const BLOCKS = new Set(["div", "section", "article", "header", "footer", "aside", "main", "nav", "address", "details", "summary", "dl", "dt", "dd", "center", "fieldset", "legend", "hgroup", "figcaption", "body", "html", "caption", "picture"]);
 const HEADINGS: Record<string, number> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 };
@@ -42,14 +50,32 @@ const isElement = (node: Node): node is Element => "tagName" in node;
 const attribute = (element: Element, name: string) => element.attrs.find((attr) => attr.name === name)?.value;
 const hasClass = (element: Element, name: string) => (attribute(element, "class") ?? "").split(/\s+/).includes(name);
 
-function textContent(node: Node): string {
-  if (node.nodeName === "#text") return (node as T.TextNode).value;
-  if (!isElement(node) || DROPPED.has(node.tagName)) return "";
-  return node.childNodes.map(textContent).join(node.tagName === "br" ? "\n" : "");
+/** The text under `root`, in order (without recursion: a body may nest thousands of elements deep). */
+function textContent(root: Node): string {
+  const parts: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeName === "#text") parts.push((node as T.TextNode).value);
+    else if (isElement(node) && !DROPPED.has(node.tagName)) {
+      if (node.tagName === "br") parts.push("\n");
+      for (let at = node.childNodes.length - 1; at >= 0; at--) stack.push(node.childNodes[at]!);
+    }
+  }
+  return parts.join("");
 }
 
+/** The `tag` elements under `element`, in order, not looking inside a match or a dropped element. */
 function descendants(element: Element, tag: string): Element[] {
-  return element.childNodes.filter(isElement).flatMap((child) => (child.tagName === tag ? [child] : DROPPED.has(child.tagName) ? [] : descendants(child, tag)));
+  const found: Element[] = [];
+  const stack: Node[] = [...element.childNodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node) || DROPPED.has(node.tagName)) continue;
+    if (node.tagName === tag) found.push(node);
+    else for (let at = node.childNodes.length - 1; at >= 0; at--) stack.push(node.childNodes[at]!);
+  }
+  return found;
 }
 
 /** Collects inline content into paragraphs and blocks in order. */
@@ -78,7 +104,12 @@ class Flow {
   }
 }
 
+/** How deep the walk follows nested elements; deeper markup is read as its text (no stack overflow). */
+const MAX_DEPTH = 100;
+
 class HtmlWalker {
+  private depth = 0;
+
   constructor(private readonly writer: DocumentWriter) {}
 
   private get wordpress(): boolean {
@@ -134,9 +165,23 @@ class HtmlWalker {
     if (node.nodeName === "#text") return this.text((node as T.TextNode).value, flow, marks, pre);
     if (node.nodeName === "#comment") return this.comment((node as T.CommentNode).data);
     if (!isElement(node)) return;
+    if (this.depth >= MAX_DEPTH) {
+      this.writer.warnOnce(`Markup nested deeper than ${MAX_DEPTH} elements was kept as plain text`);
+      return this.text(textContent(node), flow, marks, pre);
+    }
+    this.depth++;
+    try {
+      await this.element(node, flow, marks, pre);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private async element(node: Element, flow: Flow, marks: Mark[], pre: boolean): Promise<void> {
     const tag = node.tagName;
     if (DROPPED.has(tag)) {
-      this.writer.warnOnce(`<${tag}> was dropped: a story body carries no ${tag === "form" || tag === "input" || tag === "button" || tag === "select" || tag === "textarea" ? "forms" : "scripts, frames, styles or objects"}`);
+      const kind = DROPPED_KINDS[tag];
+      if (kind) this.writer.warnOnce(`<${tag}> was dropped: a story body carries no ${kind}`);
       return;
     }
     const heading = HEADINGS[tag];
@@ -259,7 +304,12 @@ class HtmlWalker {
     if (figures.length > 0) {
       // A gallery of figures, each with its own caption; the gallery's caption follows them.
       const blocks: StoryBlock[] = [];
-      for (const figure of figures) blocks.push(...(await this.figure(figure)));
+      for (const figure of figures) {
+        // Through visit, which bounds how deep figures within figures are followed.
+        const inner = new Flow();
+        await this.visit(figure, inner, [], false);
+        blocks.push(...inner.done());
+      }
       return [...blocks, ...(caption ? paragraphBlocks([textNode(caption)].filter((n) => n !== null)) : [])];
     }
     if (images.length === 0) return this.blocks(element.childNodes);
