@@ -227,6 +227,25 @@ describe("htmlToDocument on deep markup", () => {
   });
 });
 
+describe("htmlToDocument on many brackets", () => {
+  it("reads a body of 100,000 unclosed [brackets] and shortcodes in one pass", async () => {
+    const body = "[note] [gallery] [x y=1] [[esc]] ".repeat(100_000);
+    const { document, warnings } = await convert(body, { wordpress: true });
+    expect(storyDocumentSchema.safeParse(document).success).toBe(true);
+    const text = JSON.stringify(document);
+    expect(text.startsWith('{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"[note] [esc] [note] [esc] [note]')).toBe(true);
+    expect(warnings.map((w) => w.message)).toEqual([
+      "A [gallery] without ids shows the post's attached images: not converted",
+      "The shortcode [x] is not known: its text is kept as plain paragraphs",
+    ]);
+  });
+
+  it("reads enclosing and self-closing shortcodes, nested in text, the first closing tag ending each", async () => {
+    const { document } = await convert('Start [box title="a"]one[/box] mid [box /] [box]two[/box] end [/box]', { wordpress: true });
+    expect(document.content).toEqual([p(t("Start")), p(t("one")), p(t("mid")), p(t("two")), p(t("end [/box]"))]);
+  });
+});
+
 describe("htmlToDocument on any input", () => {
   const tags = ["p", "b", "i", "em", "strong", "a", "ul", "ol", "li", "blockquote", "h1", "h2", "h4", "figure", "figcaption", "img", "br", "pre", "table", "tr", "td", "script", "iframe", "div", "span", "cite"];
   const attributes = fc.constantFrom("", ' href="https://example.com/x"', ' href="javascript:x"', ' href="/a b"', ' src="https://example.com/uploads/i.jpg"', ' src="x.png" alt=""', ' alt="an alt"', ' class="wp-block-embed"');
