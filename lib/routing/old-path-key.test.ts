@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oldPathKey, oldPathLookupKey } from "./old-path-key";
+import { mayBeOldAddress, oldPathKey, oldPathLookupKey } from "./old-path-key";
 
 // The one spelling of an old address (stored by the importer, looked up by the server), and which
 // requests are looked up at all: only those no page of ours may answer.
@@ -50,6 +50,17 @@ describe("oldPathLookupKey", () => {
     ["/news/us/old/deeper", "", "/news/us/old/deeper"],
   ])("looks up %s%s as %s", (pathname, search, key) => {
     expect(oldPathLookupKey(pathname, search, isSection)).toBe(key);
+  });
+
+  it("agrees with the first look: what that passes over is never looked up", () => {
+    for (const [pathname, search] of [["/", ""], ["/", "?s=x"], ["/live", ""], ["/feed.xml", ""], ["/tags/x/", ""], ["/_next/x", ""], ["/editor/", ""]] as const) {
+      expect(mayBeOldAddress(pathname, search)).toBe(false);
+      expect(oldPathLookupKey(pathname, search, () => false)).toBeNull();
+    }
+    for (const [pathname, search] of [["/", "?p=1"], ["/index.php", "?cat=2"], ["/slug/", ""], ["/2019/04/29/x", ""], ["/news/us/x", ""]] as const) {
+      expect(mayBeOldAddress(pathname, search)).toBe(true);
+      expect(oldPathLookupKey(pathname, search, () => false)).not.toBeNull();
+    }
   });
 
   it.each([

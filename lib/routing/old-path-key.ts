@@ -37,6 +37,18 @@ export function oldPathKey(address: string): string | null {
 }
 
 /**
+ * A first look that needs neither the sections nor a URL parser, for every request: false for
+ * the site's own addresses (home without a query address, reserved routes, files), which are
+ * never looked up; true when oldPathLookupKey has to decide.
+ */
+export function mayBeOldAddress(pathname: string, search: string): boolean {
+  if (pathname === "/" || pathname === "/index.php") return /[?&](p|page_id|cat)=\d/.test(search);
+  const slash = pathname.indexOf("/", 1);
+  const first = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+  return !(OURS.has(first) || first.startsWith("_") || (slash === -1 && first.includes(".")));
+}
+
+/**
  * The key to look up for a request no path rule answered, or null when the request may be a page
  * of ours — so the database is asked only about addresses that would otherwise be 404.
  * `isSection` says whether a path (without its slash) is a section's page.

@@ -5,7 +5,7 @@ import { authorFeedPath, sectionFeedPath, siteFeedPaths, tagFeedPath } from "@/l
 import { getDb, type Db } from "@/lib/db";
 import { isPublishedNow } from "@/lib/stories/visibility";
 import { storyPath } from "@/lib/stories/queries";
-import { oldPathLookupKey } from "./old-path-key";
+import { mayBeOldAddress, oldPathLookupKey } from "./old-path-key";
 import type { PathRule } from "./path-rules";
 import { authorPath, tagPath } from "./public-urls";
 
@@ -77,7 +77,7 @@ export async function matchOldPath(
   db: () => Db = getDb,
 ): Promise<{ rule: PathRule; keepQuery: boolean } | undefined> {
   // The site's own addresses (home, Live, feeds, files) pass without waiting for the sections.
-  if (!oldPathLookupKey(pathname, search, () => false)) return undefined;
+  if (!mayBeOldAddress(pathname, search)) return undefined;
   const key = oldPathLookupKey(pathname, search, await sectionTest());
   if (!key) return undefined;
   const now = Date.now();
