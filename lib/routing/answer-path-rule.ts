@@ -22,7 +22,8 @@ const INTERNAL = /^\/(gone|feeds)(\/|$)/;
 const SKIPPED = /^\/(_next|api|media|editor|live|sitemaps)\//;
 /**
  * The only one-segment paths that can have a rule: a top-level section's old address. The rest
- * (`/`, `/live`, `/feed.xml`, `/robots.txt`, …) pass without waiting for the rules to load.
+ * (`/`, `/live`, `/feed.xml`, `/robots.txt`, …) pass without waiting for the rules to load; one
+ * no page of ours answers (`/old-post`) may still be an imported old address.
  */
 const TOP_LEVEL_SECTION = new RegExp(`^/(?:${SECTION_PATH_PATTERN})$`);
 
