@@ -7,7 +7,7 @@ import { recordOldPaths, siteFeedOldPaths, wordpressArchivePaths, wordpressOldPa
 import { createAuthor, createSection, createStory } from "@/lib/testing/fixtures";
 import { answerPathRule, GONE_PAGE } from "./answer-path-rule";
 import { lookupOldPath } from "./old-paths";
-import { invalidatePathRules, matchPathRule } from "./path-rules";
+import { invalidatePathRules, loadPathRules, matchPathRule } from "./path-rules";
 
 // An imported site's old addresses, stored by the importer and answered by the server: each a
 // 301 to the new address in one hop (with or without its trailing slash), a 410 for a story
@@ -85,6 +85,14 @@ describe("recordOldPaths", () => {
     expect(conflicts).toEqual([{ path: "/?p=123", message: `The old address /?p=123 already leads to story ${ids.story}: kept there, not to story ${ids.draft}` }]);
     expect(await test.db.$count(oldPaths)).toBe(before + 1);
     await test.db.delete(oldPaths).where(eq(oldPaths.path, "/fresh-address"));
+  });
+
+  it("keeps them out of the path rules every server holds in memory", async () => {
+    const { rules, sectionPaths } = await loadPathRules(test.db);
+    const stored = await test.db.select({ path: oldPaths.path }).from(oldPaths);
+    expect(stored.length).toBeGreaterThan(20);
+    expect(stored.filter(({ path }) => rules.has(path))).toEqual([]);
+    expect([...sectionPaths].sort()).toEqual(["news", "news/us"]);
   });
 
   it("refuses a target that is not exactly one item (or the site's feed)", async () => {
