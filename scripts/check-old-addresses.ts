@@ -58,6 +58,7 @@ const expected: [string, string | 404][] = [
   ["/rss", "/feed.xml"],
   [`/2019/04/29/never-${run}`, 404],
   [`/never-${run}`, 404],
+  [`/?p=${postId + 1}`, 404],
 ];
 
 let failures = 0;

@@ -97,12 +97,18 @@ describe("answerPathRule", () => {
     const gone = exchange("/2018/01/02/pulled/");
     expect(await gone.answer()).toBe("continue");
     expect(gone.response.statusCode).toBe(410);
-    for (const url of ["/2019/04/29/unknown/", "/?p=999", "/?s=harbour", "/news/harbour-opens"]) {
+    for (const url of ["/2019/04/29/unknown/", "/?s=harbour", "/?ref=home", "/news/harbour-opens"]) {
       const other = exchange(url);
       expect(await other.answer()).toBe("continue");
       expect(other.response.statusCode).toBe(200);
       expect(other.request.url).toBe(url);
     }
+  });
+
+  it.each(["/?p=999", "/?page_id=4&ref=x", "/?cat=7", "/index.php?p=999"])("answers the unknown query address %s as an unknown path (404), not the front page", async (url) => {
+    const unknown = exchange(url);
+    expect(await unknown.answer()).toBe("continue");
+    expect(unknown.request.url).toBe(url.startsWith("/index.php") ? url : "/_not-addressable");
   });
 
   it.each(["/tags/weather", "/authors/dana-okafor", "/sitemaps/stories-1.xml", "/media/photo.jpg", "/live/"])(

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { mayBeOldAddress } from "./old-path-key";
 import { matchOldPath } from "./old-paths";
 import { matchPathRule, sectionPathTest } from "./path-rules";
 import { SECTION_PATH_PATTERN } from "./section-paths";
@@ -53,7 +54,12 @@ export async function answerPathRule(request: IncomingMessage, response: ServerR
     // Unreadable rules must not take the site down: the page itself answers 404 for a gone story.
     return "continue";
   }
-  if (!rule) return "continue";
+  if (!rule) {
+    // A WordPress query address (`/?p=999`) that no imported item had is an unknown address: 404,
+    // not the front page under a second URL.
+    if (pathname === "/" && mayBeOldAddress(pathname, search)) request.url = NOT_ADDRESSABLE;
+    return "continue";
+  }
   if (rule.status === 301) {
     const location = keepQuery ? rule.location + search : rule.location;
     response.writeHead(301, { Location: location, "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=60" });
