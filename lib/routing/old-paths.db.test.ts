@@ -100,6 +100,7 @@ describe("recordOldPaths", () => {
     await expect(recordOldPaths(test.db, { storyId: ids.story, tagId: ids.tag }, ["/x"])).rejects.toThrow();
     await expect(recordOldPaths(test.db, { storyId: ids.story, feedOf: "section" }, ["/x"])).rejects.toThrow();
     await expect(test.db.insert(oldPaths).values({ path: "/x", storyId: ids.story, feed: true })).rejects.toThrow();
+    await expect(test.db.insert(oldPaths).values({ path: "/x", storyId: ids.story, tagId: ids.tag })).rejects.toThrow();
     expect(await test.db.$count(oldPaths, eq(oldPaths.path, "/x"))).toBe(0);
   });
 });
@@ -161,8 +162,11 @@ describe("answering old addresses", () => {
     expect(await lookupOldPath(test.db, "/news/us/harbour-opens")).toBeUndefined();
   });
 
-  it("forgets the addresses of a deleted item", async () => {
+  it("forgets the addresses of a deleted tag; a story deleted for good leaves its old addresses gone (410)", async () => {
     await test.db.delete(tags).where(eq(tags.id, ids.tag));
     expect(await test.db.$count(oldPaths, eq(oldPaths.path, "/tag/weather"))).toBe(0);
+    await test.db.delete(stories).where(eq(stories.id, ids.pulled));
+    expect(await lookupOldPath(test.db, "/2018/01/02/pulled")).toEqual({ status: 410 });
+    expect(await lookupOldPath(test.db, "/?p=124")).toEqual({ status: 410 });
   });
 });

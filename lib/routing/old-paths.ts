@@ -11,7 +11,7 @@ import { authorPath, tagPath } from "./public-urls";
 
 // The old addresses of an imported site (`old_paths`, written by lib/import/old-urls.ts) as the
 // server's answers: a 301 to where the story, section, tag or author (or its feed) is now, a 410
-// for a story withdrawn since. An archive has tens of thousands of them, so unlike the path rules
+// for a story withdrawn or deleted for good since. An archive has tens of thousands of them, so unlike the path rules
 // they are not held in memory: the server asks the database only for a request that no page of
 // ours answers (oldPathLookupKey), and keeps the last answers, found or not, in a small LRU for
 // ANSWER_TTL_MS — emptied at once by a write in this process (invalidatePathRules), and bounding
@@ -53,7 +53,9 @@ export async function lookupOldPath(db: Db, key: string): Promise<PathRule | und
   } else if (row.sectionPath) location = row.feed ? sectionFeedPath(row.sectionPath) : `/${row.sectionPath}`;
   else if (row.tagSlug) location = row.feed ? tagFeedPath(row.tagSlug) : tagPath(row.tagSlug);
   else if (row.authorSlug) location = row.feed ? authorFeedPath(row.authorSlug) : authorPath(row.authorSlug);
-  else location = siteFeedPaths.rss;
+  else if (row.feed) location = siteFeedPaths.rss;
+  // Its story was deleted for good (lib/stories/trash.ts): gone, as the story's own address is.
+  else return { status: 410 };
   // An old address that is the new one too (a slug kept under the same section) is the page itself.
   return location === key ? undefined : { status: 301, location };
 }
