@@ -466,6 +466,38 @@ export const redirects = pgTable(
   ],
 );
 
+/**
+ * Addresses of an imported site (WordPress, Ghost) and what each now leads to: a story, a
+ * section, a tag or an author (their page, or their feed with `feed`), the site's feed (no
+ * target, `feed`), or nothing any more (no target: a story deleted for good, answered 410). The key is the decoded path without its trailing slash (`/2019/04/29/slug`,
+ * `/category/news/feed`), or `/?p=123` for WordPress's query addresses. Unlike `redirects`, these
+ * are never loaded whole: the server looks one up only for a request no page of ours answers
+ * (lib/routing/old-paths.ts), so an archive's tens of thousands of old addresses cost no memory.
+ */
+export const oldPaths = pgTable(
+  "old_paths",
+  {
+    path: text().primaryKey(),
+    /** Set null when the story is deleted for good: its old addresses then answer 410, as its own does. */
+    storyId: integer().references(() => stories.id, { onDelete: "set null" }),
+    sectionId: integer().references(() => sections.id, { onDelete: "cascade" }),
+    tagId: integer().references(() => tags.id, { onDelete: "cascade" }),
+    authorId: integer().references(() => authors.id, { onDelete: "cascade" }),
+    feed: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("old_paths_story_idx").on(t.storyId).where(sql`${t.storyId} is not null`),
+    index("old_paths_section_idx").on(t.sectionId).where(sql`${t.sectionId} is not null`),
+    index("old_paths_tag_idx").on(t.tagId).where(sql`${t.tagId} is not null`),
+    index("old_paths_author_idx").on(t.authorId).where(sql`${t.authorId} is not null`),
+    check(
+      "old_paths_one_target",
+      sql`num_nonnulls(${t.storyId}, ${t.sectionId}, ${t.tagId}, ${t.authorId}) = 1 and not (${t.feed} and ${t.storyId} is not null) or num_nonnulls(${t.storyId}, ${t.sectionId}, ${t.tagId}, ${t.authorId}) = 0`,
+    ),
+  ],
+);
+
 /** 1 for a comment awaiting moderation, else 0: the moderation queue sorts on it, and indexes it. */
 export const pendingFirst = (status: AnyPgColumn) => sql<number>`(case when ${status} = 'pending' then 1 else 0 end)`;
 

@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { matchPathRule } from "./path-rules";
+import { mayBeOldAddress } from "./old-path-key";
+import { matchOldPath } from "./old-paths";
+import { matchPathRule, sectionPathTest } from "./path-rules";
 import { SECTION_PATH_PATTERN } from "./section-paths";
 
 // Runs in the HTTP server (scripts/serve.ts) before Next.js sees a request: 301 from the old URLs
-// of a story or a section (and a section's feed), 410 for an unpublished story. App-router pages
+// of a story or a section (and a section's feed), 410 for an unpublished story, and then, for a
+// request no page of ours answers, an imported site's old address (lib/routing/old-paths.ts:
+// `/2019/04/29/slug/`, `/?p=123`, `/category/a/feed/`, … looked up in the database). App-router pages
 // cannot answer those statuses, and doing it here costs a map lookup where Next's request proxy
 // would halve the throughput of cached pages.
 
@@ -19,7 +23,8 @@ const INTERNAL = /^\/(gone|feeds)(\/|$)/;
 const SKIPPED = /^\/(_next|api|media|editor|live|sitemaps)\//;
 /**
  * The only one-segment paths that can have a rule: a top-level section's old address. The rest
- * (`/`, `/live`, `/feed.xml`, `/robots.txt`, …) pass without waiting for the rules to load.
+ * (`/`, `/live`, `/feed.xml`, `/robots.txt`, …) pass without waiting for the rules to load; one
+ * no page of ours answers (`/old-post`) may still be an imported old address.
  */
 const TOP_LEVEL_SECTION = new RegExp(`^/(?:${SECTION_PATH_PATTERN})$`);
 
@@ -34,18 +39,30 @@ export async function answerPathRule(request: IncomingMessage, response: ServerR
     return "continue";
   }
   const oneSegment = pathname.indexOf("/", 1) === -1;
-  if (oneSegment ? !TOP_LEVEL_SECTION.test(pathname) : SKIPPED.test(pathname)) return "continue";
+  if (!oneSegment && SKIPPED.test(pathname)) return "continue";
 
   let rule;
+  let keepQuery = true;
   try {
-    rule = await matchPathRule(decodeURIComponent(pathname));
+    if (!oneSegment || TOP_LEVEL_SECTION.test(pathname)) rule = await matchPathRule(decodeURIComponent(pathname));
+    if (!rule) {
+      const old = await matchOldPath(pathname, search, sectionPathTest);
+      rule = old?.rule;
+      keepQuery = old?.keepQuery ?? true;
+    }
   } catch {
     // Unreadable rules must not take the site down: the page itself answers 404 for a gone story.
     return "continue";
   }
-  if (!rule) return "continue";
+  if (!rule) {
+    // A WordPress query address (`/?p=999`) that no imported item had is an unknown address: 404,
+    // not the front page under a second URL.
+    if (pathname === "/" && mayBeOldAddress(pathname, search)) request.url = NOT_ADDRESSABLE;
+    return "continue";
+  }
   if (rule.status === 301) {
-    response.writeHead(301, { Location: rule.location + search, "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=60" });
+    const location = keepQuery ? rule.location + search : rule.location;
+    response.writeHead(301, { Location: location, "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=60" });
     response.end();
     return "answered";
   }

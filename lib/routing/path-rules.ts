@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { authors, redirects, sections, stories } from "@/db/schema";
 import { authorFeedPath, sectionFeedPath } from "@/lib/feeds/addresses";
+import { forgetOldPathAnswers } from "./old-paths";
 import { authorPath } from "./public-urls";
 import { storyPath } from "@/lib/stories/queries";
 import { markRevalidated, revalidatedSince } from "@/lib/cache/shared-state.cjs";
@@ -22,11 +23,13 @@ export interface PathRules {
   rules: Map<string, PathRule>;
   /** When the load began: a mark made after that may be missing from it. */
   loadedAt: number;
+  /** Every section's path (`news/us`): a request under one may be a page, so it is no old address to look up. */
+  sectionPaths: Set<string>;
 }
 
 export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
   const loadedAt = Date.now();
-  const [storyRows, redirectRows, sectionRedirectRows, authorRedirectRows, goneRows] = await Promise.all([
+  const [storyRows, redirectRows, sectionRedirectRows, authorRedirectRows, goneRows, sectionRows] = await Promise.all([
     db
       .select({ slug: stories.slug, status: stories.status, sectionPath: sections.path })
       .from(stories)
@@ -56,6 +59,7 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
       .select({ fromPath: redirects.fromPath })
       .from(redirects)
       .where(and(isNull(redirects.storyId), isNull(redirects.sectionId), isNull(redirects.authorId))),
+    db.select({ path: sections.path }).from(sections),
   ]);
   const rules = new Map<string, PathRule>();
   for (const row of goneRows) rules.set(row.fromPath, { status: 410 });
@@ -81,7 +85,7 @@ export async function loadPathRules(db: Db = getDb()): Promise<PathRules> {
     );
   }
   for (const row of storyRows) rules.set(storyPath(row.sectionPath, row.slug), { status: 410 });
-  return { rules, loadedAt };
+  return { rules, sectionPaths: new Set(sectionRows.map((row) => row.path)), loadedAt };
 }
 
 /** How old a snapshot may be before a request triggers a refresh (served stale meanwhile). */
@@ -111,17 +115,30 @@ function refresh(): Promise<PathRules> {
  * show here without Redis, or while it is away).
  */
 export async function matchPathRule(pathname: string): Promise<PathRule | undefined> {
+  return (await currentPathRules()).rules.get(pathname.replace(/\/+$/, "") || "/");
+}
+
+/** Whether `path` (`news/us`) is a section's, by the same snapshot as the rules. */
+export async function sectionPathTest(): Promise<(path: string) => boolean> {
+  const { sectionPaths } = await currentPathRules();
+  return (path) => sectionPaths.has(path);
+}
+
+async function currentPathRules(): Promise<PathRules> {
   const stale = (rules: PathRules) => revalidatedSince([cacheTags.pathRules], rules.loadedAt);
   let snapshot = globalForRules.meridianPathRules;
   if (!snapshot || stale(snapshot)) {
+    // A mark (here, or from another instance) also drops the old addresses' remembered answers.
+    if (snapshot) forgetOldPathAnswers();
     snapshot = await refresh();
     // A load already under way when the mark was made may not hold the change: one more.
     if (stale(snapshot)) snapshot = await refresh();
   } else if (Date.now() - snapshot.loadedAt > FRESH_MS) void refresh().catch(() => {});
-  return snapshot.rules.get(pathname.replace(/\/+$/, "") || "/");
+  return snapshot;
 }
 
 /** After a write that changes the rules: every instance's next request reloads them. */
 export function invalidatePathRules(): void {
+  forgetOldPathAnswers();
   markRevalidated([cacheTags.pathRules]);
 }
