@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { failingOver, replayAware, replicated, ReplicaSet, type ReplicaChange } from "./replicas";
 import { checkWriteDeadline, inRequestScope, noteDatabaseError, STATEMENT_WAIT_MS } from "./request-scope";
 import * as schema from "./schema";
 
@@ -351,10 +352,9 @@ export function reconnectDelaySeconds(retries: number): number {
   return Math.min(0.05 * 2 ** retries, 1);
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const max = options.max ?? 10;
-  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
-  const client = withPostgresUseCounted(
+/** A postgres-js client as the application opens them, its statements counted in `use`. */
+function postgresClient(url: string, max: number, use: DatabaseUse): Sql {
+  return withPostgresUseCounted(
     postgres(url, {
       max,
       connect_timeout: 5,
@@ -364,6 +364,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
     }),
     use,
   );
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const max = options.max ?? 10;
+  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
+  const client = postgresClient(url, max, use);
   return {
     db: drizzlePostgres({ client: scopedStatements(client), ...drizzleOptions }) as unknown as Db,
     driver: "postgres",
@@ -375,14 +381,51 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
   };
 }
 
-/** Where the database is: a PostgreSQL server when `databaseUrl` is set, else PGlite in `dataDir`. */
+/**
+ * The primary at `url` with read replicas at `replicaUrls` (db/replicas.ts has the rules): the
+ * replicas are probed in the background from the start, and `report` hears each one skipped or back.
+ */
+export function openReplicated(url: string, replicaUrls: string[], report: (change: ReplicaChange) => void, options: { max?: number } = {}): DbHandle & { replicas: ReplicaSet<Db> } {
+  const max = options.max ?? 10;
+  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
+  const primary = postgresClient(url, max, use);
+  const replicaClients = replicaUrls.map((replicaUrl) => {
+    const sql = postgresClient(replicaUrl, max, use);
+    const client = failingOver(sql, primary, (error) => set.markAway(db, error));
+    const db = drizzlePostgres({ client: scopedStatements(client), ...drizzleOptions }) as unknown as Db;
+    return { url: replicaUrl, sql, db };
+  });
+  const set = new ReplicaSet(primary, replicaClients, report);
+  const primaryDb = drizzlePostgres({ client: scopedStatements(replayAware(primary, set)), ...drizzleOptions }) as unknown as Db;
+  set.start();
+  return {
+    db: replicated(primaryDb, replicaClients.map((replica) => replica.db), set),
+    driver: "postgres",
+    use,
+    replicas: set,
+    exec: async (sqlText) => {
+      await primary.unsafe(sqlText);
+    },
+    close: async () => {
+      set.stop();
+      await Promise.all([primary, ...replicaClients.map((replica) => replica.sql)].map((client) => client.end({ timeout: 5 })));
+    },
+  };
+}
+
+/**
+ * Where the database is: a PostgreSQL server when `databaseUrl` is set (with read replicas at
+ * `databaseReplicaUrls`, if any), else PGlite in `dataDir`.
+ */
 export interface DatabaseConfig {
   databaseUrl: string | undefined;
+  databaseReplicaUrls?: string[];
   dataDir: string;
 }
 
-export function openDatabase({ databaseUrl, dataDir }: DatabaseConfig): DbHandle {
-  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
+export function openDatabase({ databaseUrl, databaseReplicaUrls = [], dataDir }: DatabaseConfig, reportReplica: (change: ReplicaChange) => void = () => {}): DbHandle {
+  if (!databaseUrl) return openPglite(dataDir);
+  return databaseReplicaUrls.length ? openReplicated(databaseUrl, databaseReplicaUrls, reportReplica) : openPostgres(databaseUrl);
 }
 
 const globalForDb = globalThis as unknown as { meridianDb?: DbHandle };

@@ -53,6 +53,14 @@ const envSchema = z.object({
         "must be a postgres:// or postgresql:// connection URL",
       ),
   ),
+  DATABASE_REPLICA_URLS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(",").every((url) => /^postgres(ql)?:\/\/[^\s]+$/.test(url.trim()) && URL.canParse(url.trim())),
+        "must be postgres:// or postgresql:// connection URLs separated by commas",
+      ),
+  ),
 });
 
 export interface Env {
@@ -69,6 +77,8 @@ export interface Env {
   /** The key file of a start without AUTH_SECRET (lib/auth/keys.ts); outside dataDir. */
   keysFile: string;
   databaseUrl: string | undefined;
+  /** Read replicas of the DATABASE_URL server (db/replicas.ts); none on the embedded database. */
+  databaseReplicaUrls: string[];
   /** How many reverse proxies to believe in X-Forwarded-For (0: use the socket address). */
   trustProxy: number;
   adminEmail: string | undefined;
@@ -138,6 +148,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(variable, `${problem}${value === undefined ? "" : ` (got "${value}")`}`);
   }
   const data = result.data;
+  if (data.DATABASE_REPLICA_URLS && !data.DATABASE_URL) {
+    throw new EnvError("DATABASE_REPLICA_URLS", "needs DATABASE_URL: replicas are of a PostgreSQL server, not of the embedded database");
+  }
   const port = Number(data.PORT ?? 3000);
   const siteUrl = (data.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
@@ -153,6 +166,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     dataDir: path.resolve(/*turbopackIgnore: true*/ data.DATA_DIR ?? "data"),
     keysFile: path.resolve(/*turbopackIgnore: true*/ data.KEYS_FILE ?? ".meridian/keys.json"),
     databaseUrl: data.DATABASE_URL,
+    databaseReplicaUrls: data.DATABASE_REPLICA_URLS?.split(",").map((url) => url.trim()) ?? [],
     trustProxy: Number(data.TRUST_PROXY ?? 0),
     adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: data.ADMIN_PASSWORD,
