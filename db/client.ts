@@ -34,6 +34,11 @@ export interface DbHandle {
   use: DatabaseUse;
   /** Runs raw SQL text (several statements allowed); used by migrations and tests. */
   exec(sqlText: string): Promise<void>;
+  /**
+   * On a server: `run` with a database on one connection of its own, for what must happen in one
+   * session (a session's advisory lock and its release: db/migrate.ts).
+   */
+  onOneConnection?<T>(run: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -353,6 +358,16 @@ export function reconnectDelaySeconds(retries: number): number {
 }
 
 /** A postgres-js client as the application opens them, its statements counted in `use`. */
+/** A database on one connection of its own to `url`, for `run`, closed after. */
+async function onOneConnection<T>(url: string, run: (db: Db) => Promise<T>): Promise<T> {
+  const client = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    return await run(drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
 function postgresClient(url: string, max: number, use: DatabaseUse): Sql {
   return withPostgresUseCounted(
     postgres(url, {
@@ -377,6 +392,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
     exec: async (sqlText) => {
       await client.unsafe(sqlText);
     },
+    onOneConnection: (run) => onOneConnection(url, run),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -406,6 +422,7 @@ export function openReplicated(url: string, replicaUrls: string[], report: (chan
     exec: async (sqlText) => {
       await primary.unsafe(sqlText);
     },
+    onOneConnection: (run) => onOneConnection(url, run),
     close: async () => {
       set.stop();
       await Promise.all([primary, ...replicaClients.map((replica) => replica.sql)].map((client) => client.end({ timeout: 5 })));
