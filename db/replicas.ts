@@ -28,7 +28,9 @@ export const REPLICA_PROBE_MS = 500;
 export const REPLAY_WAIT_MS = 1000;
 /** A probe that takes longer than this counts as the replica being out of reach. */
 const PROBE_TIMEOUT_MS = 1000;
-const REPLAY_POLL_MS = 10;
+/** Between two looks at a replica's replay: from 1 ms (replay on a near replica takes a few), doubling up to 16. */
+const REPLAY_POLL_FIRST_MS = 1;
+const REPLAY_POLL_MAX_MS = 16;
 
 export interface ReplicaChange {
   /** The replica's address without its password. */
@@ -176,7 +178,7 @@ export class ReplicaSet<D> {
     await Promise.all(
       replicas.map(async (replica) => {
         try {
-          for (;;) {
+          for (let pause = REPLAY_POLL_FIRST_MS; ; pause = Math.min(pause * 2, REPLAY_POLL_MAX_MS)) {
             const [row] = await timed(
               replica.sql.unsafe<{ replayed: boolean }[]>(`select not pg_is_in_recovery() or coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as replayed`, [lsn]),
               PROBE_TIMEOUT_MS,
@@ -186,7 +188,7 @@ export class ReplicaSet<D> {
               this.mark(replica, "skipped", `behind the primary (a write not replayed in ${REPLAY_WAIT_MS} ms)`);
               return;
             }
-            await new Promise((resolve) => setTimeout(resolve, REPLAY_POLL_MS));
+            await new Promise((resolve) => setTimeout(resolve, pause));
           }
         } catch (error) {
           this.mark(replica, "skipped", `out of reach (${describe(error)})`);
