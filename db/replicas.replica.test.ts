@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReplicatedPostgres, type ReplicatedPostgres } from "@/scripts/lib/postgres-replica";
 import { openPostgres, openReplicated, type Db, type DbHandle } from "./client";
 import { runMigrations } from "./migrate";
-import type { ReplicaChange, ReplicaSet } from "./replicas";
+import { selectingDb, type ReplicaChange, type ReplicaSet } from "./replicas";
 import { runInRequestScope, type RequestScope } from "./request-scope";
 import { settings } from "./schema";
 
@@ -63,6 +63,22 @@ describe("read replicas", () => {
     // The sweeper and scripts (no request), and the newsroom (a request not marked for replicas).
     expect(await answeredBy()).toBe(PRIMARY_PORT);
     expect(await answeredBy({ databaseUnavailable: false })).toBe(PRIMARY_PORT);
+  });
+
+  it("keeps a statement built once (a prepared query) for each database it may run on", async () => {
+    const kept = new Map<Db, ReturnType<typeof portQuery>>();
+    const portQuery = (target: Db) => target.select({ port: sql<number>`inet_server_port()` }).from(sql`(select 1) one`).prepare("server_port");
+    const port = async () => {
+      const target = selectingDb(db);
+      let query = kept.get(target);
+      if (!query) kept.set(target, (query = portQuery(target)));
+      const [row] = await query.execute();
+      return row!.port;
+    };
+    expect(await port()).toBe(PRIMARY_PORT);
+    expect(await runInRequestScope(readerScope(), port)).toBe(REPLICA_PORT);
+    expect(await port()).toBe(PRIMARY_PORT);
+    expect(kept.size).toBe(2);
   });
 
   it("reads the primary for the rest of a request once it wrote", async () => {

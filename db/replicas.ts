@@ -296,7 +296,23 @@ export function replayAware<D>(primary: Sql, replicas: ReplicaSet<D>): Sql {
   });
 }
 
+/** Where a replicated database keeps its choice, for selectingDb. */
+const CHOOSE = Symbol.for("meridian.chooseReplica");
+
 /** Drizzle's withReplicas over `primary` and `replicas`, each select going where `set` chooses. */
 export function replicated<D extends Parameters<typeof withReplicas>[0]>(primary: D, replicas: D[], set: ReplicaSet<D>): D {
-  return withReplicas(primary, replicas as [D, ...D[]], () => set.choose(primary)) as unknown as D;
+  const db = withReplicas(primary, replicas as [D, ...D[]], () => set.choose(primary));
+  Object.defineProperty(db, CHOOSE, { value: () => set.choose(primary) });
+  return db as unknown as D;
+}
+
+/**
+ * The database a select built now on `db` runs on: with replicas, the one chosen for the caller
+ * (a replica in use, or the primary); otherwise `db` itself. For a statement built once and kept
+ * (a prepared query), which must be kept for each of them: built on the replicated database, it
+ * would stay on whichever was chosen the first time.
+ */
+export function selectingDb<D extends object>(db: D): D {
+  const choose = (db as D & { [CHOOSE]?: () => D })[CHOOSE];
+  return choose ? choose() : db;
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { keepPlanned, openDatabase, processDatabase, type Db, type DbHandle } from "@/db/client";
-import type { ReplicaChange } from "@/db/replicas";
+import { selectingDb, type ReplicaChange } from "@/db/replicas";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -11,7 +11,7 @@ import { log } from "@/lib/log";
 // setProcessDatabase (db/client.ts) before the first getDb.
 
 export type { Db };
-export { keepPlanned };
+export { keepPlanned, selectingDb };
 
 /** A replica skipped (down or behind) or back in use, in the log: `replica skipped` / `replica back`. */
 function logReplica({ replica, state, reason }: ReplicaChange): void {
