@@ -123,12 +123,14 @@ export class ReplicaSet<D> {
       // The primary is away: replicas keep their state (public reads may go on from them).
       return;
     }
-    const required = this.previousPrimaryLsn ?? current;
+    const required = this.previousPrimaryLsn;
     this.previousPrimaryLsn = current;
+    // The first probe only notes where the primary is: the replicas come into use at the second.
+    if (required === null) return;
     await Promise.all(this.replicas.map((replica) => this.probeOne(replica, required)));
   }
 
-  private async probeOne(replica: Replica<D>, required: string | null): Promise<void> {
+  private async probeOne(replica: Replica<D>, required: string): Promise<void> {
     try {
       const [row] = await timed(
         replica.sql.unsafe<{ caughtUp: boolean; lagMs: number | null }[]>(
