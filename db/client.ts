@@ -26,6 +26,8 @@ export interface DatabaseUse {
   driver: "pglite" | "postgres";
   inFlight: number;
   poolMax?: number;
+  /** With read replicas: each one's address (no password) and whether it is in use now. */
+  replicas?: () => { replica: string; inUse: boolean }[];
 }
 
 export interface DbHandle {
@@ -412,6 +414,7 @@ export function openReplicated(url: string, replicaUrls: string[], report: (chan
     return { url: replicaUrl, sql, db };
   });
   const set = new ReplicaSet(primary, replicaClients, report);
+  use.replicas = () => set.states();
   const primaryDb = drizzlePostgres({ client: scopedStatements(replayAware(primary, set)), ...drizzleOptions }) as unknown as Db;
   set.start();
   return {

@@ -58,6 +58,7 @@ afterAll(async () => {
 describe("read replicas", () => {
   it("sends a reader's public reads to the replica, and everything else to the primary", async () => {
     expect(handle.replicas.inUse()).toHaveLength(1);
+    expect(handle.use.replicas?.()).toEqual([{ replica: `postgres://postgres@127.0.0.1:${REPLICA_PORT}/meridian`, inUse: true }]);
     expect(changes).toContainEqual(expect.objectContaining({ state: "in use" }));
     expect(await answeredBy(readerScope())).toBe(REPLICA_PORT);
     // The sweeper and scripts (no request), and the newsroom (a request not marked for replicas).
@@ -112,6 +113,7 @@ describe("read replicas", () => {
     // A write waits for the replay, gives up on the paused replica and skips it.
     await db.insert(settings).values({ key: "while-paused", value: { n: 1 } });
     expect(handle.replicas.inUse()).toEqual([]);
+    expect(handle.use.replicas?.()).toEqual([expect.objectContaining({ inUse: false })]);
     expect(changes).toEqual([expect.objectContaining({ state: "skipped", reason: expect.stringContaining("behind the primary") })]);
     // The change is there for a reader at once: from the primary.
     const [row] = await runInRequestScope(readerScope(), async () => db.select({ key: settings.key, port: sql<number>`inet_server_port()` }).from(settings).where(sql`${settings.key} = 'while-paused'`));

@@ -92,6 +92,11 @@ export class ReplicaSet<D> {
     clearInterval(this.timer);
   }
 
+  /** Each replica, by name, and whether it is in use now (the operators' metrics). */
+  states(): { replica: string; inUse: boolean }[] {
+    return this.replicas.map((replica) => ({ replica: replica.name, inUse: replica.state === "in use" }));
+  }
+
   /** The replicas in use now, by name. */
   inUse(): string[] {
     return this.replicas.filter((replica) => replica.state === "in use").map((replica) => replica.name);
