@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { failingOver, replayAware, replicated, ReplicaSet, type ReplicaChange } from "./replicas";
 import { checkWriteDeadline, inRequestScope, noteDatabaseError, STATEMENT_WAIT_MS } from "./request-scope";
 import * as schema from "./schema";
 
@@ -25,6 +26,8 @@ export interface DatabaseUse {
   driver: "pglite" | "postgres";
   inFlight: number;
   poolMax?: number;
+  /** With read replicas: each one's address (no password) and whether it is in use now. */
+  replicas?: () => { replica: string; inUse: boolean }[];
 }
 
 export interface DbHandle {
@@ -33,6 +36,11 @@ export interface DbHandle {
   use: DatabaseUse;
   /** Runs raw SQL text (several statements allowed); used by migrations and tests. */
   exec(sqlText: string): Promise<void>;
+  /**
+   * On a server: `run` with a database on one connection of its own, for what must happen in one
+   * session (a session's advisory lock and its release: db/migrate.ts).
+   */
+  onOneConnection?<T>(run: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -351,10 +359,19 @@ export function reconnectDelaySeconds(retries: number): number {
   return Math.min(0.05 * 2 ** retries, 1);
 }
 
-export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const max = options.max ?? 10;
-  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
-  const client = withPostgresUseCounted(
+/** A postgres-js client as the application opens them, its statements counted in `use`. */
+/** A database on one connection of its own to `url`, for `run`, closed after. */
+async function onOneConnection<T>(url: string, run: (db: Db) => Promise<T>): Promise<T> {
+  const client = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    return await run(drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+function postgresClient(url: string, max: number, use: DatabaseUse): Sql {
+  return withPostgresUseCounted(
     postgres(url, {
       max,
       connect_timeout: 5,
@@ -364,6 +381,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
     }),
     use,
   );
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const max = options.max ?? 10;
+  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
+  const client = postgresClient(url, max, use);
   return {
     db: drizzlePostgres({ client: scopedStatements(client), ...drizzleOptions }) as unknown as Db,
     driver: "postgres",
@@ -371,18 +394,58 @@ export function openPostgres(url: string, options: { max?: number } = {}): DbHan
     exec: async (sqlText) => {
       await client.unsafe(sqlText);
     },
+    onOneConnection: (run) => onOneConnection(url, run),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
-/** Where the database is: a PostgreSQL server when `databaseUrl` is set, else PGlite in `dataDir`. */
+/**
+ * The primary at `url` with read replicas at `replicaUrls` (db/replicas.ts has the rules): the
+ * replicas are probed in the background from the start, and `report` hears each one skipped or back.
+ */
+export function openReplicated(url: string, replicaUrls: string[], report: (change: ReplicaChange) => void, options: { max?: number } = {}): DbHandle & { replicas: ReplicaSet<Db> } {
+  const max = options.max ?? 10;
+  const use: DatabaseUse = { driver: "postgres", inFlight: 0, poolMax: max };
+  const primary = postgresClient(url, max, use);
+  const replicaClients = replicaUrls.map((replicaUrl) => {
+    const sql = postgresClient(replicaUrl, max, use);
+    const client = failingOver(sql, primary, (error) => set.markAway(db, error));
+    const db = drizzlePostgres({ client: scopedStatements(client), ...drizzleOptions }) as unknown as Db;
+    return { url: replicaUrl, sql, db };
+  });
+  const set = new ReplicaSet(primary, replicaClients, report);
+  use.replicas = () => set.states();
+  const primaryDb = drizzlePostgres({ client: scopedStatements(replayAware(primary, set)), ...drizzleOptions }) as unknown as Db;
+  set.start();
+  return {
+    db: replicated(primaryDb, replicaClients.map((replica) => replica.db), set),
+    driver: "postgres",
+    use,
+    replicas: set,
+    exec: async (sqlText) => {
+      await primary.unsafe(sqlText);
+    },
+    onOneConnection: (run) => onOneConnection(url, run),
+    close: async () => {
+      set.stop();
+      await Promise.all([primary, ...replicaClients.map((replica) => replica.sql)].map((client) => client.end({ timeout: 5 })));
+    },
+  };
+}
+
+/**
+ * Where the database is: a PostgreSQL server when `databaseUrl` is set (with read replicas at
+ * `databaseReplicaUrls`, if any), else PGlite in `dataDir`.
+ */
 export interface DatabaseConfig {
   databaseUrl: string | undefined;
+  databaseReplicaUrls?: string[];
   dataDir: string;
 }
 
-export function openDatabase({ databaseUrl, dataDir }: DatabaseConfig): DbHandle {
-  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir);
+export function openDatabase({ databaseUrl, databaseReplicaUrls = [], dataDir }: DatabaseConfig, reportReplica: (change: ReplicaChange) => void = () => {}): DbHandle {
+  if (!databaseUrl) return openPglite(dataDir);
+  return databaseReplicaUrls.length ? openReplicated(databaseUrl, databaseReplicaUrls, reportReplica) : openPostgres(databaseUrl);
 }
 
 const globalForDb = globalThis as unknown as { meridianDb?: DbHandle };

@@ -13,19 +13,36 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // Any constant works; it only has to be the same for every instance of this application.
 const MIGRATION_LOCK = 7_361_001;
 
-/** Applies the committed migrations. On a server, instances starting together take turns. */
+/**
+ * Migrations running on each embedded database: advisory locks are per session and PGlite has
+ * one, so two runs in one process would both hold the lock; they take turns here instead.
+ */
+const pgliteRuns = new WeakMap<DbHandle, Promise<void>>();
+
+/**
+ * Applies the committed migrations. On a server, instances starting together take turns (an
+ * advisory lock): the first applies them, the others find nothing left to do.
+ */
 export async function runMigrations(handle: DbHandle): Promise<void> {
   if (handle.driver === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    const run = (pgliteRuns.get(handle) ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder }));
+    pgliteRuns.set(handle, run);
+    await run;
     return;
   }
-  const db = handle.db as unknown as PostgresJsDatabase;
-  await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
-  try {
-    await migratePostgres(db, { migrationsFolder });
-  } finally {
-    await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
-  }
+  // The lock is the session's: taken, used and released on one connection (a pool could release
+  // it on another, and leave it held until the first one closed).
+  await handle.onOneConnection!(async (connection) => {
+    const db = connection as unknown as PostgresJsDatabase;
+    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      await migratePostgres(db, { migrationsFolder });
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
+  });
 }
 
 /** A committed migration as drizzle records it once applied: the sha256 of its file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { scopedStatements } from "./client";
-import { databaseWasAway, noteDatabaseError, OUTAGE_MEMORY_MS, runInRequestScope, STATEMENT_WAIT_MS, WriteDeadlineError, type RequestScope } from "./request-scope";
+import { databaseWasAway, noteDatabaseError, noteWrite, OUTAGE_MEMORY_MS, replicaReadAllowed, runInRequestScope, STATEMENT_WAIT_MS, WriteDeadlineError, type RequestScope } from "./request-scope";
 
 // The PostgreSQL client inside a request's scope (db/request-scope.ts): statements stop at the
 // write deadline, and a statement that failed because the database was away marks the request.
@@ -118,5 +118,21 @@ describe("databaseWasAway", () => {
     expect(databaseWasAway(scope(), 1_000 + OUTAGE_MEMORY_MS)).toBe(false);
     noteDatabaseError(new Error("a bug"), 50_000);
     expect(databaseWasAway(scope(), 50_001)).toBe(false);
+  });
+});
+
+describe("reading a replica", () => {
+  it("is for a reader's request only, until it writes", () => {
+    expect(replicaReadAllowed()).toBe(false);
+    runInRequestScope({ databaseUnavailable: false }, () => expect(replicaReadAllowed()).toBe(false));
+    const reader: RequestScope = { databaseUnavailable: false, replicaReads: true };
+    runInRequestScope(reader, () => {
+      expect(replicaReadAllowed()).toBe(true);
+      noteWrite();
+      expect(replicaReadAllowed()).toBe(false);
+    });
+    expect(reader.wrote).toBe(true);
+    // Outside a request (the sweeper, scripts) a write marks nothing.
+    expect(() => noteWrite()).not.toThrow();
   });
 });

@@ -13,6 +13,10 @@ export interface RequestScope {
   writeDeadline?: number;
   /** A statement of this request failed because the database was unreachable or restarting. */
   databaseUnavailable: boolean;
+  /** A reader's request for a public page or document: its selects may go to a replica (db/replicas.ts). */
+  replicaReads?: boolean;
+  /** The request has written: its reads go to the primary from then on. */
+  wrote?: boolean;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();
@@ -31,6 +35,21 @@ export function inRequestScope(): boolean {
 
 export function runInRequestScope<T>(scope: RequestScope, run: () => T): T {
   return scopes.run(scope, run);
+}
+
+/** Notes on the current request, if any, that it wrote. */
+export function noteWrite(): void {
+  const scope = scopes.getStore();
+  if (scope) scope.wrote = true;
+}
+
+/**
+ * Whether the current select may read a replica: only for a reader's public request that has
+ * not written. Everything else (the newsroom, the API, the sweeper, scripts) reads the primary.
+ */
+export function replicaReadAllowed(): boolean {
+  const scope = scopes.getStore();
+  return scope?.replicaReads === true && scope.wrote !== true;
 }
 
 /** A write that reached its deadline: nothing more is sent, and what the request began is rolled back. */

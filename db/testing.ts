@@ -43,3 +43,14 @@ export async function createTestDatabase(options: { withoutTrigrams?: boolean } 
     },
   };
 }
+
+/**
+ * `count` application instances on the test's database, for tests of what several instances do
+ * at once: on PostgreSQL each its own connection pool; on PGlite, which one process opens alone,
+ * the same database `count` times (its statements then take turns, as they would in one process).
+ */
+export function openInstances(test: TestDatabase, count: number): { instances: DbHandle[]; close(): Promise<void> } {
+  if (process.env.TEST_DB_DRIVER !== "postgres") return { instances: Array.from({ length: count }, () => test), close: async () => {} };
+  const instances = Array.from({ length: count }, () => openPostgres(withDatabase(testServerUrl(), test.name), { max: 3 }));
+  return { instances, close: () => Promise.all(instances.map((instance) => instance.close())).then(() => {}) };
+}

@@ -39,6 +39,16 @@ describe("parseEnv", () => {
     });
   });
 
+  it("reads the replicas of a PostgreSQL server, and refuses them without one", () => {
+    const urls = "postgres://reader@10.0.0.2/news, postgresql://reader@10.0.0.3:5433/news";
+    expect(parseEnv({ DATABASE_URL: "postgres://user@db.internal/news", DATABASE_REPLICA_URLS: urls }).databaseReplicaUrls).toEqual([
+      "postgres://reader@10.0.0.2/news",
+      "postgresql://reader@10.0.0.3:5433/news",
+    ]);
+    expect(parseEnv({ DATABASE_URL: "postgres://user@db.internal/news" }).databaseReplicaUrls).toEqual([]);
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: "postgres://reader@10.0.0.2/news" })).toThrow(/DATABASE_REPLICA_URLS needs DATABASE_URL/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SITE_NAME: "" }).databaseUrl).toBeUndefined();
   });
@@ -48,6 +58,7 @@ describe("parseEnv", () => {
     ["DATABASE_URL", "not a url"],
     ["REDIS_URL", "127.0.0.1:6379"],
     ["REDIS_URL", "http://127.0.0.1:6379"],
+    ["DATABASE_REPLICA_URLS", "postgres://reader@10.0.0.2/news,mysql://reader@10.0.0.3/news"],
     ["SITE_URL", "news.example.org"],
     ["SITE_URL", "ftp://news.example.org"],
     ["PORT", "eighty"],

@@ -68,6 +68,14 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   S3_FORCE_PATH_STYLE: optional(z.enum(["0", "1", "true", "false"], { message: "must be 1 or 0 (true or false)" })),
   S3_PUBLIC_BASE_URL: optional(z.string().url("must be an absolute http(s) URL").refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")),
+  DATABASE_REPLICA_URLS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(",").every((url) => /^postgres(ql)?:\/\/[^\s]+$/.test(url.trim()) && URL.canParse(url.trim())),
+        "must be postgres:// or postgresql:// connection URLs separated by commas",
+      ),
+  ),
 });
 
 /** Where uploads go when S3_BUCKET is set (lib/media/storage.ts); local disk otherwise. */
@@ -99,6 +107,8 @@ export interface Env {
   databaseUrl: string | undefined;
   /** REDIS_URL: the page cache and its invalidation shared by every instance (lib/cache/redis-cache.ts). */
   redisUrl: string | undefined;
+  /** Read replicas of the DATABASE_URL server (db/replicas.ts); none on the embedded database. */
+  databaseReplicaUrls: string[];
   /** How many reverse proxies to believe in X-Forwarded-For (0: use the socket address). */
   trustProxy: number;
   adminEmail: string | undefined;
@@ -170,6 +180,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(variable, `${problem}${value === undefined ? "" : ` (got "${value}")`}`);
   }
   const data = result.data;
+  if (data.DATABASE_REPLICA_URLS && !data.DATABASE_URL) {
+    throw new EnvError("DATABASE_REPLICA_URLS", "needs DATABASE_URL: replicas are of a PostgreSQL server, not of the embedded database");
+  }
   const port = Number(data.PORT ?? 3000);
   const siteUrl = (data.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
@@ -186,6 +199,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     keysFile: path.resolve(/*turbopackIgnore: true*/ data.KEYS_FILE ?? ".meridian/keys.json"),
     databaseUrl: data.DATABASE_URL,
     redisUrl: data.REDIS_URL,
+    databaseReplicaUrls: data.DATABASE_REPLICA_URLS?.split(",").map((url) => url.trim()) ?? [],
     trustProxy: Number(data.TRUST_PROXY ?? 0),
     adminEmail: data.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: data.ADMIN_PASSWORD,

@@ -99,7 +99,8 @@ try {
   // The breaking-news banner goes at its expiry; the site settings are read again, so dates are
   // printed in a time zone saved on another instance (lib/settings/time-zone.ts).
   const sweepBanner = bannerSweeper();
-  // The search's spelling suggestions read the archive's words, rebuilt a slice of stories each sweep.
+  // The search's spelling suggestions read the archive's words, rebuilt a slice of stories each
+  // sweep, in one pass shared by every instance (README, "Several instances on one database").
   const sweepSearchWords = searchWordsSweeper();
   const task = (name: string, run: () => Promise<unknown>, failure: string) =>
     run().then(

@@ -37,6 +37,7 @@ export async function writeViews(db: Db, counts: HourCount[]): Promise<void> {
     select v.story_id, v.hour, v.views
     from json_to_recordset(${rows}::json) as v(story_id integer, hour timestamptz, views integer)
     join stories s on s.id = v.story_id and s.status = 'published'
+    order by v.story_id, v.hour
     on conflict (story_id, hour) do update set views = ${storyViews.views} + excluded.views`);
 }
 

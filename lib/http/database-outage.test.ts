@@ -6,9 +6,10 @@ import { DATABASE_AWAY_RETRY_SECONDS } from "./retry-after";
 
 // How the HTTP server answers while the database is away (lib/http/database-outage.ts).
 
-function exchange(method: string) {
+function exchange(method: string, url = "/") {
   const request = new http.IncomingMessage(new net.Socket());
   request.method = method;
+  request.url = url;
   const response = new http.ServerResponse(request);
   return { request, response };
 }
@@ -36,6 +37,24 @@ describe("databaseScope", () => {
     databaseScope(ok.request, ok.response).databaseUnavailable = true;
     ok.response.writeHead(200);
     expect(ok.response.statusCode).toBe(200);
+  });
+
+  it.each([
+    ["GET", "/", true],
+    ["HEAD", "/news/us/storm-closes-the-harbor", true],
+    ["GET", "/search?q=harbor", true],
+    ["GET", "/feed.xml", true],
+    ["GET", "/sitemaps/news.xml", true],
+    ["GET", "/editor/stories/4", false],
+    ["GET", "/api/comments?story=4", false],
+    ["GET", "/api/auth/session", false],
+    ["GET", "/preview/abc123", false],
+    ["GET", "/media/2026/11/photo.jpg", false],
+    ["POST", "/news/us/storm-closes-the-harbor", false],
+    ["POST", "/api/comments", false],
+  ])("lets %s %s read a replica: %s", (method, url, replica) => {
+    const { request, response } = exchange(method, url);
+    expect(databaseScope(request, response).replicaReads).toBe(replica);
   });
 
   it("gives writes a deadline, reads none, and ends it once the answer is sent", () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { databaseWasAway, type RequestScope } from "@/db/request-scope";
 import { DATABASE_AWAY_RETRY_SECONDS, retryAfterHeader } from "./retry-after";
+import { readsFromReplica } from "./site-requests";
 import { beforeHeadersSent } from "./write-head";
 
 // While the database restarts or is out of reach, every answer that needs it is a 503 with
@@ -11,7 +12,8 @@ import { beforeHeadersSent } from "./write-head";
 // a statement that failed that way; a 500 of such a request goes out as a 503, and so does any
 // 500 in the seconds after one (the request may have waited on a render another one started). A write request
 // also gets a deadline: a database too slow to finish it in time gets no further statement for
-// it, and the answer is a 503 too, with what the request began rolled back.
+// it, and the answer is a 503 too, with what the request began rolled back. And a reader's request
+// for a public page may read a replica (lib/http/site-requests.ts, db/replicas.ts).
 
 /** How long a write request may keep sending statements. */
 export const WRITE_DEADLINE_MS = 5000;
@@ -24,7 +26,11 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * its 500, if the database was away, sent as a 503 with Retry-After.
  */
 export function databaseScope(request: IncomingMessage, response: ServerResponse, now = Date.now()): RequestScope {
-  const scope: RequestScope = { databaseUnavailable: false, writeDeadline: WRITES.has(request.method ?? "") ? now + WRITE_DEADLINE_MS : undefined };
+  const scope: RequestScope = {
+    databaseUnavailable: false,
+    writeDeadline: WRITES.has(request.method ?? "") ? now + WRITE_DEADLINE_MS : undefined,
+    replicaReads: readsFromReplica(request),
+  };
   response.once("close", () => {
     scope.writeDeadline = undefined;
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isSitePagePath, pathOf } from "./site-requests";
+import { isPreviewPath, isSitePagePath, pathOf } from "./site-requests";
 import { beforeHeadersSent } from "./write-head";
 
 // What a CDN (or any shared cache) may do with the site's pages, decided in the HTTP server
@@ -20,15 +20,13 @@ export const LIVE_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-re
 /** A 404 or 410 page: an address that starts to exist (a story published) shows within a minute. */
 export const MISSING_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60";
 
-/** Previews are per reader. */
-const PREVIEWS = /^\/preview(\/|$)/;
 const LIVE_PAGES = /^\/live(\/audio)?\/?$/;
 
 /** The Cache-Control for a site page's answer, or undefined to leave Next's as it is. */
 export function pageCacheControl(method: string | undefined, url: string, status: number, setsCookie: boolean): string | undefined {
   if ((method !== "GET" && method !== "HEAD") || setsCookie) return undefined;
   const path = pathOf(url);
-  if (!isSitePagePath(path) || PREVIEWS.test(path)) return undefined;
+  if (!isSitePagePath(path) || isPreviewPath(path)) return undefined;
   if (status === 404 || status === 410) return MISSING_CACHE_CONTROL;
   if (status !== 200) return undefined;
   return LIVE_PAGES.test(path) ? LIVE_CACHE_CONTROL : PAGE_CACHE_CONTROL;

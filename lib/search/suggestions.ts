@@ -1,6 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { searchWords, stories } from "@/db/schema";
 import { getDb, type Db } from "@/lib/db";
+import { getSetting, setSetting } from "@/lib/settings/store";
 import { publishedNow } from "@/lib/stories/visibility";
 
 // Spelling suggestions for a search that found nothing, from the archive's own words: the words
@@ -16,7 +17,7 @@ import { publishedNow } from "@/lib/stories/visibility";
 // marks every word it sees with its start, and at its end removes the words it did not see: a new
 // story's words are suggested within a pass or so, and a withdrawn story's stop being at the next
 // pass's end (about ten minutes at 100,000 stories). Reading headlines and decks, not bodies,
-// keeps a step short.
+// keeps a step short. Every instance sweeps, and they share one pass (sweepSearchWordsStep).
 
 /** A pass over the archive starts at most this often. */
 const SEARCH_WORDS_EVERY_MS = 10 * 60_000;
@@ -98,23 +99,47 @@ export async function suggestSpelling(q: string, db: Db = getDb()): Promise<stri
   return q.replace(/\p{L}+/gu, (word) => replacements.get(word.toLowerCase()) ?? word);
 }
 
-/** For the server's sweep: one step of the current pass, or a new pass when one is due. */
+/** Where the pass in progress is kept, for every instance: its start (epoch seconds) and its next step's first id (null: over). */
+const PASS_SETTING = "search_words_pass";
+interface PassState {
+  pass: number;
+  next: number | null;
+}
+/** Any constant works; it only has to be the same for every instance of this application. */
+const SEARCH_WORDS_LOCK = 7_361_002;
+
+/**
+ * One step of the pass in progress, or the start of a new pass when one is due, for whichever
+ * instance comes first: the pass and its position are kept in the database, and one instance
+ * at a time takes a step (the others skip this sweep), so each slice is counted once per pass
+ * however many instances sweep.
+ */
+export async function sweepSearchWordsStep(db: Db, every = SEARCH_WORDS_EVERY_MS, now = Date.now()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [lock] = await tx.select({ taken: sql<boolean>`pg_try_advisory_xact_lock(${SEARCH_WORDS_LOCK})` }).from(sql`(select 1) one`);
+    if (!lock?.taken) return;
+    const state = (await getSetting<PassState>(PASS_SETTING, tx)) ?? { pass: 0, next: null };
+    let { pass, next } = state;
+    if (next === null) {
+      const start = Math.floor(now / 1000);
+      if ((start - pass) * 1000 < every) return;
+      pass = start;
+      next = 0;
+    }
+    next = await refreshSearchWordsStep(tx, pass, next);
+    await setSetting(PASS_SETTING, { pass, next } satisfies PassState, tx);
+  });
+}
+
+/** For the server's sweep: sweepSearchWordsStep, never two at once from one instance. */
 export function searchWordsSweeper(db: () => Db = getDb, every = SEARCH_WORDS_EVERY_MS): () => Promise<void> {
-  let pass = 0;
-  let next: number | null = null;
   let running = false;
   return async () => {
     // A step still running when the next sweep comes (a slow database) is not run twice.
     if (running) return;
-    if (next === null) {
-      const now = Math.floor(Date.now() / 1000);
-      if ((now - pass) * 1000 < every) return;
-      pass = now;
-      next = 0;
-    }
     running = true;
     try {
-      next = await refreshSearchWordsStep(db(), pass, next);
+      await sweepSearchWordsStep(db(), every);
     } finally {
       running = false;
     }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn, type PgSelect } from "drizzle-orm/pg-core";
-import { getDb, isoTime, keepPlanned, type Db } from "@/lib/db";
+import { getDb, isoTime, keepPlanned, selectingDb, type Db } from "@/lib/db";
 import {
   authors,
   corrections,
@@ -272,7 +272,9 @@ function slugLookupQuery(db: Db) {
 const slugLookups = new WeakMap<Db, ReturnType<typeof slugLookupQuery>>();
 
 /** What a public URL ending in `slug` should answer. */
-export async function lookupStorySlug(slug: string, db: Db = getDb()): Promise<StoryLookup> {
+export async function lookupStorySlug(slug: string, given: Db = getDb()): Promise<StoryLookup> {
+  // Kept for the database it runs on: with read replicas, the one chosen for this request.
+  const db = selectingDb(given);
   let query = slugLookups.get(db);
   if (!query) {
     slugLookups.set(db, (query = slugLookupQuery(db)));
@@ -429,7 +431,9 @@ function articleQuery(db: Db, visible: SQL | undefined) {
 /** The statement is built once per database and visibility (drizzle spends ~0.5 ms building it), then only executed. */
 const articleQueries = new WeakMap<Db, Map<SQL | undefined, ReturnType<typeof articleQuery>>>();
 
-function preparedArticleQuery(db: Db, visible: SQL | undefined) {
+function preparedArticleQuery(given: Db, visible: SQL | undefined) {
+  // Kept for the database it runs on: with read replicas, the one chosen for this request.
+  const db = selectingDb(given);
   let byVisibility = articleQueries.get(db);
   if (!byVisibility) articleQueries.set(db, (byVisibility = new Map()));
   let query = byVisibility.get(visible);

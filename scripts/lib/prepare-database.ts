@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { openDatabase, type DbHandle } from "@/db/client";
+import type { DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { demoAccountsInUse, refuseDemoAccountsOnPublicSite } from "@/lib/demo/demo-accounts";
 import { ensureFirstAdmin } from "@/lib/auth/users";
+import { openConfiguredDatabase } from "@/lib/db";
 import { env, seedsDemoStories, type Env } from "@/lib/env";
 import { deleteStoredAuthSecret } from "@/lib/settings/store";
 import { mediaStoreFor } from "@/lib/media/storage";
@@ -19,7 +20,7 @@ export const SERVER_ANSWER_TIMEOUT_MS = 10_000;
  */
 export async function openCheckedDatabase(): Promise<DbHandle> {
   const settings = env();
-  const handle = openDatabase(settings);
+  const handle = openConfiguredDatabase();
   try {
     const answered = handle.db.execute(sql`select 1`);
     if (!settings.databaseUrl) await answered;

@@ -8,7 +8,7 @@ import postgres from "postgres";
 // as the `postgres` user since initdb refuses root), so stopping, crashing or restarting it
 // disturbs nothing else on the machine.
 
-function pgBin(name: string): string {
+export function pgBin(name: string): string {
   const versions = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").sort().reverse() : [];
   for (const version of versions) {
     const file = `/usr/lib/postgresql/${version}/bin/${name}`;
@@ -21,7 +21,7 @@ function pgBin(name: string): string {
  * Runs a PostgreSQL tool as the postgres user when we are root (initdb refuses root). Never
  * synchronously: the load goes on while the server stops and starts.
  */
-function asPostgres(command: string, args: string[]): Promise<void> {
+export function asPostgres(command: string, args: string[]): Promise<void> {
   const [file, argv] = process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     execFile(file, argv, { encoding: "utf8" }, (error, stdout, stderr) => {
@@ -35,16 +35,20 @@ export type StopMode = "fast" | "immediate";
 
 export class PostgresServer {
   readonly dir: string;
-  private readonly dataDir: string;
+  readonly dataDir: string;
   private readonly options: string;
 
-  constructor(readonly port: number) {
+  /** `settings`: more server settings, as `-c name=value` words (scripts/lib/postgres-replica.ts). */
+  constructor(
+    readonly port: number,
+    settings: string[] = [],
+  ) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-faults-pg-"));
     this.dataDir = path.join(this.dir, "data");
     const socketDir = path.join(this.dir, "socket");
     fs.mkdirSync(socketDir);
     if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres", this.dir]);
-    this.options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`;
+    this.options = [`-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`, ...settings].join(" ");
   }
 
   url(database: string): string {
