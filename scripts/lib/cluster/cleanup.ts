@@ -1,0 +1,66 @@
+// Everything the cluster test starts is registered here as it starts, and undone in reverse
+// order however the run ends: at the end of main(), on an error, on Ctrl-C (SIGINT), SIGTERM or
+// SIGHUP (the undoing is awaited, then the process exits 130), and at a plain process.exit()
+// (each one's synchronous form: 'exit' handlers cannot wait). Nothing outlives the run: the
+// PostgreSQL servers daemonized by pg_ctl, the app instances, Redis, s3rver, temporary directories.
+
+interface Undo {
+  name: string;
+  /** The orderly way, awaited. */
+  run: () => Promise<void>;
+  /** The way that cannot wait, for an exiting process. */
+  now: () => void;
+}
+
+export class Cleanup {
+  private undos: Undo[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor() {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      process.once(signal, () => {
+        console.error(`\n${signal}: stopping everything the cluster test started`);
+        void this.all().finally(() => process.exit(130));
+      });
+    }
+    process.once("exit", () => this.allNow());
+  }
+
+  /** Registers how to undo what was just started; `now` defaults to `run` not awaited. */
+  add(name: string, run: () => Promise<void>, now?: () => void): void {
+    this.undos.push({ name, run, now: now ?? (() => void run().catch(() => {})) });
+  }
+
+  /** Undoes one registered thing now (a server stopped for good in the middle of the run). */
+  async undo(name: string): Promise<void> {
+    const index = this.undos.findIndex((undo) => undo.name === name);
+    if (index < 0) return;
+    const [undo] = this.undos.splice(index, 1);
+    await undo!.run();
+  }
+
+  /** Undoes everything, newest first; one failing does not stop the others. */
+  all(): Promise<void> {
+    this.running ??= (async () => {
+      while (this.undos.length) {
+        const undo = this.undos.pop()!;
+        try {
+          await undo.run();
+        } catch (error) {
+          console.error(`Stopping ${undo.name} failed: ${(error as Error).message}`);
+        }
+      }
+    })();
+    return this.running;
+  }
+
+  private allNow(): void {
+    while (this.undos.length) {
+      try {
+        this.undos.pop()!.now();
+      } catch {
+        // Exiting anyway: the rest still gets its turn.
+      }
+    }
+  }
+}
