@@ -25,8 +25,8 @@ import { AppInstance } from "./lib/cluster/instance";
 import { startProxy, type Proxy } from "./lib/cluster/proxy";
 import { formatChecks, formatThroughput, type CheckResult, type Throughput } from "./lib/cluster/report";
 import { redisServer, s3Server } from "./lib/cluster/services";
-import { PostgresServer } from "./lib/faults/postgres-server";
 import type { SiteFacts } from "./lib/faults/prepare-site";
+import { startReplicatedPostgres } from "./lib/postgres-replica";
 
 const PROXY_PORT = 3630;
 const INSTANCE_PORTS = [3631, 3632, 3633];
@@ -36,9 +36,13 @@ const PRIMARY_PORT = 55_460;
 const REPLICA_PORT = 55_461;
 const BUCKET = "meridian-cluster";
 const REPORT = "bench-results/cluster.json";
-/** Each throughput run: a short warm-up, then the measured seconds. */
-const WARM_UP_SECONDS = 2;
-const LOAD_SECONDS = 6;
+/**
+ * The throughput is measured in rounds, one instance then two, each a short warm-up then the
+ * measured seconds: interleaved, so the machine's other load weighs on both alike.
+ */
+const ROUNDS = 2;
+const WARM_UP_SECONDS = 1;
+const LOAD_SECONDS = 5;
 const CONNECTIONS = 16;
 
 const runId = Date.now().toString(36);
@@ -52,16 +56,36 @@ function prepareSite(env: Record<string, string>): Promise<SiteFacts> {
   });
 }
 
-/** The cached article's throughput behind the proxy, with the instances it has now. */
-async function throughput(proxy: Proxy, url: string, instances: number): Promise<Throughput> {
-  const run = (seconds: number) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
-      autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { "accept-encoding": "br, gzip" } }, (error, result) => (error ? reject(error as Error) : resolve(result)));
-    });
-  await run(WARM_UP_SECONDS);
-  const result = await run(LOAD_SECONDS);
-  console.log(`  behind the proxy (port ${proxy.port}) with ${instances}: ${Math.round(result.requests.average)} req/s`);
-  return { instances, requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+function load(url: string, seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { "accept-encoding": "br, gzip" } }, (error, result) => (error ? reject(error as Error) : resolve(result)));
+  });
+}
+
+/** The cached article's throughput behind the proxy with the first one instance, then two, in ROUNDS interleaved rounds: their mean. */
+async function throughput(proxy: Proxy, url: string, sites: string[]): Promise<Throughput[]> {
+  const runs: Record<number, autocannon.Result[]> = { 1: [], 2: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const instances of [1, 2]) {
+      proxy.setBackends(sites.slice(0, instances));
+      await load(url, WARM_UP_SECONDS);
+      const result = await load(url, LOAD_SECONDS);
+      runs[instances]!.push(result);
+      console.log(`  round ${round}, ${instances} instance${instances > 1 ? "s" : ""} behind the proxy: ${Math.round(result.requests.average)} req/s`);
+    }
+  }
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  return [1, 2].map((instances) => {
+    const results = runs[instances]!;
+    return {
+      instances,
+      requestsPerSecond: Math.round(mean(results.map((result) => result.requests.average))),
+      p50Ms: Math.round(mean(results.map((result) => result.latency.p50))),
+      p99Ms: Math.round(mean(results.map((result) => result.latency.p99))),
+      non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+      errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
+    };
+  });
 }
 
 /** Runs one check; a check that throws is a failed check with its reason, and the next still runs. */
@@ -81,8 +105,8 @@ async function runCheck(name: string, check: () => Promise<CheckResult>): Promis
 
 async function main() {
   fs.rmSync(REPORT, { force: true });
-  const started = Date.now();
   if (!isBuildCurrent() && !(await buildApp())) throw new Error("The build failed");
+  const started = Date.now();
   const cleanup = new Cleanup();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cluster-"));
   let keepDir = false;
@@ -93,9 +117,12 @@ async function main() {
   const speeds: Throughput[] = [];
   const instanceNames = ["A", "B", "C"];
   try {
-    const primary = new PostgresServer(PRIMARY_PORT);
-    const replica = new PostgresServer(REPLICA_PORT);
-    for (const [name, server] of [["the primary", primary], ["the replica", replica]] as const) cleanup.add(`PostgreSQL ${name}`, () => server.destroy(), () => server.destroyNow());
+    // Registered before it has started: a Ctrl-C while it starts still stops both servers.
+    const databaseStarting = startReplicatedPostgres({ primaryPort: PRIMARY_PORT, replicaPort: REPLICA_PORT, database: "meridian" });
+    databaseStarting.catch(() => {});
+    cleanup.add("PostgreSQL (primary and replica)", async () => {
+      await (await databaseStarting.catch(() => null))?.stop();
+    });
     const redisDir = path.join(dir, "redis");
     const s3Dir = path.join(dir, "s3");
     fs.mkdirSync(redisDir);
@@ -104,13 +131,17 @@ async function main() {
     const s3 = s3Server(S3_PORT, s3Dir, BUCKET);
     for (const server of [redis, s3]) cleanup.add(server.name, () => server.stop(), () => server.killNow());
 
+    console.log(`PostgreSQL primary :${PRIMARY_PORT}, replica :${REPLICA_PORT}; Redis :${REDIS_PORT}; s3rver :${S3_PORT}; instances ${INSTANCE_PORTS.map((port) => `:${port}`).join(" ")} behind the proxy :${PROXY_PORT}`);
+    const servicesUp = Promise.all([redis.start(), s3.start()]);
+    servicesUp.catch(() => {});
+    const database = await databaseStarting;
     const proxySite = `http://127.0.0.1:${PROXY_PORT}`;
     const env: Record<string, string> = {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       SITE_URL: proxySite,
       TRUST_PROXY: "1",
-      DATABASE_URL: primary.url("meridian"),
-      DATABASE_REPLICA_URLS: replica.url("meridian"),
+      DATABASE_URL: database.primaryUrl,
+      DATABASE_REPLICA_URLS: database.replicaUrl,
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}/0`,
       S3_ENDPOINT: `http://127.0.0.1:${S3_PORT}`,
       S3_BUCKET: BUCKET,
@@ -123,12 +154,7 @@ async function main() {
       COMMENTS_PER_STORY_PER_MINUTE: "100000",
       LOG_LEVEL: "info",
     };
-    console.log(`PostgreSQL primary :${PRIMARY_PORT}, replica :${REPLICA_PORT}; Redis :${REDIS_PORT}; s3rver :${S3_PORT}; instances ${INSTANCE_PORTS.map((port) => `:${port}`).join(" ")} behind the proxy :${PROXY_PORT}`);
-    const servicesUp = Promise.all([redis.start(), s3.start()]);
-    servicesUp.catch(() => {});
-    await primary.create("meridian");
-    // The replica is copied while the site is prepared: it streams what comes after the copy.
-    const [facts] = await Promise.all([prepareSite({ ...env, DATA_DIR: path.join(dir, "prepare") }), replica.replicate(primary), servicesUp]);
+    const [facts] = await Promise.all([prepareSite({ ...env, DATA_DIR: path.join(dir, "prepare") }), servicesUp]);
     const setUpSeconds = ((Date.now() - started) / 1000).toFixed(1);
 
     const instances = INSTANCE_PORTS.map((port, index) => new AppInstance(instanceNames[index]!, port, { ...env, DATA_DIR: path.join(dir, `data-${index}`) }, dir));
@@ -136,7 +162,7 @@ async function main() {
     const proxy = await startProxy(PROXY_PORT, instances.map((instance) => instance.site));
     cleanup.add("the proxy", () => proxy.close());
     await Promise.all(instances.map((instance) => instance.start()));
-    console.log(`services ready in ${setUpSeconds} s; three instances answering after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`services ready after ${setUpSeconds} s; three instances answering after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const editor = demoAccounts.find((account) => account.role === "editor")!;
     const cluster: Cluster = {
@@ -145,8 +171,7 @@ async function main() {
       a: new Newsroom(instances[0]!.site, facts.token),
       facts,
       runId,
-      primary,
-      replica,
+      database,
       redis,
       s3: { dir: s3Dir, bucket: BUCKET },
       editor: { email: editor.email, password: editor.password },
@@ -154,22 +179,25 @@ async function main() {
     // Each instance renders its first pages now, not in the first check's timing.
     await Promise.all(instances.map((instance) => Promise.all(["/", facts.sectionPath, facts.articlePath].map((page) => get(`${instance.site}${page}`)))));
 
-    results.push(await runCheck("1. published / unpublished", () => publishedAndUnpublished(cluster)));
-    results.push(await runCheck("2. slug change → 301", () => slugChangeRedirect(cluster)));
-    results.push(await runCheck("3. session, sign-in throttle, comment limit", () => limitsAndSessions(cluster)));
-    results.push(await runCheck("4. photo in the bucket", () => photoInBucket(cluster)));
-    results.push(await runCheck("6. replica stopped and back", () => replicaDownAndBack(cluster)));
-    results.push(await runCheck("7. Redis stopped for 10 s", () => redisDownAndBack(cluster)));
-    // Last of the checks: it kills instance C, which the throughput does not need.
-    results.push(await runCheck("5. scheduled, exactly once", () => scheduledOnce(cluster)));
+    const checks: [string, (cluster: Cluster) => Promise<CheckResult>][] = [
+      ["1. published / unpublished", publishedAndUnpublished],
+      ["2. slug change → 301", slugChangeRedirect],
+      ["3. session, sign-in throttle, comment limit", limitsAndSessions],
+      ["4. photo in the bucket", photoInBucket],
+      ["6. replica stopped and back", replicaDownAndBack],
+      ["7. Redis stopped for 10 s", redisDownAndBack],
+      // Last of the checks: it kills instance C, which the throughput does not need.
+      ["5. scheduled, exactly once", scheduledOnce],
+    ];
+    for (const [name, check] of checks) {
+      if (cleanup.stopping) break;
+      results.push(await runCheck(name, () => check(cluster)));
+    }
     results.sort((x, y) => x.check.localeCompare(y.check, "en", { numeric: true }));
+    if (cleanup.stopping) throw new Error("Stopped by a signal");
 
     console.log("\nthroughput of the cached article");
-    const article = `${proxySite}${facts.articlePath}`;
-    proxy.setBackends([instances[0]!.site]);
-    speeds.push(await throughput(proxy, article, 1));
-    proxy.setBackends([instances[0]!.site, instances[1]!.site]);
-    speeds.push(await throughput(proxy, article, 2));
+    speeds.push(...(await throughput(proxy, `${proxySite}${facts.articlePath}`, [instances[0]!.site, instances[1]!.site])));
   } catch (error) {
     keepDir = true;
     console.error(`The cluster could not be set up: ${(error as Error).message}\nIts logs are kept in ${dir}`);
@@ -189,7 +217,7 @@ async function main() {
     passed: results.length - failed,
     failed,
     checks: results,
-    throughput: { runs: speeds, twoOverOne: one && two && one.requestsPerSecond > 0 ? Number((two.requestsPerSecond / one.requestsPerSecond).toFixed(2)) : null, connections: CONNECTIONS, seconds: LOAD_SECONDS },
+    throughput: { runs: speeds, twoOverOne: one && two && one.requestsPerSecond > 0 ? Number((two.requestsPerSecond / one.requestsPerSecond).toFixed(2)) : null, connections: CONNECTIONS, rounds: ROUNDS, secondsEach: LOAD_SECONDS },
   };
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);

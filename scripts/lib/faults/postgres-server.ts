@@ -6,10 +6,9 @@ import postgres from "postgres";
 
 // A PostgreSQL server of the fault test's own (initdb into a temporary directory, its own port,
 // as the `postgres` user since initdb refuses root), so stopping, crashing or restarting it
-// disturbs nothing else on the machine. The cluster test runs two: a primary and its streaming
-// replica (replicate).
+// disturbs nothing else on the machine.
 
-function pgBin(name: string): string {
+export function pgBin(name: string): string {
   const versions = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").sort().reverse() : [];
   for (const version of versions) {
     const file = `/usr/lib/postgresql/${version}/bin/${name}`;
@@ -18,15 +17,12 @@ function pgBin(name: string): string {
   throw new Error(`PostgreSQL's ${name} was not found under /usr/lib/postgresql (apt-get install postgresql)`);
 }
 
-const asPostgresUser = (command: string, args: string[]): [string, string[]] =>
-  process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
-
 /**
  * Runs a PostgreSQL tool as the postgres user when we are root (initdb refuses root). Never
  * synchronously: the load goes on while the server stops and starts.
  */
-function asPostgres(command: string, args: string[]): Promise<void> {
-  const [file, argv] = asPostgresUser(command, args);
+export function asPostgres(command: string, args: string[]): Promise<void> {
+  const [file, argv] = process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     execFile(file, argv, { encoding: "utf8" }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${path.basename(command)} failed: ${stderr || stdout || error.message}`));
@@ -39,16 +35,20 @@ export type StopMode = "fast" | "immediate";
 
 export class PostgresServer {
   readonly dir: string;
-  private readonly dataDir: string;
+  readonly dataDir: string;
   private readonly options: string;
 
-  constructor(readonly port: number) {
+  /** `settings`: more server settings, as `-c name=value` words (scripts/lib/postgres-replica.ts). */
+  constructor(
+    readonly port: number,
+    settings: string[] = [],
+  ) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-faults-pg-"));
     this.dataDir = path.join(this.dir, "data");
     const socketDir = path.join(this.dir, "socket");
     fs.mkdirSync(socketDir);
     if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres", this.dir]);
-    this.options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`;
+    this.options = [`-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`, ...settings].join(" ");
   }
 
   url(database: string): string {
@@ -62,18 +62,6 @@ export class PostgresServer {
     const admin = postgres(this.url("postgres"), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
-  }
-
-  /**
-   * Makes this server a streaming replica of `primary` and starts it: pg_basebackup -R copies the
-   * primary (an immediate checkpoint, the WAL streamed alongside) and leaves standby.signal and
-   * primary_conninfo, so it follows the primary's WAL and answers reads only. initdb's trust
-   * rules already allow replication connections from 127.0.0.1.
-   */
-  async replicate(primary: PostgresServer): Promise<void> {
-    const args = ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", this.dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"];
-    await asPostgres(pgBin("pg_basebackup"), args);
-    await this.start();
   }
 
   /** Returns once the server accepts connections (pg_ctl -w). */
@@ -98,20 +86,6 @@ export class PostgresServer {
     } finally {
       await admin.end();
     }
-  }
-
-  /**
-   * destroy() for a process that is exiting (its 'exit' handlers cannot wait): the server is
-   * crash-stopped synchronously.
-   */
-  destroyNow(): void {
-    const [file, argv] = asPostgresUser(pgBin("pg_ctl"), ["-D", this.dataDir, "-m", "immediate", "-w", "stop"]);
-    try {
-      execFileSync(file, argv, { stdio: "ignore" });
-    } catch {
-      // Already stopped, or never started.
-    }
-    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Stops the server if it runs and deletes its directory. */
