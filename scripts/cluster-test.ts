@@ -107,7 +107,7 @@ async function main() {
   fs.rmSync(REPORT, { force: true });
   if (!isBuildCurrent() && !(await buildApp())) throw new Error("The build failed");
   const started = Date.now();
-  const cleanup = new Cleanup();
+  const cleanup = new Cleanup().guardProcess();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cluster-"));
   let keepDir = false;
   cleanup.add("the run's directory", async () => {

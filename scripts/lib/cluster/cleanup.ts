@@ -17,7 +17,8 @@ export class Cleanup {
   private undos: Undo[] = [];
   private running: Promise<void> | undefined;
 
-  constructor() {
+  /** Makes every way this process can end undo what was registered (main() calls it once). */
+  guardProcess(): this {
     // Every signal is handled, not only the first: Ctrl-C reaches this process twice (from the
     // terminal, and relayed by tsx), and a second one unhandled would end it mid-cleanup.
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -34,6 +35,7 @@ export class Cleanup {
       });
     }
     process.once("exit", () => this.allNow());
+    return this;
   }
 
   /** Whether the undoing has begun (after a signal): the run should start nothing more. */
@@ -44,14 +46,6 @@ export class Cleanup {
   /** Registers how to undo what was just started; `now` defaults to `run` not awaited. */
   add(name: string, run: () => Promise<void>, now?: () => void): void {
     this.undos.push({ name, run, now: now ?? (() => void run().catch(() => {})) });
-  }
-
-  /** Undoes one registered thing now (a server stopped for good in the middle of the run). */
-  async undo(name: string): Promise<void> {
-    const index = this.undos.findIndex((undo) => undo.name === name);
-    if (index < 0) return;
-    const [undo] = this.undos.splice(index, 1);
-    await undo!.run();
   }
 
   /** Undoes everything, newest first; one failing does not stop the others. */
