@@ -28,7 +28,11 @@ export class ChildServer {
     const child = spawn(this.command, this.args, { stdio: ["ignore", log, log] });
     fs.closeSync(log);
     this.child = child;
-    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`${this.name} exited (${code}) before it listened: see ${this.logFile}`))));
+    const exited = new Promise<never>((_, reject) => {
+      child.once("exit", (code) => reject(new Error(`${this.name} exited (${code}) before it listened: see ${this.logFile}`)));
+      // Not installed: `redis-server` comes with the distribution's redis package.
+      child.once("error", (error) => reject(new Error(`${this.name} did not start (${this.command}): ${error.message}`)));
+    });
     exited.catch(() => {});
     await Promise.race([waitForPort(this.port, 30_000), exited]);
   }
