@@ -2,7 +2,7 @@ import postgres from "postgres";
 import type { SiteFacts } from "../faults/prepare-site";
 import type { ReplicatedPostgres } from "../postgres-replica";
 import { noisePng } from "../faults/upload-disk";
-import { CONSISTENCY_LIMIT_MS, get, late, NO_ANSWER, timeUntil, type Newsroom, type Target } from "./client";
+import { CONSISTENCY_LIMIT_MS, get, late, NO_ANSWER, timeUntil, type Newsroom, type Target, type Timing } from "./client";
 import type { AppInstance } from "./instance";
 import { measure, type CheckResult, type Measure } from "./report";
 import { bucketObjects, type ChildServer } from "./services";
@@ -101,7 +101,8 @@ export async function slugChangeRedirect(cluster: Cluster): Promise<CheckResult>
 /** next-auth's credentials sign-in on one site, as the sign-in form posts it: its answer and cookies. */
 async function signIn(site: string, email: string, password: string): Promise<{ status: number; cookies: string }> {
   const csrf = await fetch(`${site}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const { csrfToken } = (await csrf.json().catch(() => ({}))) as { csrfToken?: string };
+  if (csrf.status !== 200 || !csrfToken) return { status: csrf.status, cookies: "" };
   const jar = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
   const answer = await fetch(`${site}/api/auth/callback/credentials`, {
     method: "POST",
@@ -245,13 +246,33 @@ async function replicaSessionsSince(database: ReplicatedPostgres, since: Date): 
 /** A public read the page cache cannot answer: a search no one made before. */
 const uncachedRead = (cluster: Cluster, target: Target) => get(`${target.site}/search?q=${encodeURIComponent(`harbour ${cluster.runId} ${Math.random().toString(36).slice(2, 8)}`)}`);
 
-/** Until `limitMs` after `since`: whether each instance's log has `text` after the byte it had reached at `marks`. */
-async function logged(cluster: Cluster, marks: number[], text: string, since: number, limitMs = NOTICE_LIMIT_MS) {
+/** When a line containing `text` was logged (its pino `time`), in a stretch of an instance's JSON log. */
+function loggedAt(log: string, text: string): number | undefined {
+  const line = log.split("\n").find((candidate) => candidate.includes(text));
+  if (!line) return undefined;
+  try {
+    return Number((JSON.parse(line) as { time?: number }).time) || Date.now();
+  } catch {
+    return Date.now();
+  }
+}
+
+/**
+ * Waits up to `limitMs` after `since` for each running instance's log, after the byte it had
+ * reached at `marks`, to have a line with `text`; the time of each is when the line was logged.
+ */
+async function logged(cluster: Cluster, marks: number[], text: string, since: number, limitMs = NOTICE_LIMIT_MS): Promise<Timing> {
   const instances = cluster.instances.filter((instance) => instance.alive);
-  return timeUntil(instances.map(({ name, site }) => ({ name, site })), since, async (target) => {
+  const at: Record<string, number> = {};
+  const timing = await timeUntil(instances.map(({ name, site }) => ({ name, site })), since, async (target) => {
     const index = cluster.instances.findIndex((instance) => instance.name === target.name);
-    return cluster.instances[index]!.log(marks[index]).includes(text) || `no "${text}" in its log`;
+    const time = loggedAt(cluster.instances[index]!.log(marks[index]), text);
+    if (time === undefined) return `no "${text}" in its log`;
+    at[target.name] = time;
+    return true;
   }, limitMs);
+  for (const [name, time] of Object.entries(at)) timing.ms[name] = time - since;
+  return timing;
 }
 
 const logMarks = (cluster: Cluster) => cluster.instances.map((instance) => instance.log().length);
@@ -293,7 +314,7 @@ export async function replicaDownAndBack(cluster: Cluster): Promise<CheckResult>
   return {
     check: "6. replica stopped: reads from the primary; back: used again",
     ok: !problems.length,
-    measures: [measure('stopped → "replica skipped"', skipped), measure('started → "replica back"', back), { what: "started → reads on it", ms: { replica: usedAgain.ms.replica ?? null } }],
+    measures: [measure('stopped → "replica skipped"', skipped), measure('started → "replica back"', back), { what: "started → public reads on it", ms: Object.fromEntries(targets(cluster).map((target) => [target.name, usedAgain.ms.replica ?? null])) }],
     note: `${Object.values(answers).reduce((sum, n) => sum + n, 0)} uncached public reads while it was down (${JSON.stringify(answers)}), the slowest round ${slowest} ms`,
     problems,
   };

@@ -56,8 +56,11 @@ export async function startProxy(port: number, sites: string[]): Promise<Proxy> 
     upstream.on("error", (error: NodeJS.ErrnoException) => {
       // Refused: nothing was sent, so the next instance may take it.
       if (error.code === "ECONNREFUSED") return forward(request, response, body, start, tried + 1);
-      if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain" });
-      response.end();
+      // A kept-alive connection the instance closed as it was reused (its idle timeout): the
+      // request never reached it, so it is sent again on a new connection, as Node's docs advise.
+      if (error.code === "ECONNRESET" && upstream.reusedSocket && !response.headersSent) return forward(request, response, body, start, tried);
+      if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain" }).end(`The instance failed: ${error.code ?? error.message}\n`);
+      else response.destroy();
     });
     upstream.end(body);
   }

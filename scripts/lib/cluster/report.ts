@@ -22,6 +22,8 @@ export interface Throughput {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Each round's requests per second; the figures above are the median round's. */
+  rounds: number[];
   non2xx: number;
   errors: number;
 }
@@ -50,9 +52,9 @@ export function formatChecks(results: CheckResult[], targets: string[]): string 
 }
 
 export function formatThroughput(runs: Throughput[]): string {
-  const rows = [["cached article behind the proxy", "req/s", "p50", "p99", "non-2xx", "errors"]];
+  const rows = [["cached article behind the proxy", "req/s (median)", "p50", "p99", "rounds, req/s", "non-2xx", "errors"]];
   for (const run of runs) {
-    rows.push([`${run.instances} instance${run.instances > 1 ? "s" : ""}`, String(Math.round(run.requestsPerSecond)), `${run.p50Ms} ms`, `${run.p99Ms} ms`, String(run.non2xx), String(run.errors)]);
+    rows.push([`${run.instances} instance${run.instances > 1 ? "s" : ""}`, String(run.requestsPerSecond), `${run.p50Ms} ms`, `${run.p99Ms} ms`, run.rounds.join(", "), String(run.non2xx), String(run.errors)]);
   }
   const [one, two] = runs;
   const ratio = one && two && one.requestsPerSecond > 0 ? `\ntwo instances / one: ${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}×` : "";
