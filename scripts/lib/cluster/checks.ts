@@ -286,8 +286,9 @@ export async function replicaDownAndBack(cluster: Cluster): Promise<CheckResult>
   if (!(await replicaSessionsSince(cluster.database, before))) problems.push("public reads did not go to the replica before it was stopped");
 
   const marks = logMarks(cluster);
-  await cluster.database.stopReplica("fast");
+  // Timed from the moment the stop is asked for: an instance may notice before pg_ctl returns.
   const stoppedAt = Date.now();
+  await cluster.database.stopReplica("fast");
   const answers: Record<string, number> = {};
   let slowest = 0;
   while (Date.now() - stoppedAt < REPLICA_DOWN_MS) {
@@ -301,8 +302,8 @@ export async function replicaDownAndBack(cluster: Cluster): Promise<CheckResult>
   problems.push(...late(skipped, 'logging "replica skipped"', NOTICE_LIMIT_MS));
 
   const backMarks = logMarks(cluster);
-  await cluster.database.startReplica();
   const startedAt = Date.now();
+  await cluster.database.startReplica();
   const usedAgain = await timeUntil([{ name: "replica", site: "" }], startedAt, async () => {
     const since = new Date();
     await readAll();
@@ -330,8 +331,8 @@ export async function redisDownAndBack(cluster: Cluster): Promise<CheckResult> {
   await warm(cluster, pages);
 
   const marks = logMarks(cluster);
-  await cluster.redis.stop();
   const stoppedAt = Date.now();
+  await cluster.redis.stop();
   const answers: Record<string, number> = {};
   const examples: string[] = [];
   const readers = targets(cluster).map(async (target) => {
@@ -356,8 +357,8 @@ export async function redisDownAndBack(cluster: Cluster): Promise<CheckResult> {
   problems.push(...late(warned, 'logging "redis unavailable"', REDIS_DOWN_MS));
 
   const backMarks = logMarks(cluster);
-  await cluster.redis.start();
   const startedAt = Date.now();
+  await cluster.redis.start();
   const noticed = await logged(cluster, backMarks, "redis available again", startedAt);
   problems.push(...late(noticed, 'logging "redis available again"', NOTICE_LIMIT_MS));
   await warm(cluster, [story.publicPath]);
