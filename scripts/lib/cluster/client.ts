@@ -32,24 +32,29 @@ export interface Target {
 }
 
 export interface Timing {
-  /** Milliseconds from `since` until the target first passed, by target; null if it never did within the limit. */
+  /**
+   * Milliseconds from `since` to the request that first found the change, by target (when it was
+   * sent: how long the page took to render is not how long the change took to arrive); null if
+   * no request sent within the limit found it.
+   */
   ms: Record<string, number | null>;
   /** What each target answered last, for the report when it never passed. */
   last: Record<string, string>;
 }
 
 /**
- * Polls every target every 50 ms until `passes` holds for it, up to `limitMs` after `since` (the
- * moment the change was acknowledged); answers each target's time.
+ * Polls every target until `passes` holds for it, 50 ms after each answer, up to `limitMs` after
+ * `since` (the moment the change was acknowledged); answers each target's time.
  */
 export async function timeUntil(targets: Target[], since: number, passes: (target: Target) => Promise<true | string>, limitMs = CONSISTENCY_LIMIT_MS): Promise<Timing> {
   const timing: Timing = { ms: {}, last: {} };
   await Promise.all(
     targets.map(async (target) => {
       for (;;) {
+        const sentAt = Date.now();
         const outcome = await passes(target);
         if (outcome === true) {
-          timing.ms[target.name] = Date.now() - since;
+          timing.ms[target.name] = sentAt - since;
           return;
         }
         timing.last[target.name] = outcome;
