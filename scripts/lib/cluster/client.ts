@@ -38,6 +38,8 @@ export interface Timing {
    * no request sent within the limit found it.
    */
   ms: Record<string, number | null>;
+  /** Milliseconds from `since` until that request was answered (its render included), by target. */
+  answeredMs: Record<string, number>;
   /** What each target answered last, for the report when it never passed. */
   last: Record<string, string>;
 }
@@ -47,7 +49,7 @@ export interface Timing {
  * `since` (the moment the change was acknowledged); answers each target's time.
  */
 export async function timeUntil(targets: Target[], since: number, passes: (target: Target) => Promise<true | string>, limitMs = CONSISTENCY_LIMIT_MS): Promise<Timing> {
-  const timing: Timing = { ms: {}, last: {} };
+  const timing: Timing = { ms: {}, answeredMs: {}, last: {} };
   await Promise.all(
     targets.map(async (target) => {
       for (;;) {
@@ -55,6 +57,7 @@ export async function timeUntil(targets: Target[], since: number, passes: (targe
         const outcome = await passes(target);
         if (outcome === true) {
           timing.ms[target.name] = sentAt - since;
+          timing.answeredMs[target.name] = Date.now() - since;
           return;
         }
         timing.last[target.name] = outcome;

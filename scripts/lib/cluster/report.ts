@@ -7,6 +7,8 @@ import type { Timing } from "./client";
 export interface Measure {
   what: string;
   ms: Record<string, number | null>;
+  /** When the request that found the change was answered, where that differs (a page rendered). */
+  answeredMs?: Record<string, number>;
 }
 
 export interface CheckResult {
@@ -29,7 +31,7 @@ export interface Throughput {
 }
 
 export function measure(what: string, timing: Timing): Measure {
-  return { what, ms: timing.ms };
+  return { what, ms: timing.ms, answeredMs: timing.answeredMs };
 }
 
 const cell = (ms: number | null | undefined) => (ms === undefined ? "" : ms === null ? "—" : `${ms} ms`);
