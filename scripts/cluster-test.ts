@@ -4,9 +4,9 @@
 // stopped), s3rver (an S3 API from npm), the built application as three instances (each its own
 // port and DATA_DIR, all with the same database, replica, Redis, bucket, secret and SITE_URL) and
 // a round-robin proxy in front of them (scripts/lib/cluster/proxy.ts). Then it runs the issue's
-// seven checks (scripts/lib/cluster/checks.ts) through the proxy and directly on each instance,
-// timing each, and measures the cached article's throughput behind the proxy with one instance
-// and with two, in the same run. Prints a table and writes bench-results/cluster.json. Every
+// seven checks (scripts/lib/cluster/checks.ts and outage-checks.ts) through the proxy and
+// directly on each instance, timing each, and measures the cached article's throughput behind the
+// proxy with one instance and with two, in the same run. Prints a table and writes bench-results/cluster.json. Every
 // process it started is stopped however it ends, Ctrl-C included (scripts/lib/cluster/cleanup.ts).
 // Ports: proxy 3630, instances 3631–3633, s3rver 3634, Redis 3635, PostgreSQL 55460 and 55461.
 import { fork } from "node:child_process";
@@ -18,7 +18,8 @@ import autocannon from "autocannon";
 import { demoAccounts } from "@/lib/demo/demo-accounts";
 import { buildApp, isBuildCurrent } from "./lib/build";
 import { fail } from "./lib/cli";
-import { COMMENTS_PER_ADDRESS, limitsAndSessions, photoInBucket, publishedAndUnpublished, redisDownAndBack, replicaDownAndBack, scheduledOnce, slugChangeRedirect, type Cluster } from "./lib/cluster/checks";
+import { COMMENTS_PER_ADDRESS, limitsAndSessions, photoInBucket, publishedAndUnpublished, slugChangeRedirect, type Cluster } from "./lib/cluster/checks";
+import { redisDownAndBack, replicaDownAndBack, scheduledOnce } from "./lib/cluster/outage-checks";
 import { Cleanup } from "./lib/cluster/cleanup";
 import { get, Newsroom } from "./lib/cluster/client";
 import { AppInstance } from "./lib/cluster/instance";
