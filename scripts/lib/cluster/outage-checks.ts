@@ -174,12 +174,18 @@ export async function redisDownAndBack(cluster: Cluster): Promise<CheckResult> {
       await sleep(100);
     }
   });
-  // An editor keeps working meanwhile.
-  const saved = await cluster.a.save(story, { deck: `Saved while Redis was away, ${cluster.runId}` }).then(
-    () => "200",
+  // An editor keeps working meanwhile: a save, and a new story published, which readers then ask
+  // every instance for — a page no instance holds in its own memory, so each needs the shared cache.
+  const written = await (async () => {
+    await cluster.a.save(story, { deck: `Saved while Redis was away, ${cluster.runId}` });
+    const fresh = await cluster.a.create(`Cluster storm surge ${cluster.runId}`, cluster.facts.sectionId);
+    await cluster.a.act(fresh.id, "publish");
+    pages.push(fresh.publicPath);
+  })().then(
+    () => "ok",
     (error: Error) => error.message,
   );
-  if (saved !== "200") problems.push(`a save on A while Redis was away failed: ${saved}`);
+  if (written !== "ok") problems.push(`a save or a publication on A while Redis was away failed: ${written}`);
   const warned = await logged(cluster, marks, "redis unavailable", stoppedAt, REDIS_DOWN_MS);
   await Promise.all(readers);
   const failed = Object.entries(answers).filter(([status]) => status !== "200");
