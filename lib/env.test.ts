@@ -67,6 +67,7 @@ describe("parseEnv", () => {
     ["SITE_LANGUAGE", "English"],
     ["DEMO_CONTENT", "yes"],
     ["AUTH_SECRET", "too-short"],
+    ["INSTANCE_ID", "web 1"],
   ])("refuses %s=%s with a message naming the variable", (variable, value) => {
     let caught: unknown;
     try {

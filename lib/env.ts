@@ -45,6 +45,8 @@ const envSchema = z.object({
   METRICS_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{24,200}$/, "must be 24 to 200 printable characters without spaces")),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent" })),
   LOG_FORMAT: optional(z.enum(["json", "pretty"], { message: "must be json or pretty" })),
+  // Read by the logger itself (lib/log.ts, instanceName), as LOG_LEVEL is: validated here.
+  INSTANCE_ID: optional(z.string().regex(/^[\w.:@-]{1,64}$/, "must be 1 to 64 letters, digits and . _ : @ -")),
   DATABASE_URL: optional(
     z
       .string()

@@ -1,5 +1,6 @@
+import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { captureLog, log, logError } from "./log";
+import { captureLog, instanceName, log, logError } from "./log";
 import { runInRequest } from "./ops/request-context";
 
 // The log's lines as an operator's collector reads them: one JSON object per line, a request's id
@@ -27,9 +28,14 @@ describe("log lines", () => {
     const before = Date.now();
     log.info({ answer: 42 }, "hello");
     const [entry] = logged.lines();
-    expect(entry).toMatchObject({ level: "info", pid: process.pid, answer: 42, msg: "hello" });
+    expect(entry).toMatchObject({ level: "info", pid: process.pid, instance: instanceName(), answer: 42, msg: "hello" });
     expect(entry!.time).toBeGreaterThanOrEqual(before);
     expect(entry!.time).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("name their instance: INSTANCE_ID, or the machine and the process", () => {
+    expect(instanceName({ INSTANCE_ID: "web-2" })).toBe("web-2");
+    expect(instanceName({})).toBe(`${os.hostname()}:${process.pid}`);
   });
 
   it("carry the id of the request they were written for, also after an await", async () => {

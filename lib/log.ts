@@ -1,3 +1,4 @@
+import os from "node:os";
 import { inspect } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { scrubText } from "@/lib/ops/redact";
@@ -52,11 +53,16 @@ const NO_FIELDS = Object.freeze({});
 
 const destination: DestinationStream = { write: (line: string) => sink.write(line) };
 
+/** The instance a line comes from (INSTANCE_ID, validated in lib/env.ts), or this machine and process. */
+export function instanceName(source: Record<string, string | undefined> = process.env): string {
+  return source.INSTANCE_ID || `${os.hostname()}:${process.pid}`;
+}
+
 function createLogger(): Logger {
   return pino(
     {
       level: process.env.LOG_LEVEL || "info",
-      base: { pid: process.pid },
+      base: { pid: process.pid, instance: instanceName() },
       timestamp: () => `,"time":${epochNow()}`,
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {

@@ -55,6 +55,16 @@ const steps: Step[] = [
       return { passed: report.passed, failed: report.failed };
     },
   },
+  {
+    // Issue 16: three instances behind a proxy on a PostgreSQL primary and replica, Redis and
+    // s3rver of its own; the seven checks timed on every instance, and 2-vs-1 instance throughput.
+    name: "cluster: several instances, replica, Redis, object storage",
+    command: [bin("tsx"), "scripts/cluster-test.ts"],
+    counts: () => {
+      const report = readJson("bench-results/cluster.json");
+      return { passed: report.passed, failed: report.failed };
+    },
+  },
 ];
 
 function run(command: string[]): Promise<number> {

@@ -4,7 +4,7 @@
 // the server needs. Each value is escaped as the JSON line had it, so a line stays one line.
 
 const LEVEL_COLOURS: Record<string, string> = { trace: "90", debug: "90", info: "32", warn: "33", error: "31", fatal: "35" };
-const SHOWN_APART = new Set(["level", "time", "pid", "reqId", "msg", "err", "method", "path", "status", "ms"]);
+const SHOWN_APART = new Set(["level", "time", "pid", "instance", "reqId", "msg", "err", "method", "path", "status", "ms"]);
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
