@@ -1,6 +1,6 @@
-// npm test – the whole suite, in order: typecheck, lint, dead code (knip), unit/integration (Vitest), end-to-end
-// (Playwright in Chromium against the production build). Every step runs; the exit code is
-// non-zero if any failed.
+// npm test – the whole suite, in order: typecheck, lint and dead code (knip) side by side, then
+// unit/integration (Vitest), end-to-end (Playwright in Chromium against the production build), the
+// fault, operations and cluster tests. Every step runs; the exit code is non-zero if any failed.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,16 +10,21 @@ interface Step {
   command: string[];
   /** Reads the step's pass/fail counts from its JSON report. */
   counts?: () => { passed: number; failed: number };
+  /**
+   * Runs at the same time as the steps next to it that say so too, its output held until it ends:
+   * the static checks each keep one core busy for half a minute, and no one of them needs another.
+   */
+  beside?: boolean;
 }
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
 
 const steps: Step[] = [
-  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
-  { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."] },
+  { name: "typecheck", command: [bin("tsc"), "--noEmit"], beside: true },
+  { name: "lint", command: [bin("eslint"), "--max-warnings=0", "."], beside: true },
   // Unused files, exports and dependencies (knip.json): dead code cannot pile up.
-  { name: "dead code", command: [bin("knip")] },
+  { name: "dead code", command: [bin("knip")], beside: true },
   {
     name: "unit and integration",
     command: [bin("vitest"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"],
@@ -67,11 +72,26 @@ const steps: Step[] = [
   },
 ];
 
-function run(command: string[]): Promise<number> {
+/** Runs `command`; its output goes straight through, or is held and returned when `hold`. */
+function run(command: string[], hold = false): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env: process.env });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(command[0]!, command.slice(1), { stdio: hold ? ["ignore", "pipe", "pipe"] : "inherit", env: process.env });
+    const chunks: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() }));
   });
+}
+
+/** The steps in the order they run: a group of steps `beside` one another runs at once. */
+function stages(all: Step[]): Step[][] {
+  const grouped: Step[][] = [];
+  for (const step of all) {
+    const last = grouped.at(-1);
+    if (step.beside && last?.[0]?.beside) last.push(step);
+    else grouped.push([step]);
+  }
+  return grouped;
 }
 
 fs.mkdirSync("test-results", { recursive: true });
@@ -81,10 +101,11 @@ let passed = 0;
 let failed = 0;
 let failedSteps = 0;
 
-for (const step of steps) {
-  console.log(`\n=== ${step.name} ===`);
+async function runStep(step: Step, hold: boolean): Promise<void> {
+  if (!hold) console.log(`\n=== ${step.name} ===`);
   const stepStarted = Date.now();
-  const code = await run(step.command);
+  const { code, output } = await run(step.command, hold);
+  if (hold) console.log(`\n=== ${step.name} ===\n${output}`);
   const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
   let detail = "";
   if (step.counts) {
@@ -99,6 +120,10 @@ for (const step of steps) {
   }
   if (code !== 0) failedSteps++;
   summary.push(`${code === 0 ? "ok  " : "FAIL"} ${step.name} (${seconds} s${detail})`);
+}
+
+for (const stage of stages(steps)) {
+  await Promise.all(stage.map((step) => runStep(step, stage.length > 1)));
 }
 
 console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)} s) ===`);
