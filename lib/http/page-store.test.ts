@@ -13,6 +13,11 @@ vi.mock("./encoding", async (actual) => {
   const encoding = await actual<typeof import("./encoding")>();
   return { ...encoding, compress: vi.fn(encoding.compress) };
 });
+// Counts the store's decompressions (a reader who takes no compression is sent a kept copy).
+vi.mock("node:zlib", async (actual) => {
+  const zlib = await actual<typeof import("node:zlib")>();
+  return { ...zlib, brotliDecompressSync: vi.fn(zlib.brotliDecompressSync), gunzipSync: vi.fn(zlib.gunzipSync) };
+});
 
 // A stand-in for Next.js behind the store, as scripts/serve.ts wires it: it counts its renders,
 // answers as Next does (x-nextjs-cache, its own Cache-Control, gzip when asked), and can be told
@@ -110,6 +115,23 @@ describe("pageStore", () => {
     expect(renders).toBe(2);
     // Stored as gzip for its first reader: one compression, none to answer it.
     expect(made()).toEqual(["br", "gzip", "gzip"]);
+  });
+
+  it("keeps the body as it is once a reader who takes no compression asks, so the next ones are sent it unzipped once", async () => {
+    await get("/news/us/as-is", { "accept-encoding": "br" });
+    const unzipped = () => vi.mocked(brotliDecompressSync).mock.calls.length + vi.mocked(gunzipSync).mock.calls.length;
+    vi.mocked(brotliDecompressSync).mockClear();
+    vi.mocked(gunzipSync).mockClear();
+    const bodies = [];
+    for (let n = 0; n < 3; n++) {
+      const plain = await get("/news/us/as-is");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.headers["content-length"]).toBe(String(plain.body.length));
+      bodies.push(plain.body.toString());
+    }
+    expect(bodies).toEqual(Array(3).fill(`${PAGE}<!-- render 1 -->`));
+    expect(unzipped()).toBe(1);
+    expect(renders).toBe(1);
   });
 
   it("answers 304 to a reader holding the stored version", async () => {

@@ -46,7 +46,8 @@ const PER_ANSWER = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * takes (gzip for one who takes none); the other coding is made on the first request that asks
  * for it, not on every render: brotli and gzip both cost ~1 ms of CPU on the render of an
  * uncached article, and most pages are read by one kind of client. Readers who accept neither
- * get a stored copy decompressed. Counted by the bytes it holds (its copies, headers and address).
+ * get the body as it is, kept from the first such request on (a large one is unzipped as it is
+ * sent). Counted by the bytes it holds (its copies, headers and address).
  */
 interface StoredPage {
   /** Its address (the store's key). */
@@ -56,6 +57,12 @@ interface StoredPage {
   br?: Buffer;
   /** Made when first asked for, or when stored for a reader who takes no brotli. */
   gzip?: Buffer;
+  /**
+   * The body as it is, kept once a reader who takes no compression asks for it (curl, monitors,
+   * some crawlers and load tools), so the next ones are not each sent a copy unzipped anew;
+   * never for a body of GZIP_ONLY_BYTES or more (those are unzipped as they are sent).
+   */
+  identity?: Buffer;
   etag: string;
   /** The body's length unzipped (the identity answer's Content-Length). */
   length: number;
@@ -78,7 +85,7 @@ const offeredFor = (length: number) => (length >= GZIP_ONLY_BYTES ? (["gzip"] as
 
 /** The identity bytes of a stored page, from whichever copy it holds. */
 function decompressed(page: StoredPage): Buffer {
-  return page.br ? brotliDecompressSync(page.br) : gunzipSync(page.gzip!);
+  return page.identity ?? (page.br ? brotliDecompressSync(page.br) : gunzipSync(page.gzip!));
 }
 
 /**
@@ -159,10 +166,12 @@ export function pageStore(now: () => number = Date.now, sealer?: Sealer) {
   };
 
   /** The page's copy in `coding`, made now (from `identity` when given) if it has none yet, and counted. */
-  const copyIn = (page: StoredPage, coding: "br" | "gzip", identity?: Buffer): Buffer => {
+  const copyIn = (page: StoredPage, coding: Encoding, identity?: Buffer): Buffer => {
     const held = page[coding];
     if (held) return held;
-    const copy = compress(identity ?? decompressed(page), coding);
+    const body = identity ?? decompressed(page);
+    if (coding === "identity" && page.length >= GZIP_ONLY_BYTES) return body;
+    const copy = coding === "identity" ? body : compress(body, coding);
     page[coding] = copy;
     page.bytes += copy.length;
     if (pages.get(page.key) === page) {
@@ -190,7 +199,7 @@ export function pageStore(now: () => number = Date.now, sealer?: Sealer) {
       else sendUnzipped(response, page);
       return;
     }
-    const body = encoding === "identity" ? (identity ?? decompressed(page)) : copyIn(page, encoding, identity);
+    const body = copyIn(page, encoding, identity);
     if (encoding !== "identity") out["content-encoding"] = encoding;
     out["content-length"] = body.length;
     response.writeHead(status, out);
