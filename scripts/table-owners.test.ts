@@ -36,6 +36,7 @@ const owners: Record<string, string> = {
   storyViews: "analytics",
   tags: "stories",
   authors: "authors",
+  importSources: "import",
 };
 
 const root = path.resolve(import.meta.dirname, "..");
