@@ -1,4 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import type { Tx } from "@/db/transaction";
 import { authors, sections } from "@/db/schema";
 import { createAuthor } from "@/lib/authors/commands";
 import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX } from "@/lib/authors/schemas";
@@ -19,6 +21,26 @@ import { rememberSources } from "./sources";
 export const FALLBACK_SECTION = { sourceId: "(no category)", name: "Archive", slug: "archive" } as const;
 export const FALLBACK_AUTHOR = { sourceId: "(no author)", name: "Staff", slug: "staff" } as const;
 
+/** A category's, tag's or author's old page and feed addresses, leading to what it became. */
+export async function recordArchivePaths(state: RunState, tx: Tx | Db, kind: "category" | "tag" | "author", slugs: string[], id: number): Promise<void> {
+  const { page, feed } = state.converters.archiveOldPaths(kind, slugs, state.catalog);
+  const target = kind === "category" ? { sectionId: id } : kind === "tag" ? { tagId: id } : { authorId: id };
+  const feedOf = kind === "category" ? "section" : kind;
+  const conflicts = [
+    ...(page.length ? await state.converters.recordOldPaths(tx as Tx, target, page) : []),
+    ...(feed.length ? await state.converters.recordOldPaths(tx as Tx, { ...target, feedOf }, feed) : []),
+  ];
+  for (const conflict of conflicts) state.warn(`${kind} ${slugs.at(-1)}`, `old address ${conflict.path}: ${conflict.message}`);
+}
+
+/** A category's old slugs from the top ("news", "world", "europe"), as its old address has them. */
+function oldSlugChain(state: RunState, section: SourceSection): string[] {
+  const byId = new Map(state.catalog.sections.map((entry) => [entry.sourceId, entry]));
+  const chain = [section.sourceId];
+  for (let parent = section.parentSourceId; parent && chain.length < 10; parent = byId.get(parent)?.parentSourceId) chain.unshift(parent);
+  return chain;
+}
+
 const fieldMessage = (error: DomainError) => Object.values(error.fieldErrors ?? {})[0] ?? error.message;
 
 async function existingAuthor(state: RunState, slug: string): Promise<number | null> {
@@ -38,7 +60,10 @@ async function importAuthor(state: RunState, author: SourceAuthor): Promise<void
     id = found ?? state.nextDryId();
   } else if (found !== null) {
     id = found;
-    await rememberSources(state.db, state.catalog.source, "author", [[author.sourceId, id]]);
+    await state.db.transaction(async (tx) => {
+      await rememberSources(tx, state.catalog.source, "author", [[author.sourceId, found]]);
+      await recordArchivePaths(state, tx, "author", [author.slug], found);
+    });
   } else {
     const photo = author.photoUrl ? state.catalog.media.get(author.photoUrl) : undefined;
     const photoMediaId = photo ? await resolveMedia(state, photo, `author ${author.slug}`) : null;
@@ -46,6 +71,7 @@ async function importAuthor(state: RunState, author: SourceAuthor): Promise<void
     id = await state.db.transaction(async (tx) => {
       const created = await createAuthor(state.actor, fields, tx);
       await rememberSources(tx, state.catalog.source, "author", [[author.sourceId, created.id]]);
+      if (author.sourceId !== FALLBACK_AUTHOR.sourceId) await recordArchivePaths(state, tx, "author", [author.slug], created.id);
       return created.id;
     });
   }
@@ -69,7 +95,12 @@ async function importSection(state: RunState, section: SourceSection, index: num
     state.warn(`category ${section.sourceId}`, `nested deeper than ${MAX_SECTION_DEPTH} levels: its stories go to /${parentPath}`);
     state.known.section.set(section.sourceId, parentId!);
     paths.set(section.sourceId, parentPath);
-    if (!state.dryRun) await rememberSources(state.db, state.catalog.source, "section", [[section.sourceId, parentId!]]);
+    if (!state.dryRun) {
+      await state.db.transaction(async (tx) => {
+        await rememberSources(tx, state.catalog.source, "section", [[section.sourceId, parentId!]]);
+        await recordArchivePaths(state, tx, "category", oldSlugChain(state, section), parentId!);
+      });
+    }
     return;
   }
   const slug = sectionSlug(section, index);
@@ -79,7 +110,12 @@ async function importSection(state: RunState, section: SourceSection, index: num
   if (found) {
     id = found.id;
     state.report.existing.section++;
-    if (!state.dryRun) await rememberSources(state.db, state.catalog.source, "section", [[section.sourceId, id]]);
+    if (!state.dryRun) {
+      await state.db.transaction(async (tx) => {
+        await rememberSources(tx, state.catalog.source, "section", [[section.sourceId, found.id]]);
+        if (section.sourceId !== FALLBACK_SECTION.sourceId) await recordArchivePaths(state, tx, "category", oldSlugChain(state, section), found.id);
+      });
+    }
   } else if (state.dryRun) {
     id = state.nextDryId();
     state.report.created.section++;
@@ -89,6 +125,7 @@ async function importSection(state: RunState, section: SourceSection, index: num
       id = await state.db.transaction(async (tx) => {
         const created = await createSection(state.actor, fields, tx);
         await rememberSources(tx, state.catalog.source, "section", [[section.sourceId, created.id]]);
+        if (section.sourceId !== FALLBACK_SECTION.sourceId) await recordArchivePaths(state, tx, "category", oldSlugChain(state, section), created.id);
         return created.id;
       });
     } catch (error) {
@@ -111,6 +148,10 @@ async function knownPaths(state: RunState): Promise<Map<string, string>> {
 }
 
 export async function importCatalog(state: RunState): Promise<void> {
+  if (!state.dryRun) {
+    const conflicts = await state.db.transaction((tx) => state.converters.recordOldPaths(tx, { feedOf: "site" }, state.converters.siteFeedOldPaths(state.catalog)));
+    for (const conflict of conflicts) state.warn("the site's feed", `old address ${conflict.path}: ${conflict.message}`);
+  }
   for (const author of state.catalog.authors) await importAuthor(state, author);
   const paths = await knownPaths(state);
   for (const [index, section] of state.catalog.sections.entries()) await importSection(state, section, index, paths);

@@ -190,8 +190,14 @@ describe("a WordPress export", () => {
     expect(report.warnings).toContainEqual({ item: "post 113", message: "its featured image (299) is not in the export" });
   });
 
-  it("records each story's old addresses", async () => {
+  it("records the old addresses of each story, category (nested ones with their parents' slugs), tag, author and the feeds", async () => {
     expect(recorded).toContainEqual({ target: { storyId: await story("101") }, paths: ["/2019/04/29/harbour-wall-approved/", "/?p=101"] });
+    const local = await targetOf(WP, "section", "local");
+    expect(recorded).toContainEqual({ target: { sectionId: local }, paths: ["/category/news/local/"] });
+    expect(recorded).toContainEqual({ target: { sectionId: local, feedOf: "section" }, paths: ["/category/news/local/feed/"] });
+    expect(recorded).toContainEqual({ target: { tagId: await targetOf(WP, "tag", "harbour") }, paths: ["/tag/harbour/"] });
+    expect(recorded).toContainEqual({ target: { authorId: await targetOf(WP, "author", "jlee") }, paths: ["/author/jlee/"] });
+    expect(recorded).toContainEqual({ target: { feedOf: "site" }, paths: ["/feed/"] });
   });
 
   it("writes the stories' search words as any save does", async () => {

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import type { Catalog, SkippedItem, SourceBody, SourceStory } from "./model";
 import type { SourceKind } from "./sources";
-import type { ConvertResult, ImportWarning, ResolveImage } from "./types";
+import type { ConvertResult, ImageRef, ImportWarning, ResolveImage } from "./types";
 
 // What one import run carries from step to step: the archive's catalog, who it acts as, the
 // source ids already known, and the report it fills in.
@@ -14,6 +14,16 @@ export interface OldPathTarget {
   sectionId?: number;
   tagId?: number;
   authorId?: number;
+  feedOf?: "site" | "section" | "tag" | "author";
+}
+
+export interface BodyOptions {
+  item: string;
+  resolveImage?: ResolveImage;
+  /** The old site's address, against which relative links and images are read. */
+  baseUrl?: string;
+  /** A WordPress attachment by its post id (a [gallery ids="…"] names images by id only). */
+  attachment?: (id: number) => ImageRef | null | undefined;
 }
 
 /**
@@ -22,9 +32,13 @@ export interface OldPathTarget {
  * the real ones).
  */
 export interface Converters {
-  body(body: SourceBody, options: { item: string; resolveImage?: ResolveImage }): Promise<ConvertResult>;
+  body(body: SourceBody, options: BodyOptions): Promise<ConvertResult>;
   storyOldPaths(story: SourceStory, catalog: Catalog): string[];
-  recordOldPaths(tx: Tx, target: OldPathTarget, paths: string[]): Promise<void>;
+  /** A category's (its slugs from the top), tag's or author's old pages and feeds. */
+  archiveOldPaths(kind: "category" | "tag" | "author", slugs: string[], catalog: Catalog): { page: string[]; feed: string[] };
+  siteFeedOldPaths(catalog: Catalog): string[];
+  /** Stores old addresses; those already leading elsewhere come back, for the report. */
+  recordOldPaths(tx: Tx, target: OldPathTarget, paths: string[]): Promise<{ path: string; message: string }[]>;
 }
 
 export type Counts = Record<SourceKind, number>;

@@ -10,7 +10,7 @@ import { documentText } from "@/lib/stories/document";
 import { storyPath } from "@/lib/stories/queries";
 import { SLUG_PATTERN, storedTags, storyInputSchema } from "@/lib/stories/schemas";
 import { publishStory } from "@/lib/stories/workflow";
-import { fallbackAuthor, fallbackSection } from "./catalog-import";
+import { fallbackAuthor, fallbackSection, recordArchivePaths } from "./catalog-import";
 import { mediaForRef, resolveMedia, usableId } from "./media-import";
 import type { SourceComment, SourceStory } from "./model";
 import type { RunState } from "./run-state";
@@ -50,6 +50,11 @@ async function storyInput(state: RunState, story: SourceStory) {
   const converted = await state.converters.body(story.body, {
     item: story.item,
     resolveImage: async (ref) => resolveMedia(state, mediaForRef(state, ref), story.item),
+    baseUrl: state.catalog.siteUrl || undefined,
+    attachment: (id) => {
+      const media = state.catalog.media.get(String(id));
+      return media ? { src: media.url, alt: media.alt ?? media.title, caption: media.caption, credit: media.credit } : null;
+    },
   });
   for (const warning of converted.warnings) state.warn(warning.item, warning.message);
 
@@ -174,7 +179,8 @@ export async function importStory(state: RunState, story: SourceStory): Promise<
         await publishStory(state.actor, created.id, tx, datesOf(story));
       }
       const comments = await writeComments(state, tx, created.id, story);
-      await state.converters.recordOldPaths(tx, { storyId: created.id }, state.converters.storyOldPaths(story, state.catalog));
+      const conflicts = await state.converters.recordOldPaths(tx, { storyId: created.id }, state.converters.storyOldPaths(story, state.catalog));
+      for (const conflict of conflicts) state.warn(story.item, `old address ${conflict.path}: ${conflict.message}`);
       const tagIds = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, input.tags.map((name) => slugify(name)).filter(Boolean)));
       const byName = new Map(input.tags.map((name) => [slugify(name), name]));
       const tagPairs = story.tagSourceIds.flatMap((sourceId): [string, number][] => {
@@ -183,6 +189,9 @@ export async function importStory(state: RunState, story: SourceStory): Promise<
         return row && !state.known.tag.has(sourceId) ? [[sourceId, row.id]] : [];
       });
       await rememberSources(tx, source, "tag", tagPairs);
+      for (const [sourceId, tagId] of tagPairs) {
+        await recordArchivePaths(state, tx, "tag", [state.catalog.tags.find((tag) => tag.sourceId === sourceId)?.slug ?? sourceId], tagId);
+      }
       await rememberSources(tx, source, "comment", comments);
       await rememberSources(tx, source, "story", [[story.sourceId, created.id]]);
       const [section] = await tx.select({ path: sections.path }).from(sections).where(eq(sections.id, input.sectionId));

@@ -81,8 +81,11 @@ export function testConverters() {
   const converters: Converters = {
     body: (body, options) => htmlBlocks(body.kind === "html" ? body.html : ghostHtml(body), options.item, options.resolveImage),
     storyOldPaths: (story) => [String(story.old.link ?? `/${story.slug}/`).replace(/^https?:\/\/[^/]+/, ""), `/?p=${story.old.id}`],
+    archiveOldPaths: (kind, slugs) => ({ page: [`/${kind}/${slugs.join("/")}/`], feed: [`/${kind}/${slugs.join("/")}/feed/`] }),
+    siteFeedOldPaths: () => ["/feed/"],
     recordOldPaths: async (_tx, target, paths) => {
       recorded.push({ target, paths });
+      return [];
     },
   };
   return { converters, recorded };
