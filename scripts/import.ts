@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { setProcessDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { installKeys, loadKeys } from "@/lib/auth/keys";
 import { findUserByEmail, listUsers } from "@/lib/auth/users";
 import { env } from "@/lib/env";
 import { archiveConverters } from "@/lib/import/converters";
@@ -27,7 +28,9 @@ try {
   if (!file || positionals.length > 1) throw new Error(USAGE);
   if (values.media && !fs.statSync(values.media, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--media ${values.media} is not a folder.`);
   const reader = openArchive(file);
-  const { databaseUrl, dataDir } = env();
+  const { databaseUrl, dataDir, authSecret } = env();
+  // Commenters' e-mail hashes are keyed as the server keys them.
+  installKeys(loadKeys(authSecret));
   console.log(databaseUrl ? "Database: PostgreSQL server (DATABASE_URL)" : `Database: embedded PGlite in ${dataDir}`);
   const handle = await openCheckedDatabase();
   setProcessDatabase(handle);

@@ -148,6 +148,7 @@ export function ghostReader(file: string): ArchiveReader {
           heroCaption: str(postMeta?.feature_image_caption) || undefined,
           heroAlt: str(postMeta?.feature_image_alt) || undefined,
           comments: [],
+          droppedComments: [],
           commentsOpen: true,
           old: { id, uuid: str(post.uuid), slug: str(post.slug), published_at: str(post.published_at), type: "post", url: str(post.url) || undefined },
         } satisfies SourceStory;

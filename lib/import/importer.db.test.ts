@@ -95,7 +95,8 @@ describe("a WordPress export", () => {
         { item: "page 302", reason: "pages are not imported" },
         { item: "nav_menu_item 401", reason: '"nav_menu_item" items are not imported' },
         { item: "post 114", reason: 'status "trash" is not imported' },
-        { item: "post 101", reason: "1 spam comment dropped" },
+        { item: "post 101 comment 505", reason: "spam is not imported" },
+        { item: "post 101 comment 506", reason: "pingbacks and trackbacks are not imported" },
       ]),
     );
   });

@@ -73,6 +73,8 @@ export interface SourceStory {
   heroCaption?: string;
   heroAlt?: string;
   comments: SourceComment[];
+  /** Comments the export has but the site does not take (pingbacks, trackbacks), with the reason. */
+  droppedComments: SkippedItem[];
   commentsOpen: boolean;
   /** What the old-URL helpers read: the export's own fields for this post. */
   old: Record<string, string | number | undefined>;

@@ -115,8 +115,6 @@ async function writeComments(state: RunState, tx: Tx, storyId: number, story: So
   const made = new Map<string, { id: number; root: number }>();
   const pairs: [string, number][] = [];
   const kept = story.comments.filter((comment) => comment.status !== "spam");
-  const spam = story.comments.length - kept.length;
-  if (spam) state.report.skipped.push({ item: story.item, reason: `${spam} spam comment${spam === 1 ? "" : "s"} dropped` });
   const byId = new Map(kept.map((comment) => [comment.sourceId, comment]));
   const ordered: SourceComment[] = [];
   const placed = new Set<string>();
@@ -157,6 +155,10 @@ export async function importStory(state: RunState, story: SourceStory): Promise<
     state.report.existing.comment += story.comments.length;
     return;
   }
+  const dropped = [
+    ...story.droppedComments,
+    ...story.comments.filter((comment) => comment.status === "spam").map((comment) => ({ item: `${story.item} comment ${comment.sourceId}`, reason: "spam is not imported" })),
+  ];
   try {
     const input = await storyInput(state, story);
     if (state.dryRun) {
@@ -168,6 +170,7 @@ export async function importStory(state: RunState, story: SourceStory): Promise<
       }
       state.report.created.story++;
       state.report.created.comment += story.comments.filter((comment) => comment.status !== "spam").length;
+      state.report.skipped.push(...dropped);
       state.known.story.set(story.sourceId, state.nextDryId());
       return;
     }
@@ -204,6 +207,7 @@ export async function importStory(state: RunState, story: SourceStory): Promise<
     state.report.created.story++;
     state.report.created.tag += made.tagPairs.length;
     state.report.created.comment += made.comments;
+    state.report.skipped.push(...dropped);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const fields = Object.entries(error.fieldErrors ?? {}).map(([field, message]) => `${field}: ${message}`);

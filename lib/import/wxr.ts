@@ -34,9 +34,9 @@ function decodedSlug(slug: string): string {
 
 const STATUS: Record<string, SourceStory["status"]> = { publish: "published", future: "scheduled", draft: "draft", pending: "draft", private: "draft" };
 
-function commentOf(node: XmlNode): SourceComment | null {
-  const type = childText(node, "wp:comment_type");
-  if (type === "pingback" || type === "trackback") return null;
+const isPing = (node: XmlNode) => ["pingback", "trackback"].includes(childText(node, "wp:comment_type"));
+
+function commentOf(node: XmlNode): SourceComment {
   const approved = childText(node, "wp:comment_approved");
   const parent = childText(node, "wp:comment_parent");
   return {
@@ -69,7 +69,10 @@ function storyOf(item: XmlNode, status: SourceStory["status"]): SourceStory {
     sectionSourceId: categories.find((c) => c.attributes.domain === "category")?.attributes.nicename,
     tagSourceIds: categories.filter((c) => c.attributes.domain === "post_tag").map((c) => c.attributes.nicename ?? "").filter(Boolean),
     heroMediaSourceId: meta.get("_thumbnail_id") || undefined,
-    comments: childrenNamed(item, "wp:comment").flatMap((node) => commentOf(node) ?? []),
+    comments: childrenNamed(item, "wp:comment").filter((node) => !isPing(node)).map(commentOf),
+    droppedComments: childrenNamed(item, "wp:comment")
+      .filter(isPing)
+      .map((node) => ({ item: `post ${id} comment ${childText(node, "wp:comment_id")}`, reason: "pingbacks and trackbacks are not imported" })),
     commentsOpen: childText(item, "wp:comment_status") !== "closed",
     old: {
       id: Number(id),
