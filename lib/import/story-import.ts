@@ -152,7 +152,7 @@ async function writeComments(state: RunState, tx: Tx, storyId: number, story: So
 export async function importStory(state: RunState, story: SourceStory): Promise<void> {
   if (state.known.story.has(story.sourceId)) {
     state.report.existing.story++;
-    state.report.existing.comment += story.comments.length;
+    state.report.existing.comment += story.comments.filter((comment) => comment.status !== "spam").length;
     return;
   }
   const dropped = [
