@@ -660,6 +660,25 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * What an archive import brought in (lib/import/): each item of a WordPress or Ghost export — a
+ * story, section, tag, author, image or comment — by the export's own id, with the row made from
+ * it. A second run finds every item here and creates nothing; an interrupted one goes on from the
+ * first item not here. `source` names the export's site ("wordpress:https://old.example.com").
+ */
+export const importSources = pgTable(
+  "import_sources",
+  {
+    id: id(),
+    source: text().notNull(),
+    kind: text().notNull(),
+    sourceId: text().notNull(),
+    targetId: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("import_sources_key").on(t.source, t.kind, t.sourceId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type Author = typeof authors.$inferSelect;

@@ -37,6 +37,7 @@ const owners: Record<string, string> = {
   tags: "stories",
   authors: "authors",
   oldPaths: "import",
+  importSources: "import",
 };
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -68,15 +68,53 @@ export async function sendBackStory(actor: Actor, id: number, note: unknown, db:
   }, db);
 }
 
-export function publishStory(actor: Actor, id: number, db: Db = getDb()) {
+/**
+ * Dates a publication may carry from elsewhere (an archive brought in, a story first printed on
+ * another site): `publishedAt` in the past is kept as the publication time, one in the future is
+ * a schedule (scheduleStory); `updatedAt` is the "Updated" time readers see, between the
+ * publication and now.
+ */
+export interface PublicationDates {
+  publishedAt?: Date;
+  updatedAt?: Date;
+}
+
+const PUBLISHED_RANGE = "Choose a publication time in the year 0 or later";
+const UPDATED_RANGE = "Choose an update time between the publication and now";
+const UPDATED_WHEN_SCHEDULED = "A scheduled story has no update time: leave updatedAt out, or give a publication time in the past";
+
+/** The refused dates, by field, or null when they can be kept. */
+function refusedDates(dates: PublicationDates, publishedAt: Date, now: Date): Record<string, string> | null {
+  const errors: Record<string, string> = {};
+  if (dates.publishedAt && !isStorableDate(dates.publishedAt)) errors.publishedAt = PUBLISHED_RANGE;
+  const updated = dates.updatedAt;
+  if (updated && (!isStorableDate(updated) || updated.getTime() > now.getTime() || updated.getTime() < publishedAt.getTime())) {
+    errors.updatedAt = UPDATED_RANGE;
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+/**
+ * Publishes now, or at the original time given. Only editors and admins publish, with or without
+ * dates (a writer's request is refused before any date is read).
+ */
+export async function publishStory(actor: Actor, id: number, db: Db = getDb(), dates: PublicationDates = {}) {
+  const now = new Date();
+  if (dates.publishedAt && isStorableDate(dates.publishedAt) && dates.publishedAt.getTime() > now.getTime()) {
+    if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins publish.");
+    if (dates.updatedAt) throw new ValidationError({ updatedAt: UPDATED_WHEN_SCHEDULED });
+    return scheduleStory(actor, id, dates.publishedAt, db);
+  }
   return transition(actor, id, "story.publish", async (story) => {
     if (!canPublish(actor)) throw new ForbiddenError("Only editors and admins publish.");
     if (story.status === "published") throw new ConflictError("This story is already published.");
-    const now = new Date();
-    // A story published before keeps its first publication time; readers see it was updated.
-    return story.publishedAt && story.status === "unpublished"
-      ? { status: "published", revisedAt: now, scheduledAt: null, unpublishedAt: null }
-      : { status: "published", publishedAt: now, scheduledAt: null, unpublishedAt: null };
+    // A story published before keeps its first publication time (unless one is given); readers see it was updated.
+    const republished = story.publishedAt !== null && story.status === "unpublished";
+    const publishedAt = dates.publishedAt ?? (republished ? story.publishedAt! : now);
+    const refused = refusedDates(dates, publishedAt, now);
+    if (refused) throw new ValidationError(refused);
+    const revisedAt = dates.updatedAt ?? (republished ? now : undefined);
+    return { status: "published", publishedAt, ...(revisedAt ? { revisedAt } : {}), scheduledAt: null, unpublishedAt: null };
   }, db);
 }
 

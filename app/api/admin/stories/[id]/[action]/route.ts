@@ -1,13 +1,14 @@
 import { readSiteSettings } from "@/lib/settings/site";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { HttpError, newsroomRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson } from "@/lib/http/route";
+import { HttpError, newsroomRoute, apiNotFoundResponse, jsonResponse, methodNotAllowedResponse, positiveId, readJson, readLimited } from "@/lib/http/route";
 import { ValidationError } from "@/lib/errors";
 import { parseInstant } from "@/lib/format/zoned";
 import { createPreviewLink, revokePreviewLinks } from "@/lib/stories/previews";
 import {
   addCorrection,
   publishStory,
+  type PublicationDates,
   scheduleStory,
   sendBackStory,
   submitForReview,
@@ -18,6 +19,8 @@ import { restoreStory, trashStory } from "@/lib/stories/trash";
 // POST /api/admin/stories/:id/publish | schedule | unpublish | submit | corrections
 // The workflow. `schedule` takes {"at": time}: ISO 8601 with an offset ("2031-05-01T10:00:00Z"), or
 // without one on the site's clock (SITE_TIMEZONE), as the editor's datetime-local field sends it.
+// `publish` may take {"publishedAt": time, "updatedAt": time} (editors and admins): the original
+// publication and "Updated" times, read as `schedule` reads `at`; a publishedAt still to come schedules.
 // `corrections` takes {"note": text}.
 // POST /api/admin/stories/:id/send-back {"note": text} – a story in review back to its writer, as a draft, with the note.
 // POST /api/admin/stories/:id/preview – a new private preview link; /preview-revoke ends them all.
@@ -31,6 +34,32 @@ const ACTIONS = new Set(["publish", "unpublish", "submit", "schedule", "correcti
 const correctionSchema = z.object({ note: z.string() });
 const noteSchema = z.object({ note: z.unknown() });
 
+const datesSchema = z.object({ publishedAt: z.unknown().optional(), updatedAt: z.unknown().optional() });
+
+/** The dates a publish request carries (none in an empty body); an unreadable one is a 422 beside its field, never ignored. */
+async function readPublicationDates(request: NextRequest): Promise<PublicationDates> {
+  if (!request.body) return {};
+  if (!request.headers.get("content-type")) {
+    if ((await readLimited(request, 1_000)).trim()) throw new HttpError(415, "Send the body as application/json.");
+    return {};
+  }
+  const body = await readJson(request);
+  const parsed = datesSchema.safeParse(body);
+  if (!parsed.success) throw new ValidationError({ publishedAt: "Send the dates as a JSON object" });
+  const timeZone = (await readSiteSettings()).timeZone;
+  const dates: PublicationDates = {};
+  const errors: Record<string, string> = {};
+  for (const field of ["publishedAt", "updatedAt"] as const) {
+    const value = parsed.data[field];
+    if (value === undefined) continue;
+    const at = typeof value === "string" ? parseInstant(value.trim(), timeZone) : null;
+    if (at) dates[field] = at;
+    else errors[field] = UNREADABLE_TIME;
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return dates;
+}
+
 const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) => {
   const id = positiveId(params.id);
   const actor = { ...user, ip };
@@ -39,7 +68,7 @@ const runAction = newsroomRoute<Params>(async (request, { user, ip }, params) =>
   let story;
   switch (params.action) {
     case "publish":
-      story = await publishStory(actor, id);
+      story = await publishStory(actor, id, undefined, await readPublicationDates(request));
       break;
     case "unpublish":
       story = await unpublishStory(actor, id);
