@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -12,9 +11,9 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createNewsroomUsers } from "@/lib/actions/testing";
 import type { CurrentUser } from "@/lib/auth/users";
 import { ArticleView } from "@/components/site/article-view";
-import { answerPathRule } from "@/lib/routing/answer-path-rule";
 import { invalidatePathRules } from "@/lib/routing/path-rules";
 import { getPublishedArticle } from "@/lib/stories/queries";
+import { answerOf } from "@/lib/testing/path-rule-answer";
 import { archiveConverters } from "./converters";
 import { openArchive } from "./detect";
 import { runImport } from "./importer";
@@ -68,19 +67,8 @@ async function rendered(id: number): Promise<string> {
 }
 
 async function answer(url: string) {
-  const request = { url } as IncomingMessage;
-  const response = {
-    statusCode: 200,
-    headers: {} as Record<string, string>,
-    writeHead(status: number, headers: Record<string, string>) {
-      this.statusCode = status;
-      this.headers = headers;
-      return this;
-    },
-    end() {},
-  };
-  await answerPathRule(request, response as unknown as ServerResponse);
-  return { status: response.statusCode, location: response.headers.Location };
+  const { status, location } = await answerOf(url);
+  return { status, location };
 }
 
 describe("a WordPress archive, imported", () => {

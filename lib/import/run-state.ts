@@ -2,20 +2,13 @@ import type { Db } from "@/lib/db";
 import type { Tx } from "@/db/transaction";
 import type { Actor } from "@/lib/auth/actor";
 import type { Catalog, SkippedItem, SourceBody, SourceStory } from "./model";
+import type { OldPathTarget } from "./old-urls";
 import type { SourceKind } from "./sources";
 import type { ConvertResult, ImageRef, ImportWarning, ResolveImage } from "./types";
 
 // What one import run carries from step to step: the archive's catalog, who it acts as, the
 // source ids already known, and the report it fills in.
 
-/** Where an old address leads, as lib/import/old-urls.ts records it. */
-export interface OldPathTarget {
-  storyId?: number;
-  sectionId?: number;
-  tagId?: number;
-  authorId?: number;
-  feedOf?: "site" | "section" | "tag" | "author";
-}
 
 export interface BodyOptions {
   item: string;

@@ -1,6 +1,7 @@
 import sax from "sax";
 import type { StoryBlock } from "@/lib/stories/document";
-import type { Converters, OldPathTarget } from "./run-state";
+import type { OldPathTarget } from "./old-urls";
+import type { Converters } from "./run-state";
 import type { ImportWarning, ResolveImage } from "./types";
 
 // A stand-in for the body converters and old-URL helpers of lib/import/html-to-document.ts,

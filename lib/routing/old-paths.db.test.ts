@@ -1,11 +1,11 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oldPaths, stories, tags } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { recordOldPaths, siteFeedOldPaths, wordpressArchivePaths, wordpressOldPaths } from "@/lib/import/old-urls";
 import { createAuthor, createSection, createStory } from "@/lib/testing/fixtures";
-import { answerPathRule, GONE_PAGE } from "./answer-path-rule";
+import { answerOf } from "@/lib/testing/path-rule-answer";
+import { GONE_PAGE } from "./answer-path-rule";
 import { lookupOldPath } from "./old-paths";
 import { invalidatePathRules, loadPathRules, matchPathRule } from "./path-rules";
 
@@ -17,26 +17,7 @@ let test: TestDatabase;
 const ids = { story: 0, pulled: 0, draft: 0, section: 0, tag: 0, author: 0, authorSlug: "" };
 const site = { baseUrl: "https://old.example.com" };
 
-function exchange(url: string) {
-  const request = { url } as IncomingMessage;
-  const response = {
-    statusCode: 200,
-    headers: {} as Record<string, string>,
-    writeHead(status: number, headers: Record<string, string>) {
-      this.statusCode = status;
-      this.headers = headers;
-      return this;
-    },
-    end() {},
-  };
-  return { request, response, answer: () => answerPathRule(request, response as unknown as ServerResponse) };
-}
-
-async function answer(url: string) {
-  const { request, response, answer: run } = exchange(url);
-  const outcome = await run();
-  return { outcome, status: response.statusCode, location: response.headers.Location, url: request.url };
-}
+const answer = answerOf;
 
 beforeAll(async () => {
   test = await createTestDatabase();
