@@ -54,3 +54,26 @@ export function openInstances(test: TestDatabase, count: number): { instances: D
   const instances = Array.from({ length: count }, () => openPostgres(withDatabase(testServerUrl(), test.name), { max: 3 }));
   return { instances, close: () => Promise.all(instances.map((instance) => instance.close())).then(() => {}) };
 }
+
+/**
+ * An empty database, not even migrated (a restore's target): in-memory PGlite, or a new database
+ * on the TEST_DATABASE_URL server. `dispose` closes it and drops the server's database.
+ */
+export async function createEmptyDatabase(prefix: string): Promise<DbHandle & { dispose(): Promise<void> }> {
+  if (process.env.TEST_DB_DRIVER !== "postgres") {
+    const handle = openPglite("memory");
+    return { ...handle, dispose: () => handle.close().catch(() => {}) };
+  }
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const handle = openPostgres(withDatabase(testServerUrl(), name), { max: 2 });
+  return {
+    ...handle,
+    dispose: async () => {
+      await handle.close().catch(() => {});
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

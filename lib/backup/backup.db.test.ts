@@ -3,15 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import postgres from "postgres";
 import sharp from "sharp";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, openPostgres, type DbHandle } from "@/db/client";
+import type { DbHandle } from "@/db/client";
 import { comments, media, stories } from "@/db/schema";
 import { committedMigrations } from "@/db/migrate";
-import { testServerUrl, withDatabase } from "@/db/test-template";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createUser } from "@/lib/auth/users";
 import { RateLimitError } from "@/lib/errors";
 import { postComment } from "@/lib/comments/commands";
@@ -37,28 +35,13 @@ const sourceDir = path.join(work, "source");
 const targetDir = path.join(work, "target");
 const archive = path.join(work, "backup.tar.gz");
 let source: TestDatabase;
-let target: DbHandle;
-let dropTarget = async () => {};
+let target: Awaited<ReturnType<typeof createEmptyDatabase>>;
 let manifest: Manifest;
 /** Comments whose post had been answered before the backup began. */
 let acknowledgedBefore: number[] = [];
 let upload: { id: number; key: string };
 let commentedStory: number;
 
-/** An empty database, not even migrated. */
-async function emptyTarget(): Promise<DbHandle> {
-  if (!onServer) return openPglite("memory");
-  const name = `b15_restore_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const handle = openPostgres(withDatabase(testServerUrl(), name), { max: 2 });
-  dropTarget = async () => {
-    await handle.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  };
-  return handle;
-}
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -103,12 +86,11 @@ beforeAll(async () => {
   const stored = await uploadImage({ id: writer.id, email: writer.email, name: writer.name, role: writer.role }, { bytes, name: "harbour.jpg" }, { alt: "The harbour at dawn", caption: "", credit: "" });
   const [row] = await source.db.select({ key: media.storageKey }).from(media).where(eq(media.id, stored.id));
   upload = { id: stored.id, key: row!.key };
-  target = await emptyTarget();
+  target = await createEmptyDatabase("b15_restore");
 }, 180_000);
 
 afterAll(async () => {
-  await target?.close().catch(() => {});
-  await dropTarget();
+  await target?.dispose();
   await source.dispose();
   fs.rmSync(work, { recursive: true, force: true });
 });

@@ -6,15 +6,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { count } from "drizzle-orm";
-import postgres from "postgres";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCrop } from "@/app/media/crop/[ratio]/[...key]/route";
 import { GET as getFile } from "@/app/media/[...key]/route";
-import { openPglite, openPostgres, type DbHandle } from "@/db/client";
 import { media } from "@/db/schema";
-import { testServerUrl, withDatabase } from "@/db/test-template";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { Db } from "@/lib/db";
 import { createUser, type CurrentUser } from "@/lib/auth/users";
 import { writeBackup } from "@/lib/backup/archive";
@@ -230,27 +227,10 @@ describe("copying disk uploads to the bucket (npm run media:to-s3)", () => {
 });
 
 describe("backup and restore of a site on a bucket", () => {
-  let target: DbHandle;
-  let dropTarget = async () => {};
-
-  /** An empty database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server. */
-  async function emptyDatabase(): Promise<DbHandle> {
-    if (process.env.TEST_DB_DRIVER !== "postgres") return openPglite("memory");
-    const name = `s3_restore_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-    const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const handle = openPostgres(withDatabase(testServerUrl(), name), { max: 2 });
-    dropTarget = async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    };
-    return handle;
-  }
+  let target: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
 
   afterAll(async () => {
-    await target?.close().catch(() => {});
-    await dropTarget();
+    await target?.dispose();
   });
 
   it("puts the bucket's objects in the archive, and a restore puts them into the target's bucket", async () => {
@@ -263,7 +243,7 @@ describe("backup and restore of a site on a bucket", () => {
     expect(manifest.uploads.missing).toEqual([]);
 
     const restored = objectStore({ ...bucket.settings, bucket: "meridian-restored" });
-    target = await emptyDatabase();
+    target = await createEmptyDatabase("s3_restore");
     const result = await restoreArchive({ handle: target, store: restored }, archive);
     expect(result.uploads).toBe(keys.length);
     expect(await bucketKeys(restored)).toEqual(keys);
