@@ -9,7 +9,6 @@
 // proxy with one instance and with two, in the same run. Prints a table and writes bench-results/cluster.json. Every
 // process it started is stopped however it ends, Ctrl-C included (scripts/lib/cluster/cleanup.ts).
 // Ports: proxy 3630, instances 3631–3633, s3rver 3634, Redis 3635, PostgreSQL 55460 and 55461.
-import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -26,7 +25,7 @@ import { AppInstance } from "./lib/cluster/instance";
 import { startProxy, type Proxy } from "./lib/cluster/proxy";
 import { formatChecks, formatThroughput, type CheckResult, type Throughput } from "./lib/cluster/report";
 import { redisServer, s3Server } from "./lib/cluster/services";
-import type { SiteFacts } from "./lib/faults/prepare-site";
+import { prepareSite } from "./lib/faults/site";
 import { startReplicatedPostgres } from "./lib/postgres-replica";
 
 const PROXY_PORT = 3630;
@@ -48,15 +47,6 @@ const LOAD_SECONDS = 4;
 const CONNECTIONS = 16;
 
 const runId = Date.now().toString(36);
-
-/** Migrates and seeds the empty database in a child process (the fault tests' preparer), and answers what the checks need. */
-function prepareSite(env: Record<string, string>): Promise<SiteFacts> {
-  return new Promise((resolve, reject) => {
-    const child = fork("scripts/lib/faults/prepare-site.ts", { execArgv: ["--import", "tsx"], env: { ...process.env, ...env } });
-    child.once("message", (facts) => resolve(facts as SiteFacts));
-    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`Preparing the site failed (exit ${code})`))));
-  });
-}
 
 function load(url: string, seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {

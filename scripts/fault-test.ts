@@ -7,7 +7,7 @@
 // twice, the process alive (or restarted cleanly), service back within 5 s of the database.
 // Writes a JSON report (bench-results/faults.json) and prints the table. Runs its own PostgreSQL
 // server (scripts/lib/faults/postgres-server.ts) and the built application on its own ports.
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +20,7 @@ import { checkWrites } from "./lib/faults/verify";
 import { FAILING_STATUSES, Load, makeDrafts, newTally, send, type Draft, type LoadTarget, type Tally } from "./lib/faults/load";
 import { PostgresServer, type StopMode } from "./lib/faults/postgres-server";
 import type { SiteFacts } from "./lib/faults/prepare-site";
+import { prepareSite } from "./lib/faults/site";
 import { formatTable, type FaultResult } from "./lib/faults/report";
 import { startSlowProxy } from "./lib/faults/slow-proxy";
 import { canMount, checkUploadDisk, mountSmallUploadDisk, noisePng } from "./lib/faults/upload-disk";
@@ -46,15 +47,6 @@ const CONCURRENT_SAVES = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const runId = Date.now().toString(36);
-
-/** Prepares a database for the site in a child process and answers what the load needs. */
-function prepareSite(env: Record<string, string>): Promise<SiteFacts> {
-  return new Promise((resolve, reject) => {
-    const child = fork("scripts/lib/faults/prepare-site.ts", { execArgv: ["--import", "tsx"], env: { ...process.env, ...env } });
-    child.once("message", (facts) => resolve(facts as SiteFacts));
-    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`Preparing the site failed (exit ${code})`))));
-  });
-}
 
 /** An application process and how to start it again. */
 class App {
