@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MACHINE_CACHE_CONTROL, machineResponse } from "./conditional";
+import { etagMatches, MACHINE_CACHE_CONTROL, machineResponse } from "./conditional";
 
 const url = "http://127.0.0.1/feed.xml";
 const doc = { body: "<rss/>", contentType: "application/rss+xml; charset=utf-8", lastModified: new Date("2026-12-01T10:00:00.500Z") };
@@ -38,5 +38,20 @@ describe("machineResponse", () => {
 
   it("has no Last-Modified for an empty document", () => {
     expect(machineResponse(get(), { ...doc, lastModified: null }).headers.get("last-modified")).toBeNull();
+  });
+});
+
+describe("etagMatches", () => {
+  it.each([
+    ['"a"', true],
+    ['W/"a"', true],
+    ['"b", W/"a"', true],
+    ["*", true],
+    ['"b"', false],
+    ["", false],
+    [null, false],
+    [undefined, false],
+  ])("%s names \"a\": %s", (header, expected) => {
+    expect(etagMatches(header, '"a"')).toBe(expected);
   });
 });

@@ -22,10 +22,13 @@ const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("b
 /** HTTP dates have whole seconds: compare as they are written. */
 const toSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-function isFresh(request: Request, etag: string): boolean {
-  const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch === null) return false;
-  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+/**
+ * Whether an If-None-Match (or If-Range) header names `etag` — weakly, as a GET compares — or is
+ * `*`. Every answer with an ETag decides its 304 here: feeds and sitemaps, stored pages
+ * (lib/http/page-store.ts), uploaded files (lib/media/serve-file.ts).
+ */
+export function etagMatches(header: string | null | undefined, etag: string): boolean {
+  return typeof header === "string" && header.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === etag);
 }
 
 /** The document, or a 304 when the request already holds this version. HEAD gets the headers only. */
@@ -33,7 +36,7 @@ export function machineResponse(request: Request, document: MachineDocument): Re
   const etag = etagOf(document.body);
   const headers = new Headers({ "Cache-Control": MACHINE_CACHE_CONTROL, ETag: etag, Vary: "Accept-Encoding" });
   if (document.lastModified) headers.set("Last-Modified", new Date(toSeconds(document.lastModified) * 1000).toUTCString());
-  if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", document.contentType);
   return new Response(request.method === "HEAD" ? null : document.body, { status: 200, headers });
 }

@@ -140,6 +140,8 @@ describe("pageStore", () => {
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect((await get("/news", { "if-none-match": '"other"' })).status).toBe(200);
+    // "*": any version the reader holds is this one (RFC 9110), as feeds and files answer it.
+    expect((await get("/news", { "if-none-match": "*" })).status).toBe(304);
     expect(renders).toBe(1);
   });
 

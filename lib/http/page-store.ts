@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliDecompressSync, createGunzip, gunzipSync } from "node:zlib";
 import { pageCacheState } from "@/lib/cache/shared-state.cjs";
-import { MACHINE_CACHE_CONTROL } from "./conditional";
+import { etagMatches, MACHINE_CACHE_CONTROL } from "./conditional";
 import { chooseEncoding, compress, varyOnAcceptEncoding, type Encoding } from "./encoding";
 import { isMachineDocumentRequest, isSiteDocumentRequest, pathOf } from "./site-requests";
 
@@ -100,11 +100,6 @@ function sendUnzipped(response: ServerResponse, page: StoredPage): void {
   gunzip.end(page.gzip!);
 }
 
-function ifNoneMatch(request: IncomingMessage, etag: string): boolean {
-  const header = request.headers["if-none-match"];
-  return typeof header === "string" && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
-}
-
 /**
  * Next's answer as the store keeps it: compressed once, in `coding` (what its first reader takes;
  * gzip for a reader who takes no compression), and `etag` is a route's own.
@@ -188,7 +183,7 @@ export function pageStore(now: () => number = Date.now, sealer?: Sealer) {
   function send(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, page: StoredPage, identity?: Buffer) {
     const encoding = chooseEncoding(request.headers["accept-encoding"] as string | undefined, offeredFor(page.length));
     const out: OutgoingHttpHeaders = { ...headers, etag: page.etag, vary: varyOnAcceptEncoding(headers.vary) };
-    if (ifNoneMatch(request, page.etag)) {
+    if (etagMatches(request.headers["if-none-match"], page.etag)) {
       response.writeHead(304, out);
       response.end();
       return;

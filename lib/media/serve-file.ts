@@ -1,3 +1,4 @@
+import { etagMatches } from "@/lib/http/conditional";
 import { retryAfterHeader } from "@/lib/http/retry-after";
 import { mediaStore } from "./storage";
 import { mimeTypeOf, StorageUnavailableError, type ByteRange, type MediaStore } from "./store";
@@ -38,9 +39,6 @@ export function parseRange(header: string | null, size: number): ByteRange | nul
   return start < size && start <= end ? { start, end } : null;
 }
 
-const matches = (header: string | null, etag: string) =>
-  header !== null && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
-
 export async function serveStoredFile(request: Request, key: string, store: MediaStore = mediaStore()): Promise<Response> {
   const mimeType = mimeTypeOf(key);
   if (!mimeType) return notFoundResponse();
@@ -50,14 +48,14 @@ export async function serveStoredFile(request: Request, key: string, store: Medi
     if (rangeHeader) {
       const info = await store.head(key);
       if (!info) return notFoundResponse();
-      const asked = matches(request.headers.get("if-range"), info.etag) || !request.headers.get("if-range") ? parseRange(rangeHeader, info.size) : undefined;
+      const asked = etagMatches(request.headers.get("if-range"), info.etag) || !request.headers.get("if-range") ? parseRange(rangeHeader, info.size) : undefined;
       if (asked === null) return text(416, "Range not satisfiable", { "Content-Range": `bytes */${info.size}` });
       range = asked;
     }
     const file = await store.get(key, range);
     if (!file) return notFoundResponse();
     const headers: Record<string, string> = { "Content-Type": mimeType, ETag: file.etag, "Accept-Ranges": "bytes", ...STORED_FILE_HEADERS };
-    if (matches(request.headers.get("if-none-match"), file.etag)) {
+    if (etagMatches(request.headers.get("if-none-match"), file.etag)) {
       await file.body.cancel();
       return new Response(null, { status: 304, headers });
     }
